@@ -1,0 +1,140 @@
+namespace Fargo.Config.Model;
+
+/// <summary>
+/// The effective configuration of one service in one environment: every table of fargo.toml with the
+/// environment's overrides deep-merged over it and every default applied. Everything downstream
+/// (task definition rendering, the CDK stacks, the local region, deploys) reads this and only this.
+/// </summary>
+public sealed record ServiceSettings(
+    string Name,
+    EnvironmentTarget Environment,
+    int Port,
+    ImageSettings Image,
+    ResourceSettings Resources,
+    HealthSettings Health,
+    ScalingSettings Scaling,
+    DeploySettings Deploy,
+    IReadOnlyDictionary<string, string> Env,
+    SecretSettings Secrets,
+    DatabaseSettings? Database,
+    NetworkSettings Network,
+    LogSettings Logs,
+    BucketSettings Buckets,
+    LocalSettings? Local,
+    ResourceNames Names);
+
+/// <summary>Where an environment lives. The local region is account 000000000000, region "local".</summary>
+public sealed record EnvironmentTarget(
+    string Name,
+    string? Account,
+    string? Region,
+    bool RequiresApproval,
+    bool IsLocal);
+
+/// <summary>How the image is built: a Dockerfile (context: the config file's folder).</summary>
+public sealed record ImageSettings(string Dockerfile, string Context);
+
+public enum CpuArchitecture
+{
+    X86_64,
+    Arm64,
+}
+
+/// <summary>Fargate task size. Cpu in CPU units (1024 = 1 vCPU), memory in MiB.</summary>
+public sealed record ResourceSettings(int Cpu, int Memory, CpuArchitecture Architecture)
+{
+    /// <summary>The container platform string, e.g. "linux/amd64".</summary>
+    public string Platform => Architecture == CpuArchitecture.Arm64 ? "linux/arm64" : "linux/amd64";
+}
+
+/// <summary>Target group health check and the ECS health check grace period.</summary>
+public sealed record HealthSettings(
+    string Path,
+    TimeSpan Interval,
+    TimeSpan Timeout,
+    int HealthyThreshold,
+    int UnhealthyThreshold,
+    TimeSpan GracePeriod,
+    string SuccessCodes);
+
+/// <summary>
+/// Either a fixed count (Min == Max == Count) or autoscaling between Min and Max on the targets given.
+/// SpotWeight is the share of FARGATE_SPOT against one share of FARGATE (0 = on-demand only).
+/// </summary>
+public sealed record ScalingSettings(
+    int Count,
+    int Min,
+    int Max,
+    int? CpuTarget,
+    int? MemoryTarget,
+    int? RequestsPerTarget,
+    int SpotWeight)
+{
+    public bool IsAutoscaled => Min != Max || CpuTarget is not null || MemoryTarget is not null || RequestsPerTarget is not null;
+}
+
+public sealed record DeploySettings(
+    int MinHealthyPercent,
+    int MaxPercent,
+    TimeSpan Drain,
+    TimeSpan Timeout,
+    bool CircuitBreaker,
+    bool Rollback);
+
+/// <summary>
+/// Secrets: an explicit map of environment variable to parameter name (or full SSM / Secrets Manager
+/// ARN), plus every parameter under <see cref="Path"/> (default "/&lt;name&gt;"), resolved at deploy time.
+/// </summary>
+public sealed record SecretSettings(string Path, IReadOnlyDictionary<string, string> Explicit);
+
+public sealed record DatabaseSettings(
+    string Engine,
+    string Name,
+    string Version,
+    string InstanceClass,
+    int StorageGiB,
+    bool MultiAz);
+
+public enum NatMode
+{
+    PerAz,
+    SingleGateway,
+}
+
+/// <summary>
+/// Network choices. Public = an internet-facing load balancer (else internal). Certificate is an ACM ARN;
+/// with a Domain and HostedZone and no Certificate, a DNS-validated certificate is created. VpcId reuses
+/// an existing VPC instead of creating one.
+/// </summary>
+public sealed record NetworkSettings(
+    bool Public,
+    string? Domain,
+    string? HostedZone,
+    string? Certificate,
+    NatMode Nat,
+    string? VpcId);
+
+public sealed record LogSettings(int RetentionDays);
+
+/// <summary>Optional buckets: a private data bucket for the app, and a reports bucket served by CloudFront.</summary>
+public sealed record BucketSettings(bool Data, bool Reports);
+
+/// <summary>How the local region builds and runs the service without Docker. {out} is the build output folder.</summary>
+public sealed record LocalSettings(string? Build, string? Command);
+
+/// <summary>
+/// The names of the AWS resources of one service in one environment. They are a pure function of the
+/// configuration so that the CDK stacks create exactly what deploys later look up.
+/// </summary>
+public sealed record ResourceNames(
+    string Cluster,
+    string Service,
+    string TaskFamily,
+    string ContainerName,
+    string LogGroup,
+    string LogStreamPrefix,
+    string Repository,
+    string ExecutionRole,
+    string TaskRole,
+    string TargetGroup,
+    string LoadBalancer);
