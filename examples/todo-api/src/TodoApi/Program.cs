@@ -1,0 +1,67 @@
+using Npgsql;
+using TodoApi;
+
+// `dotnet TodoApi.dll migrate` applies the schema and exits: the one-off task a deploy runs first.
+if (args is ["migrate", ..])
+{
+    var settings = DatabaseSettings.FromEnvironment(Environment.GetEnvironmentVariable);
+    await using var dataSource = NpgsqlDataSource.Create(settings.ConnectionString);
+    var applied = await new Migrator(dataSource).MigrateAsync(CancellationToken.None);
+    Console.WriteLine(applied == 0 ? "schema is up to date" : $"applied {applied} migration(s)");
+    return 0;
+}
+
+var builder = WebApplication.CreateSlimBuilder(args);
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, TodoJsonContext.Default));
+var database = DatabaseSettings.FromEnvironment(Environment.GetEnvironmentVariable);
+builder.Services.AddSingleton(NpgsqlDataSource.Create(database.ConnectionString));
+builder.Services.AddSingleton<TodoStore>();
+builder.Services.AddSingleton<Migrator>();
+
+var app = builder.Build();
+
+// Fargate sends SIGTERM on stop; the host drains in-flight requests within its shutdown timeout.
+if (!string.Equals(Environment.GetEnvironmentVariable("MIGRATE_ON_START"), "false", StringComparison.OrdinalIgnoreCase))
+{
+    await app.Services.GetRequiredService<Migrator>().MigrateAsync(app.Lifetime.ApplicationStopping);
+}
+
+var version = Environment.GetEnvironmentVariable("APP_VERSION") ?? "dev";
+
+app.MapGet("/", () => Results.Ok(new ServiceInfo("todo-api", version)));
+
+app.MapGet("/_health", async (NpgsqlDataSource db, CancellationToken ct) =>
+{
+    try
+    {
+        await using var command = db.CreateCommand("SELECT 1");
+        await command.ExecuteScalarAsync(ct);
+        return Results.Ok(new HealthReport("healthy", version));
+    }
+    catch (NpgsqlException)
+    {
+        return Results.Json(new HealthReport("database unavailable", version), TodoJsonContext.Default.HealthReport, statusCode: 503);
+    }
+});
+
+var todos = app.MapGroup("/todos");
+todos.MapGet("/", (TodoStore store, CancellationToken ct) => store.ListAsync(ct));
+todos.MapGet("/{id:long}", async (long id, TodoStore store, CancellationToken ct) =>
+    await store.GetAsync(id, ct) is { } todo ? Results.Ok(todo) : Results.NotFound());
+todos.MapPost("/", async (NewTodo input, TodoStore store, CancellationToken ct) =>
+{
+    if (string.IsNullOrWhiteSpace(input.Title))
+    {
+        return Results.ValidationProblem(new Dictionary<string, string[]> { ["title"] = ["A todo needs a title."] });
+    }
+
+    var todo = await store.AddAsync(input.Title.Trim(), ct);
+    return Results.Created($"/todos/{todo.Id}", todo);
+});
+todos.MapPut("/{id:long}", async (long id, TodoUpdate input, TodoStore store, CancellationToken ct) =>
+    await store.UpdateAsync(id, input, ct) is { } todo ? Results.Ok(todo) : Results.NotFound());
+todos.MapDelete("/{id:long}", async (long id, TodoStore store, CancellationToken ct) =>
+    await store.DeleteAsync(id, ct) ? Results.NoContent() : Results.NotFound());
+
+await app.RunAsync();
+return 0;
