@@ -1,0 +1,53 @@
+using System.Security.Cryptography;
+using System.Text;
+using Fargo.Config.Model;
+
+namespace Fargo.Config;
+
+/// <summary>
+/// The names of one service's AWS resources in one environment: a pure function of the service and
+/// environment names, so the CDK stacks create exactly what deploys look up later.
+/// </summary>
+/// <remarks>
+/// One cluster and one load balancer per environment (shared by its services), so those carry only the
+/// environment. Within the environment's cluster the ECS service is just the service's name. The task family
+/// and IAM roles carry both, because two environments may share an account. Target group and load balancer
+/// names are limited by AWS to 32 characters and IAM role names to 64; a longer name keeps its start and ends
+/// with 8 hex digits of its SHA-256 so that it stays unique and stable.
+/// </remarks>
+public static class ResourceNaming
+{
+    public const int ElbNameLimit = 32;
+    public const int IamRoleNameLimit = 64;
+
+    public static ResourceNames For(string service, string environment)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(service);
+        ArgumentException.ThrowIfNullOrEmpty(environment);
+        return new ResourceNames(
+            Cluster: $"fargo-{environment}",
+            Service: service,
+            TaskFamily: $"{service}-{environment}",
+            ContainerName: service,
+            LogGroup: $"/fargo/{environment}/{service}",
+            LogStreamPrefix: service,
+            Repository: service,
+            ExecutionRole: Fit($"{service}-{environment}-execution", IamRoleNameLimit),
+            TaskRole: Fit($"{service}-{environment}-task", IamRoleNameLimit),
+            TargetGroup: Fit($"{service}-{environment}", ElbNameLimit),
+            LoadBalancer: Fit($"fargo-{environment}", ElbNameLimit));
+    }
+
+    /// <summary>The name itself when it fits, else its start, a hyphen and 8 hex digits of its hash.</summary>
+    internal static string Fit(string name, int limit)
+    {
+        if (name.Length <= limit)
+        {
+            return name;
+        }
+
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(name)))[..8];
+        var start = name[..(limit - hash.Length - 1)].TrimEnd('-');
+        return $"{start}-{hash}";
+    }
+}

@@ -1,0 +1,141 @@
+using System.Text;
+
+namespace Fargo.Config.Schema;
+
+/// <summary>
+/// The README's configuration reference, generated from <see cref="ConfigSchema"/> so that the two cannot
+/// drift apart (a test compares them).
+/// </summary>
+public static class ConfigReference
+{
+    public const string StartMarker = "<!-- config-reference:start -->";
+    public const string EndMarker = "<!-- config-reference:end -->";
+
+    /// <summary>The Markdown between the markers (without them), ending with a newline.</summary>
+    public static string RenderMarkdown()
+    {
+        var text = new StringBuilder();
+        text.Append("""
+            ## Configuration reference: `fargo.toml`
+
+            <!-- Generated from src/Fargo.Config/Schema/ConfigSchema.cs; do not edit by hand. To regenerate:
+                 FARGO_UPDATE_README=1 dotnet test tests/Fargo.Config.Tests --filter ConfigReferenceTests -->
+
+            One file describes a service and its environments. Every key is optional unless marked
+            **required**; `fargo validate` checks the whole file (every environment, overrides merged) and
+            reports every problem with its file, line, column and key. `fargo render config --env E` prints an
+            environment's effective configuration as JSON.
+
+            - **Durations** are strings of whole hours, minutes and seconds in that order: `"30s"`, `"5m"`,
+              `"1h"`, `"1h30m"`.
+            - **Environments**: `local` — the local region on this machine (account `000000000000`, region
+              `local`) — always exists. Each `[environments.<env>]` names an AWS account and region and may
+              override any top-level key except `name` and `port`. Tables are deep-merged key by key, so
+              `scaling = { min = 4, max = 20, cpu = 60 }` under an environment changes only those keys. One
+              rule makes `scaling` easy to override: an environment that sets `count` drops the inherited
+              `min`, `max` and targets, and one that sets `min` or `max` drops the inherited `count`.
+            - **Secrets**: the task gets every SSM parameter under `secrets_path` (default `/<name>`), named
+              after its last path segment, plus the explicit `[secrets]` entries. The path is a top-level key
+              so that `[secrets]` holds nothing but variable names.
+
+
+            """);
+
+        foreach (var section in Sections(ConfigFormat.Full))
+        {
+            text.Append(section.Title).Append("\n\n");
+            AppendTable(text, section.Keys);
+        }
+
+        text.Append("""
+            ### The flat format
+
+            A file for an existing cluster and service, as older deploy scripts used it (`fargo deploy
+            config.toml IMAGE_URI`). It has exactly these keys, all required, and cannot be mixed with the
+            keys above. The task definition: family and container named after the service, cpu 256 and memory
+            512, every parameter under `/<service>` as secrets, logs to `/aws/ecs/fargate/<service>`.
+
+
+            """);
+        AppendTable(text, [.. ConfigSchema.Keys.Where(k => k.Format == ConfigFormat.Flat)]);
+
+        text.Append("""
+            ### Resource names
+
+            Names are a function of the service name and the environment name, so the stacks create exactly
+            what deploys look up. Target group and load balancer names longer than AWS's 32 characters (IAM
+            roles: 64) keep their start and end with 8 hex digits of their SHA-256.
+
+            | Resource | Name |
+            |---|---|
+            | ECS cluster (one per environment) | `fargo-<env>` |
+            | ECS service | `<name>` |
+            | Task definition family | `<name>-<env>` |
+            | Container | `<name>` |
+            | Log group, stream prefix | `/fargo/<env>/<name>`, `<name>` |
+            | ECR repository | `<name>` |
+            | Task execution role, task role | `<name>-<env>-execution`, `<name>-<env>-task` |
+            | Target group | `<name>-<env>` |
+            | Load balancer (one per environment) | `fargo-<env>` |
+
+            """);
+        return text.ToString();
+    }
+
+    private static IEnumerable<(string Title, IReadOnlyList<ConfigKey> Keys)> Sections(ConfigFormat format)
+    {
+        var keys = ConfigSchema.Keys.Where(k => k.Format == format).ToList();
+        yield return ("### Top level", [.. keys.Where(k => k.Parent.Length == 0 && k.Type != ConfigValueType.Table && k.Type != ConfigValueType.StringMap)]);
+        foreach (var table in keys.Where(k => k.Parent.Length == 0 && (k.Type == ConfigValueType.Table || k.Type == ConfigValueType.StringMap)))
+        {
+            var members = keys.Where(k => k.Path.StartsWith(table.Path + ".", StringComparison.Ordinal)).ToList();
+            yield return ($"### `[{table.Path}]`", [table, .. members]);
+        }
+    }
+
+    private static void AppendTable(StringBuilder text, IReadOnlyList<ConfigKey> keys)
+    {
+        text.Append("| Key | Type | Default | Description |\n|---|---|---|---|\n");
+        foreach (var key in keys)
+        {
+            text.Append("| `").Append(key.Path).Append("` | ").Append(key.TypeName)
+                .Append(" | ").Append(key.Required ? "**required**" : key.Default is null ? "—" : Code(key.Default))
+                .Append(" | ").Append(Escape(Describe(key))).Append(" |\n");
+        }
+
+        text.Append('\n');
+    }
+
+    private static string Describe(ConfigKey key)
+    {
+        var rules = new List<string>();
+        if (key.AllowedValues.Count > 0)
+        {
+            rules.Add("one of " + string.Join(", ", key.AllowedValues.Select(v => $"`{v}`")));
+        }
+
+        if (key.Minimum is not null || key.Maximum is not null)
+        {
+            var show = key.Type == ConfigValueType.Duration ? (Func<long, string>)(s => Durations.Format(TimeSpan.FromSeconds(s))) : s => s.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            rules.Add((key.Minimum, key.Maximum) switch
+            {
+                ({ } min, { } max) when max < int.MaxValue => $"{show(min)}-{show(max)}",
+                ({ } min, _) => $"at least {show(min)}",
+                (null, { } max) => $"at most {show(max)}",
+                _ => "",
+            });
+        }
+
+        if (key.Constraint is not null)
+        {
+            rules.Add(key.Constraint);
+        }
+
+        return rules.Count == 0 ? key.Description : $"{key.Description} ({string.Join("; ", rules)})";
+    }
+
+    // Defaults are shown as code when they are literal values, as prose otherwise.
+    private static string Code(string value) => value.StartsWith('"') || char.IsDigit(value[0]) || value is "true" or "false" ? $"`{value}`" : Escape(value);
+
+    private static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
+}

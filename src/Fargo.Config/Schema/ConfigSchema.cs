@@ -1,0 +1,151 @@
+using System.Globalization;
+
+namespace Fargo.Config.Schema;
+
+/// <summary>
+/// Every key of fargo.toml, with its type, default and rules: the one list that the validator checks files
+/// against and that the README's configuration reference is generated from.
+/// </summary>
+public static class ConfigSchema
+{
+    /// <summary>Stands for any environment variable name, the keys of [env] and [secrets].</summary>
+    public const string VariablePlaceholder = "<NAME>";
+
+    /// <summary>Stands for any environment name under [environments].</summary>
+    public const string EnvironmentPlaceholder = "<env>";
+
+    /// <summary>Stands for any top-level key an environment may override.</summary>
+    public const string OverridePlaceholder = "<key>";
+
+    /// <summary>The environment that always exists: the local region on this machine.</summary>
+    public const string LocalEnvironment = "local";
+
+    private const string EnvironmentPrefix = "environments." + EnvironmentPlaceholder;
+
+    /// <summary>The top-level keys that an environment may override (tables are deep-merged).</summary>
+    public static IReadOnlyList<string> OverridableKeys { get; } =
+        ["secrets_path", "image", "resources", "health", "scaling", "deploy", "env", "secrets", "database", "network", "logs", "buckets", "local"];
+
+    /// <summary>CloudWatch Logs' allowed retention periods, in days.</summary>
+    public static IReadOnlyList<int> RetentionDays { get; } =
+        [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
+
+    public static IReadOnlyList<ConfigKey> Keys { get; } =
+    [
+        // --- the service ---
+        Full("name", ConfigValueType.String, null, "The service's name. It names the ECR repository, the ECS service, the log group, the IAM roles and the default secrets path.")
+            with { Required = true, Example = "name = \"my-service\"", Rule = ValueRule.ServiceName, Constraint = $"lower-case letters, digits and single hyphens, starting with a letter; at most {ValueRules.ServiceNameLimit} characters" },
+        Full("port", ConfigValueType.Integer, null, "The port the container listens on.") with { Required = true, Example = "port = 8080", Minimum = 1, Maximum = 65535 },
+        Full("secrets_path", ConfigValueType.String, "\"/<name>\"", "Every SSM parameter under this path becomes a secret of the task, named after the parameter's last segment (/todo-api/API_KEY → API_KEY). A top-level key rather than a [secrets] entry, so no secret name is reserved.")
+            with { Rule = ValueRule.ParameterPath, Constraint = "an SSM parameter path such as \"/todo-api\"" },
+
+        Full("image", ConfigValueType.Table, null, "How the image is built for AWS."),
+        Full("image.dockerfile", ConfigValueType.String, "\"Dockerfile\"", "The Dockerfile, relative to this file's folder, which is the build context.") with { Rule = ValueRule.NotEmpty },
+
+        Full("resources", ConfigValueType.Table, null, "The Fargate task size and platform."),
+        Full("resources.cpu", ConfigValueType.Integer, "256", "CPU units (1024 = 1 vCPU).")
+            with { AllowedValues = [.. FargateTaskSizes.CpuSizes.Select(c => c.ToString(CultureInfo.InvariantCulture))] },
+        Full("resources.memory", ConfigValueType.Integer, "the smallest size allowed for the cpu (2 × cpu)", "Memory in MiB.")
+            with { Constraint = "one of the sizes Fargate allows for the cpu: " + string.Join("; ", FargateTaskSizes.CpuSizes.Select(c => $"{c}: {FargateTaskSizes.DescribeMemorySizes(c)}")) },
+        Full("resources.platform", ConfigValueType.String, "\"linux/amd64\"", "The CPU architecture of the task and its image; \"x86_64\" and \"arm64\" are accepted as synonyms.")
+            with { AllowedValues = ["linux/amd64", "linux/arm64", "x86_64", "arm64"] },
+
+        Full("health", ConfigValueType.Table, null, "The load balancer's health check of each task, and the grace period ECS gives a new task."),
+        Full("health.path", ConfigValueType.String, "\"/_health\"", "The path the health check requests.") with { Rule = ValueRule.HealthPath, Constraint = "starts with \"/\"" },
+        Full("health.interval", ConfigValueType.Duration, "\"10s\"", "Time between two checks of a task.") with { Minimum = 5, Maximum = 300 },
+        Full("health.timeout", ConfigValueType.Duration, "\"5s\"", "How long a check waits for an answer.") with { Minimum = 2, Maximum = 120, Constraint = "shorter than the interval" },
+        Full("health.healthy_threshold", ConfigValueType.Integer, "2", "Consecutive passed checks before a task counts as healthy.") with { Minimum = 2, Maximum = 10 },
+        Full("health.unhealthy_threshold", ConfigValueType.Integer, "3", "Consecutive failed checks before a task counts as unhealthy (the ALB's own default is 2; one more absorbs a single slow answer).") with { Minimum = 2, Maximum = 10 },
+        Full("health.grace_period", ConfigValueType.Duration, "\"30s\"", "How long ECS ignores failed health checks of a newly started task.") with { Minimum = 0, Maximum = int.MaxValue },
+        Full("health.success_codes", ConfigValueType.String, "\"200-399\"", "HTTP codes that pass the check: a code, a list or a range.")
+            with { Rule = ValueRule.SuccessCodes, Constraint = "codes 200-499, e.g. \"200\", \"200,204\", \"200-399\"" },
+
+        Full("scaling", ConfigValueType.Table, null, "How many tasks run: a fixed count, or autoscaling between min and max. An environment that sets count drops the inherited min/max and targets, and one that sets min or max drops the inherited count."),
+        Full("scaling.count", ConfigValueType.Integer, "1", "A fixed number of tasks.") with { Minimum = 0, Constraint = "not with min/max in the same table" },
+        Full("scaling.min", ConfigValueType.Integer, null, "The fewest tasks when autoscaling.") with { Minimum = 0, Constraint = "with max; at most max" },
+        Full("scaling.max", ConfigValueType.Integer, null, "The most tasks when autoscaling.") with { Minimum = 1, Constraint = "with min" },
+        Full("scaling.cpu", ConfigValueType.Integer, null, "Target average CPU utilization, in percent.") with { Minimum = 1, Maximum = 100 },
+        Full("scaling.memory", ConfigValueType.Integer, null, "Target average memory utilization, in percent.") with { Minimum = 1, Maximum = 100 },
+        Full("scaling.requests", ConfigValueType.Integer, null, "Target requests per task per minute (the ALB's RequestCountPerTarget).") with { Minimum = 1 },
+        Full("scaling.spot_weight", ConfigValueType.Integer, "0", "Weight of FARGATE_SPOT against a weight of 1 for FARGATE; 0 runs on-demand only.") with { Minimum = 0, Maximum = 1000 },
+
+        Full("deploy", ConfigValueType.Table, null, "How ECS rolls out a new revision."),
+        Full("deploy.min_healthy_percent", ConfigValueType.Integer, "100", "Healthy tasks kept during a deployment, in percent of the desired count.") with { Minimum = 0, Maximum = 100 },
+        Full("deploy.max_percent", ConfigValueType.Integer, "200", "Tasks allowed during a deployment, in percent of the desired count.") with { Minimum = 100, Constraint = "greater than min_healthy_percent" },
+        Full("deploy.drain", ConfigValueType.Duration, "\"30s\"", "The target group's deregistration delay: how long a stopping task keeps finishing its requests (the ALB's own default is 300s).") with { Minimum = 0, Maximum = 3600 },
+        Full("deploy.timeout", ConfigValueType.Duration, "\"15m\"", "How long `fargo deploy` waits for the rollout to finish.") with { Minimum = 1, Maximum = int.MaxValue },
+        Full("deploy.circuit_breaker", ConfigValueType.Boolean, "true", "ECS's deployment circuit breaker: a rollout whose tasks keep failing is marked FAILED."),
+        Full("deploy.rollback", ConfigValueType.Boolean, "true", "Roll back to the last good revision when the circuit breaker trips.") with { Constraint = "needs circuit_breaker" },
+
+        Full("env", ConfigValueType.StringMap, null, "Environment variables of the container; an environment's [env] adds to and overrides these."),
+        Full("env." + VariablePlaceholder, ConfigValueType.String, null, "A variable's value."),
+
+        Full("secrets", ConfigValueType.StringMap, null, "Secrets given to the container as environment variables, besides every parameter under secrets_path. Values are never read or printed by Fargo."),
+        Full("secrets." + VariablePlaceholder, ConfigValueType.String, null, "An SSM parameter name, or the ARN of an SSM parameter or of a Secrets Manager secret.")
+            with { Rule = ValueRule.SecretReference, Constraint = "\"/param/name\" or an ARN" },
+
+        Full("database", ConfigValueType.Table, null, "A PostgreSQL database for the service (RDS on AWS, a local server on the local region). Present = on. The task gets DB_HOST, DB_PORT, DB_NAME, DB_USER and DB_PASSWORD."),
+        Full("database.engine", ConfigValueType.String, "\"postgres\"", "The database engine.") with { AllowedValues = ["postgres"] },
+        Full("database.name", ConfigValueType.String, "the service's name with \"-\" as \"_\"", "The database's name.") with { Rule = ValueRule.DatabaseName },
+        Full("database.version", ConfigValueType.String, "\"16\"", "The PostgreSQL version, major or major.minor.") with { Rule = ValueRule.PostgresVersion },
+        Full("database.instance_class", ConfigValueType.String, "\"db.t4g.micro\"", "The RDS instance class.") with { Rule = ValueRule.InstanceClass },
+        Full("database.storage", ConfigValueType.Integer, "20", "Allocated storage in GiB.") with { Minimum = 20, Maximum = 65536 },
+        Full("database.multi_az", ConfigValueType.Boolean, "false", "A standby in the second availability zone."),
+
+        Full("network", ConfigValueType.Table, null, "The load balancer, DNS and VPC of an AWS environment."),
+        Full("network.load_balancer", ConfigValueType.String, "\"public\"", "An internet-facing or an internal load balancer.") with { AllowedValues = ["public", "internal"] },
+        Full("network.domain", ConfigValueType.String, null, "The service's domain name; gets an alias record and, without certificate, a DNS-validated certificate.")
+            with { Rule = ValueRule.DomainName, Constraint = "needs hosted_zone or certificate; inside hosted_zone" },
+        Full("network.hosted_zone", ConfigValueType.String, null, "The Route 53 hosted zone that holds domain.") with { Rule = ValueRule.DomainName },
+        Full("network.certificate", ConfigValueType.String, null, "An existing ACM certificate ARN for the HTTPS listener.")
+            with { Rule = ValueRule.CertificateArn, Constraint = "in the environment's region" },
+        Full("network.nat", ConfigValueType.String, "\"per-az\"", "One NAT gateway per availability zone, or a single one to save cost.") with { AllowedValues = ["per-az", "single"] },
+        Full("network.vpc_id", ConfigValueType.String, null, "Use this existing VPC instead of creating one.") with { Rule = ValueRule.VpcId },
+
+        Full("logs", ConfigValueType.Table, null, "The CloudWatch log group of the service."),
+        Full("logs.retention_days", ConfigValueType.Integer, "30", "How long logs are kept.")
+            with { AllowedValues = [.. RetentionDays.Select(d => d.ToString(CultureInfo.InvariantCulture))] },
+
+        Full("buckets", ConfigValueType.Table, null, "Optional S3 buckets of the service."),
+        Full("buckets.data", ConfigValueType.Boolean, "false", "A private data bucket the task role may read and write."),
+        Full("buckets.reports", ConfigValueType.Boolean, "false", "A reports bucket served through CloudFront."),
+
+        Full("local", ConfigValueType.Table, null, "How the local region builds and runs the service without Docker."),
+        Full("local.build", ConfigValueType.String, null, "The build command, run in this file's folder; it writes the runnable service to {out}.") with { Rule = ValueRule.LocalBuild, Constraint = "contains {out}" },
+        Full("local.command", ConfigValueType.String, null, "The command that starts the service, run in the build output folder.") with { Rule = ValueRule.NotEmpty, Constraint = "required in [local]" },
+
+        // --- environments ---
+        Full("environments", ConfigValueType.Table, null, "The environments. \"local\" (the local region: account 000000000000, region \"local\") always exists; define [environments.local] only to override settings for it."),
+        Full(EnvironmentPrefix, ConfigValueType.Table, null, "One environment.")
+            with { Constraint = $"the name: lower-case letters, digits and single hyphens, starting with a letter; at most {ValueRules.EnvironmentNameLimit} characters" },
+        Full(EnvironmentPrefix + ".account", ConfigValueType.String, null, "The AWS account id.") with { Rule = ValueRule.AccountId, Constraint = "12 digits, as a string; required except for local" },
+        Full(EnvironmentPrefix + ".region", ConfigValueType.String, null, "The AWS region.") with { Rule = ValueRule.Region, Constraint = "e.g. \"us-east-1\"; required except for local" },
+        Full(EnvironmentPrefix + ".requires_approval", ConfigValueType.Boolean, "false", "Deploys ask for confirmation (unless --yes)."),
+        Full(EnvironmentPrefix + "." + OverridePlaceholder, ConfigValueType.Table, null, "Overrides of any top-level key above except name and port (secrets_path, [image] … [local]) for this environment; tables are deep-merged, key by key, whether written as [environments.prod.scaling] or inline as scaling = { min = 4 }."),
+
+        // --- the flat format ---
+        Flat("account", ConfigValueType.String, "The AWS account id.") with { Example = "account = \"123456789012\"", Rule = ValueRule.AccountId, Constraint = "12 digits, as a string" },
+        Flat("region", ConfigValueType.String, "The AWS region.") with { Example = "region = \"us-east-1\"", Rule = ValueRule.Region, Constraint = "e.g. \"us-east-1\"" },
+        Flat("cluster", ConfigValueType.String, "The existing ECS cluster, by name or ARN.") with { Example = "cluster = \"my-cluster\"", Rule = ValueRule.EcsClusterReference },
+        Flat("service", ConfigValueType.String, "The existing ECS service, by name. Also the task family, the container name, the secrets path /<service> and the log group /aws/ecs/fargate/<service>.") with { Example = "service = \"my-service\"", Rule = ValueRule.EcsName },
+        Flat("port", ConfigValueType.Integer, "The port the container listens on.") with { Example = "port = 8080", Minimum = 1, Maximum = 65535 },
+        Flat("execution_role_arn", ConfigValueType.String, "The task execution role (pulls the image, reads the secrets, writes the logs).") with { Example = "execution_role_arn = \"arn:aws:iam::123456789012:role/ecsTaskExecutionRole\"", Rule = ValueRule.RoleArn },
+        Flat("task_role_arn", ConfigValueType.String, "The task role (what the app itself may do).") with { Example = "task_role_arn = \"arn:aws:iam::123456789012:role/my-service-task\"", Rule = ValueRule.RoleArn },
+    ];
+
+    private static readonly Dictionary<(ConfigFormat, string), ConfigKey> ByPath =
+        Keys.ToDictionary(k => (k.Format, k.Path));
+
+    /// <summary>The key at a schema path (placeholders for variable and environment names), or null.</summary>
+    public static ConfigKey? Find(ConfigFormat format, string path) => ByPath.GetValueOrDefault((format, path));
+
+    /// <summary>The keys directly inside a table ("" for the top level).</summary>
+    public static IEnumerable<ConfigKey> Children(ConfigFormat format, string parent) =>
+        Keys.Where(k => k.Format == format && k.Parent == parent);
+
+    private static ConfigKey Full(string path, ConfigValueType type, string? defaultValue, string description) =>
+        new(path, ConfigFormat.Full, type, defaultValue, description);
+
+    private static ConfigKey Flat(string path, ConfigValueType type, string description) =>
+        new(path, ConfigFormat.Flat, type, null, description) { Required = true };
+}

@@ -1,0 +1,361 @@
+using System.Globalization;
+using Fargo.Config.Schema;
+using Fargo.Config.Toml;
+
+namespace Fargo.Config.Validation;
+
+/// <summary>An environment as the file declares it: its own keys and its overrides, not yet merged.</summary>
+internal sealed record EnvironmentDeclaration(
+    string Name,
+    Origin Origin,
+    ValueNode? Account,
+    ValueNode? Region,
+    ValueNode? RequiresApproval,
+    TableNode Overrides);
+
+/// <summary>
+/// Checks a TOML document against <see cref="ConfigSchema"/>: unknown keys, types, ranges, allowed values
+/// and formats, each value on its own. What passes becomes a tree of nodes that remember where every value
+/// was written; what fails is reported and kept as a <see cref="RejectedNode"/>.
+/// </summary>
+internal sealed class SchemaReader(DiagnosticBag diagnostics)
+{
+    private static readonly string[] EnvironmentOwnKeys = ["account", "region", "requires_approval"];
+    private static readonly string[] RequiredEnvironmentKeys = ["account", "region"];
+    private static readonly string[] FixedKeys = ["name", "port", "environments"];
+
+    /// <summary>The top level of a full file (without <paramref name="skip"/>ped keys), with its environments.</summary>
+    public (TableNode Base, IReadOnlyList<EnvironmentDeclaration> Environments) ReadFull(TomlTable root, IReadOnlySet<string> skip)
+    {
+        var top = new TableNode(new Origin("", root.Position));
+        IReadOnlyList<EnvironmentDeclaration> environments = [];
+        foreach (var key in root.Keys)
+        {
+            if (skip.Contains(key))
+            {
+                continue;
+            }
+
+            if (key == "environments")
+            {
+                environments = ReadEnvironments(root, key);
+                continue;
+            }
+
+            if (ReadKey(ConfigFormat.Full, "", "", root, key, environment: null) is { } node)
+            {
+                top.Entries[key] = node;
+            }
+        }
+
+        RequireKeys(ConfigFormat.Full, root);
+        return (top, environments);
+    }
+
+    /// <summary>The keys of a flat file.</summary>
+    public TableNode ReadFlat(TomlTable root)
+    {
+        var top = new TableNode(new Origin("", root.Position));
+        foreach (var key in root.Keys)
+        {
+            if (ReadKey(ConfigFormat.Flat, "", "", root, key, environment: null) is { } node)
+            {
+                top.Entries[key] = node;
+            }
+        }
+
+        RequireKeys(ConfigFormat.Flat, root);
+        return top;
+    }
+
+    private void RequireKeys(ConfigFormat format, TomlTable root)
+    {
+        foreach (var key in ConfigSchema.Children(format, "").Where(k => k.Required && !root.Entries.ContainsKey(k.Name)))
+        {
+            diagnostics.Add(new TomlPosition(1, 1), key.Path, "required key is missing", $"add it at the top of the file, e.g. {key.Example}");
+        }
+    }
+
+    private List<EnvironmentDeclaration> ReadEnvironments(TomlTable root, string key)
+    {
+        var declarations = new List<EnvironmentDeclaration>();
+        if (root.Entries[key] is not TomlTable table)
+        {
+            TypeMismatch(ConfigSchema.Find(ConfigFormat.Full, key)!, root.Entries[key], new Origin(key, root.Entries[key].Position));
+            return declarations;
+        }
+
+        foreach (var name in table.Keys)
+        {
+            var path = KeyPaths.Join(key, name);
+            var origin = new Origin(path, KeyPosition(table, name), name);
+            var nameProblem = ValueRules.CheckEnvironmentName(name);
+            if (nameProblem is not null)
+            {
+                diagnostics.Add(origin, nameProblem.Message, nameProblem.Hint);
+            }
+
+            if (table.Entries[name] is not TomlTable environment)
+            {
+                TypeMismatch(ConfigSchema.Find(ConfigFormat.Full, $"{key}.{ConfigSchema.EnvironmentPlaceholder}")!, table.Entries[name], origin);
+                continue;
+            }
+
+            var declaration = ReadEnvironment(name, origin, environment);
+            if (nameProblem is null)
+            {
+                declarations.Add(declaration);
+            }
+        }
+
+        return declarations;
+    }
+
+    private EnvironmentDeclaration ReadEnvironment(string name, Origin origin, TomlTable table)
+    {
+        var isLocal = name == ConfigSchema.LocalEnvironment;
+        var own = new Dictionary<string, ValueNode>(StringComparer.Ordinal);
+        var overrides = new TableNode(origin);
+        foreach (var key in table.Keys)
+        {
+            var path = KeyPaths.Join(origin.KeyPath, key);
+            if (EnvironmentOwnKeys.Contains(key))
+            {
+                if (isLocal && key != "requires_approval")
+                {
+                    diagnostics.Add(
+                        new Origin(path, KeyPosition(table, key), name),
+                        "the local environment always runs on the local region (account 000000000000, region \"local\")",
+                        "remove this key, or name the environment differently");
+                    continue;
+                }
+
+                if (ReadKey(ConfigFormat.Full, $"environments.{ConfigSchema.EnvironmentPlaceholder}", origin.KeyPath, table, key, name) is ValueNode value)
+                {
+                    own[key] = value;
+                }
+            }
+            else if (ConfigSchema.OverridableKeys.Contains(key))
+            {
+                if (ReadKey(ConfigFormat.Full, "", origin.KeyPath, table, key, name) is { } node)
+                {
+                    overrides.Entries[key] = node;
+                }
+            }
+            else if (FixedKeys.Contains(key))
+            {
+                diagnostics.Add(
+                    new Origin(path, KeyPosition(table, key), name),
+                    $"\"{key}\" cannot be set per environment",
+                    key == "environments" ? "environments are not nested" : $"{key} is the same in every environment; set it at the top of the file");
+            }
+            else
+            {
+                ReportUnknown(new Origin(path, KeyPosition(table, key), name), key, [.. EnvironmentOwnKeys, .. ConfigSchema.OverridableKeys], ConfigFormat.Full, "");
+            }
+        }
+
+        if (!isLocal)
+        {
+            foreach (var key in RequiredEnvironmentKeys.Where(k => !table.Entries.ContainsKey(k)))
+            {
+                diagnostics.Add(
+                    new Origin(KeyPaths.Join(origin.KeyPath, key), origin.Position, name),
+                    "required key is missing",
+                    "an AWS environment names its account (12 digits, as a string) and its region");
+            }
+        }
+
+        return new EnvironmentDeclaration(name, origin, own.GetValueOrDefault("account"), own.GetValueOrDefault("region"), own.GetValueOrDefault("requires_approval"), overrides);
+    }
+
+    /// <summary>Reads table[key] against the schema key at schemaParent.key; null when the key is unknown.</summary>
+    private Node? ReadKey(ConfigFormat format, string schemaParent, string pathParent, TomlTable table, string key, string? environment)
+    {
+        var value = table.Entries[key];
+        var path = KeyPaths.Join(pathParent, key);
+        var keyPosition = KeyPosition(table, key);
+        var entry = ConfigSchema.Find(format, schemaParent.Length == 0 ? key : $"{schemaParent}.{key}");
+        if (entry is null || entry.Name.StartsWith('<'))
+        {
+            var candidates = ConfigSchema.Children(format, schemaParent).Select(k => k.Name).Where(n => !n.StartsWith('<'));
+            ReportUnknown(new Origin(path, keyPosition, environment), key, [.. candidates], format, schemaParent);
+            return null;
+        }
+
+        return entry.Type switch
+        {
+            ConfigValueType.Table when value is TomlTable nested => ReadTable(entry, nested, new Origin(path, keyPosition, environment)),
+            ConfigValueType.StringMap when value is TomlTable map => ReadMap(entry, map, new Origin(path, keyPosition, environment)),
+            ConfigValueType.Table or ConfigValueType.StringMap => TypeMismatch(entry, value, new Origin(path, value.Position, environment)),
+            _ => ReadScalar(entry, value, new Origin(path, value.Position, environment)),
+        };
+    }
+
+    private TableNode ReadTable(ConfigKey entry, TomlTable table, Origin origin)
+    {
+        var node = new TableNode(origin);
+        foreach (var key in table.Keys)
+        {
+            if (ReadKey(entry.Format, entry.Path, origin.KeyPath, table, key, origin.Environment) is { } child)
+            {
+                node.Entries[key] = child;
+            }
+        }
+
+        // One table cannot ask for both; across tables the more specific one wins (see EnvironmentMerger).
+        if (entry.Path == "scaling" && node.Entries.TryGetValue("count", out var count) && (node.Entries.ContainsKey("min") || node.Entries.ContainsKey("max")))
+        {
+            diagnostics.Add(count.Origin, "count cannot be combined with min/max in the same table", "use count for a fixed number of tasks, or min and max to autoscale");
+        }
+
+        return node;
+    }
+
+    private TableNode ReadMap(ConfigKey entry, TomlTable table, Origin origin)
+    {
+        var valueEntry = ConfigSchema.Find(entry.Format, $"{entry.Path}.{ConfigSchema.VariablePlaceholder}")!;
+        var node = new TableNode(origin);
+        foreach (var name in table.Keys)
+        {
+            var path = KeyPaths.Join(origin.KeyPath, name);
+            if (ValueRules.CheckVariableName(name) is { } problem)
+            {
+                diagnostics.Add(new Origin(path, KeyPosition(table, name), origin.Environment), problem.Message, problem.Hint);
+                node.Entries[name] = new RejectedNode(new Origin(path, KeyPosition(table, name), origin.Environment));
+                continue;
+            }
+
+            var value = table.Entries[name];
+            node.Entries[name] = ReadScalar(valueEntry, value, new Origin(path, value.Position, origin.Environment));
+        }
+
+        return node;
+    }
+
+    private Node ReadScalar(ConfigKey entry, TomlValue value, Origin origin)
+    {
+        var problem = (entry.Type, value) switch
+        {
+            (ConfigValueType.String, TomlString s) => CheckString(entry, s.Value),
+            (ConfigValueType.Integer, TomlInteger i) => CheckInteger(entry, i.Value),
+            (ConfigValueType.Boolean, TomlBoolean) => null,
+            (ConfigValueType.Duration, TomlString s) => CheckDuration(entry, s.Value),
+            _ => TypeProblem(entry, value),
+        };
+
+        if (problem is null)
+        {
+            return new ValueNode(value, origin);
+        }
+
+        diagnostics.Add(origin, problem.Message, problem.Hint);
+        return new RejectedNode(origin);
+    }
+
+    private static ValueProblem? CheckString(ConfigKey entry, string value)
+    {
+        if (entry.AllowedValues.Count > 0 && !entry.AllowedValues.Contains(value))
+        {
+            var close = Suggestions.Closest(value, entry.AllowedValues);
+            return new ValueProblem(
+                $"\"{value}\" is not one of {string.Join(", ", entry.AllowedValues.Select(v => $"\"{v}\""))}",
+                close is null ? null : $"did you mean \"{close}\"?");
+        }
+
+        return ValueRules.Check(entry.Rule, value);
+    }
+
+    private static ValueProblem? CheckInteger(ConfigKey entry, long value)
+    {
+        if (entry.AllowedValues.Count > 0 && !entry.AllowedValues.Contains(value.ToString(CultureInfo.InvariantCulture)))
+        {
+            var nearest = entry.AllowedValues.Select(v => long.Parse(v, CultureInfo.InvariantCulture)).MinBy(v => Math.Abs(v - value));
+            return new ValueProblem($"{value} is not an allowed value (valid: {string.Join(", ", entry.AllowedValues)})", $"the nearest is {nearest}");
+        }
+
+        return OutOfRange(entry, value, value.ToString(CultureInfo.InvariantCulture), v => v.ToString(CultureInfo.InvariantCulture));
+    }
+
+    private static ValueProblem? CheckDuration(ConfigKey entry, string text)
+    {
+        if (!Durations.TryParse(text, out var duration, out var error))
+        {
+            return new ValueProblem(error!);
+        }
+
+        return OutOfRange(entry, (long)duration.TotalSeconds, $"\"{text}\"", v => Durations.Format(TimeSpan.FromSeconds(v)));
+    }
+
+    private static ValueProblem? OutOfRange(ConfigKey entry, long value, string written, Func<long, string> show) => (entry.Minimum, entry.Maximum) switch
+    {
+        ({ } min, { } max) when value < min || value > max =>
+            new ValueProblem(max >= int.MaxValue ? $"{written} is out of range (at least {show(min)})" : $"{written} is out of range ({show(min)}-{show(max)})"),
+        ({ } min, null) when value < min => new ValueProblem($"{written} is out of range (at least {show(min)})"),
+        (null, { } max) when value > max => new ValueProblem($"{written} is out of range (at most {show(max)})"),
+        _ => null,
+    };
+
+    private RejectedNode TypeMismatch(ConfigKey entry, TomlValue value, Origin origin)
+    {
+        var problem = TypeProblem(entry, value);
+        diagnostics.Add(origin, problem.Message, problem.Hint);
+        return new RejectedNode(origin);
+    }
+
+    private static ValueProblem TypeProblem(ConfigKey entry, TomlValue value)
+    {
+        var expected = entry.Type switch
+        {
+            ConfigValueType.String => "a string",
+            ConfigValueType.Integer => "an integer",
+            ConfigValueType.Boolean => "a boolean (true or false)",
+            ConfigValueType.Duration => "a duration string such as \"30s\"",
+            ConfigValueType.Table => "a table",
+            _ => "a table of strings",
+        };
+        var found = value switch
+        {
+            TomlString => "a string",
+            TomlInteger => "an integer",
+            TomlFloat => "a float",
+            TomlBoolean => "a boolean",
+            TomlDateTime => "a date-time",
+            TomlArray => "an array",
+            _ => "a table",
+        };
+        var hint = (entry.Type, value) switch
+        {
+            (ConfigValueType.Integer, TomlString s) when long.TryParse(s.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _) => "remove the quotes",
+            (ConfigValueType.Boolean, TomlString { Value: "true" or "false" }) => "remove the quotes",
+            (ConfigValueType.String, TomlInteger i) => $"write it in quotes: \"{i.Value.ToString(CultureInfo.InvariantCulture)}\"",
+            (ConfigValueType.String, TomlBoolean b) => $"write it in quotes: \"{(b.Value ? "true" : "false")}\"",
+            (ConfigValueType.Duration, TomlInteger i) => $"write \"{i.Value.ToString(CultureInfo.InvariantCulture)}s\" for {i.Value.ToString(CultureInfo.InvariantCulture)} seconds",
+            _ => null,
+        };
+        return new ValueProblem($"expected {expected}, found {found}", hint);
+    }
+
+    private void ReportUnknown(Origin origin, string key, IReadOnlyList<string> candidates, ConfigFormat format, string schemaParent)
+    {
+        var close = Suggestions.Closest(key, candidates);
+        string hint;
+        if (close is not null)
+        {
+            hint = $"did you mean \"{close}\"?";
+        }
+        else if (ConfigSchema.Keys.Where(k => k.Format == format && k.Name == key && k.Parent != schemaParent && !k.Parent.Contains('<', StringComparison.Ordinal)).Select(k => k.Parent).ToList() is { Count: > 0 } homes)
+        {
+            hint = $"\"{key}\" is a key of {string.Join(" or ", homes.Select(h => h.Length == 0 ? "the top level" : $"[{h}]"))}";
+        }
+        else
+        {
+            hint = $"known keys here: {string.Join(", ", candidates)}";
+        }
+
+        diagnostics.Add(origin, $"unknown key \"{key}\"", hint);
+    }
+
+    private static TomlPosition KeyPosition(TomlTable table, string key) =>
+        table.KeyPositions.TryGetValue(key, out var position) ? position : table.Entries[key].Position;
+}

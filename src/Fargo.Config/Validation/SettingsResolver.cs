@@ -1,0 +1,287 @@
+using System.Collections.ObjectModel;
+using Fargo.Config.Model;
+using Fargo.Config.Schema;
+
+namespace Fargo.Config.Validation;
+
+/// <summary>
+/// Turns one environment's merged tables into <see cref="ServiceSettings"/>: applies every default and checks
+/// what no single value shows — combinations such as cpu and memory, min and max, timeout and interval.
+/// A problem is reported where the user can fix it: at the value an environment overrides when one is
+/// involved, else at the value written.
+/// </summary>
+internal sealed class SettingsResolver(DiagnosticBag diagnostics, string contextDirectory)
+{
+    public const string LocalAccount = "000000000000";
+    public const string LocalRegion = "local";
+
+    private static readonly string[] DatabaseVariables = ["DB_HOST", "DB_PORT", "DB_NAME", "DB_USER", "DB_PASSWORD"];
+
+    public ServiceSettings Resolve(string name, int port, EnvironmentDeclaration? declaration, string environmentName, TableNode merged)
+    {
+        var target = Target(environmentName, declaration);
+        var database = Database(name, Fields.Table(merged, "database"));
+        var env = Fields.Map(merged, "env");
+        var secrets = Fields.Map(merged, "secrets");
+        CheckVariables(env.Entries, secrets.Entries, database is not null);
+
+        return new ServiceSettings(
+            Name: name,
+            Environment: target,
+            Port: port,
+            Image: new ImageSettings(Fields.String(Fields.Table(merged, "image"), "dockerfile").Or("Dockerfile"), contextDirectory),
+            Resources: Resources(Fields.Table(merged, "resources")),
+            Health: Health(Fields.Table(merged, "health")),
+            Scaling: Scaling(Fields.Table(merged, "scaling")),
+            Deploy: Deploy(Fields.Table(merged, "deploy")),
+            Env: ReadOnly(env.Entries),
+            Secrets: new SecretSettings(Fields.String(merged, "secrets_path").Or($"/{name}"), ReadOnly(secrets.Entries)),
+            Database: database,
+            Network: Network(Fields.Table(merged, "network"), target),
+            Logs: new LogSettings((int)Fields.Integer(Fields.Table(merged, "logs"), "retention_days").Or(30)),
+            Buckets: new BucketSettings(
+                Fields.Boolean(Fields.Table(merged, "buckets"), "data").Or(false),
+                Fields.Boolean(Fields.Table(merged, "buckets"), "reports").Or(false)),
+            Local: Local(Fields.Table(merged, "local")),
+            Names: ResourceNaming.For(name, environmentName));
+    }
+
+    private static EnvironmentTarget Target(string name, EnvironmentDeclaration? declaration)
+    {
+        var requiresApproval = declaration?.RequiresApproval?.Value is Toml.TomlBoolean { Value: true };
+        return name == ConfigSchema.LocalEnvironment
+            ? new EnvironmentTarget(name, LocalAccount, LocalRegion, requiresApproval, IsLocal: true)
+            : new EnvironmentTarget(name, Text(declaration?.Account), Text(declaration?.Region), requiresApproval, IsLocal: false);
+
+        static string? Text(ValueNode? node) => (node?.Value as Toml.TomlString)?.Value;
+    }
+
+    private ResourceSettings Resources(TableNode? table)
+    {
+        var cpu = Fields.Integer(table, "cpu");
+        var memory = Fields.Integer(table, "memory");
+        var cpuValue = (int)cpu.Or(256);
+        var allowed = FargateTaskSizes.MemorySizes(cpuValue);
+        var memoryValue = (int)memory.Or(allowed.Count > 0 ? allowed[0] : 0);
+        if (memory.IsWritten && !cpu.IsRejected && !FargateTaskSizes.IsValid(cpuValue, memoryValue))
+        {
+            var fitting = FargateTaskSizes.CpuSizes.Where(c => FargateTaskSizes.IsValid(c, memoryValue)).ToList();
+            var hint = cpu.IsWritten
+                ? (cpu.Origin!.KeyPath != Sibling(memory.Origin!, "cpu") ? $"cpu {cpuValue} comes from {cpu.Origin.KeyPath}" : null)
+                : "cpu is 256 by default";
+            if (fitting.Count > 0)
+            {
+                hint = (hint is null ? "" : hint + "; ") + $"memory {memoryValue} needs cpu {string.Join(" or ", fitting)}";
+            }
+
+            diagnostics.Add(
+                Prefer(memory.Origin!, cpu.Origin),
+                $"{memoryValue} is not a valid memory size for cpu {cpuValue} (valid: {FargateTaskSizes.DescribeMemorySizes(cpuValue)})",
+                hint);
+        }
+
+        var platform = Fields.String(table, "platform").Or("linux/amd64");
+        var architecture = platform is "linux/arm64" or "arm64" ? CpuArchitecture.Arm64 : CpuArchitecture.X86_64;
+        return new ResourceSettings(cpuValue, memoryValue, architecture);
+    }
+
+    private HealthSettings Health(TableNode? table)
+    {
+        var interval = Fields.Duration(table, "interval");
+        var timeout = Fields.Duration(table, "timeout");
+        var intervalValue = interval.Or(TimeSpan.FromSeconds(10));
+        var timeoutValue = timeout.Or(TimeSpan.FromSeconds(5));
+        if ((interval.IsWritten || timeout.IsWritten) && !interval.IsRejected && !timeout.IsRejected && timeoutValue >= intervalValue)
+        {
+            diagnostics.Add(
+                Prefer(timeout.Origin ?? interval.Origin!, interval.Origin),
+                $"the timeout ({Durations.Format(timeoutValue)}) must be shorter than the interval ({Durations.Format(intervalValue)}{(interval.IsWritten ? "" : ", the default")})");
+        }
+
+        return new HealthSettings(
+            Fields.String(table, "path").Or("/_health"),
+            intervalValue,
+            timeoutValue,
+            (int)Fields.Integer(table, "healthy_threshold").Or(2),
+            (int)Fields.Integer(table, "unhealthy_threshold").Or(3),
+            Fields.Duration(table, "grace_period").Or(TimeSpan.FromSeconds(30)),
+            Fields.String(table, "success_codes").Or("200-399"));
+    }
+
+    private ScalingSettings Scaling(TableNode? table)
+    {
+        var count = Fields.Integer(table, "count");
+        var min = Fields.Integer(table, "min");
+        var max = Fields.Integer(table, "max");
+        var cpu = Fields.Integer(table, "cpu");
+        var memory = Fields.Integer(table, "memory");
+        var requests = Fields.Integer(table, "requests");
+        var spotWeight = (int)Fields.Integer(table, "spot_weight").Or(0);
+        var targets = new[] { cpu, memory, requests }.Where(t => t.IsWritten).ToList();
+        int? Target(Field<long> field) => field.IsWritten ? (int)field.Value : null;
+
+        if (min.IsWritten != max.IsWritten && !min.IsRejected && !max.IsRejected)
+        {
+            var (written, missing) = min.IsWritten ? ("min", "max") : ("max", "min");
+            diagnostics.Add((min.Origin ?? max.Origin)!, $"{written} needs {missing} as well", "autoscaling runs between scaling.min and scaling.max");
+        }
+        else if (min.IsWritten && max.IsWritten)
+        {
+            if (min.Value > max.Value)
+            {
+                diagnostics.Add(Prefer(min.Origin!, max.Origin), $"min ({min.Value}) is greater than max ({max.Value})");
+            }
+            else if (min.Value < max.Value && targets.Count == 0 && !cpu.IsRejected && !memory.IsRejected && !requests.IsRejected)
+            {
+                diagnostics.Add(
+                    Prefer(max.Origin!, min.Origin),
+                    "autoscaling between min and max needs a target",
+                    "add cpu = 60 (average CPU %), memory = … (average memory %) or requests = … (per task per minute)");
+            }
+        }
+
+        if (!min.IsWritten && !max.IsWritten && !min.IsRejected && !max.IsRejected)
+        {
+            foreach (var target in targets)
+            {
+                diagnostics.Add(target.Origin!, "a scaling target needs min and max", "autoscaling runs between scaling.min and scaling.max; count is a fixed number of tasks");
+            }
+
+            var fixedCount = (int)count.Or(1);
+            return new ScalingSettings(fixedCount, fixedCount, fixedCount, null, null, null, spotWeight);
+        }
+
+        var lowest = (int)min.Or(1);
+        var highest = (int)max.Or(Math.Max(lowest, 1));
+        return new ScalingSettings(Math.Clamp(Math.Max(lowest, 1), lowest, Math.Max(highest, lowest)), lowest, highest, Target(cpu), Target(memory), Target(requests), spotWeight);
+    }
+
+    private DeploySettings Deploy(TableNode? table)
+    {
+        var minHealthy = Fields.Integer(table, "min_healthy_percent");
+        var maxPercent = Fields.Integer(table, "max_percent");
+        var circuitBreaker = Fields.Boolean(table, "circuit_breaker");
+        var rollback = Fields.Boolean(table, "rollback");
+        var minValue = (int)minHealthy.Or(100);
+        var maxValue = (int)maxPercent.Or(200);
+        if ((minHealthy.IsWritten || maxPercent.IsWritten) && !minHealthy.IsRejected && !maxPercent.IsRejected && maxValue <= minValue)
+        {
+            diagnostics.Add(
+                Prefer(maxPercent.Origin ?? minHealthy.Origin!, minHealthy.Origin),
+                $"max_percent ({maxValue}) must be greater than min_healthy_percent ({minValue}), or a deployment can neither start nor stop a task");
+        }
+
+        var breakerOn = circuitBreaker.Or(true);
+        if (rollback is { IsWritten: true, Value: true } && !breakerOn && !circuitBreaker.IsRejected)
+        {
+            diagnostics.Add(Prefer(rollback.Origin!, circuitBreaker.Origin), "rollback needs circuit_breaker = true: the circuit breaker is what triggers it");
+        }
+
+        return new DeploySettings(
+            minValue,
+            maxValue,
+            Fields.Duration(table, "drain").Or(TimeSpan.FromSeconds(30)),
+            Fields.Duration(table, "timeout").Or(TimeSpan.FromMinutes(15)),
+            breakerOn,
+            breakerOn && rollback.Or(true));
+    }
+
+    private void CheckVariables(
+        IReadOnlyDictionary<string, (string Value, Origin Origin)> env,
+        IReadOnlyDictionary<string, (string Value, Origin Origin)> secrets,
+        bool hasDatabase)
+    {
+        foreach (var (name, secret) in secrets.Where(s => env.ContainsKey(s.Key)))
+        {
+            diagnostics.Add(Prefer(secret.Origin, env[name].Origin), $"{name} is both an environment variable and a secret", $"the other one is {env[name].Origin.KeyPath}; keep one");
+        }
+
+        if (hasDatabase)
+        {
+            foreach (var (name, origin) in env.Concat(secrets).Where(v => DatabaseVariables.Contains(v.Key)).Select(v => (v.Key, v.Value.Origin)))
+            {
+                diagnostics.Add(origin, $"{name} is set by the database", "the task gets DB_HOST, DB_PORT, DB_NAME, DB_USER and DB_PASSWORD from [database]; remove this one");
+            }
+        }
+    }
+
+    private static DatabaseSettings? Database(string name, TableNode? table) => table is null
+        ? null
+        : new DatabaseSettings(
+            Fields.String(table, "engine").Or("postgres"),
+            Fields.String(table, "name").Or(name.Replace('-', '_')),
+            Fields.String(table, "version").Or("16"),
+            Fields.String(table, "instance_class").Or("db.t4g.micro"),
+            (int)Fields.Integer(table, "storage").Or(20),
+            Fields.Boolean(table, "multi_az").Or(false));
+
+    private NetworkSettings Network(TableNode? table, EnvironmentTarget target)
+    {
+        var domain = Fields.String(table, "domain");
+        var zone = Fields.String(table, "hosted_zone");
+        var certificate = Fields.String(table, "certificate");
+        if (domain.IsWritten && !zone.IsWritten && !certificate.IsWritten && !zone.IsRejected && !certificate.IsRejected)
+        {
+            diagnostics.Add(domain.Origin!, "a domain needs hosted_zone (for its DNS record and certificate) or certificate");
+        }
+
+        if (domain.IsWritten && zone.IsWritten)
+        {
+            var name = domain.Value.TrimEnd('.');
+            var zoneName = zone.Value.TrimEnd('.');
+            if (name != zoneName && !name.EndsWith("." + zoneName, StringComparison.Ordinal))
+            {
+                diagnostics.Add(Prefer(domain.Origin!, zone.Origin), $"\"{domain.Value}\" is not inside the hosted zone \"{zone.Value}\"");
+            }
+        }
+
+        if (certificate.IsWritten && !target.IsLocal && target.Region is { } region && ValueRules.ArnRegion(certificate.Value) is { } certificateRegion && certificateRegion != region)
+        {
+            diagnostics.Add(
+                certificate.Origin!,
+                $"the certificate is in {certificateRegion}, but environment {target.Name} is in {region}",
+                "a load balancer needs a certificate from its own region");
+        }
+
+        return new NetworkSettings(
+            Public: Fields.String(table, "load_balancer").Or("public") == "public",
+            Domain: domain.IsWritten ? domain.Value : null,
+            HostedZone: zone.IsWritten ? zone.Value : null,
+            Certificate: certificate.IsWritten ? certificate.Value : null,
+            Nat: Fields.String(table, "nat").Or("per-az") == "single" ? NatMode.SingleGateway : NatMode.PerAz,
+            VpcId: Fields.String(table, "vpc_id") is { IsWritten: true } vpc ? vpc.Value : null);
+    }
+
+    private LocalSettings? Local(TableNode? table)
+    {
+        if (table is null)
+        {
+            return null;
+        }
+
+        var build = Fields.String(table, "build");
+        var command = Fields.String(table, "command");
+        if (!command.IsWritten && !command.IsRejected)
+        {
+            diagnostics.Add(
+                new Origin(KeyPaths.Join(table.Origin.KeyPath, "command"), table.Origin.Position, table.Origin.Environment),
+                "required key is missing",
+                "the command that starts the service in the build output, e.g. \"dotnet App.dll\"");
+        }
+
+        return new LocalSettings(build.IsWritten ? build.Value : null, command.IsWritten ? command.Value : null);
+    }
+
+    /// <summary>
+    /// Where to report a problem that two values make together: at the one an environment overrides, since the
+    /// combination is that environment's; else at the first.
+    /// </summary>
+    private static Origin Prefer(Origin first, Origin? second) =>
+        second is { IsOverride: true } && !first.IsOverride ? second : first;
+
+    private static string Sibling(Origin origin, string key) =>
+        origin.KeyPath.LastIndexOf('.') is var dot and >= 0 ? $"{origin.KeyPath[..dot]}.{key}" : key;
+
+    private static ReadOnlyDictionary<string, string> ReadOnly(IReadOnlyDictionary<string, (string Value, Origin Origin)> entries) =>
+        new(entries.ToDictionary(e => e.Key, e => e.Value.Value, StringComparer.Ordinal));
+}
