@@ -1,0 +1,18 @@
+using Fargo.Config.Model;
+
+namespace Fargo.Infrastructure;
+
+/// <summary>
+/// The CloudFormation stack names of one service in one environment: the environment stack
+/// ("fargo-&lt;env&gt;", shared by the environment's services) and the service stack
+/// ("fargo-&lt;env&gt;-&lt;service&gt;"). Deploys find the service stack's outputs by this name.
+/// </summary>
+public sealed record StackNames(string Environment, string Service)
+{
+    public static StackNames For(ServiceSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var environment = $"fargo-{settings.Environment.Name}";
+        return new StackNames(environment, $"{environment}-{settings.Name}");
+    }
+}

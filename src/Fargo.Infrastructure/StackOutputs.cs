@@ -1,0 +1,59 @@
+namespace Fargo.Infrastructure;
+
+/// <summary>
+/// The output keys of the stacks. The service stack carries everything `fargo deploy` reads, so a deploy
+/// needs one DescribeStacks call on <see cref="StackNames.Service"/>.
+/// </summary>
+public static class StackOutputs
+{
+    // Service stack: what a deploy reads.
+    public const string ClusterName = "ClusterName";
+    public const string ServiceName = "ServiceName";
+    public const string TargetGroupArn = "TargetGroupArn";
+    public const string RepositoryUri = "RepositoryUri";
+    public const string RepositoryName = "RepositoryName";
+    public const string LogGroupName = "LogGroupName";
+    public const string SecretsPath = "SecretsPath";
+    public const string Url = "Url";
+    public const string TaskFamily = "TaskFamily";
+    public const string ContainerName = "ContainerName";
+    public const string ExecutionRoleArn = "ExecutionRoleArn";
+    public const string TaskRoleArn = "TaskRoleArn";
+
+    // Service stack, present when the option is on.
+    public const string DatabaseSecretArn = "DatabaseSecretArn";
+    public const string DatabaseEndpoint = "DatabaseEndpoint";
+    public const string DataBucketName = "DataBucketName";
+    public const string ReportsBucketName = "ReportsBucketName";
+    public const string ReportsUrl = "ReportsUrl";
+
+    // Environment stack.
+    public const string VpcId = "VpcId";
+    public const string LoadBalancerDnsName = "LoadBalancerDnsName";
+    public const string AccessLogsBucketName = "AccessLogsBucketName";
+}
+
+/// <summary>The CloudFormation parameters of the stacks, which `fargo infra up` passes.</summary>
+public static class StackParameters
+{
+    /// <summary>
+    /// Service stack: the image that is live (from the running service). Empty on the first deploy: the
+    /// service is then created with no tasks, and the first `fargo deploy` starts it.
+    /// </summary>
+    public const string Image = "Image";
+
+    /// <summary>
+    /// Environment stack with a new certificate for a hosted zone given by name: the zone's id (Route 53
+    /// ListHostedZonesByName), for the DNS validation records.
+    /// </summary>
+    public const string HostedZoneId = "HostedZoneId";
+
+    /// <summary>Environment stack with an existing VPC: its two public subnets (one per AZ), comma-separated.</summary>
+    public const string PublicSubnetIds = "PublicSubnetIds";
+
+    /// <summary>Environment stack with an existing VPC: its two private subnets (one per AZ), comma-separated.</summary>
+    public const string PrivateSubnetIds = "PrivateSubnetIds";
+
+    /// <summary>Environment stack with an existing VPC and an internal load balancer: the VPC's CIDR block.</summary>
+    public const string VpcCidr = "VpcCidr";
+}

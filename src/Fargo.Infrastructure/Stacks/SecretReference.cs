@@ -1,0 +1,42 @@
+namespace Fargo.Infrastructure.Stacks;
+
+/// <summary>
+/// Where an explicit secret of fargo.toml lives: an SSM parameter (by name or ARN) or a Secrets Manager
+/// secret (by ARN, optionally with a JSON key as ECS accepts it: "arn:…:secret:name-AbCdEf:key::").
+/// </summary>
+internal abstract record SecretReference
+{
+    public static SecretReference Parse(string variable, string value)
+    {
+        if (!value.StartsWith("arn:", StringComparison.Ordinal))
+        {
+            return new ParameterSecret(value);
+        }
+
+        var parts = value.Split(':');
+        if (parts.Length >= 6 && parts[2] == "ssm" && parts[5].StartsWith("parameter/", StringComparison.Ordinal))
+        {
+            return new ParameterSecret("/" + parts[5]["parameter/".Length..]);
+        }
+
+        if (parts.Length >= 7 && parts[2] == "secretsmanager" && parts[5] == "secret")
+        {
+            var secretArn = string.Join(':', parts.Take(7));
+            var jsonKey = parts.Length > 7 && parts[7].Length > 0 ? parts[7] : null;
+            return new SecretsManagerSecret(secretArn, jsonKey);
+        }
+
+        throw new InfrastructureConfigurationException(
+            $"secret {variable} = \"{value}\" is neither an SSM parameter (a name, or an arn:…:ssm:…:parameter/… ARN) nor a Secrets Manager secret ARN");
+    }
+}
+
+/// <summary>An SSM parameter, by its name as written ("/shared/api-key").</summary>
+internal sealed record ParameterSecret(string Name) : SecretReference
+{
+    /// <summary>The name as it appears in the parameter's ARN: "arn:…:parameter/shared/api-key".</summary>
+    public string ArnResourceName => Name.TrimStart('/');
+}
+
+/// <summary>A Secrets Manager secret by ARN, and the JSON key to read from it (the whole value when null).</summary>
+internal sealed record SecretsManagerSecret(string Arn, string? JsonKey) : SecretReference;

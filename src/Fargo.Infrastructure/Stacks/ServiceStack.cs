@@ -1,0 +1,476 @@
+using System.Globalization;
+using Amazon.CDK;
+using Amazon.CDK.AWS.ApplicationAutoScaling;
+using Amazon.CDK.AWS.CloudFront;
+using Amazon.CDK.AWS.CloudFront.Origins;
+using Amazon.CDK.AWS.EC2;
+using Amazon.CDK.AWS.ECR;
+using Amazon.CDK.AWS.ECS;
+using Amazon.CDK.AWS.ElasticLoadBalancingV2;
+using Amazon.CDK.AWS.IAM;
+using Amazon.CDK.AWS.Logs;
+using Amazon.CDK.AWS.RDS;
+using Amazon.CDK.AWS.S3;
+using Amazon.CDK.AWS.SSM;
+using Constructs;
+using Fargo.Config.Model;
+using EcsSecret = Amazon.CDK.AWS.ECS.Secret;
+using HealthCheck = Amazon.CDK.AWS.ElasticLoadBalancingV2.HealthCheck;
+using Protocol = Amazon.CDK.AWS.ElasticLoadBalancingV2.Protocol;
+using CfnParameter = Amazon.CDK.CfnParameter;
+using CfnParameterProps = Amazon.CDK.CfnParameterProps;
+using Distribution = Amazon.CDK.AWS.CloudFront.Distribution;
+using InstanceType = Amazon.CDK.AWS.EC2.InstanceType;
+using ManagedSecret = Amazon.CDK.AWS.SecretsManager.Secret;
+
+namespace Fargo.Infrastructure.Stacks;
+
+/// <summary>
+/// One service in one environment: its image repository, target group and listener rule, log group, roles,
+/// task definition and Fargate service with autoscaling, and the optional database and buckets.
+/// </summary>
+internal sealed class ServiceStack : Stack
+{
+    /// <summary>The tag of the service's own repository that the first task definition names (never pulled: no tasks run before the first deploy).</summary>
+    public const string BootstrapTag = "bootstrap";
+
+    private const int PostgresPort = 5432;
+    private const string DatabaseUser = "fargo";
+
+    /// <summary>Every log PostgreSQL on RDS can export.</summary>
+    private static readonly string[] DatabaseLogExports = ["postgresql", "upgrade"];
+
+    private readonly ServiceSettings _settings;
+    private readonly TargetEnvironment _target;
+    private readonly EnvironmentStack _environment;
+    private IBucket? _accessLogs;
+
+    public ServiceStack(Construct scope, string id, ServiceSettings settings, TargetEnvironment target, EnvironmentStack environment, IStackProps props)
+        : base(scope, id, props)
+    {
+        _settings = settings;
+        _target = target;
+        _environment = environment;
+        var names = settings.Names;
+
+        var image = new CfnParameter(this, StackParameters.Image, new CfnParameterProps
+        {
+            Type = "String",
+            Default = string.Empty,
+            Description = "The image that runs now (fargo infra up passes the live one, so that an infrastructure change never rolls a deploy back). Empty before the first deploy: the service then starts with no tasks.",
+        });
+        HasLiveImage = new CfnCondition(this, "HasLiveImage", new CfnConditionProps
+        {
+            Expression = Fn.ConditionNot(Fn.ConditionEquals(image.ValueAsString, string.Empty)),
+        });
+
+        Repository = CreateRepository();
+        LogGroup = CreateLogGroup(names.LogGroup, settings.Logs.RetentionDays, "Logs");
+
+        var executionRole = new Role(this, "ExecutionRole", new RoleProps
+        {
+            RoleName = names.ExecutionRole,
+            AssumedBy = new ServicePrincipal("ecs-tasks.amazonaws.com"),
+            Description = $"ECS starts {settings.Name} tasks in {target.Name} with it: pulls the image, writes logs, reads the service's secrets",
+        });
+        var taskRole = new Role(this, "TaskRole", new RoleProps
+        {
+            RoleName = names.TaskRole,
+            AssumedBy = new ServicePrincipal("ecs-tasks.amazonaws.com"),
+            Description = $"What {settings.Name} itself may do in {target.Name}",
+        });
+        Repository.GrantPull(executionRole);
+        // Every parameter under the secrets path is handed to the task at deploy time (resolved then, by ARN).
+        executionRole.AddToPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "ReadServiceSecrets",
+            Actions = ["ssm:GetParameters"],
+            Resources = [ParameterArn(settings.Secrets.Path.Trim('/') + "/*")],
+        }));
+
+        ServiceSecurityGroup = new SecurityGroup(this, "ServiceSecurityGroup", new SecurityGroupProps
+        {
+            Vpc = environment.Vpc,
+            Description = $"Fargo {target.Name} {settings.Name}: the tasks; only the load balancer reaches the container port",
+            // The application's own outbound calls (AWS APIs, image pulls through NAT, the database) are its business.
+            AllowAllOutbound = true,
+        });
+
+        var secrets = new Dictionary<string, EcsSecret>(StringComparer.Ordinal);
+        foreach (var (variable, reference) in settings.Secrets.Explicit.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+        {
+            secrets[variable] = ExplicitSecret(variable, reference);
+        }
+
+        var environmentVariables = new Dictionary<string, string>(settings.Env, StringComparer.Ordinal);
+
+        if (settings.Database is { } database)
+        {
+            var instance = CreateDatabase(database);
+            var credentials = instance.Secret!;
+            secrets["DB_HOST"] = EcsSecret.FromSecretsManager(credentials, "host");
+            secrets["DB_PORT"] = EcsSecret.FromSecretsManager(credentials, "port");
+            secrets["DB_NAME"] = EcsSecret.FromSecretsManager(credentials, "dbname");
+            secrets["DB_USER"] = EcsSecret.FromSecretsManager(credentials, "username");
+            secrets["DB_PASSWORD"] = EcsSecret.FromSecretsManager(credentials, "password");
+            Output(StackOutputs.DatabaseSecretArn, credentials.SecretArn, "The database credentials (host, port, dbname, username, password)");
+            Output(StackOutputs.DatabaseEndpoint, instance.DbInstanceEndpointAddress, "The database host");
+        }
+
+        if (settings.Buckets.Data)
+        {
+            var data = Buckets.Create(this, "DataBucket", BucketEncryption.KMS_MANAGED, target.ProdLike, AccessLogs(), Buckets.ServerAccessLogsPrefix + "data/", expireObjectsAfterDays: null);
+            data.GrantReadWrite(taskRole);
+            environmentVariables["DATA_BUCKET"] = data.BucketName;
+            Output(StackOutputs.DataBucketName, data.BucketName, "The service's data bucket");
+        }
+
+        if (settings.Buckets.Reports)
+        {
+            CreateReports(taskRole, environmentVariables);
+        }
+
+        var taskDefinition = new FargateTaskDefinition(this, "TaskDefinition", new FargateTaskDefinitionProps
+        {
+            Family = names.TaskFamily,
+            Cpu = settings.Resources.Cpu,
+            MemoryLimitMiB = settings.Resources.Memory,
+            RuntimePlatform = new RuntimePlatform
+            {
+                OperatingSystemFamily = OperatingSystemFamily.LINUX,
+                CpuArchitecture = settings.Resources.Architecture == Fargo.Config.Model.CpuArchitecture.Arm64 ? Amazon.CDK.AWS.ECS.CpuArchitecture.ARM64 : Amazon.CDK.AWS.ECS.CpuArchitecture.X86_64,
+            },
+            ExecutionRole = executionRole,
+            TaskRole = taskRole,
+        });
+        var liveOrBootstrapImage = Fn.ConditionIf(HasLiveImage.LogicalId, image.ValueAsString, $"{Repository.RepositoryUri}:{BootstrapTag}").ToString()!;
+        taskDefinition.AddContainer("Container", new ContainerDefinitionOptions
+        {
+            ContainerName = names.ContainerName,
+            Image = ContainerImage.FromRegistry(liveOrBootstrapImage),
+            Essential = true,
+            MemoryLimitMiB = settings.Resources.Memory,
+            PortMappings = [new PortMapping { ContainerPort = settings.Port, Protocol = Amazon.CDK.AWS.ECS.Protocol.TCP }],
+            Environment = environmentVariables,
+            Secrets = secrets,
+            Logging = LogDriver.AwsLogs(new AwsLogDriverProps { LogGroup = LogGroup, StreamPrefix = names.LogStreamPrefix }),
+        });
+
+        TargetGroup = CreateTargetGroup();
+        Service = CreateService(taskDefinition);
+        Service.AttachToApplicationTargetGroup(TargetGroup);
+        _ = new ApplicationListenerRule(this, "ListenerRule", new ApplicationListenerRuleProps
+        {
+            Listener = environment.ServiceListener,
+            Priority = ListenerRulePriority.For(settings.Name),
+            Conditions = target.Domain is { } domain
+                ? [ListenerCondition.HostHeaders([domain])]
+                : [ListenerCondition.PathPatterns(["/*"])],
+            Action = ListenerAction.Forward([TargetGroup]),
+        });
+
+        if (settings.Scaling.IsAutoscaled)
+        {
+            AddAutoscaling();
+        }
+
+        Output(StackOutputs.ClusterName, environment.Cluster.ClusterName, "The ECS cluster");
+        Output(StackOutputs.ServiceName, Service.ServiceName, "The ECS service");
+        Output(StackOutputs.TargetGroupArn, TargetGroup.TargetGroupArn, "The service's target group");
+        Output(StackOutputs.RepositoryUri, Repository.RepositoryUri, "Push images here");
+        Output(StackOutputs.RepositoryName, Repository.RepositoryName, "The service's image repository");
+        Output(StackOutputs.LogGroupName, LogGroup.LogGroupName, "The tasks' logs");
+        Output(StackOutputs.SecretsPath, settings.Secrets.Path, "Every SSM parameter under this path is handed to the tasks");
+        Output(StackOutputs.Url, environment.Url, "The service's address");
+        Output(StackOutputs.TaskFamily, names.TaskFamily, "The task definition family");
+        Output(StackOutputs.ContainerName, names.ContainerName, "The container of the task definition");
+        Output(StackOutputs.ExecutionRoleArn, executionRole.RoleArn, "The task execution role");
+        Output(StackOutputs.TaskRoleArn, taskRole.RoleArn, "The task role");
+    }
+
+    public CfnCondition HasLiveImage { get; }
+
+    public Repository Repository { get; }
+
+    public LogGroup LogGroup { get; }
+
+    public SecurityGroup ServiceSecurityGroup { get; }
+
+    public ApplicationTargetGroup TargetGroup { get; }
+
+    public FargateService Service { get; }
+
+    private Repository CreateRepository() => new(this, "Repository", new RepositoryProps
+    {
+        RepositoryName = _settings.Names.Repository,
+        ImageScanOnPush = true,
+        // A tag names one image forever: a deploy of a version always runs what was tested.
+        ImageTagMutability = TagMutability.IMMUTABLE,
+        LifecycleRules =
+        [
+            new Amazon.CDK.AWS.ECR.LifecycleRule { RulePriority = 1, Description = "Untagged images go after 14 days", TagStatus = TagStatus.UNTAGGED, MaxImageAge = Duration.Days(14) },
+            new Amazon.CDK.AWS.ECR.LifecycleRule { RulePriority = 2, Description = "Keep the 200 newest images", TagStatus = TagStatus.ANY, MaxImageCount = 200 },
+        ],
+        // Prod-like environments keep their images; elsewhere `fargo infra down` empties the repository first.
+        RemovalPolicy = _target.ProdLike ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    });
+
+    private LogGroup CreateLogGroup(string name, int retentionDays, string id)
+    {
+        var group = new LogGroup(this, id, new LogGroupProps
+        {
+            LogGroupName = name,
+            RemovalPolicy = _target.ProdLike ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+        });
+        // Any retention CloudWatch accepts, straight from the configuration (the L2 only takes its enum).
+        ((CfnLogGroup)group.Node.DefaultChild!).RetentionInDays = LogRetention.Validate(retentionDays);
+        return group;
+    }
+
+    private EcsSecret ExplicitSecret(string variable, string value)
+    {
+        var id = "Secret" + variable;
+        return SecretReference.Parse(variable, value) switch
+        {
+            ParameterSecret parameter => EcsSecret.FromSsmParameter(StringParameter.FromSecureStringParameterAttributes(this, id, new SecureStringParameterAttributes
+            {
+                ParameterName = parameter.Name,
+            })),
+            SecretsManagerSecret secret => EcsSecret.FromSecretsManager(SecretsManagerSecretFromArn(id, secret.Arn), secret.JsonKey),
+            _ => throw new InvalidOperationException("unknown secret kind"),
+        };
+    }
+
+    private Amazon.CDK.AWS.SecretsManager.ISecret SecretsManagerSecretFromArn(string id, string arn) =>
+        // A complete ARN ends with the 6-character suffix Secrets Manager adds to the name.
+        System.Text.RegularExpressions.Regex.IsMatch(arn, "-[A-Za-z0-9]{6}$")
+            ? ManagedSecret.FromSecretCompleteArn(this, id, arn)
+            : ManagedSecret.FromSecretPartialArn(this, id, arn);
+
+    private string ParameterArn(string resourceName) => FormatArn(new ArnComponents
+    {
+        Service = "ssm",
+        Resource = "parameter",
+        ResourceName = resourceName,
+        ArnFormat = ArnFormat.SLASH_RESOURCE_NAME,
+    });
+
+    /// <summary>
+    /// The environment's logging bucket by name: a plain reference, so that the buckets here do not try to add
+    /// to its policy (which would make the environment stack depend on this one); the environment grants S3
+    /// server access logging up front.
+    /// </summary>
+    private IBucket AccessLogs() =>
+        _accessLogs ??= Bucket.FromBucketName(this, "AccessLogsBucket", _environment.AccessLogsBucket.BucketName);
+
+    private DatabaseInstance CreateDatabase(DatabaseSettings database)
+    {
+        var securityGroup = new SecurityGroup(this, "DatabaseSecurityGroup", new SecurityGroupProps
+        {
+            Vpc = _environment.Vpc,
+            Description = $"Fargo {_target.Name} {_settings.Name}: the database; PostgreSQL from the service's tasks only",
+            AllowAllOutbound = false,
+        });
+        securityGroup.AddIngressRule(ServiceSecurityGroup, Port.Tcp(PostgresPort), "PostgreSQL from the service's tasks");
+
+        var engine = DatabaseInstanceEngine.Postgres(new PostgresInstanceEngineProps
+        {
+            Version = PostgresEngineVersion.Of(database.Version, database.Version.Split('.')[0]),
+        });
+        var credentials = new DatabaseSecret(this, "DatabaseSecret", new DatabaseSecretProps
+        {
+            Username = DatabaseUser,
+            Dbname = database.Name,
+        });
+        credentials.ApplyRemovalPolicy(_target.ProdLike ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY);
+
+        var identifier = DatabaseIdentifier();
+        // RDS creates its exported log groups without retention; creating them first sets it.
+        var logGroups = DatabaseLogExports
+            .Select(log => CreateLogGroup($"/aws/rds/instance/{identifier}/{log}", _settings.Logs.RetentionDays, "DatabaseLogs" + char.ToUpperInvariant(log[0]) + log[1..]))
+            .ToArray();
+
+        var instance = new DatabaseInstance(this, "Database", new DatabaseInstanceProps
+        {
+            InstanceIdentifier = identifier,
+            Engine = engine,
+            InstanceType = new InstanceType(database.InstanceClass.StartsWith("db.", StringComparison.Ordinal) ? database.InstanceClass[3..] : database.InstanceClass),
+            Vpc = _environment.Vpc,
+            VpcSubnets = new SubnetSelection { SubnetType = SubnetType.PRIVATE_WITH_EGRESS },
+            SecurityGroups = [securityGroup],
+            PubliclyAccessible = false,
+            Port = PostgresPort,
+            MultiAz = database.MultiAz,
+            AllocatedStorage = database.StorageGiB,
+            StorageType = StorageType.GP3,
+            StorageEncrypted = true,
+            Credentials = Credentials.FromSecret(credentials),
+            DatabaseName = database.Name,
+            ParameterGroup = new ParameterGroup(this, "DatabaseParameters", new ParameterGroupProps
+            {
+                Engine = engine,
+                Description = $"Fargo {_target.Name} {_settings.Name}: TLS required",
+                Parameters = new Dictionary<string, string> { ["rds.force_ssl"] = "1" },
+            }),
+            BackupRetention = Duration.Days(7),
+            CopyTagsToSnapshot = true,
+            AutoMinorVersionUpgrade = true,
+            IamAuthentication = true,
+            MonitoringInterval = Duration.Seconds(60),
+            CloudwatchLogsExports = DatabaseLogExports,
+            DeletionProtection = _target.ProdLike,
+            // Prod-like: deleting the stack stops at the protected database; once protection is lifted by
+            // hand, CloudFormation takes a final snapshot. Elsewhere the database goes with the stack.
+            RemovalPolicy = _target.ProdLike ? RemovalPolicy.SNAPSHOT : RemovalPolicy.DESTROY,
+        });
+        foreach (var group in logGroups)
+        {
+            instance.Node.AddDependency(group);
+        }
+
+        return instance;
+    }
+
+    /// <summary>RDS identifiers are unique per account and region: the service and the environment both count.</summary>
+    private string DatabaseIdentifier()
+    {
+        var raw = $"{_settings.Name}-{_target.Name}".ToLowerInvariant();
+        var cleaned = new string(raw.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray());
+        while (cleaned.Contains("--", StringComparison.Ordinal))
+        {
+            cleaned = cleaned.Replace("--", "-", StringComparison.Ordinal);
+        }
+
+        cleaned = cleaned.Trim('-');
+        if (cleaned.Length == 0 || !char.IsAsciiLetter(cleaned[0]))
+        {
+            cleaned = "db-" + cleaned;
+        }
+
+        return cleaned.Length > 63 ? cleaned[..63].TrimEnd('-') : cleaned;
+    }
+
+    private void CreateReports(Role taskRole, Dictionary<string, string> environmentVariables)
+    {
+        // Served through CloudFront with origin access control; an AWS-managed KMS key could not be decrypted by CloudFront.
+        var reports = Buckets.Create(this, "ReportsBucket", BucketEncryption.S3_MANAGED, _target.ProdLike, AccessLogs(), Buckets.ServerAccessLogsPrefix + "reports/", expireObjectsAfterDays: null);
+        reports.GrantReadWrite(taskRole);
+        var distribution = new Distribution(this, "ReportsDistribution", new DistributionProps
+        {
+            Comment = $"Fargo {_target.Name} {_settings.Name} reports",
+            DefaultBehavior = new BehaviorOptions
+            {
+                Origin = S3BucketOrigin.WithOriginAccessControl(reports),
+                ViewerProtocolPolicy = ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+                AllowedMethods = AllowedMethods.ALLOW_GET_HEAD,
+                CachePolicy = CachePolicy.CACHING_OPTIMIZED,
+            },
+            DefaultRootObject = "index.html",
+            MinimumProtocolVersion = SecurityPolicyProtocol.TLS_V1_2_2021,
+            HttpVersion = HttpVersion.HTTP2_AND_3,
+            PriceClass = PriceClass.PRICE_CLASS_100,
+        });
+        environmentVariables["REPORTS_BUCKET"] = reports.BucketName;
+        environmentVariables["REPORTS_URL"] = $"https://{distribution.DistributionDomainName}";
+        Output(StackOutputs.ReportsBucketName, reports.BucketName, "The reports bucket");
+        Output(StackOutputs.ReportsUrl, $"https://{distribution.DistributionDomainName}", "Where the reports are served");
+    }
+
+    private ApplicationTargetGroup CreateTargetGroup()
+    {
+        var health = _settings.Health;
+        return new ApplicationTargetGroup(this, "TargetGroup", new ApplicationTargetGroupProps
+        {
+            TargetGroupName = _settings.Names.TargetGroup,
+            Vpc = _environment.Vpc,
+            TargetType = TargetType.IP,
+            Port = _settings.Port,
+            Protocol = ApplicationProtocol.HTTP,
+            // ALB waits 300 s by default before a deregistered task may stop; deploys want it short.
+            DeregistrationDelay = Duration.Seconds(_settings.Deploy.Drain.TotalSeconds),
+            HealthCheck = new HealthCheck
+            {
+                Enabled = true,
+                Path = health.Path,
+                Protocol = Protocol.HTTP,
+                Interval = Duration.Seconds(health.Interval.TotalSeconds),
+                Timeout = Duration.Seconds(health.Timeout.TotalSeconds),
+                HealthyThresholdCount = health.HealthyThreshold,
+                UnhealthyThresholdCount = health.UnhealthyThreshold,
+                HealthyHttpCodes = health.SuccessCodes,
+            },
+        });
+    }
+
+    private FargateService CreateService(FargateTaskDefinition taskDefinition)
+    {
+        var deploy = _settings.Deploy;
+        var scaling = _settings.Scaling;
+        var strategies = new List<CapacityProviderStrategy>
+        {
+            // With spot in the mix, the first task always runs on regular Fargate.
+            new() { CapacityProvider = "FARGATE", Weight = 1, Base = scaling.SpotWeight > 0 ? 1 : 0 },
+        };
+        if (scaling.SpotWeight > 0)
+        {
+            strategies.Add(new CapacityProviderStrategy { CapacityProvider = "FARGATE_SPOT", Weight = scaling.SpotWeight });
+        }
+
+        var service = new FargateService(this, "Service", new FargateServiceProps
+        {
+            ServiceName = _settings.Names.Service,
+            Cluster = _environment.Cluster,
+            TaskDefinition = taskDefinition,
+            PlatformVersion = FargatePlatformVersion.LATEST,
+            VpcSubnets = new SubnetSelection { SubnetType = SubnetType.PRIVATE_WITH_EGRESS },
+            AssignPublicIp = false,
+            SecurityGroups = [ServiceSecurityGroup],
+            MinHealthyPercent = deploy.MinHealthyPercent,
+            MaxHealthyPercent = deploy.MaxPercent,
+            CircuitBreaker = deploy.CircuitBreaker ? new DeploymentCircuitBreaker { Enable = true, Rollback = deploy.Rollback } : null,
+            HealthCheckGracePeriod = Duration.Seconds(_settings.Health.GracePeriod.TotalSeconds),
+            CapacityProviderStrategies = strategies.ToArray(),
+            EnableECSManagedTags = true,
+            PropagateTags = PropagatedTagSource.SERVICE,
+        });
+
+        // Before the first deploy there is no image to run: the service starts with no tasks. Afterwards a
+        // fixed count is the configuration's, and an autoscaled count is left to the autoscaler.
+        var running = scaling.IsAutoscaled ? (object)Aws.NO_VALUE : scaling.Count;
+        // (A condition expression crosses into the CDK as its token string; it resolves back to the Fn::If.)
+        ((CfnService)service.Node.DefaultChild!).AddPropertyOverride("DesiredCount", Fn.ConditionIf(HasLiveImage.LogicalId, running, 0).ToString()!);
+        return service;
+    }
+
+    private void AddAutoscaling()
+    {
+        var scaling = _settings.Scaling;
+        var capacity = Service.AutoScaleTaskCount(new EnableScalingProps { MinCapacity = scaling.Min, MaxCapacity = scaling.Max });
+        if (scaling.CpuTarget is { } cpu)
+        {
+            capacity.ScaleOnCpuUtilization("CpuScaling", new CpuUtilizationScalingProps { TargetUtilizationPercent = cpu });
+        }
+
+        if (scaling.MemoryTarget is { } memory)
+        {
+            capacity.ScaleOnMemoryUtilization("MemoryScaling", new MemoryUtilizationScalingProps { TargetUtilizationPercent = memory });
+        }
+
+        if (scaling.RequestsPerTarget is { } requests)
+        {
+            capacity.ScaleOnRequestCount("RequestScaling", new RequestCountScalingProps { RequestsPerTarget = requests, TargetGroup = TargetGroup });
+        }
+
+        // No autoscaling before the first deploy: it would start tasks that have no image to run.
+        foreach (var child in capacity.Node.FindAll())
+        {
+            if (child is CfnResource resource)
+            {
+                resource.CfnOptions.Condition = HasLiveImage;
+            }
+        }
+    }
+
+    private void Output(string name, string value, string description) =>
+        _ = new CfnOutput(this, name, new CfnOutputProps { Value = value, Description = description });
+}

@@ -1,0 +1,153 @@
+using System.Globalization;
+
+namespace Fargo.Infrastructure.Toolkit;
+
+/// <summary>When the toolkit stops to ask before deploying (cdk deploy --require-approval).</summary>
+public enum ApprovalLevel
+{
+    /// <summary>Never ask: Fargo asked already, or --yes was given.</summary>
+    Never,
+
+    /// <summary>Ask when IAM or security group changes widen access.</summary>
+    Broadening,
+
+    /// <summary>Ask before any change.</summary>
+    AnyChange,
+}
+
+/// <summary>An existing VPC's subnets, one per availability zone (two each).</summary>
+public sealed record ExistingVpcSubnets(IReadOnlyList<string> Public, IReadOnlyList<string> Private);
+
+/// <summary>
+/// What `infra up` passes to the stacks. Each value left null keeps what CloudFormation
+/// already has (the toolkit reuses a stack's previous parameter values), and on a first deploy the template's
+/// default applies: only the image has one (empty: no tasks until the first deploy).
+/// </summary>
+/// <param name="LiveImage">The image the service runs now, read from the running service (never a guess: null keeps the stack's).</param>
+/// <param name="HostedZoneId">The id of the hosted zone given by name (<see cref="SynthesizedAssembly.HostedZoneToLookUp"/>).</param>
+/// <param name="Subnets">The existing VPC's subnets (<see cref="SynthesizedAssembly.ExistingVpcId"/>).</param>
+/// <param name="VpcCidr">The existing VPC's CIDR block, for an internal load balancer (<see cref="SynthesizedAssembly.NeedsVpcCidr"/>).</param>
+public sealed record DeployInputs(
+    string? LiveImage,
+    string? HostedZoneId = null,
+    ExistingVpcSubnets? Subnets = null,
+    string? VpcCidr = null);
+
+/// <summary>Options for every toolkit run.</summary>
+/// <param name="Profile">The AWS profile to use (--profile), or null for the default credential chain.</param>
+public sealed record CdkRunOptions(string? Profile = null);
+
+/// <summary>
+/// The arguments of the CDK toolkit commands Fargo runs (after `node &lt;cdk entry point&gt;`). Pure functions of
+/// their inputs, so that what Fargo asks the toolkit to do is testable without running it.
+/// </summary>
+public static class CdkCommandLine
+{
+    public static IReadOnlyList<string> List(SynthesizedAssembly assembly, CdkRunOptions options) =>
+        Command("list", assembly, options, []);
+
+    /// <summary>
+    /// Compares both stacks with what is deployed. (The 2.160 toolkit's diff takes no parameters: the change set
+    /// it creates keeps the stacks' current values, so the live image is not at stake.)
+    /// </summary>
+    public static IReadOnlyList<string> Diff(SynthesizedAssembly assembly, CdkRunOptions options) =>
+        Command("diff", assembly, options, BothStacks(assembly));
+
+    public static IReadOnlyList<string> Deploy(SynthesizedAssembly assembly, DeployInputs inputs, ApprovalLevel approval, string outputsFile, CdkRunOptions options) =>
+        Command("deploy", assembly, options,
+        [
+            "--require-approval", ApprovalArgument(approval),
+            // One line per CloudFormation event: readable when streamed, unlike the progress bar.
+            "--progress", "events",
+            "--outputs-file", outputsFile,
+            .. ParameterArguments(assembly, inputs),
+            .. BothStacks(assembly),
+        ]);
+
+    /// <summary>Deletes both stacks (the service's first); --force because Fargo asked already.</summary>
+    public static IReadOnlyList<string> Destroy(SynthesizedAssembly assembly, CdkRunOptions options) =>
+        Command("destroy", assembly, options, ["--force", assembly.Stacks.Service, assembly.Stacks.Environment]);
+
+    /// <summary>Prepares the account and region for the default synthesizer (once per account and region).</summary>
+    public static IReadOnlyList<string> Bootstrap(SynthesizedAssembly assembly, CdkRunOptions options) =>
+        Command("bootstrap", assembly, options, [$"aws://{assembly.Account}/{assembly.Region}"]);
+
+    /// <summary>The --parameters arguments, each scoped to its stack ("stack:Name=value").</summary>
+    public static IReadOnlyList<string> ParameterArguments(SynthesizedAssembly assembly, DeployInputs inputs)
+    {
+        ArgumentNullException.ThrowIfNull(assembly);
+        ArgumentNullException.ThrowIfNull(inputs);
+        var arguments = new List<string>();
+        if (inputs.LiveImage is { } image)
+        {
+            if (string.IsNullOrWhiteSpace(image))
+            {
+                throw new ArgumentException("the live image is a URI, or null when there is none to keep", nameof(inputs));
+            }
+
+            Add(assembly.Stacks.Service, StackParameters.Image, image);
+        }
+
+        if (inputs.HostedZoneId is { } zone)
+        {
+            Add(assembly.Stacks.Environment, StackParameters.HostedZoneId, zone);
+        }
+
+        if (inputs.Subnets is { } subnets)
+        {
+            Add(assembly.Stacks.Environment, StackParameters.PublicSubnetIds, SubnetList(subnets.Public, "public"));
+            Add(assembly.Stacks.Environment, StackParameters.PrivateSubnetIds, SubnetList(subnets.Private, "private"));
+        }
+
+        if (inputs.VpcCidr is { } cidr)
+        {
+            Add(assembly.Stacks.Environment, StackParameters.VpcCidr, cidr);
+        }
+
+        return arguments;
+
+        void Add(string stack, string name, string value)
+        {
+            arguments.Add("--parameters");
+            arguments.Add($"{stack}:{name}={value}");
+        }
+    }
+
+    internal static string ApprovalArgument(ApprovalLevel approval) => approval switch
+    {
+        ApprovalLevel.Never => "never",
+        ApprovalLevel.Broadening => "broadening",
+        ApprovalLevel.AnyChange => "any-change",
+        _ => throw new ArgumentOutOfRangeException(nameof(approval), approval, null),
+    };
+
+    private static string SubnetList(IReadOnlyList<string> subnets, string kind) => subnets.Count == 2
+        ? string.Join(',', subnets)
+        : throw new InfrastructureConfigurationException(
+            string.Create(CultureInfo.InvariantCulture, $"the existing VPC needs exactly two {kind} subnets, one per availability zone (got {subnets.Count})"));
+
+    private static string[] BothStacks(SynthesizedAssembly assembly) => [assembly.Stacks.Environment, assembly.Stacks.Service];
+
+    private static List<string> Command(string verb, SynthesizedAssembly assembly, CdkRunOptions options, IEnumerable<string> rest)
+    {
+        ArgumentNullException.ThrowIfNull(assembly);
+        ArgumentNullException.ThrowIfNull(options);
+        var arguments = new List<string>
+        {
+            verb,
+            // The synthesized folder is the app: the toolkit reads it and runs nothing of ours.
+            "--app", assembly.Directory,
+            "--no-color",
+            // Notices are fetched from the internet and are about the CDK, not the user's stacks.
+            "--no-notices",
+        };
+        if (options.Profile is { } profile)
+        {
+            arguments.Add("--profile");
+            arguments.Add(profile);
+        }
+
+        arguments.AddRange(rest);
+        return arguments;
+    }
+}

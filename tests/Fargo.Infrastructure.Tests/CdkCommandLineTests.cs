@@ -1,0 +1,189 @@
+using Fargo.Infrastructure.Toolkit;
+
+namespace Fargo.Infrastructure.Tests;
+
+public sealed class CdkCommandLineTests
+{
+    internal static readonly SynthesizedAssembly Assembly = new(
+        "/work/out/prod",
+        new StackNames("fargo-prod", "fargo-prod-todo-api"),
+        "/work/out/prod/fargo-prod.template.json",
+        "/work/out/prod/fargo-prod-todo-api.template.json",
+        "222222222222",
+        "us-east-1",
+        KeepsData: true,
+        HostedZoneToLookUp: "example.com",
+        ExistingVpcId: null,
+        NeedsVpcCidr: false);
+
+    private static readonly CdkRunOptions Defaults = new();
+
+    [Fact]
+    public void Deploy_passes_the_live_image_to_the_service_stack_and_streams_events()
+    {
+        var arguments = CdkCommandLine.Deploy(Assembly, new DeployInputs("123.dkr.ecr.us-east-1.amazonaws.com/todo-api@sha256:abc", HostedZoneId: "Z123456789"), ApprovalLevel.Never, "/tmp/outputs.json", Defaults);
+        Assert.Equal(
+            [
+                "deploy", "--app", "/work/out/prod", "--no-color", "--no-notices",
+                "--require-approval", "never",
+                "--progress", "events",
+                "--outputs-file", "/tmp/outputs.json",
+                "--parameters", "fargo-prod-todo-api:Image=123.dkr.ecr.us-east-1.amazonaws.com/todo-api@sha256:abc",
+                "--parameters", "fargo-prod:HostedZoneId=Z123456789",
+                "fargo-prod", "fargo-prod-todo-api",
+            ],
+            arguments);
+    }
+
+    [Fact]
+    public void Without_a_live_image_no_image_parameter_is_passed_so_the_stack_keeps_its_own()
+    {
+        var arguments = CdkCommandLine.Deploy(Assembly, new DeployInputs(LiveImage: null), ApprovalLevel.Broadening, "/tmp/o.json", Defaults);
+        Assert.DoesNotContain("--parameters", arguments);
+        Assert.Equal("broadening", arguments[arguments.ToList().IndexOf("--require-approval") + 1]);
+    }
+
+    [Fact]
+    public void An_empty_live_image_is_refused_rather_than_stopping_the_service()
+    {
+        // An empty image would select the "no tasks" bootstrap branch of the template.
+        Assert.Throws<ArgumentException>(() => CdkCommandLine.Deploy(Assembly, new DeployInputs(" "), ApprovalLevel.Never, "/tmp/o.json", Defaults));
+    }
+
+    [Theory]
+    [InlineData(ApprovalLevel.Never, "never")]
+    [InlineData(ApprovalLevel.Broadening, "broadening")]
+    [InlineData(ApprovalLevel.AnyChange, "any-change")]
+    public void Approval_levels_map_to_the_toolkit_values(ApprovalLevel level, string expected) =>
+        Assert.Equal(expected, CdkCommandLine.ApprovalArgument(level));
+
+    [Fact]
+    public void Existing_vpc_subnets_and_cidr_go_to_the_environment_stack()
+    {
+        var inputs = new DeployInputs("img:1", Subnets: new ExistingVpcSubnets(["subnet-a", "subnet-b"], ["subnet-c", "subnet-d"]), VpcCidr: "10.1.0.0/16");
+        Assert.Equal(
+            [
+                "--parameters", "fargo-prod-todo-api:Image=img:1",
+                "--parameters", "fargo-prod:PublicSubnetIds=subnet-a,subnet-b",
+                "--parameters", "fargo-prod:PrivateSubnetIds=subnet-c,subnet-d",
+                "--parameters", "fargo-prod:VpcCidr=10.1.0.0/16",
+            ],
+            CdkCommandLine.ParameterArguments(Assembly, inputs));
+
+        var error = Assert.Throws<InfrastructureConfigurationException>(() =>
+            CdkCommandLine.ParameterArguments(Assembly, new DeployInputs(null, Subnets: new ExistingVpcSubnets(["subnet-a"], ["subnet-c", "subnet-d"]))));
+        Assert.Contains("exactly two public subnets", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Diff_compares_both_stacks_with_the_chosen_profile()
+    {
+        var arguments = CdkCommandLine.Diff(Assembly, new CdkRunOptions(Profile: "prod-admin"));
+        Assert.Equal(
+            ["diff", "--app", "/work/out/prod", "--no-color", "--no-notices", "--profile", "prod-admin", "fargo-prod", "fargo-prod-todo-api"],
+            arguments);
+    }
+
+    [Fact]
+    public void Destroy_deletes_the_service_stack_then_the_environment_without_asking_again()
+    {
+        Assert.Equal(
+            ["destroy", "--app", "/work/out/prod", "--no-color", "--no-notices", "--force", "fargo-prod-todo-api", "fargo-prod"],
+            CdkCommandLine.Destroy(Assembly, Defaults));
+    }
+
+    [Fact]
+    public void Bootstrap_targets_the_environment_account_and_region()
+    {
+        Assert.Equal(
+            ["bootstrap", "--app", "/work/out/prod", "--no-color", "--no-notices", "aws://222222222222/us-east-1"],
+            CdkCommandLine.Bootstrap(Assembly, Defaults));
+    }
+
+    [Fact]
+    public void Install_command_installs_the_pinned_toolkit_under_the_prefix()
+    {
+        var install = CdkToolkitInstallation.InstallCommand("/usr/bin/npm", "/home/me/.fargo/tools/aws-cdk/.install-1");
+        Assert.Equal("/usr/bin/npm", install.FileName);
+        Assert.Equal(["install", "--prefix", "/home/me/.fargo/tools/aws-cdk/.install-1"], install.Arguments.Take(3));
+        Assert.Equal("aws-cdk@2.160.0", install.Arguments[^1]);
+    }
+
+    [Fact]
+    public void Pinned_toolkit_matches_the_root_package_json()
+    {
+        // Tests and users run the same toolkit.
+        using var package = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Support.RepositoryRoot.Combine("package.json")));
+        Assert.Equal(CdkToolkitInstallation.Version, package.RootElement.GetProperty("devDependencies").GetProperty("aws-cdk").GetString());
+    }
+}
+
+public sealed class NodeRuntimeTests
+{
+    [Theory]
+    [InlineData("v20.20.2", 20)]
+    [InlineData("v18.0.0\n", 18)]
+    [InlineData("22", 22)]
+    public void Parses_node_versions(string text, int major) => Assert.Equal(major, NodeRuntime.ParseVersion(text)!.Major);
+
+    [Fact]
+    public void Unparseable_version_is_null() => Assert.Null(NodeRuntime.ParseVersion("not node"));
+
+    [Fact]
+    public void Finds_node_in_the_first_path_folder_that_has_it()
+    {
+        var path = string.Join(Path.PathSeparator, "/a", "/b", "/c");
+        var found = NodeRuntime.Locate(jsiiNode: null, path, candidate => candidate is "/b/node" or "/c/node");
+        Assert.Equal(Path.Combine("/b", "node"), found);
+    }
+
+    [Fact]
+    public void Jsii_node_overrides_the_path() =>
+        Assert.Equal("/opt/node/bin/node", NodeRuntime.Locate("/opt/node/bin/node", "/usr/bin", _ => false));
+
+    [Fact]
+    public void Missing_node_says_what_to_install()
+    {
+        var error = Assert.Throws<NodeNotFoundException>(() => NodeRuntime.Locate(null, "/nowhere", _ => false));
+        Assert.Contains("Node.js was not found on the PATH", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Node.js 18 or newer", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Old_node_is_refused_with_its_version()
+    {
+        var runner = new FakeProcessRunner { Respond = (_, output) => { output(new OutputLine(OutputSource.StandardOutput, "v16.20.0")); return 0; } };
+        var error = await Assert.ThrowsAsync<NodeNotFoundException>(() => NodeRuntime.CheckVersionAsync(runner, "/usr/bin/node", CancellationToken.None));
+        Assert.Contains("Node.js v16.20.0 is too old", error.Message, StringComparison.Ordinal);
+    }
+}
+
+public sealed class TeardownPlanTests
+{
+    private static readonly Dictionary<string, string> ServiceOutputs = new()
+    {
+        [StackOutputs.DataBucketName] = "data-bucket",
+        [StackOutputs.ReportsBucketName] = "reports-bucket",
+        [StackOutputs.RepositoryName] = "todo-api",
+        [StackOutputs.ServiceName] = "todo-api",
+    };
+
+    private static readonly Dictionary<string, string> EnvironmentOutputs = new() { [StackOutputs.AccessLogsBucketName] = "logs-bucket" };
+
+    [Fact]
+    public void Non_prod_empties_every_bucket_and_the_repository()
+    {
+        var assembly = CdkCommandLineTests.Assembly with { KeepsData = false };
+        Assert.Equal(
+            [new EmptyBucket("data-bucket"), new EmptyBucket("reports-bucket"), new DeleteImages("todo-api"), new EmptyBucket("logs-bucket")],
+            TeardownPlan.For(assembly, EnvironmentOutputs, ServiceOutputs));
+    }
+
+    [Fact]
+    public void Prod_like_environments_keep_their_data() =>
+        Assert.Empty(TeardownPlan.For(CdkCommandLineTests.Assembly, EnvironmentOutputs, ServiceOutputs));
+
+    [Fact]
+    public void Missing_stacks_contribute_nothing() =>
+        Assert.Empty(TeardownPlan.For(CdkCommandLineTests.Assembly with { KeepsData = false }, null, null));
+}

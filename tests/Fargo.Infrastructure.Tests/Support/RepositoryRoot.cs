@@ -1,0 +1,22 @@
+namespace Fargo.Infrastructure.Tests.Support;
+
+/// <summary>The folder that holds Fargo.slnx, found by walking up from the test binaries.</summary>
+internal static class RepositoryRoot
+{
+    public static string Path { get; } = Find();
+
+    public static string Combine(params string[] parts) => System.IO.Path.Combine([Path, .. parts]);
+
+    private static string Find()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(System.IO.Path.Combine(directory.FullName, "Fargo.slnx")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"no Fargo.slnx above {AppContext.BaseDirectory}");
+    }
+}
