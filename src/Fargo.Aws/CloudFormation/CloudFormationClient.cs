@@ -1,0 +1,52 @@
+using Fargo.Aws.Http;
+using Fargo.Aws.Protocols;
+using Fargo.Aws.Shapes;
+
+namespace Fargo.Aws.CloudFormation;
+
+/// <summary>AWS CloudFormation: the operations Fargo uses, one method each, and paginators where AWS paginates.</summary>
+public sealed class CloudFormationClient(AwsQueryProtocolClient protocol)
+{
+    private readonly AwsQueryProtocolClient _protocol = protocol ?? throw new ArgumentNullException(nameof(protocol));
+
+    public CloudFormationClient(AwsHttpClient http)
+        : this(new AwsQueryProtocolClient(http))
+    {
+    }
+
+    public async Task<DescribeStacksResponse> DescribeStacksAsync(DescribeStacksRequest request, CancellationToken cancellationToken = default)
+    {
+        var result = await _protocol.InvokeAsync(
+            AwsServices.CloudFormation, "DescribeStacks", AwsQuerySerializer.Serialize(request, CloudFormationJsonContext.Default.DescribeStacksRequest), cancellationToken)
+            .ConfigureAwait(false);
+        return AwsXmlShapeSerializer.Read(result, CloudFormationJsonContext.Default.DescribeStacksResponse);
+    }
+
+    /// <summary>DescribeStacks page by page, following NextToken.</summary>
+    public IAsyncEnumerable<DescribeStacksResponse> DescribeStacksPagesAsync(DescribeStacksRequest request, CancellationToken cancellationToken = default) =>
+        AwsPagination.PagesAsync(request, DescribeStacksAsync, static r => r.NextToken, static (r, token) => r with { NextToken = token }, static page => page.NextToken, cancellationToken);
+
+    public async Task<DescribeStackEventsResponse> DescribeStackEventsAsync(DescribeStackEventsRequest request, CancellationToken cancellationToken = default)
+    {
+        var result = await _protocol.InvokeAsync(
+            AwsServices.CloudFormation, "DescribeStackEvents", AwsQuerySerializer.Serialize(request, CloudFormationJsonContext.Default.DescribeStackEventsRequest), cancellationToken)
+            .ConfigureAwait(false);
+        return AwsXmlShapeSerializer.Read(result, CloudFormationJsonContext.Default.DescribeStackEventsResponse);
+    }
+
+    /// <summary>DescribeStackEvents page by page, following NextToken.</summary>
+    public IAsyncEnumerable<DescribeStackEventsResponse> DescribeStackEventsPagesAsync(DescribeStackEventsRequest request, CancellationToken cancellationToken = default) =>
+        AwsPagination.PagesAsync(request, DescribeStackEventsAsync, static r => r.NextToken, static (r, token) => r with { NextToken = token }, static page => page.NextToken, cancellationToken);
+
+    public async Task<ListStackResourcesResponse> ListStackResourcesAsync(ListStackResourcesRequest request, CancellationToken cancellationToken = default)
+    {
+        var result = await _protocol.InvokeAsync(
+            AwsServices.CloudFormation, "ListStackResources", AwsQuerySerializer.Serialize(request, CloudFormationJsonContext.Default.ListStackResourcesRequest), cancellationToken)
+            .ConfigureAwait(false);
+        return AwsXmlShapeSerializer.Read(result, CloudFormationJsonContext.Default.ListStackResourcesResponse);
+    }
+
+    /// <summary>ListStackResources page by page, following NextToken.</summary>
+    public IAsyncEnumerable<ListStackResourcesResponse> ListStackResourcesPagesAsync(ListStackResourcesRequest request, CancellationToken cancellationToken = default) =>
+        AwsPagination.PagesAsync(request, ListStackResourcesAsync, static r => r.NextToken, static (r, token) => r with { NextToken = token }, static page => page.NextToken, cancellationToken);
+}

@@ -1,0 +1,20 @@
+using System.Text.Json.Serialization;
+using Fargo.Aws.Shapes;
+
+namespace Fargo.Aws.CloudFormation;
+
+/// <summary>
+/// Shape metadata for CloudFormation's awsQuery wire. The JSON property names are the model's member names;
+/// <see cref="AwsQuerySerializer"/> and <see cref="AwsXmlShapeSerializer"/> walk this metadata to write Query
+/// parameters and read XML results, so the records carry no protocol code of their own.
+/// Timestamps stay ISO 8601, as in the XML.
+/// </summary>
+[JsonSourceGenerationOptions(
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(DescribeStacksRequest))]
+[JsonSerializable(typeof(DescribeStacksResponse))]
+[JsonSerializable(typeof(DescribeStackEventsRequest))]
+[JsonSerializable(typeof(DescribeStackEventsResponse))]
+[JsonSerializable(typeof(ListStackResourcesRequest))]
+[JsonSerializable(typeof(ListStackResourcesResponse))]
+public sealed partial class CloudFormationJsonContext : JsonSerializerContext;

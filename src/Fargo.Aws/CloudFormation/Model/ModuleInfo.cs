@@ -1,0 +1,10 @@
+using System.Text.Json.Serialization;
+
+namespace Fargo.Aws.CloudFormation;
+
+public sealed record ModuleInfo
+{
+    public string? TypeHierarchy { get; init; }
+
+    public string? LogicalIdHierarchy { get; init; }
+}

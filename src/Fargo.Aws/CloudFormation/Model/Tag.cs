@@ -1,0 +1,10 @@
+using System.Text.Json.Serialization;
+
+namespace Fargo.Aws.CloudFormation;
+
+public sealed record Tag
+{
+    public required string Key { get; init; }
+
+    public required string Value { get; init; }
+}

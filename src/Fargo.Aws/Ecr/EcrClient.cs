@@ -1,0 +1,45 @@
+using Fargo.Aws.Http;
+using Fargo.Aws.Protocols;
+using Fargo.Aws.Shapes;
+
+namespace Fargo.Aws.Ecr;
+
+/// <summary>Amazon ECR (Elastic Container Registry): the operations Fargo uses, one method each, and paginators where AWS paginates.</summary>
+public sealed class EcrClient(AwsJsonProtocolClient protocol)
+{
+    private readonly AwsJsonProtocolClient _protocol = protocol ?? throw new ArgumentNullException(nameof(protocol));
+
+    public EcrClient(AwsHttpClient http)
+        : this(new AwsJsonProtocolClient(http))
+    {
+    }
+
+    public Task<CreateRepositoryResponse> CreateRepositoryAsync(CreateRepositoryRequest request, CancellationToken cancellationToken = default) =>
+        _protocol.InvokeAsync(AwsServices.Ecr, "CreateRepository", request, EcrJsonContext.Default.CreateRepositoryRequest, EcrJsonContext.Default.CreateRepositoryResponse, cancellationToken);
+
+    public Task<DescribeRepositoriesResponse> DescribeRepositoriesAsync(DescribeRepositoriesRequest request, CancellationToken cancellationToken = default) =>
+        _protocol.InvokeAsync(AwsServices.Ecr, "DescribeRepositories", request, EcrJsonContext.Default.DescribeRepositoriesRequest, EcrJsonContext.Default.DescribeRepositoriesResponse, cancellationToken);
+
+    /// <summary>DescribeRepositories page by page, following nextToken.</summary>
+    public IAsyncEnumerable<DescribeRepositoriesResponse> DescribeRepositoriesPagesAsync(DescribeRepositoriesRequest request, CancellationToken cancellationToken = default) =>
+        AwsPagination.PagesAsync(request, DescribeRepositoriesAsync, static r => r.NextToken, static (r, token) => r with { NextToken = token }, static page => page.NextToken, cancellationToken);
+
+    public Task<DescribeImagesResponse> DescribeImagesAsync(DescribeImagesRequest request, CancellationToken cancellationToken = default) =>
+        _protocol.InvokeAsync(AwsServices.Ecr, "DescribeImages", request, EcrJsonContext.Default.DescribeImagesRequest, EcrJsonContext.Default.DescribeImagesResponse, cancellationToken);
+
+    /// <summary>DescribeImages page by page, following nextToken.</summary>
+    public IAsyncEnumerable<DescribeImagesResponse> DescribeImagesPagesAsync(DescribeImagesRequest request, CancellationToken cancellationToken = default) =>
+        AwsPagination.PagesAsync(request, DescribeImagesAsync, static r => r.NextToken, static (r, token) => r with { NextToken = token }, static page => page.NextToken, cancellationToken);
+
+    public Task<BatchGetImageResponse> BatchGetImageAsync(BatchGetImageRequest request, CancellationToken cancellationToken = default) =>
+        _protocol.InvokeAsync(AwsServices.Ecr, "BatchGetImage", request, EcrJsonContext.Default.BatchGetImageRequest, EcrJsonContext.Default.BatchGetImageResponse, cancellationToken);
+
+    public Task<PutImageResponse> PutImageAsync(PutImageRequest request, CancellationToken cancellationToken = default) =>
+        _protocol.InvokeAsync(AwsServices.Ecr, "PutImage", request, EcrJsonContext.Default.PutImageRequest, EcrJsonContext.Default.PutImageResponse, cancellationToken);
+
+    public Task<BatchDeleteImageResponse> BatchDeleteImageAsync(BatchDeleteImageRequest request, CancellationToken cancellationToken = default) =>
+        _protocol.InvokeAsync(AwsServices.Ecr, "BatchDeleteImage", request, EcrJsonContext.Default.BatchDeleteImageRequest, EcrJsonContext.Default.BatchDeleteImageResponse, cancellationToken);
+
+    public Task<GetAuthorizationTokenResponse> GetAuthorizationTokenAsync(GetAuthorizationTokenRequest request, CancellationToken cancellationToken = default) =>
+        _protocol.InvokeAsync(AwsServices.Ecr, "GetAuthorizationToken", request, EcrJsonContext.Default.GetAuthorizationTokenRequest, EcrJsonContext.Default.GetAuthorizationTokenResponse, cancellationToken);
+}

@@ -1,0 +1,16 @@
+using System.Text.Json.Serialization;
+using Fargo.Aws.Shapes;
+
+namespace Fargo.Aws.Ecs;
+
+[JsonConverter(typeof(AwsConstantJsonConverter<ScaleUnit>))]
+public readonly record struct ScaleUnit(string Value) : IAwsConstant<ScaleUnit>
+{
+    public static ScaleUnit Percent { get; } = new("PERCENT");
+
+    public static IReadOnlyList<ScaleUnit> KnownValues { get; } = [Percent];
+
+    public static ScaleUnit FromWire(string value) => new(value);
+
+    public override string ToString() => Value;
+}

@@ -1,0 +1,7 @@
+using System.Text.Json.Serialization;
+
+namespace Fargo.Aws.ElasticLoadBalancingV2;
+
+public sealed record DeregisterTargetsResponse
+{
+}

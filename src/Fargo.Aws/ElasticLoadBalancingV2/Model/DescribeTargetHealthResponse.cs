@@ -1,0 +1,8 @@
+using System.Text.Json.Serialization;
+
+namespace Fargo.Aws.ElasticLoadBalancingV2;
+
+public sealed record DescribeTargetHealthResponse
+{
+    public IReadOnlyList<TargetHealthDescription>? TargetHealthDescriptions { get; init; }
+}

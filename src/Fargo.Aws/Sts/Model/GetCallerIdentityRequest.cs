@@ -1,0 +1,7 @@
+using System.Text.Json.Serialization;
+
+namespace Fargo.Aws.Sts;
+
+public sealed record GetCallerIdentityRequest
+{
+}

@@ -1,0 +1,80 @@
+using System.Text.Json.Serialization.Metadata;
+using Fargo.Aws.CloudWatchLogs;
+
+namespace Fargo.Aws.Tests.AwsCli.Cases;
+
+public static class CloudWatchLogsCases
+{
+    private const string Group = "/aws/ecs/fargate/todo-api";
+    private const string Stream = "todo-api/todo-api/0f2c3b7e1a9d4c55b1e2a3f4c5d6e7f8";
+
+    private static CloudWatchLogsJsonContext Ctx => CloudWatchLogsJsonContext.Default;
+
+    public static IEnumerable<CliCase> All()
+    {
+        yield return Case("CreateLogGroup",
+            new CreateLogGroupRequest { LogGroupName = Group, Tags = new Dictionary<string, string> { ["service"] = "todo-api", ["env"] = "prod" } },
+            Ctx.CreateLogGroupRequest, Ctx.CreateLogGroupResponse, (c, r, ct) => c.CreateLogGroupAsync(r, ct),
+            "",
+            ["--log-group-name", Group, "--tags", "service=todo-api,env=prod"]);
+
+        yield return Case("DescribeLogGroups",
+            new DescribeLogGroupsRequest { LogGroupNamePrefix = "/aws/ecs/fargate/", Limit = 50 },
+            Ctx.DescribeLogGroupsRequest, Ctx.DescribeLogGroupsResponse, (c, r, ct) => c.DescribeLogGroupsAsync(r, ct),
+            $$"""
+            {"logGroups":[{"logGroupName":"{{Group}}","creationTime":1714000000123,"retentionInDays":30,"metricFilterCount":0,
+              "arn":"arn:aws:logs:us-east-1:123456789012:log-group:{{Group}}:*","storedBytes":123456789}],"nextToken":"next-groups"}
+            """);
+
+        yield return Case("PutRetentionPolicy",
+            new PutRetentionPolicyRequest { LogGroupName = Group, RetentionInDays = 30 },
+            Ctx.PutRetentionPolicyRequest, Ctx.PutRetentionPolicyResponse, (c, r, ct) => c.PutRetentionPolicyAsync(r, ct),
+            "",
+            ["--log-group-name", Group, "--retention-in-days", "30"]);
+
+        yield return Case("DescribeLogStreams",
+            new DescribeLogStreamsRequest { LogGroupName = Group, OrderBy = OrderBy.LastEventTime, Descending = true, Limit = 5 },
+            Ctx.DescribeLogStreamsRequest, Ctx.DescribeLogStreamsResponse, (c, r, ct) => c.DescribeLogStreamsAsync(r, ct),
+            $$"""
+            {"logStreams":[{"logStreamName":"{{Stream}}","creationTime":1714558852000,"firstEventTimestamp":1714558853001,"lastEventTimestamp":1714559099999,
+              "lastIngestionTime":1714559100050,"uploadSequenceToken":"49039859","arn":"arn:aws:logs:us-east-1:123456789012:log-group:{{Group}}:log-stream:{{Stream}}","storedBytes":0}]}
+            """);
+
+        yield return Case("GetLogEvents",
+            new GetLogEventsRequest { LogGroupName = Group, LogStreamName = Stream, StartTime = 1714558800000, StartFromHead = true, Limit = 100 },
+            Ctx.GetLogEventsRequest, Ctx.GetLogEventsResponse, (c, r, ct) => c.GetLogEventsAsync(r, ct),
+            """
+            {"events":[{"timestamp":1714558853001,"message":"info: Microsoft.Hosting.Lifetime[14]\n      Now listening on: http://[::]:8080","ingestionTime":1714558853100},
+                       {"timestamp":1714558853500,"message":"Application started. \"quoted\" \u00e9","ingestionTime":1714558853600}],
+             "nextForwardToken":"f/37926178829470926925127452395325236526478393857408270336/s","nextBackwardToken":"b/37926178829470926925127452395325236526478393857408270336/s"}
+            """,
+            ["--log-group-name", Group, "--log-stream-name", Stream, "--start-time", "1714558800000", "--start-from-head", "--limit", "100"]);
+
+        yield return Case("FilterLogEvents",
+            new FilterLogEventsRequest
+            {
+                LogGroupName = Group,
+                LogStreamNamePrefix = "todo-api/",
+                StartTime = 1714558800000,
+                EndTime = 1714562400000,
+                FilterPattern = "ERROR",
+                Limit = 1000,
+            },
+            Ctx.FilterLogEventsRequest, Ctx.FilterLogEventsResponse, (c, r, ct) => c.FilterLogEventsAsync(r, ct),
+            $$"""
+            {"events":[{"logStreamName":"{{Stream}}","timestamp":1714558900000,"message":"ERROR boom","ingestionTime":1714558900100,"eventId":"37926179963497012345678901234567890123456789012345678901"}],
+             "searchedLogStreams":[{"logStreamName":"{{Stream}}","searchedCompletely":true}],"nextToken":"Bxkq6kVGFtq2y_MoigeqscPOdhXVbhiVtLoAmXb5jCrI7fXLrtqmxd"}
+            """);
+    }
+
+    private static CliCase<TRequest, TResponse> Case<TRequest, TResponse>(
+        string operation,
+        TRequest request,
+        JsonTypeInfo<TRequest> requestType,
+        JsonTypeInfo<TResponse> responseType,
+        Func<CloudWatchLogsClient, TRequest, CancellationToken, Task<TResponse>> call,
+        string responseBody,
+        IReadOnlyList<string>? cliArguments = null) =>
+        new(AwsServices.CloudWatchLogs, "logs", operation, request, requestType, responseType,
+            (http, r, ct) => call(new CloudWatchLogsClient(http), r, ct), Canned.Json(responseBody), cliArguments);
+}

@@ -1,0 +1,115 @@
+using System.Text.Json.Serialization.Metadata;
+using Fargo.Aws.Ecr;
+
+namespace Fargo.Aws.Tests.AwsCli.Cases;
+
+public static class EcrCases
+{
+    private const string Digest = "sha256:4e1f5e3b2c0a9d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e";
+
+    // A Docker image manifest, as ECR stores and returns it: a JSON document inside a JSON string.
+    private const string Manifest =
+        """{"schemaVersion":2,"mediaType":"application/vnd.docker.distribution.manifest.v2+json","config":{"mediaType":"application/vnd.docker.container.image.v1+json","size":7023,"digest":"sha256:b5b2b2c507a0944348e0303114d8d93aaaa081732b86451d9bce1f432a537bc7"},"layers":[]}""";
+
+    private static EcrJsonContext Ctx => EcrJsonContext.Default;
+
+    private static string ManifestJsonString => System.Text.Json.JsonSerializer.Serialize(Manifest);
+
+    private const string RepositoryJson = """
+        {"repositoryArn":"arn:aws:ecr:us-east-1:123456789012:repository/todo-api","registryId":"123456789012","repositoryName":"todo-api",
+         "repositoryUri":"123456789012.dkr.ecr.us-east-1.amazonaws.com/todo-api","createdAt":1714000000.25,"imageTagMutability":"IMMUTABLE",
+         "imageScanningConfiguration":{"scanOnPush":true},"encryptionConfiguration":{"encryptionType":"AES256"}}
+        """;
+
+    public static IEnumerable<CliCase> All()
+    {
+        yield return Case("CreateRepository",
+            new CreateRepositoryRequest
+            {
+                RepositoryName = "todo-api",
+                ImageTagMutability = ImageTagMutability.Immutable,
+                ImageScanningConfiguration = new ImageScanningConfiguration { ScanOnPush = true },
+                EncryptionConfiguration = new EncryptionConfiguration { EncryptionType = EncryptionType.Aes256 },
+                Tags = [new Tag { Key = "service", Value = "todo-api" }],
+            },
+            Ctx.CreateRepositoryRequest, Ctx.CreateRepositoryResponse, (c, r, ct) => c.CreateRepositoryAsync(r, ct),
+            $$"""{"repository":{{RepositoryJson}}}""");
+
+        yield return Case("DescribeRepositories",
+            new DescribeRepositoriesRequest { RepositoryNames = ["todo-api"], MaxResults = 10 },
+            Ctx.DescribeRepositoriesRequest, Ctx.DescribeRepositoriesResponse, (c, r, ct) => c.DescribeRepositoriesAsync(r, ct),
+            $$"""{"repositories":[{{RepositoryJson}}],"nextToken":"ZGVzY3JpYmUtcmVwb3M="}""",
+            ["--repository-names", "todo-api", "--max-results", "10"]);
+
+        yield return Case("DescribeImages",
+            new DescribeImagesRequest
+            {
+                RepositoryName = "todo-api",
+                ImageIds = [new ImageIdentifier { ImageTag = "r254" }],
+                Filter = new DescribeImagesFilter { TagStatus = TagStatus.Tagged },
+            },
+            Ctx.DescribeImagesRequest, Ctx.DescribeImagesResponse, (c, r, ct) => c.DescribeImagesAsync(r, ct),
+            $$"""
+            {"imageDetails":[{"registryId":"123456789012","repositoryName":"todo-api","imageDigest":"{{Digest}}","imageTags":["r254","latest"],
+              "imageSizeInBytes":98765432,"imagePushedAt":1714558000.5,"imageScanStatus":{"status":"COMPLETE","description":"The scan was completed successfully."},
+              "imageScanFindingsSummary":{"imageScanCompletedAt":1714558100,"vulnerabilitySourceUpdatedAt":1714500000,"findingSeverityCounts":{"MEDIUM":2,"LOW":5} },
+              "imageManifestMediaType":"application/vnd.docker.distribution.manifest.v2+json","artifactMediaType":"application/vnd.docker.container.image.v1+json",
+              "lastRecordedPullTime":1714559000.125}]}
+            """);
+
+        yield return Case("BatchGetImage",
+            new BatchGetImageRequest
+            {
+                RepositoryName = "todo-api",
+                ImageIds = [new ImageIdentifier { ImageDigest = Digest }, new ImageIdentifier { ImageTag = "gone" }],
+                AcceptedMediaTypes = ["application/vnd.docker.distribution.manifest.v2+json", "application/vnd.oci.image.manifest.v1+json"],
+            },
+            Ctx.BatchGetImageRequest, Ctx.BatchGetImageResponse, (c, r, ct) => c.BatchGetImageAsync(r, ct),
+            $$"""
+            {"images":[{"registryId":"123456789012","repositoryName":"todo-api","imageId":{"imageDigest":"{{Digest}}","imageTag":"r254"},
+              "imageManifest":{{ManifestJsonString}},"imageManifestMediaType":"application/vnd.docker.distribution.manifest.v2+json"}],
+             "failures":[{"imageId":{"imageTag":"gone"},"failureCode":"ImageTagDoesNotMatchDigest","failureReason":"Requested image not found"}]}
+            """);
+
+        yield return Case("PutImage",
+            new PutImageRequest
+            {
+                RepositoryName = "todo-api",
+                ImageManifest = Manifest,
+                ImageManifestMediaType = "application/vnd.docker.distribution.manifest.v2+json",
+                ImageTag = "r254",
+                ImageDigest = Digest,
+            },
+            Ctx.PutImageRequest, Ctx.PutImageResponse, (c, r, ct) => c.PutImageAsync(r, ct),
+            $$"""
+            {"image":{"registryId":"123456789012","repositoryName":"todo-api","imageId":{"imageDigest":"{{Digest}}","imageTag":"r254"},
+              "imageManifest":{{ManifestJsonString}},"imageManifestMediaType":"application/vnd.docker.distribution.manifest.v2+json"} }
+            """);
+
+        yield return Case("BatchDeleteImage",
+            new BatchDeleteImageRequest { RepositoryName = "todo-api", ImageIds = [new ImageIdentifier { ImageTag = "r250" }, new ImageIdentifier { ImageTag = "r251" }] },
+            Ctx.BatchDeleteImageRequest, Ctx.BatchDeleteImageResponse, (c, r, ct) => c.BatchDeleteImageAsync(r, ct),
+            $$"""
+            {"imageIds":[{"imageDigest":"sha256:11","imageTag":"r250"}],
+             "failures":[{"imageId":{"imageTag":"r251"},"failureCode":"ImageNotFound","failureReason":"Requested image not found"}]}
+            """,
+            ["--repository-name", "todo-api", "--image-ids", "imageTag=r250", "imageTag=r251"]);
+
+        yield return Case("GetAuthorizationToken",
+            new GetAuthorizationTokenRequest(),
+            Ctx.GetAuthorizationTokenRequest, Ctx.GetAuthorizationTokenResponse, (c, r, ct) => c.GetAuthorizationTokenAsync(r, ct),
+            """{"authorizationData":[{"authorizationToken":"QVdTOmV4YW1wbGUtdG9rZW4=","expiresAt":1714601230.0,"proxyEndpoint":"https://123456789012.dkr.ecr.us-east-1.amazonaws.com"}]}""",
+            []);
+    }
+
+    private static CliCase<TRequest, TResponse> Case<TRequest, TResponse>(
+        string operation,
+        TRequest request,
+        JsonTypeInfo<TRequest> requestType,
+        JsonTypeInfo<TResponse> responseType,
+        Func<EcrClient, TRequest, CancellationToken, Task<TResponse>> call,
+        string responseBody,
+        IReadOnlyList<string>? cliArguments = null) =>
+        new(AwsServices.Ecr, "ecr", operation, request, requestType, responseType,
+            (http, r, ct) => call(new EcrClient(http), r, ct), Canned.Json(responseBody), cliArguments);
+}
