@@ -1,0 +1,272 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Fargo.Aws.ElasticLoadBalancingV2;
+using Fargo.Local.LoadBalancing;
+using Fargo.Local.LoadBalancing.Model;
+using Fargo.Local.LoadBalancing.TargetGroups;
+
+namespace Fargo.Benchmarks;
+
+/// <summary>
+/// Two backends (processes of their own), the local load balancer in front of them (in this process, as in the
+/// engine), nginx proxying the same backends, and one bounded load per path: straight to one backend, through
+/// the local load balancer, through nginx.
+/// </summary>
+public static class LoadBalancerBenchmark
+{
+    public static async Task<int> RunAsync(BenchmarkSettings settings)
+    {
+        var root = Directory.CreateTempSubdirectory("fargo-bench-");
+        var processes = new List<Process>();
+        try
+        {
+            ILoadDriver driver = WrkDriver.Find() is { } wrk ? new WrkDriver(wrk) : new HttpClientDriver();
+            if (driver is HttpClientDriver)
+            {
+                Console.WriteLine("wrk is not installed (Debian: apt-get install -y wrk); using the built-in HttpClient loop, which measures less precisely.");
+            }
+
+            var backends = new List<int>();
+            for (var i = 0; i < 2; i++)
+            {
+                var (process, port) = await StartBackendAsync();
+                processes.Add(process);
+                backends.Add(port);
+            }
+
+            using var store = new SqliteLoadBalancerStore(Path.Combine(root.FullName, "state.db"));
+            await using var elb = new ElbControlPlane(store, new LoadBalancerOptions { CertificateDirectory = Path.Combine(root.FullName, "elb"), TimeScale = 0.1 });
+            await elb.StartAsync(CancellationToken.None);
+            var lbPort = await SetUpLoadBalancerAsync(elb, backends);
+
+            int? nginxPort = null;
+            if (FindNginx() is { } nginx)
+            {
+                var (process, port) = await StartNginxAsync(nginx, root.FullName, backends);
+                processes.Add(process);
+                nginxPort = port;
+            }
+            else
+            {
+                Console.WriteLine("nginx is not installed (Debian: apt-get install -y nginx); the nginx row is skipped.");
+            }
+
+            Console.WriteLine($"Load: {driver.Description}, {settings.Connections} connections, {settings.Duration.TotalSeconds:0} s per run after {settings.Warmup.TotalSeconds:0} s of warm-up (at most {settings.MaxRequests} requests); {Environment.ProcessorCount} cores, {RuntimeVersion()}.");
+            var runs = new List<(string Name, LoadResult Result)>
+            {
+                ("direct (one backend)", await MeasureAsync(driver, new Uri($"http://127.0.0.1:{backends[0]}/"), settings)),
+                ("local load balancer", await MeasureAsync(driver, new Uri($"http://127.0.0.1:{lbPort}/"), settings)),
+            };
+            if (nginxPort is { } np)
+            {
+                runs.Add(("nginx", await MeasureAsync(driver, new Uri($"http://127.0.0.1:{np}/"), settings)));
+            }
+
+            Print(runs);
+            return 0;
+        }
+        finally
+        {
+            foreach (var process in processes)
+            {
+                Stop(process);
+            }
+
+            root.Delete(recursive: true);
+        }
+    }
+
+    private static async Task<LoadResult> MeasureAsync(ILoadDriver driver, Uri url, BenchmarkSettings settings)
+    {
+        await driver.RunAsync(url, settings, settings.Warmup);
+        return await driver.RunAsync(url, settings, settings.Duration);
+    }
+
+    private static void Print(List<(string Name, LoadResult Result)> runs)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"{"path",-22} {"requests/s",12} {"p50 ms",9} {"p99 ms",9} {"requests",10} {"errors",7}");
+        foreach (var (name, r) in runs)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-22} {r.RequestsPerSecond,12:0} {r.P50Milliseconds,9:0.000} {r.P99Milliseconds,9:0.000} {r.Requests,10} {r.Errors,7}"));
+        }
+
+        var direct = runs[0].Result;
+        var lb = runs[1].Result;
+        Console.WriteLine();
+        Console.WriteLine(Ratio("LB / direct", lb, direct));
+        if (runs.Count > 2)
+        {
+            Console.WriteLine(Ratio("LB / nginx", lb, runs[2].Result));
+        }
+    }
+
+    private static string Ratio(string label, LoadResult a, LoadResult b) => string.Create(CultureInfo.InvariantCulture,
+        $"{label,-12} requests/s {a.RequestsPerSecond / b.RequestsPerSecond:0.00}x, p50 {a.P50Milliseconds / b.P50Milliseconds:0.00}x, p99 {a.P99Milliseconds / b.P99Milliseconds:0.00}x");
+
+    private static async Task<int> SetUpLoadBalancerAsync(ElbControlPlane elb, List<int> backends)
+    {
+        var balancer = elb.CreateLoadBalancer(new CreateLoadBalancerRequest { Name = "bench" }).LoadBalancers![0].LoadBalancerArn!;
+        var group = elb.CreateTargetGroup(new CreateTargetGroupRequest
+        {
+            Name = "bench",
+            Protocol = ProtocolName.Http,
+            Port = 80,
+            TargetType = TargetType.Ip,
+            HealthCheckIntervalSeconds = 5,
+            HealthCheckTimeoutSeconds = 2,
+            HealthyThresholdCount = 2,
+        }).TargetGroups![0].TargetGroupArn!;
+        var listener = (await elb.CreateListenerAsync(new CreateListenerRequest
+        {
+            LoadBalancerArn = balancer,
+            Protocol = ProtocolName.Http,
+            Port = 0,
+            DefaultActions = [new ListenerAction { Type = ActionType.Forward, TargetGroupArn = group }],
+        })).Listeners![0];
+        var targets = backends.Select(p => new TargetEndpoint("127.0.0.1", p)).ToList();
+        elb.RegisterTargets(group, targets);
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
+        while (!targets.TrueForAll(t => elb.GetTargetHealth(group, t).State == TargetHealthState.Healthy))
+        {
+            if (DateTimeOffset.UtcNow > deadline)
+            {
+                throw new InvalidOperationException("the backends did not turn healthy behind the local load balancer");
+            }
+
+            await Task.Delay(100);
+        }
+
+        return listener.Port!.Value;
+    }
+
+    private static async Task<(Process Process, int Port)> StartBackendAsync()
+    {
+        var start = new ProcessStartInfo(Environment.ProcessPath!)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet")
+        {
+            start.ArgumentList.Add(typeof(Backend).Assembly.Location);
+        }
+
+        start.ArgumentList.Add("backend");
+        var process = Process.Start(start)!;
+        var line = await process.StandardOutput.ReadLineAsync() ?? throw new InvalidOperationException("a backend did not start");
+        return (process, int.Parse(line, CultureInfo.InvariantCulture));
+    }
+
+    private static readonly string[] NginxPaths = ["/usr/sbin/nginx", "/usr/bin/nginx", "/usr/local/sbin/nginx"];
+
+    private static string? FindNginx() => NginxPaths.FirstOrDefault(File.Exists);
+
+    /// <summary>nginx as a reverse proxy tuned the usual way: a worker per core, keep-alive connections to the upstreams, no access log.</summary>
+    private static async Task<(Process Process, int Port)> StartNginxAsync(string nginx, string root, List<int> backends)
+    {
+        var directory = Path.Combine(root, "nginx");
+        Directory.CreateDirectory(directory);
+        foreach (var temp in new[] { "body", "proxy", "fastcgi", "uwsgi", "scgi" })
+        {
+            Directory.CreateDirectory(Path.Combine(directory, temp));
+        }
+
+        var port = FreePort();
+        var runAsRoot = Environment.UserName == "root" ? "user root;\n" : "";
+        await File.WriteAllTextAsync(Path.Combine(directory, "nginx.conf"), $$"""
+            {{runAsRoot}}worker_processes auto;
+            pid {{directory}}/nginx.pid;
+            error_log {{directory}}/error.log warn;
+            events { worker_connections 4096; }
+            http {
+              access_log off;
+              client_body_temp_path {{directory}}/body;
+              proxy_temp_path {{directory}}/proxy;
+              fastcgi_temp_path {{directory}}/fastcgi;
+              uwsgi_temp_path {{directory}}/uwsgi;
+              scgi_temp_path {{directory}}/scgi;
+              upstream backends {
+                {{string.Join("\n    ", backends.Select(p => $"server 127.0.0.1:{p};"))}}
+                keepalive 64;
+              }
+              server {
+                listen 127.0.0.1:{{port}};
+                location / {
+                  proxy_pass http://backends;
+                  proxy_http_version 1.1;
+                  proxy_set_header Connection "";
+                  proxy_set_header Host $host;
+                  proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+                  proxy_set_header X-Forwarded-Proto $scheme;
+                }
+              }
+            }
+            """);
+        var start = new ProcessStartInfo(nginx) { UseShellExecute = false, RedirectStandardError = true };
+        foreach (var argument in new[] { "-p", directory, "-c", Path.Combine(directory, "nginx.conf"), "-g", "daemon off;" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var process = Process.Start(start)!;
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(10);
+        while (!await AcceptsAsync(port))
+        {
+            if (process.HasExited || DateTimeOffset.UtcNow > deadline)
+            {
+                throw new InvalidOperationException($"nginx did not start: {await process.StandardError.ReadToEndAsync()}");
+            }
+
+            await Task.Delay(100);
+        }
+
+        return (process, port);
+    }
+
+    private static async Task<bool> AcceptsAsync(int port)
+    {
+        using var client = new TcpClient();
+        try
+        {
+            await client.ConnectAsync(IPAddress.Loopback, port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        return ((IPEndPoint)socket.LocalEndPoint!).Port;
+    }
+
+    private static void Stop(Process process)
+    {
+        try
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit(5000);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone.
+        }
+        finally
+        {
+            process.Dispose();
+        }
+    }
+
+    private static string RuntimeVersion() => System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription;
+}

@@ -1,0 +1,110 @@
+using System.CommandLine;
+using Fargo.Cli.Errors;
+using Fargo.Config;
+using Fargo.Config.Model;
+using Fargo.Infrastructure;
+using Fargo.Infrastructure.Toolkit;
+
+namespace Fargo.Cli.Commands.Infra;
+
+/// <summary>
+/// `fargo infra synth | diff | up | down`: the AWS topology of an environment (Fargo.Infrastructure's CDK stacks).
+/// synth is offline; diff, up and down run the pinned CDK toolkit with the environment's credentials.
+/// </summary>
+internal sealed class InfraCommand(InfraDependencies dependencies) : ICliCommand
+{
+    /// <summary>Where assemblies go without --out: this folder beside fargo.toml, one subfolder per environment.</summary>
+    public const string DefaultOutputFolder = "cdk.out";
+
+    public InfraCommand()
+        : this(InfraDependencies.ForProcess())
+    {
+    }
+
+    public Command Create(CommandServices services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        return new Command(
+            "infra",
+            "The AWS infrastructure of an environment, as CloudFormation stacks defined with the AWS CDK: the environment's " +
+            "network, load balancer and cluster (stack fargo-ENV) and the service's own resources (stack fargo-ENV-NAME). " +
+            "Needs Node.js 18+; diff, up and down install the pinned AWS CDK toolkit into FARGO_HOME/tools on first use.")
+        {
+            new InfraSynthCommand(dependencies).Create(services),
+            new InfraDiffCommand(dependencies).Create(services),
+            new InfraUpCommand(dependencies).Create(services),
+            new InfraDownCommand(dependencies).Create(services),
+        };
+    }
+
+    /// <summary>--out, shared by the subcommands.</summary>
+    internal static Option<string?> OutOption() => new("--out")
+    {
+        Description = $"The folder for the synthesized cloud assemblies, one subfolder per environment. Default: {DefaultOutputFolder} beside fargo.toml.",
+        HelpName = "dir",
+    };
+
+    /// <summary>fargo.toml with environments; a flat deploy file describes an existing service and has no infrastructure.</summary>
+    internal static ServiceConfig LoadServiceConfig(CommandContext context) => context.LoadConfig() switch
+    {
+        ServiceConfig service => service,
+        FlatConfig flat => throw new UsageException(
+            $"{flat.SourcePath} is a flat deploy file for an existing cluster and service; Fargo manages no infrastructure for it.",
+            "`fargo infra` works on a fargo.toml with [environments]; `fargo init` writes one."),
+        var other => throw new InvalidOperationException($"Unknown configuration kind {other.GetType().Name}."),
+    };
+
+    /// <summary>The AWS environments of the file, in the order written (every environment but the local region).</summary>
+    internal static IReadOnlyList<string> AwsEnvironments(ServiceConfig config) =>
+        [.. config.EnvironmentNames.Where(name => !config.ForEnvironment(name).Environment.IsLocal)];
+
+    /// <summary>The settings of an AWS environment; the local region is refused, as is a missing --env where one is needed.</summary>
+    internal static ServiceSettings SelectAwsEnvironment(ServiceConfig config, string? environment, string verb)
+    {
+        if (environment is null)
+        {
+            throw new UsageException(
+                $"`fargo infra {verb}` works on one AWS environment; name it with --env.",
+                Choices(config));
+        }
+
+        var settings = config.ForEnvironment(environment);
+        if (settings.Environment.IsLocal)
+        {
+            throw new UsageException(
+                $"Environment '{environment}' is the local region on this machine: it has no AWS infrastructure. `fargo infra` builds AWS environments.",
+                Choices(config) + " (The local region needs no infrastructure: `fargo up` runs the service there.)");
+        }
+
+        return settings;
+    }
+
+    /// <summary>--out relative to the working directory, else cdk.out beside the configuration file.</summary>
+    internal static string OutputRoot(CommandContext context, ServiceConfig config, string? outOption) =>
+        string.IsNullOrWhiteSpace(outOption)
+            ? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(config.SourcePath))!, DefaultOutputFolder)
+            : Path.GetFullPath(outOption, context.Host.WorkingDirectory);
+
+    /// <summary>The toolkit for one run: the pinned CDK in the tools folder, with --profile passed on.</summary>
+    internal static CdkToolkit Toolkit(InfraDependencies dependencies, CommandContext context) =>
+        new(new CdkToolkitOptions(dependencies.ToolsDirectory(context.Host), new CdkRunOptions(context.Settings.Profile)), dependencies.Runner);
+
+    /// <summary>Synthesizes one environment into OUT/ENV, saying so first.</summary>
+    internal static Task<SynthesizedAssembly> SynthesizeAsync(
+        InfraDependencies dependencies, ToolkitOutput output, ServiceSettings settings, string root, CancellationToken cancellationToken)
+    {
+        var directory = Path.Combine(root, settings.Environment.Name);
+        output.Say($"Synthesizing {settings.Environment.Name} (account {settings.Environment.Account}, {settings.Environment.Region}) into {directory}…");
+        return dependencies.Synthesizer.SynthesizeAsync(settings, directory, cancellationToken);
+    }
+
+    internal static IReadOnlyList<string> StackNamesOf(SynthesizedAssembly assembly) => [assembly.Stacks.Environment, assembly.Stacks.Service];
+
+    private static string Choices(ServiceConfig config)
+    {
+        var aws = AwsEnvironments(config);
+        return aws.Count == 0
+            ? $"{config.SourcePath} has no AWS environment yet: add one under [environments.NAME] with account and region."
+            : $"Choose one of: {string.Join(", ", aws.Select(name => $"--env {name}"))}.";
+    }
+}

@@ -1,0 +1,106 @@
+using System.CommandLine;
+using System.Text.Json;
+using Fargo.Cli.Errors;
+using Fargo.Cli.Rendering;
+using Fargo.Config.Model;
+using Fargo.Infrastructure;
+using Spectre.Console;
+
+namespace Fargo.Cli.Commands.Infra;
+
+/// <summary>
+/// `fargo infra synth [--env E] [--out DIR]`: the cloud assembly of one AWS environment, or of each, offline and
+/// without credentials. Deterministic: the same fargo.toml gives byte-identical templates.
+/// </summary>
+internal sealed class InfraSynthCommand(InfraDependencies dependencies)
+{
+    public Command Create(CommandServices services)
+    {
+        var output = InfraCommand.OutOption();
+        var command = new Command(
+            "synth",
+            "Write the CloudFormation templates of an AWS environment (--env), or of every AWS environment, as a CDK cloud " +
+            "assembly in OUT/ENV: offline, no credentials needed, the same input giving byte-identical files. Deploy them with " +
+            "`fargo infra up`, or read and deploy them with the AWS CLI.")
+        {
+            output,
+        };
+        services.SetAction(command, (context, cancellation) => RunAsync(context, context.ParseResult.GetValue(output), cancellation));
+        return command;
+    }
+
+    private async Task<int> RunAsync(CommandContext context, string? outOption, CancellationToken cancellation)
+    {
+        var config = InfraCommand.LoadServiceConfig(context);
+        // Every environment is checked before anything is written: a typo in --env costs no synthesis.
+        IReadOnlyList<ServiceSettings> environments = context.Settings.Env is { } name
+            ? [InfraCommand.SelectAwsEnvironment(config, name, "synth")]
+            : [.. InfraCommand.AwsEnvironments(config).Select(config.ForEnvironment)];
+        if (environments.Count == 0)
+        {
+            throw new UsageException(
+                $"{config.SourcePath} has only the local environment, which runs on this machine and has no AWS infrastructure.",
+                "Add an AWS environment under [environments.NAME] with account and region, then synthesize it.");
+        }
+
+        var root = InfraCommand.OutputRoot(context, config, outOption);
+        var progress = new ToolkitOutput(context);
+        var assemblies = new List<InfraAssemblyJson>();
+        foreach (var settings in environments)
+        {
+            var assembly = await InfraCommand.SynthesizeAsync(dependencies, progress, settings, root, cancellation);
+            assemblies.Add(Describe(settings, assembly));
+        }
+
+        var result = new InfraSynthJson(root, assemblies);
+        if (context.Json)
+        {
+            context.WriteJson(result, InfraJsonContext.Default.InfraSynthJson);
+        }
+        else
+        {
+            Write(context, result);
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static InfraAssemblyJson Describe(ServiceSettings settings, SynthesizedAssembly assembly) => new(
+        settings.Environment.Name,
+        assembly.Account,
+        assembly.Region,
+        assembly.Directory,
+        [
+            new InfraStackJson(assembly.Stacks.Environment, assembly.EnvironmentTemplate, CountResources(assembly.EnvironmentTemplate)),
+            new InfraStackJson(assembly.Stacks.Service, assembly.ServiceTemplate, CountResources(assembly.ServiceTemplate)),
+        ]);
+
+    private static int CountResources(string template)
+    {
+        using var document = JsonDocument.Parse(File.ReadAllBytes(template));
+        return document.RootElement.TryGetProperty("Resources", out var resources) ? resources.EnumerateObject().Count() : 0;
+    }
+
+    private static void Write(CommandContext context, InfraSynthJson result)
+    {
+        var console = context.Host.Out;
+        var cwd = context.Host.WorkingDirectory;
+        foreach (var environment in result.Environments)
+        {
+            console.MarkupLine(
+                $"[green]Synthesized[/] [bold]{Markup.Escape(environment.Name)}[/] (account {Markup.Escape(environment.Account)}, " +
+                $"{Markup.Escape(environment.Region)}) into {Markup.Escape(ProblemsText.DisplayPath(environment.Assembly, cwd))}");
+            var width = environment.Stacks.Max(s => s.Name.Length);
+            foreach (var stack in environment.Stacks)
+            {
+                console.MarkupLine(
+                    $"  {Markup.Escape(stack.Name.PadRight(width))}  {Markup.Escape(ProblemsText.DisplayPath(stack.Template, cwd))}  [grey]({stack.Resources} resources)[/]");
+            }
+        }
+
+        var first = result.Environments[0];
+        console.MarkupLine(
+            $"[grey]Deploy with `fargo infra up --env {Markup.Escape(first.Name)}`. The templates are plain CloudFormation: " +
+            "the AWS CLI deploys them too (aws cloudformation deploy, the environment stack first).[/]");
+    }
+}

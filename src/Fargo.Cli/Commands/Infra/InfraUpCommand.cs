@@ -1,0 +1,183 @@
+using System.CommandLine;
+using Fargo.Cli.Errors;
+using Fargo.Config.Model;
+using Fargo.Infrastructure;
+using Fargo.Infrastructure.Toolkit;
+using Spectre.Console;
+
+namespace Fargo.Cli.Commands.Infra;
+
+/// <summary>
+/// `fargo infra up --env E`: creates or updates the environment's stacks through the CDK toolkit. The service keeps
+/// the image it runs (read from ECS first), so an infrastructure change never rolls a deploy back.
+/// </summary>
+internal sealed class InfraUpCommand(InfraDependencies dependencies)
+{
+    private readonly Option<string?> _out = InfraCommand.OutOption();
+
+    private readonly Option<bool> _bootstrap = new("--bootstrap")
+    {
+        Description = "First prepare the account and region for the CDK (`cdk bootstrap`: a staging bucket and deploy roles). Needed once per account and region.",
+    };
+
+    private readonly Option<string?> _publicSubnets = new("--public-subnets")
+    {
+        Description = "With network.vpc_id (an existing VPC): its two public subnets, one per availability zone, comma-separated. Needed on the first up; later ones keep them.",
+        HelpName = "id,id",
+    };
+
+    private readonly Option<string?> _privateSubnets = new("--private-subnets")
+    {
+        Description = "With network.vpc_id: its two private subnets, one per availability zone, comma-separated. Needed on the first up; later ones keep them.",
+        HelpName = "id,id",
+    };
+
+    private readonly Option<string?> _vpcCidr = new("--vpc-cidr")
+    {
+        Description = "With network.vpc_id and an internal load balancer (network.public = false): the VPC's CIDR block. Needed on the first up.",
+        HelpName = "cidr",
+    };
+
+    public Command Create(CommandServices services)
+    {
+        var command = new Command(
+            "up",
+            "Create or update the environment's stacks (--env) in its AWS account through the CDK toolkit, streaming " +
+            "CloudFormation's events. The service keeps the image it runs now. Environments with requires_approval show " +
+            "the changes and ask first, unless --yes.")
+        {
+            _out, _bootstrap, _publicSubnets, _privateSubnets, _vpcCidr,
+        };
+        services.SetAction(command, RunAsync);
+        return command;
+    }
+
+    private async Task<int> RunAsync(CommandContext context, CancellationToken cancellation)
+    {
+        var config = InfraCommand.LoadServiceConfig(context);
+        var settings = InfraCommand.SelectAwsEnvironment(config, context.Settings.Env, "up");
+        var root = InfraCommand.OutputRoot(context, config, context.ParseResult.GetValue(_out));
+        var askFirst = settings.Environment.RequiresApproval && !context.Settings.Yes;
+        if (askFirst && !dependencies.Prompt.CanAsk)
+        {
+            throw new UsageException(
+                $"Environment '{settings.Environment.Name}' requires approval, and there is no terminal to ask on. Nothing was changed.",
+                "Run `fargo infra diff` to review the changes, then pass --yes.");
+        }
+
+        var output = new ToolkitOutput(context);
+        using var aws = await InfraAwsSession.OpenAsync(dependencies.AwsOptions, context.Settings.Profile, settings, cancellation);
+        var assembly = await InfraCommand.SynthesizeAsync(dependencies, output, settings, root, cancellation);
+        var inputs = await ReadInputsAsync(context, aws, settings, assembly, output, cancellation);
+        var toolkit = InfraCommand.Toolkit(dependencies, context);
+
+        if (askFirst)
+        {
+            await output.RunAsync("cdk diff", report => toolkit.DiffAsync(assembly, report, cancellation));
+            var answer = await dependencies.Prompt.AskAsync(
+                context.Host,
+                $"Apply these changes to {settings.Environment.Name} (account {assembly.Account}, {assembly.Region})? [y/N]",
+                cancellation);
+            if (answer?.Trim().ToUpperInvariant() is not ("Y" or "YES"))
+            {
+                throw new OperationFailedException("Not approved; nothing was changed.");
+            }
+        }
+
+        if (context.ParseResult.GetValue(_bootstrap))
+        {
+            await output.RunAsync("cdk bootstrap", report => toolkit.BootstrapAsync(assembly, report, cancellation));
+        }
+
+        var outputs = await output.RunAsync("cdk deploy", report => toolkit.DeployAsync(assembly, inputs, ApprovalLevel.Never, report, cancellation));
+        Write(context, settings, assembly, inputs.LiveImage, outputs);
+        return ExitCodes.Success;
+    }
+
+    /// <summary>What the stacks take as parameters: the live image, and what synthesis could not look up offline.</summary>
+    private async Task<DeployInputs> ReadInputsAsync(
+        CommandContext context, InfraAwsSession aws, ServiceSettings settings, SynthesizedAssembly assembly, ToolkitOutput output, CancellationToken cancellation)
+    {
+        var liveImage = await LiveImage.ReadAsync(aws.Ecs, settings.Names, cancellation);
+        output.Say(liveImage is null
+            ? $"Service {settings.Names.Service} runs no deployed image yet: it is created or kept with no tasks until `fargo deploy` starts it."
+            : $"Keeping the live image of {settings.Names.Service}: {liveImage}");
+
+        string? hostedZoneId = null;
+        if (assembly.HostedZoneToLookUp is { } zone)
+        {
+            hostedZoneId = await HostedZoneLookup.FindPublicZoneIdAsync(aws.Options, zone, cancellation);
+            output.Say($"Hosted zone {zone}: {hostedZoneId}");
+        }
+
+        var publicSubnets = Subnets(context.ParseResult.GetValue(_publicSubnets));
+        var privateSubnets = Subnets(context.ParseResult.GetValue(_privateSubnets));
+        var cidr = context.ParseResult.GetValue(_vpcCidr) is { } given && !string.IsNullOrWhiteSpace(given) ? given.Trim() : null;
+        if (assembly.ExistingVpcId is null && (publicSubnets is not null || privateSubnets is not null || cidr is not null))
+        {
+            throw new UsageException(
+                $"--public-subnets, --private-subnets and --vpc-cidr are for an existing VPC, and environment '{settings.Environment.Name}' creates its own.",
+                "Set network.vpc_id in fargo.toml to use an existing VPC.");
+        }
+
+        if ((publicSubnets is null) != (privateSubnets is null))
+        {
+            throw new UsageException("Give both --public-subnets and --private-subnets, or neither (later runs keep the ones given first).");
+        }
+
+        if (cidr is not null && !assembly.NeedsVpcCidr)
+        {
+            throw new UsageException("--vpc-cidr is for an internal load balancer (network.public = false) in an existing VPC; this environment's is public.");
+        }
+
+        if (assembly.ExistingVpcId is { } vpc && (publicSubnets is null || (assembly.NeedsVpcCidr && cidr is null))
+            && await aws.DescribeStackAsync(assembly.Stacks.Environment, cancellation) is null)
+        {
+            // Later runs keep the values CloudFormation has; the first one has none to keep.
+            throw new UsageException(
+                $"Stack {assembly.Stacks.Environment} does not exist yet, and its existing VPC {vpc} needs its subnets" +
+                (assembly.NeedsVpcCidr ? " and CIDR block" : "") + " on the first `fargo infra up`. Nothing was changed.",
+                "Pass --public-subnets ID,ID --private-subnets ID,ID (one of each per availability zone)" +
+                (assembly.NeedsVpcCidr ? " --vpc-cidr CIDR" : "") + $"; `aws ec2 describe-subnets --filters Name=vpc-id,Values={vpc}` lists them.");
+        }
+
+        return new DeployInputs(
+            liveImage,
+            hostedZoneId,
+            publicSubnets is null ? null : new ExistingVpcSubnets(publicSubnets, privateSubnets!),
+            cidr);
+    }
+
+    private static string[]? Subnets(string? option) =>
+        string.IsNullOrWhiteSpace(option) ? null : option.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static void Write(CommandContext context, ServiceSettings settings, SynthesizedAssembly assembly, string? liveImage, IReadOnlyDictionary<string, string> outputs)
+    {
+        if (context.Json)
+        {
+            context.WriteJson(
+                new InfraUpJson(settings.Environment.Name, assembly.Account, assembly.Region, assembly.Directory, InfraCommand.StackNamesOf(assembly), liveImage, outputs),
+                InfraJsonContext.Default.InfraUpJson);
+            return;
+        }
+
+        var console = context.Host.Out;
+        console.MarkupLine(
+            $"[green]Up to date:[/] {Markup.Escape(settings.Environment.Name)} (account {Markup.Escape(assembly.Account)}, {Markup.Escape(assembly.Region)}): " +
+            $"{Markup.Escape(assembly.Stacks.Environment)}, {Markup.Escape(assembly.Stacks.Service)}");
+        if (outputs.Count > 0)
+        {
+            var width = outputs.Keys.Max(k => k.Length);
+            foreach (var (key, value) in outputs.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+            {
+                console.MarkupLine($"  {Markup.Escape(key.PadRight(width))}  {Markup.Escape(value)}");
+            }
+        }
+
+        if (liveImage is null)
+        {
+            console.MarkupLine(
+                $"[grey]The service has no tasks until the first deploy: `fargo deploy --env {Markup.Escape(settings.Environment.Name)} --version V`.[/]");
+        }
+    }
+}

@@ -1,0 +1,135 @@
+using System.CommandLine;
+using Fargo.Aws.Ecs;
+using Fargo.Cli.Errors;
+using Fargo.Deploy.Deploying;
+using Fargo.Deploy.Operations;
+using Fargo.Deploy.TaskDefinitions;
+using Fargo.Deploy.Watching;
+
+namespace Fargo.Cli.Commands.Service;
+
+/// <summary>`fargo redeploy`: a new deployment of the running revision (fresh tasks, e.g. to pick up changed secrets).</summary>
+internal sealed class RedeployCommand : ICliCommand
+{
+    public Command Create(CommandServices services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var noWait = ServiceOptions.NoWait();
+        var timeout = ServiceOptions.Timeout();
+        var command = new Command(
+            "redeploy",
+            "Force a new deployment of the running revision: every task is replaced by a fresh one, with the rolling update's " +
+            "safety (new tasks healthy before old ones stop). Values of secrets are read again by the new tasks.")
+        {
+            noWait, timeout,
+        };
+        services.SetAction(command, (context, cancellation) => ServiceTargets.TranslateAsync(async () =>
+        {
+            var selection = ServiceTargets.Select(context);
+            using var local = new LocalRegionAccessor(context.Host);
+            using var session = await ServiceTargets.ConnectAsync(context, selection, local, cancellation);
+            var target = session.Target;
+            var service = await ServiceLookup.RequireAsync(target, cancellation);
+            var arn = service.TaskDefinition ?? throw new OperationFailedException("The service has no task definition.");
+            ServiceOptions.Confirm(context, selection.Environment, $"Replacing every task of {RolloutTimelineText.Revision(arn)}", []);
+            var update = new UpdateServiceRequest { Cluster = target.Spec.Cluster, Service = target.Spec.Service, TaskDefinition = arn, ForceNewDeployment = true };
+            var rollout = new Rollout(update, null, ServiceOptions.Duration(context.ParseResult.GetValue(timeout), "--timeout"), context.ParseResult.GetValue(noWait));
+            return await RolloutRunner.RunAsync(
+                context, target, $"Redeploying {target.Spec.Service} on {selection.Environment.Describe()}",
+                (progress, token) => new Deployer(SystemClock.Instance).RollOutAsync(target, rollout, progress, token), cancellation);
+        }));
+        return command;
+    }
+}
+
+/// <summary>`fargo rollback [--to REVISION]`: back to the previous ACTIVE revision, or the one named.</summary>
+internal sealed class RollbackCommand : ICliCommand
+{
+    public Command Create(CommandServices services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var to = new Option<int?>("--to")
+        {
+            Description = "The revision of the task definition family to go to. Default: the newest ACTIVE revision before the running one.",
+            HelpName = "revision",
+        };
+        var noWait = ServiceOptions.NoWait();
+        var timeout = ServiceOptions.Timeout();
+        var command = new Command(
+            "rollback",
+            "Roll the service back to an earlier revision and watch it become steady, as a deploy does.")
+        {
+            to, noWait, timeout,
+        };
+        services.SetAction(command, (context, cancellation) => ServiceTargets.TranslateAsync(async () =>
+        {
+            var selection = ServiceTargets.Select(context);
+            using var local = new LocalRegionAccessor(context.Host);
+            using var session = await ServiceTargets.ConnectAsync(context, selection, local, cancellation);
+            var target = session.Target;
+            var service = await ServiceLookup.RequireAsync(target, cancellation);
+            var current = service.TaskDefinition ?? throw new OperationFailedException("The service has no task definition.");
+            var revision = context.ParseResult.GetValue(to);
+            if (revision is < 1)
+            {
+                throw new UsageException($"--to {revision}: revisions start at 1.");
+            }
+
+            var goal = revision is { } number
+                ? await Revisions.ResolveAsync(target, EcsNames.Family(current), number, cancellation)
+                : await Revisions.PreviousAsync(target, current, cancellation);
+            if (goal == current)
+            {
+                throw new UsageException($"{RolloutTimelineText.Revision(current)} is already the running revision.");
+            }
+
+            ServiceOptions.Confirm(context, selection.Environment, "Rolling back", [new JsonChange("taskDefinition", EcsNames.TaskDefinitionName(current), EcsNames.TaskDefinitionName(goal))]);
+            var update = new UpdateServiceRequest { Cluster = target.Spec.Cluster, Service = target.Spec.Service, TaskDefinition = goal };
+            var rollout = new Rollout(update, current, ServiceOptions.Duration(context.ParseResult.GetValue(timeout), "--timeout"), context.ParseResult.GetValue(noWait));
+            return await RolloutRunner.RunAsync(
+                context, target, $"Rolling {target.Spec.Service} back from revision {EcsNames.Revision(current)} to {EcsNames.Revision(goal)} on {selection.Environment.Describe()}",
+                (progress, token) => new Deployer(SystemClock.Instance).RollOutAsync(target, rollout, progress, token), cancellation);
+        }));
+        return command;
+    }
+}
+
+/// <summary>`fargo scale N`: set the service's desired count and watch it get there.</summary>
+internal sealed class ScaleCommand : ICliCommand
+{
+    public Command Create(CommandServices services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var count = new Argument<int>("count") { Description = "How many tasks the service should run." };
+        var noWait = ServiceOptions.NoWait();
+        var timeout = ServiceOptions.Timeout();
+        var command = new Command(
+            "scale",
+            "Set how many tasks the service runs, and watch until that many are running (and healthy behind the load balancer). " +
+            "With autoscaling (min/max in fargo.toml) the autoscaler may change it again.")
+        {
+            count, noWait, timeout,
+        };
+        services.SetAction(command, (context, cancellation) => ServiceTargets.TranslateAsync(async () =>
+        {
+            var desired = context.ParseResult.GetValue(count);
+            if (desired < 0)
+            {
+                throw new UsageException($"{desired} tasks? The count is 0 or more.");
+            }
+
+            var selection = ServiceTargets.Select(context);
+            using var local = new LocalRegionAccessor(context.Host);
+            using var session = await ServiceTargets.ConnectAsync(context, selection, local, cancellation);
+            var target = session.Target;
+            var service = await ServiceLookup.RequireAsync(target, cancellation);
+            ServiceOptions.Confirm(context, selection.Environment, "Scaling", [new JsonChange("desiredCount", service.DesiredCount.ToString(System.Globalization.CultureInfo.InvariantCulture), desired.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+            var update = new UpdateServiceRequest { Cluster = target.Spec.Cluster, Service = target.Spec.Service, DesiredCount = desired };
+            var rollout = new Rollout(update, null, ServiceOptions.Duration(context.ParseResult.GetValue(timeout), "--timeout"), context.ParseResult.GetValue(noWait));
+            return await RolloutRunner.RunAsync(
+                context, target, $"Scaling {target.Spec.Service} from {service.DesiredCount} to {desired} tasks on {selection.Environment.Describe()}",
+                (progress, token) => new Deployer(SystemClock.Instance).RollOutAsync(target, rollout, progress, token), cancellation);
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,77 @@
+using System.CommandLine;
+using System.Globalization;
+using Fargo.Deploy.Operations;
+using Fargo.Deploy.Watching;
+using Spectre.Console;
+
+namespace Fargo.Cli.Commands.Service;
+
+/// <summary>`fargo status`: the service, its deployments, tasks, target health, URL and recent events.</summary>
+internal sealed class StatusCommand : ICliCommand
+{
+    public Command Create(CommandServices services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var command = new Command(
+            "status",
+            "Show the service: its revision and image, desired/running/pending tasks, deployments and their rollout state, " +
+            "each task's lifecycle state and target health, the URL, and the latest service events. --output json for scripts.");
+        services.SetAction(command, (context, cancellation) => ServiceTargets.TranslateAsync(async () =>
+        {
+            var selection = ServiceTargets.Select(context);
+            using var local = new LocalRegionAccessor(context.Host);
+            using var session = await ServiceTargets.ConnectAsync(context, selection, local, cancellation);
+            var report = await ServiceStatusReader.ReadAsync(session.Target, SystemClock.Instance, cancellation);
+            if (context.Json)
+            {
+                context.WriteJson(StatusJson.From(report), ServiceJsonContext.Default.StatusJson);
+                return ExitCodes.Success;
+            }
+
+            Write(context.Host.Out, report, selection.Environment.Describe());
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static void Write(IAnsiConsole console, ServiceStatusReport report, string where)
+    {
+        var state = report.Steady ? "[green]steady[/]" : "[yellow]changing[/]";
+        console.MarkupLine($"[bold]{Markup.Escape(report.Service)}[/] in {Markup.Escape(report.Cluster)} on {Markup.Escape(where)}: {Markup.Escape(report.Status)}, {state}");
+        var grid = new Grid().AddColumn(new GridColumn().Padding(2, 0, 2, 0)).AddColumn();
+        grid.AddRow("revision", Markup.Escape($"{report.Revision} ({EcsNames.TaskDefinitionName(report.TaskDefinition)})"));
+        grid.AddRow("image", Markup.Escape(report.Image ?? "?"));
+        grid.AddRow("tasks", Markup.Escape($"{report.Running} running, {report.Pending} pending, {report.Desired} desired"));
+        grid.AddRow("url", report.Url is null ? "[grey]none (no load balancer)[/]" : Markup.Escape(report.Url));
+        console.Write(grid);
+
+        var deployments = new Table().Border(TableBorder.Simple).AddColumns("deployment", "id", "revision", "rollout", "desired", "pending", "running", "failed");
+        foreach (var d in report.Deployments)
+        {
+            deployments.AddRow(Markup.Escape(d.Status), Markup.Escape(d.Id), d.Revision.ToString(CultureInfo.InvariantCulture), Markup.Escape(d.RolloutState ?? ""),
+                d.Desired.ToString(CultureInfo.InvariantCulture), d.Pending.ToString(CultureInfo.InvariantCulture), d.Running.ToString(CultureInfo.InvariantCulture), d.Failed.ToString(CultureInfo.InvariantCulture));
+        }
+
+        console.Write(deployments);
+        if (report.Tasks.Count > 0)
+        {
+            var tasks = new Table().Border(TableBorder.Simple).AddColumns("task", "revision", "state", "desired", "health", "target");
+            foreach (var t in report.Tasks)
+            {
+                tasks.AddRow(Markup.Escape(t.TaskId), t.Revision.ToString(CultureInfo.InvariantCulture), Markup.Escape(t.LastStatus), Markup.Escape(t.DesiredStatus),
+                    Markup.Escape(t.HealthStatus ?? ""), Markup.Escape(t.TargetState is null ? "" : $"{t.TargetState}{(t.TargetReason is null ? "" : $" ({t.TargetReason})")}"));
+            }
+
+            console.Write(tasks);
+        }
+
+        if (report.Events.Count > 0)
+        {
+            console.MarkupLine("[bold]Recent events[/]");
+            foreach (var e in report.Events)
+            {
+                console.MarkupLine($"  [grey]{e.CreatedAt?.ToUniversalTime():yyyy-MM-dd HH:mm:ss}[/] {Markup.Escape(e.Message ?? "")}");
+            }
+        }
+    }
+}

@@ -1,0 +1,227 @@
+using System.Text.Json;
+using Fargo.Aws;
+using Fargo.Aws.CloudWatchLogs;
+using Fargo.Aws.Ecr;
+using Fargo.Aws.Ecs;
+using Fargo.Aws.ElasticLoadBalancingV2;
+using Fargo.Aws.Ssm;
+using Fargo.Deploy.Deploying;
+using Fargo.Deploy.Images;
+using Fargo.Deploy.Targets;
+
+namespace Fargo.Deploy.Operations;
+
+public enum CheckStatus
+{
+    Passed,
+    Failed,
+
+    /// <summary>Not checked, and the detail says why.</summary>
+    NotChecked,
+}
+
+/// <summary>One preflight check: what, how it came out, and the detail that explains it.</summary>
+public sealed record PreflightCheck(string Name, CheckStatus Status, string Detail);
+
+/// <summary>
+/// `fargo verify`: everything a deploy needs, checked before one is tried: the cluster and the service exist, the roles
+/// (reported as not checked: Fargo.Aws has no IAM client; the local region has no IAM), the image exists for the task's
+/// platform, every secret the task will get exists, the log group exists, and the target group's port is the container's.
+/// Secrets are checked with GetParameters without decryption: their values are never read.
+/// </summary>
+public static class Preflight
+{
+    public static async Task<IReadOnlyList<PreflightCheck>> RunAsync(DeployTarget target, string? imageUri, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        var spec = target.Spec;
+        var checks = new List<PreflightCheck>();
+
+        var cluster = await TryAsync(() => target.Apis.Ecs.DescribeClustersAsync(new DescribeClustersRequest { Clusters = [spec.Cluster] }, cancellationToken));
+        var clusterActive = cluster.Value?.Clusters?.Any(c => c.Status == "ACTIVE") == true;
+        checks.Add(new("cluster", clusterActive ? CheckStatus.Passed : CheckStatus.Failed,
+            clusterActive ? $"{spec.Cluster} is ACTIVE" : cluster.Error ?? $"{spec.Cluster} does not exist"));
+
+        Service? service = null;
+        if (clusterActive)
+        {
+            var described = await TryAsync(() => target.Apis.Ecs.DescribeServicesAsync(new DescribeServicesRequest { Cluster = spec.Cluster, Services = [spec.Service] }, cancellationToken));
+            service = described.Value?.Services?.FirstOrDefault(s => s.Status == "ACTIVE");
+            checks.Add(new("service", service is not null ? CheckStatus.Passed : CheckStatus.Failed,
+                service is not null ? $"{spec.Service} is ACTIVE ({service.RunningCount}/{service.DesiredCount} tasks running)" : described.Error ?? $"{spec.Service} does not exist in {spec.Cluster}"));
+        }
+        else
+        {
+            checks.Add(new("service", CheckStatus.Failed, "no cluster to look in"));
+        }
+
+        checks.Add(target.Environment.IsLocal
+            ? new("roles", CheckStatus.NotChecked, "the local region has no IAM: tasks run as you")
+            : new("roles", CheckStatus.NotChecked, "not checked: IAM is not among the AWS services Fargo calls (GetRole would be needed)"));
+
+        var image = imageUri ?? (service is null ? null : await ServiceStatusReader.ImageOfAsync(target, service.TaskDefinition, cancellationToken));
+        checks.Add(await CheckImageAsync(target, image, cancellationToken));
+        checks.Add(await CheckSecretsAsync(target, cancellationToken));
+        checks.Add(await CheckLogGroupAsync(target, cancellationToken));
+        checks.Add(await CheckTargetGroupAsync(target, service, cancellationToken));
+        return checks;
+    }
+
+    private static async Task<PreflightCheck> CheckImageAsync(DeployTarget target, string? image, CancellationToken cancellationToken)
+    {
+        const string name = "image";
+        if (image is null)
+        {
+            return new(name, CheckStatus.NotChecked, "no image given (--version or --image) and no running task definition to take it from");
+        }
+
+        ResolvedImage resolved;
+        try
+        {
+            resolved = await ImageResolver.ResolveUriAsync(target, image, cancellationToken);
+        }
+        catch (DeployException e)
+        {
+            return new(name, CheckStatus.Failed, e.Message);
+        }
+
+        if (target.Environment.IsLocal)
+        {
+            return new(name, CheckStatus.Passed, $"{resolved.Uri} is in the local registry (local images run on this machine's platform)");
+        }
+
+        var reference = ImageReference.Parse(resolved.Uri);
+        if (reference.Ecr is null)
+        {
+            return new(name, CheckStatus.NotChecked, $"{resolved.Uri} is not in ECR: its existence and platform are not checked");
+        }
+
+        var platform = target.Spec.Platform;
+        if (resolved.MediaType is "application/vnd.docker.distribution.manifest.list.v2+json" or "application/vnd.oci.image.index.v1+json")
+        {
+            var batch = await target.Apis.Ecr.BatchGetImageAsync(new BatchGetImageRequest
+            {
+                RegistryId = reference.Ecr.Value.Account,
+                RepositoryName = reference.Repository,
+                ImageIds = [new ImageIdentifier { ImageDigest = resolved.Digest }],
+                AcceptedMediaTypes = [resolved.MediaType],
+            }, cancellationToken);
+            var platforms = Platforms(batch.Images.Head()?.ImageManifest);
+            return platforms.Contains(platform, StringComparer.Ordinal)
+                ? new(name, CheckStatus.Passed, $"{resolved.Uri} has a {platform} image")
+                : new(name, CheckStatus.Failed, $"{resolved.Uri} has images for {string.Join(", ", platforms)}, not {platform}");
+        }
+
+        return new(name, CheckStatus.Passed, $"{resolved.Uri} exists; a single-platform image (its architecture is in its config blob, which ECR's API does not show: make sure it was built for {platform})");
+    }
+
+    private static async Task<PreflightCheck> CheckSecretsAsync(DeployTarget target, CancellationToken cancellationToken)
+    {
+        const string name = "secrets";
+        var spec = target.Spec;
+        var underPath = await Deployer.ParametersUnderAsync(target.Apis.Ssm, spec.SecretsPath, cancellationToken);
+        var explicitSsm = spec.ExplicitSecrets.Values.Where(v => !v.StartsWith("arn:", StringComparison.Ordinal) || v.Contains(":ssm:", StringComparison.Ordinal)).ToList();
+        var secretsManager = spec.ExplicitSecrets.Values.Count(v => v.Contains(":secretsmanager:", StringComparison.Ordinal));
+        var missing = new List<string>();
+        foreach (var chunk in explicitSsm.Distinct(StringComparer.Ordinal).Chunk(10))
+        {
+            var found = await target.Apis.Ssm.GetParametersAsync(new GetParametersRequest { Names = chunk, WithDecryption = false }, cancellationToken);
+            missing.AddRange(found.InvalidParameters ?? []);
+        }
+
+        var detail = $"{underPath.Count} under {spec.SecretsPath}, {explicitSsm.Count} from [secrets]";
+        if (secretsManager > 0)
+        {
+            detail += $"; {secretsManager} Secrets Manager secret(s) not checked (no Secrets Manager client)";
+        }
+
+        return missing.Count == 0
+            ? new(name, CheckStatus.Passed, detail)
+            : new(name, CheckStatus.Failed, $"missing: {string.Join(", ", missing)} ({detail})");
+    }
+
+    private static async Task<PreflightCheck> CheckLogGroupAsync(DeployTarget target, CancellationToken cancellationToken)
+    {
+        var group = target.Spec.LogGroup;
+        var found = await target.Apis.Logs.DescribeLogGroupsAsync(new DescribeLogGroupsRequest { LogGroupNamePrefix = group }, cancellationToken);
+        return found.LogGroups?.Any(g => g.LogGroupName == group) == true
+            ? new("log group", CheckStatus.Passed, $"{group} exists")
+            : new("log group", CheckStatus.Failed, $"{group} does not exist: tasks could not write their logs");
+    }
+
+    private static async Task<PreflightCheck> CheckTargetGroupAsync(DeployTarget target, Service? service, CancellationToken cancellationToken)
+    {
+        const string name = "target group";
+        var balancers = service?.LoadBalancers ?? [];
+        if (service is null)
+        {
+            return new(name, CheckStatus.NotChecked, "no service to look at");
+        }
+
+        if (balancers.Count == 0)
+        {
+            return new(name, CheckStatus.NotChecked, "the service has no load balancer");
+        }
+
+        var problems = new List<string>();
+        foreach (var balancer in balancers)
+        {
+            if (balancer.ContainerPort != target.Spec.Port || balancer.ContainerName != target.Spec.ContainerName)
+            {
+                problems.Add($"the service sends traffic to {balancer.ContainerName}:{balancer.ContainerPort}, the container is {target.Spec.ContainerName}:{target.Spec.Port}");
+            }
+
+            if (balancer.TargetGroupArn is { } arn)
+            {
+                var group = await TryAsync(() => target.Apis.Elb.DescribeTargetGroupsAsync(new DescribeTargetGroupsRequest { TargetGroupArns = [arn] }, cancellationToken));
+                var port = group.Value?.TargetGroups.Head()?.Port;
+                if (group.Error is not null)
+                {
+                    problems.Add(group.Error);
+                }
+                else if (port != target.Spec.Port)
+                {
+                    problems.Add($"target group port {port} is not the container port {target.Spec.Port}");
+                }
+            }
+        }
+
+        return problems.Count == 0
+            ? new(name, CheckStatus.Passed, $"port {target.Spec.Port}, the container's")
+            : new(name, CheckStatus.Failed, string.Join("; ", problems));
+    }
+
+    /// <summary>"os/arch" of every image of a manifest list or OCI index.</summary>
+    internal static IReadOnlyList<string> Platforms(string? manifest)
+    {
+        if (manifest is null)
+        {
+            return [];
+        }
+
+        using var document = JsonDocument.Parse(manifest);
+        if (!document.RootElement.TryGetProperty("manifests", out var manifests))
+        {
+            return [];
+        }
+
+        return [.. manifests.EnumerateArray()
+            .Where(m => m.TryGetProperty("platform", out _))
+            .Select(m => m.GetProperty("platform"))
+            .Select(p => $"{p.GetProperty("os").GetString()}/{p.GetProperty("architecture").GetString()}")
+            .Where(p => p != "unknown/unknown")];
+    }
+
+    private static async Task<(T? Value, string? Error)> TryAsync<T>(Func<Task<T>> call)
+        where T : class
+    {
+        try
+        {
+            return (await call(), null);
+        }
+        catch (AwsServiceException e) when (e.HttpStatus is >= 400 and < 500)
+        {
+            return (null, $"{e.Code}: {e.Message}");
+        }
+    }
+}

@@ -1,0 +1,129 @@
+using Fargo.Aws;
+using Fargo.Aws.Ecs;
+using Fargo.Aws.ElasticLoadBalancingV2;
+using Fargo.Deploy.Deploying;
+using Fargo.Deploy.Targets;
+using Fargo.Deploy.Watching;
+
+namespace Fargo.Deploy.Operations;
+
+/// <summary>`fargo status`: the service, its deployments, tasks, target health, URL and recent events.</summary>
+public sealed record ServiceStatusReport(
+    string Service,
+    string Cluster,
+    string Environment,
+    string Status,
+    string TaskDefinition,
+    int Revision,
+    string? Image,
+    int Desired,
+    int Running,
+    int Pending,
+    bool Steady,
+    string? Url,
+    IReadOnlyList<DeploymentView> Deployments,
+    IReadOnlyList<TaskView> Tasks,
+    IReadOnlyList<TargetView> Targets,
+    IReadOnlyList<ServiceEvent> Events);
+
+public static class ServiceStatusReader
+{
+    private const int RecentEvents = 10;
+
+    public static async Task<ServiceStatusReport> ReadAsync(DeployTarget target, IClock clock, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(clock);
+        var service = await ServiceLookup.RequireAsync(target, cancellationToken);
+        var primary = Deployer.PrimaryOf(service);
+        var now = clock.UtcNow;
+        var snapshot = await ServiceSnapshotReader.ReadAsync(target, null, now, cancellationToken);
+        // The judge's views, with a goal that is simply "what the service runs now".
+        var view = RolloutJudge.Observe(
+            RolloutJudge.Start(new RolloutGoal(service.TaskDefinition ?? "", primary?.Id, now.AddDays(-1), TimeSpan.FromDays(365))),
+            snapshot);
+        var image = await ImageOfAsync(target, service.TaskDefinition, cancellationToken);
+        var url = await UrlResolver.ResolveAsync(target, snapshot.Service ?? service, cancellationToken);
+        return new ServiceStatusReport(
+            target.Spec.Service,
+            target.Spec.Cluster,
+            target.Environment.Name,
+            service.Status ?? "",
+            service.TaskDefinition ?? "",
+            EcsNames.Revision(service.TaskDefinition),
+            image,
+            service.DesiredCount,
+            service.RunningCount,
+            service.PendingCount,
+            service.TaskDefinition is { } arn && Deployer.IsSteadyOn(service, arn),
+            url,
+            view.Deployments,
+            [.. view.Tasks.Where(t => t.DesiredStatus == "RUNNING" || t.LastStatus != "STOPPED")],
+            view.Targets,
+            [.. (service.Events ?? []).Take(RecentEvents)]);
+    }
+
+    /// <summary>The image of the service's container in a task definition.</summary>
+    public static async Task<string?> ImageOfAsync(DeployTarget target, string? taskDefinition, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        if (taskDefinition is null)
+        {
+            return null;
+        }
+
+        var described = await target.Apis.Ecs.DescribeTaskDefinitionAsync(new DescribeTaskDefinitionRequest { TaskDefinition = taskDefinition }, cancellationToken);
+        var containers = described.TaskDefinition?.ContainerDefinitions ?? [];
+        return (containers.FirstOrDefault(c => c.Name == target.Spec.ContainerName) ?? containers.Head())?.Image;
+    }
+}
+
+/// <summary>Where people reach the service: its domain, or its load balancer's listener.</summary>
+public static class UrlResolver
+{
+    public static async Task<string?> ResolveAsync(DeployTarget target, Service service, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(service);
+        if (!target.Environment.IsLocal && target.Spec.Settings?.Network.Domain is { Length: > 0 } domain)
+        {
+            return $"https://{domain}/";
+        }
+
+        var targetGroup = (service.LoadBalancers ?? []).Select(l => l.TargetGroupArn).OfType<string>().FirstOrDefault();
+        if (targetGroup is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            var group = (await target.Apis.Elb.DescribeTargetGroupsAsync(new DescribeTargetGroupsRequest { TargetGroupArns = [targetGroup] }, cancellationToken)).TargetGroups.Head();
+            var loadBalancer = group?.LoadBalancerArns.Head();
+            if (loadBalancer is null)
+            {
+                return null;
+            }
+
+            var listeners = (await target.Apis.Elb.DescribeListenersAsync(new DescribeListenersRequest { LoadBalancerArn = loadBalancer }, cancellationToken)).Listeners ?? [];
+            var listener = listeners.FirstOrDefault(l => (l.DefaultActions ?? []).Any(a => a.TargetGroupArn == targetGroup)) ?? listeners.Head();
+            if (target.Environment.IsLocal)
+            {
+                return listener?.Port is { } port ? $"http://127.0.0.1:{port}/" : null;
+            }
+
+            var balancer = (await target.Apis.Elb.DescribeLoadBalancersAsync(new DescribeLoadBalancersRequest { LoadBalancerArns = [loadBalancer] }, cancellationToken)).LoadBalancers.Head();
+            if (balancer?.DNSName is not { } dns)
+            {
+                return null;
+            }
+
+            var https = listeners.Any(l => l.Protocol == ProtocolName.Https);
+            return https ? $"https://{dns}/" : $"http://{dns}{(listener?.Port is { } p && p != 80 ? $":{p}" : "")}/";
+        }
+        catch (AwsServiceException e) when (e.Code is "TargetGroupNotFound" or "LoadBalancerNotFound" or "ListenerNotFound")
+        {
+            return null;
+        }
+    }
+}

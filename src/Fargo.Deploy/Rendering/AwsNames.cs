@@ -1,0 +1,41 @@
+namespace Fargo.Deploy.Rendering;
+
+/// <summary>
+/// ARNs and registry addresses Fargo derives from an account, a region and a name. AWS's partitions
+/// (China, GovCloud) change both the ARN prefix and the ECR domain, so they are derived from the region.
+/// </summary>
+public static class AwsNames
+{
+    /// <summary>The ARN partition of a region: "aws-cn" for cn-*, "aws-us-gov" for us-gov-*, else "aws".</summary>
+    public static string Partition(string region)
+    {
+        ArgumentNullException.ThrowIfNull(region);
+        if (region.StartsWith("cn-", StringComparison.Ordinal))
+        {
+            return "aws-cn";
+        }
+
+        return region.StartsWith("us-gov-", StringComparison.Ordinal) ? "aws-us-gov" : "aws";
+    }
+
+    /// <summary>arn:aws:iam::123456789012:role/name (IAM is global: no region in the ARN).</summary>
+    public static string IamRoleArn(string region, string account, string roleName) =>
+        $"arn:{Partition(region)}:iam::{account}:role/{roleName}";
+
+    /// <summary>
+    /// The ARN of an SSM parameter. A hierarchical name "/a/b" becomes "parameter/a/b": the ARN joins with a
+    /// slash of its own, so the name's leading slash is dropped.
+    /// </summary>
+    public static string SsmParameterArn(string region, string account, string parameterName)
+    {
+        ArgumentNullException.ThrowIfNull(parameterName);
+        return $"arn:{Partition(region)}:ssm:{region}:{account}:parameter/{parameterName.TrimStart('/')}";
+    }
+
+    /// <summary>123456789012.dkr.ecr.us-east-1.amazonaws.com/repository (".com.cn" in China).</summary>
+    public static string EcrRepositoryUri(string region, string account, string repository)
+    {
+        var domain = Partition(region) == "aws-cn" ? "amazonaws.com.cn" : "amazonaws.com";
+        return $"{account}.dkr.ecr.{region}.{domain}/{repository}";
+    }
+}

@@ -1,0 +1,16 @@
+using Fargo.Deploy.Aws;
+
+namespace Fargo.Deploy.Targets;
+
+/// <summary>
+/// Everything an operation on one service needs: where (environment), what (the service's names and settings) and
+/// through which clients. The same record, and so the same code, serves the local region and AWS.
+/// </summary>
+public sealed record DeployTarget(TargetEnvironment Environment, ServiceSpec Spec, ServiceApis Apis)
+{
+    /// <summary>How often the watcher looks: AWS's APIs are rate-limited and slower to change than the local region.</summary>
+    public TimeSpan PollInterval { get; init; } = Environment.IsLocal ? TimeSpan.FromMilliseconds(500) : TimeSpan.FromSeconds(5);
+
+    /// <summary>"todo-api in fargo-qa (qa, account 111111111111, us-east-1)", for messages.</summary>
+    public string Describe() => $"{Spec.Service} in cluster {Spec.Cluster} on {Environment.Describe()}";
+}

@@ -1,0 +1,44 @@
+using Fargo.Config.Model;
+
+namespace Fargo.Deploy.Targets;
+
+/// <summary>Where a command acts: the local region, or an AWS account and region.</summary>
+/// <param name="Name">The environment's name in fargo.toml ("local", "qa", …); the flat file's service otherwise.</param>
+/// <param name="IsLocal">The local region on this machine.</param>
+/// <param name="Account">The AWS account id (000000000000 on the local region).</param>
+/// <param name="Region">The AWS region ("local" on the local region).</param>
+/// <param name="RequiresApproval">Changes are shown and confirmed before they are made.</param>
+public sealed record TargetEnvironment(string Name, bool IsLocal, string Account, string Region, bool RequiresApproval)
+{
+    /// <summary>The local region's fixed identity (Fargo.Local's LocalRegionConstants say the same).</summary>
+    public const string LocalAccount = "000000000000";
+
+    public const string LocalRegion = "local";
+
+    /// <summary>The registry host of the local region's ECR.</summary>
+    public const string LocalRegistryHost = LocalAccount + ".dkr.ecr." + LocalRegion + ".localhost";
+
+    public static TargetEnvironment Local(string name = "local") => new(name, true, LocalAccount, LocalRegion, false);
+
+    /// <summary>The environment of a fargo.toml environment's effective settings.</summary>
+    public static TargetEnvironment Of(EnvironmentTarget environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        if (environment.IsLocal)
+        {
+            return Local(environment.Name);
+        }
+
+        if (string.IsNullOrEmpty(environment.Account) || string.IsNullOrEmpty(environment.Region))
+        {
+            throw new DeployUsageException(
+                $"Environment '{environment.Name}' has no {(string.IsNullOrEmpty(environment.Account) ? "account" : "region")}.",
+                $"Set account and region under [environments.{environment.Name}] in fargo.toml.");
+        }
+
+        return new TargetEnvironment(environment.Name, false, environment.Account, environment.Region, environment.RequiresApproval);
+    }
+
+    /// <summary>"the local region" or "qa (account 111111111111, us-east-1)", for messages.</summary>
+    public string Describe() => IsLocal ? "the local region" : $"{Name} (account {Account}, {Region})";
+}

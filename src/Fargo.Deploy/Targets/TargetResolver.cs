@@ -1,0 +1,78 @@
+using Fargo.Aws;
+using Fargo.Aws.Credentials;
+using Fargo.Aws.Endpoints;
+using Fargo.Aws.Http;
+using Fargo.Aws.Sts;
+using Fargo.Deploy.Aws;
+
+namespace Fargo.Deploy.Targets;
+
+/// <summary>
+/// Connects to an environment: the local region through its own endpoint and key (started on demand), an AWS
+/// environment through the default credential chain (or --profile) in the environment's region, after checking with
+/// STS that the credentials belong to the environment's account.
+/// </summary>
+public sealed class TargetResolver(ILocalRegion localRegion, IAwsEnvironment awsEnvironment, string? profile)
+{
+    /// <summary>
+    /// Opens clients for <paramref name="environment"/>. The returned session owns them: dispose it when done.
+    /// Throws <see cref="WrongAccountException"/> before anything is changed when the credentials are another account's.
+    /// </summary>
+    public async Task<TargetSession> ConnectAsync(TargetEnvironment environment, ServiceSpec spec, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(spec);
+        AwsClientOptions options;
+        if (environment.IsLocal)
+        {
+            var access = await localRegion.EnsureRunningAsync(cancellationToken);
+            options = new AwsClientOptions
+            {
+                Region = TargetEnvironment.LocalRegion,
+                Credentials = new StaticAwsCredentialsProvider(new AwsCredentials(access.AccessKeyId, access.SecretAccessKey)),
+                Endpoints = AwsEndpointResolver.Fixed(access.Endpoint),
+                UserAgent = "fargo",
+            };
+        }
+        else
+        {
+            options = AwsClientOptions.FromEnvironment(awsEnvironment, profile, environment.Region);
+        }
+
+        var apis = new AwsServiceApis(options);
+        try
+        {
+            if (!environment.IsLocal)
+            {
+                await CheckAccountAsync(apis.Apis.Sts, environment, cancellationToken);
+            }
+
+            return new TargetSession(new DeployTarget(environment, spec, apis.Apis), apis);
+        }
+        catch
+        {
+            apis.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Refuses credentials of another account than the environment's.</summary>
+    public static async Task CheckAccountAsync(IStsApi sts, TargetEnvironment environment, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sts);
+        ArgumentNullException.ThrowIfNull(environment);
+        var identity = await sts.GetCallerIdentityAsync(new GetCallerIdentityRequest(), cancellationToken);
+        if (!string.Equals(identity.Account, environment.Account, StringComparison.Ordinal))
+        {
+            throw new WrongAccountException(environment.Name, environment.Account, identity.Account ?? "(unknown)", identity.Arn);
+        }
+    }
+}
+
+/// <summary>An open connection to an environment; disposing it releases the clients.</summary>
+public sealed class TargetSession(DeployTarget target, IDisposable owner) : IDisposable
+{
+    public DeployTarget Target { get; } = target;
+
+    public void Dispose() => owner.Dispose();
+}

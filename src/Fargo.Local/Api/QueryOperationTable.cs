@@ -1,0 +1,62 @@
+using System.Xml.Linq;
+using System.Text.Json.Serialization.Metadata;
+using Fargo.Aws;
+using Fargo.Aws.Protocols;
+using Fargo.Aws.Shapes;
+using Fargo.Aws.Sts;
+
+namespace Fargo.Local.Api;
+
+/// <summary>
+/// The actions of one Query service (STS here; ELBv2 joins in the local region's part 2). Each action
+/// reads its parameters and returns its typed result, written as AWS's XML.
+/// </summary>
+internal sealed class QueryOperationTable
+{
+    private readonly Dictionary<string, Func<AwsQueryParameters, IEnumerable<XElement?>>> _actions = new(StringComparer.Ordinal);
+
+    public QueryOperationTable(AwsServiceDescription service) => Service = service;
+
+    public AwsServiceDescription Service { get; }
+
+    public QueryOperationTable Add<TResult>(string action, JsonTypeInfo<TResult> resultType, Func<AwsQueryParameters, TResult> handler)
+    {
+        _actions[action] = parameters => AwsXmlShapeSerializer.Write(handler(parameters), resultType, action + "Result").Elements();
+        return this;
+    }
+
+    public AwsWireResponse Handle(AwsQueryServerRequest request, string requestId)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!_actions.TryGetValue(request.Action, out var action) || (request.Version is not null && request.Version != Service.ApiVersion))
+        {
+            return AwsQueryServerProtocol.Error(Service, AwsQueryServerProtocol.InvalidAction(request.Action, request.Version), requestId);
+        }
+
+        try
+        {
+            return AwsQueryServerProtocol.Success(Service, request.Action, action(request.Parameters), requestId);
+        }
+        catch (LocalServiceException e)
+        {
+            return AwsQueryServerProtocol.Error(Service, new AwsServerError(e.Code, e.Message, e.HttpStatus, e.HttpStatus >= 500 ? AwsErrorFault.Receiver : AwsErrorFault.Sender), requestId);
+        }
+        catch (FormatException e)
+        {
+            return AwsQueryServerProtocol.Error(Service, AwsQueryServerProtocol.ValidationError(e.Message), requestId);
+        }
+    }
+}
+
+/// <summary>STS: who is calling. In the local region that is always the account's root.</summary>
+internal static class StsApi
+{
+    public static QueryOperationTable Create() =>
+        new QueryOperationTable(AwsServices.Sts)
+            .Add("GetCallerIdentity", StsJsonContext.Default.GetCallerIdentityResponse, _ => new GetCallerIdentityResponse
+            {
+                UserId = LocalRegionConstants.Account,
+                Account = LocalRegionConstants.Account,
+                Arn = $"arn:{LocalRegionConstants.Partition}:iam::{LocalRegionConstants.Account}:root",
+            });
+}

@@ -1,0 +1,162 @@
+using System.Net;
+using Fargo.Local.Api;
+using Fargo.Local.Artifacts;
+using Fargo.Local.Ecr;
+using Fargo.Local.Ecs;
+using Fargo.Local.Home;
+using Fargo.Local.Logs;
+using Fargo.Local.Runtime;
+using Fargo.Local.Ssm;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Fargo.Local.Engine;
+
+/// <summary>
+/// The local region's engine process: opens the state in FARGO_HOME, takes back the tasks of the last run,
+/// serves the API on 127.0.0.1, and runs the scheduler until it is told to stop (SIGTERM, Ctrl-C).
+/// Only one engine runs per FARGO_HOME (an exclusive lock file says so).
+/// </summary>
+public static partial class LocalEngine
+{
+    /// <summary>Runs the engine in this process until shutdown. Returns the process exit code.</summary>
+    public static async Task<int> RunAsync(FargoHome home, EngineOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(home);
+        ArgumentNullException.ThrowIfNull(options);
+        home.EnsureCreated();
+        using var engineLock = TryLock(home);
+        if (engineLock is null)
+        {
+            await Console.Error.WriteLineAsync($"Another local region engine is already running with FARGO_HOME {home.Root}.").ConfigureAwait(false);
+            return 1;
+        }
+
+        var time = TimeProvider.System;
+        var credentials = LocalCredentials.LoadOrCreate(home);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+            o.UseUtcTimestamp = true;
+        });
+        builder.Logging.SetMinimumLevel(LogLevel.Information);
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.Loopback, options.Port);
+            kestrel.Limits.MaxRequestBodySize = null;
+        });
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
+
+        await using var app = builder.Build();
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Fargo.Local");
+
+        using var logs = new LogStore(home.LogsDatabase, time);
+        var cipher = ParameterCipher.LoadOrCreate(home);
+        using var parameters = new ParameterStore(home.StateDatabase, cipher, time);
+        using var artifacts = new ArtifactStore(home.ImagesDirectory, home.UploadsDirectory);
+        using var registry = new ImageRegistry(home.StateDatabase, artifacts, time);
+        using var ecsStore = new EcsStore(home.StateDatabase);
+        using var runtime = new TaskRuntime(home, options, registry, parameters, logs, new LoopbackPorts(), time, logger);
+        var ecs = new EcsControlPlane(ecsStore, runtime, options, time, logger);
+
+        var (adopted, stray) = ecs.Recover();
+        LogRecovered(logger, adopted, stray);
+
+        var api = new LocalApi(
+            credentials,
+            time,
+            [EcsApi.Create(ecs), EcrApi.Create(registry), SsmApi.Create(parameters), LogsApi.Create(logs)],
+            [StsApi.Create()],
+            registry,
+            logger);
+        app.Run(api.HandleAsync);
+
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException e)
+        {
+            await Console.Error.WriteLineAsync($"The local region can't listen on 127.0.0.1:{options.Port}: {e.Message}. Set {EngineOptions.PortVariable} to another port.").ConfigureAwait(false);
+            return 1;
+        }
+
+        var port = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()).Port;
+        var record = new EngineRecord(Environment.ProcessId, Posix.ProcessStartTicks(Environment.ProcessId), port, time.GetUtcNow());
+        record.Write(home);
+        LogListening(logger, port, home.Root);
+
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, app.Lifetime.ApplicationStopping);
+        var loops = Task.WhenAll(
+            ecs.RunAsync(stopping.Token),
+            runtime.CaptureLoopAsync(TimeSpan.FromMilliseconds(200), stopping.Token),
+            RetentionLoopAsync(logs, time, stopping.Token));
+
+        try
+        {
+            await Task.Delay(Timeout.Infinite, stopping.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Asked to stop.
+        }
+
+        await loops.ConfigureAwait(false);
+        LogStopping(logger);
+        await ecs.ShutdownAsync(CancellationToken.None).ConfigureAwait(false);
+        await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        if (EngineRecord.TryRead(home) is { } current && current.ProcessId == Environment.ProcessId)
+        {
+            File.Delete(home.EngineFile);
+        }
+
+        return 0;
+    }
+
+    private static FileStream? TryLock(FargoHome home)
+    {
+        try
+        {
+            return new FileStream(home.EngineLockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    private static async Task RetentionLoopAsync(LogStore logs, TimeProvider time, CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(10), time);
+        try
+        {
+            do
+            {
+                logs.ApplyRetention();
+            }
+            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false));
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Engine shutting down.
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Recovered state: adopted {Adopted} running tasks, stopped {Stray} stray processes")]
+    private static partial void LogRecovered(ILogger logger, int adopted, int stray);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Local region listening on http://127.0.0.1:{Port} (FARGO_HOME {Home})")]
+    private static partial void LogListening(ILogger logger, int port, string home);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Local region stopping: stopping tasks")]
+    private static partial void LogStopping(ILogger logger);
+}

@@ -1,0 +1,105 @@
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Fargo.Local.LoadBalancing.DataPlane;
+
+/// <summary>
+/// One listener's socket: a Kestrel server on 127.0.0.1 and the listener's port. HTTP listeners speak
+/// HTTP/1.1 and HTTP/2 with prior knowledge (h2c); HTTPS listeners negotiate HTTP/2 or HTTP/1.1 by ALPN.
+/// ALB limits are not Kestrel's defaults: no request body size limit, no minimum data rates.
+/// </summary>
+internal sealed class ListenerServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private ListenerServer(WebApplication app, int port)
+    {
+        _app = app;
+        Port = port;
+    }
+
+    public int Port { get; }
+
+    /// <summary>Starts listening; <paramref name="port"/> 0 takes a free port. Throws IOException when the port is taken.</summary>
+    public static async Task<ListenerServer> StartAsync(int port, X509Certificate2? certificate, RequestDelegate handler, CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = "Fargo.Local.LoadBalancer" });
+        builder.WebHost.UseKestrelCore();
+        if (certificate is not null)
+        {
+            builder.WebHost.UseKestrelHttpsConfiguration();
+        }
+
+        ListenOptions? main = null;
+        ListenOptions? http2Only = null;
+        var h2c = new H2cPriorKnowledge();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = null;
+            kestrel.Limits.MinRequestBodyDataRate = null;
+            kestrel.Limits.MinResponseDataRate = null;
+            kestrel.Limits.MaxRequestHeadersTotalSize = 64 * 1024;
+            kestrel.Limits.Http2.MaxStreamsPerConnection = 128;
+            kestrel.Listen(IPAddress.Loopback, port, listen =>
+            {
+                main = listen;
+                listen.Protocols = HttpProtocols.Http1AndHttp2;
+                if (certificate is not null)
+                {
+                    listen.UseHttps(certificate);
+                }
+                else
+                {
+                    listen.Use(h2c.Wrap);
+                }
+            });
+            if (certificate is null)
+            {
+                kestrel.Listen(IPAddress.Loopback, 0, listen =>
+                {
+                    http2Only = listen;
+                    listen.Protocols = HttpProtocols.Http2;
+                });
+            }
+        });
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2));
+
+        var app = builder.Build();
+        app.Run(handler);
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        if (http2Only is not null)
+        {
+            h2c.Http2Port = http2Only.IPEndPoint!.Port;
+        }
+
+        return new ListenerServer(app, main!.IPEndPoint!.Port);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await _app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        finally
+        {
+            await _app.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+}

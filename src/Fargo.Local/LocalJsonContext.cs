@@ -1,0 +1,18 @@
+using System.Text.Json.Serialization;
+using Fargo.Local.Ecr;
+using Fargo.Local.Ecs;
+using Fargo.Local.Ssm;
+
+namespace Fargo.Local;
+
+/// <summary>How the engine's own records are stored in state.db (not a wire format).</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(ParameterRecord))]
+[JsonSerializable(typeof(RepositoryRecord))]
+[JsonSerializable(typeof(TaskDefinitionRecord))]
+[JsonSerializable(typeof(ClusterRecord))]
+[JsonSerializable(typeof(ServiceRecord))]
+[JsonSerializable(typeof(TaskRecord))]
+internal sealed partial class LocalJsonContext : JsonSerializerContext;

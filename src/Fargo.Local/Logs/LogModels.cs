@@ -1,0 +1,29 @@
+namespace Fargo.Local.Logs;
+
+internal sealed record LogGroupInfo(string Name, DateTimeOffset CreatedAt, int? RetentionInDays, long StoredBytes)
+{
+    public string Arn => $"arn:{LocalRegionConstants.Partition}:logs:{LocalRegionConstants.Region}:{LocalRegionConstants.Account}:log-group:{Name}:*";
+}
+
+internal sealed record LogStreamInfo(
+    string GroupName,
+    string Name,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? FirstEventTimestamp,
+    DateTimeOffset? LastEventTimestamp,
+    DateTimeOffset? LastIngestionTime,
+    long StoredBytes)
+{
+    public string Arn => $"arn:{LocalRegionConstants.Partition}:logs:{LocalRegionConstants.Region}:{LocalRegionConstants.Account}:log-group:{GroupName}:log-stream:{Name}";
+}
+
+internal sealed record LogEventInfo(long Id, string StreamName, DateTimeOffset Timestamp, DateTimeOffset IngestionTime, string Message);
+
+/// <summary>One page of events and the tokens to move forward and backward from it (GetLogEvents).</summary>
+internal sealed record LogEventPage(IReadOnlyList<LogEventInfo> Events, string NextForwardToken, string NextBackwardToken);
+
+/// <summary>One page of FilterLogEvents, with a token when there is more.</summary>
+internal sealed record FilteredLogEvents(IReadOnlyList<LogEventInfo> Events, string? NextToken);
+
+/// <summary>A line captured from a task's output, bound for one stream.</summary>
+internal sealed record CapturedLine(DateTimeOffset Timestamp, string Message);

@@ -1,0 +1,673 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Fargo.Aws.Ecs;
+using Fargo.Local.Ecr;
+using Fargo.Local.Ecs;
+using Fargo.Local.Engine;
+using Fargo.Local.Home;
+using Fargo.Local.Logs;
+using Fargo.Local.Ssm;
+using Microsoft.Extensions.Logging;
+
+namespace Fargo.Local.Runtime;
+
+/// <summary>
+/// Runs tasks as local processes: resolves each container's image to its artifact folder, builds its
+/// environment (task definition, overrides, secrets from the local SSM, PORT), starts it, captures its
+/// output into CloudWatch Logs, runs its health check, signals it, and notices when it exits. Knows
+/// nothing of services or deployments; the control plane decides what runs.
+/// </summary>
+internal sealed partial class TaskRuntime : IDisposable
+{
+    /// <summary>Set in every task process: which engine home and task it belongs to, for finding orphans after a crash.</summary>
+    public const string HomeMarker = "FARGO_LOCAL_HOME";
+
+    public const string TaskMarker = "FARGO_LOCAL_TASK_ID";
+
+    // What a process inherits from the engine's environment: enough to find programs (dotnet, python) and
+    // to behave normally, and nothing of the engine's own configuration or credentials.
+    private static readonly string[] InheritedVariables =
+        ["PATH", "HOME", "USER", "LOGNAME", "SHELL", "LANG", "LANGUAGE", "TZ", "TMPDIR", "DOTNET_ROOT", "DOTNET_CLI_HOME", "NUGET_PACKAGES", "PYTHONPATH"];
+
+    private readonly FargoHome _home;
+    private readonly EngineOptions _options;
+    private readonly ImageRegistry _registry;
+    private readonly ParameterStore _parameters;
+    private readonly LogStore _logs;
+    private readonly LoopbackPorts _ports;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly ConcurrentDictionary<string, RunningTask> _running = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _stopping = new();
+
+    public TaskRuntime(
+        FargoHome home,
+        EngineOptions options,
+        ImageRegistry registry,
+        ParameterStore parameters,
+        LogStore logs,
+        LoopbackPorts ports,
+        TimeProvider time,
+        ILogger logger)
+    {
+        _home = home;
+        _options = options;
+        _registry = registry;
+        _parameters = parameters;
+        _logs = logs;
+        _ports = ports;
+        _time = time;
+        _logger = logger;
+    }
+
+    public void Dispose()
+    {
+        _stopping.Cancel();
+        foreach (var task in _running.Values)
+        {
+            task.DisposeMonitors();
+        }
+
+        _stopping.Dispose();
+    }
+
+    /// <summary>
+    /// PENDING: finds each container's image in the local registry. Returns null when all resolve, else the
+    /// stop reason ("CannotPullContainerError: …").
+    /// </summary>
+    public string? PullImages(TaskRecord task)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        foreach (var container in task.Containers)
+        {
+            var reference = ImageReference.TryParse(container.Image);
+            var digest = reference is null ? null : _registry.Resolve(reference);
+            if (digest is null || _registry.Artifacts.TryGetRoot(digest) is null)
+            {
+                var where = reference is null
+                    ? $"{container.Image} is not in the local registry ({LocalRegionConstants.RegistryHost})"
+                    : $"failed to resolve ref {ImageReference.UriOf(reference.Repository, reference.Tag, reference.Digest)}: not found";
+                return $"CannotPullContainerError: pull image manifest has been retried 1 time(s): {where}";
+            }
+
+            container.ImageDigest = digest;
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// ACTIVATING: starts every container. Returns null when they all started, else the stop reason
+    /// ("ResourceInitializationError: …" or "CannotStartContainerError: …"); nothing is left running then.
+    /// </summary>
+    public string? Start(TaskRecord task, TaskDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(definition);
+        var prepared = new List<(ContainerRecord Record, ContainerDefinition Definition, ContainerLaunch Launch, LogDestination? Logs)>();
+        try
+        {
+            foreach (var container in task.Containers)
+            {
+                var containerDefinition = definition.ContainerDefinitions!.First(c => c.Name == container.Name);
+                var failure = Prepare(task, container, containerDefinition, out var launch, out var destination);
+                if (failure is not null)
+                {
+                    ReleasePorts(task);
+                    return failure;
+                }
+
+                prepared.Add((container, containerDefinition, launch!, destination));
+            }
+        }
+        catch (LocalRuntimeException e)
+        {
+            ReleasePorts(task);
+            return e.Message;
+        }
+
+        var running = new RunningTask(task.Id);
+        foreach (var (record, containerDefinition, launch, destination) in prepared)
+        {
+            SpawnedContainerProcess process;
+            try
+            {
+                process = SpawnedContainerProcess.Start(launch);
+            }
+            catch (Exception e) when (e is System.ComponentModel.Win32Exception or IOException or InvalidOperationException)
+            {
+                Kill(running);
+                ReleasePorts(task);
+                return $"CannotStartContainerError: failed to start container \"{record.Name}\": {e.Message}";
+            }
+
+            record.ProcessId = process.ProcessId;
+            record.ProcessStartTicks = process.StartTicks;
+            record.LastStatus = TaskStatuses.Running;
+            record.Exited = false;
+            running.Containers[record.Name] = Track(task, record, containerDefinition, launch, destination, process);
+        }
+
+        _running[task.Id] = running;
+        return null;
+    }
+
+    /// <summary>
+    /// After an engine restart: takes back the processes of a task that was running (pid and start time
+    /// must match, so a recycled pid is never mistaken for ours). Containers found gone are marked exited
+    /// with the exit code their wrapper recorded. Returns false when the task has no live process left.
+    /// </summary>
+    public bool Adopt(TaskRecord task, TaskDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(definition);
+        var running = new RunningTask(task.Id);
+        var anyAlive = false;
+        foreach (var container in task.Containers)
+        {
+            foreach (var binding in container.NetworkBindings)
+            {
+                if (binding.HostPort is { } port)
+                {
+                    _ports.Reserve(port);
+                }
+            }
+
+            var containerDefinition = definition.ContainerDefinitions!.First(c => c.Name == container.Name);
+            var launch = DescribeLaunch(task, container, containerDefinition, environment: null);
+            var destination = LogDestinationOf(task, container, containerDefinition);
+            ContainerProcess? process = container.ProcessId is { } pid && !container.Exited
+                ? AdoptedContainerProcess.TryAdopt(pid, container.ProcessStartTicks, launch.ExitCodeFile, _stopping.Token)
+                : null;
+            if (process is null)
+            {
+                var capture = new OutputCapture(_logs, _time, CaptureSource(task, container), launch.OutputFile, destination);
+                running.Containers[container.Name] = new RunningContainer(null, capture, null, ReadExitCode(launch.ExitCodeFile));
+                continue;
+            }
+
+            anyAlive = true;
+            // The health check needs the task's environment again: rebuild it (secrets re-read from SSM).
+            Dictionary<string, string>? environment = null;
+            try
+            {
+                environment = BuildEnvironment(task, container, containerDefinition);
+            }
+            catch (LocalRuntimeException e)
+            {
+                LogCannotRebuildEnvironment(_logger, task.Id, e.Message);
+            }
+
+            running.Containers[container.Name] = Track(task, container, containerDefinition, launch with { Environment = environment ?? [] }, destination, process);
+        }
+
+        _running[task.Id] = running;
+        return anyAlive;
+    }
+
+    /// <summary>Sends a signal to every container process group of the task still running.</summary>
+    public void Signal(TaskRecord task, int signal)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        if (!_running.TryGetValue(task.Id, out var running))
+        {
+            return;
+        }
+
+        foreach (var container in running.Containers.Values)
+        {
+            if (container.Process is { HasExited: false } process)
+            {
+                process.Signal(signal);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Copies what the processes did into the task record: containers that exited (with exit codes) and
+    /// health check verdicts. Returns the containers that exited since the last call.
+    /// </summary>
+    public IReadOnlyList<ContainerRecord> Observe(TaskRecord task)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        var exited = new List<ContainerRecord>();
+        if (!_running.TryGetValue(task.Id, out var running))
+        {
+            return exited;
+        }
+
+        foreach (var container in task.Containers)
+        {
+            if (!running.Containers.TryGetValue(container.Name, out var state))
+            {
+                continue;
+            }
+
+            if (!container.Exited && state.HasExited)
+            {
+                container.Exited = true;
+                container.ExitCode = state.ExitCode;
+                container.LastStatus = TaskStatuses.Stopped;
+                container.ProcessId = null;
+                state.Health?.Dispose();
+                exited.Add(container);
+            }
+
+            if (!container.Exited && state.Health is { } health)
+            {
+                container.HealthStatus = health.Status;
+            }
+        }
+
+        return exited;
+    }
+
+    /// <summary>True when no process of the task is running any more.</summary>
+    public bool AllExited(TaskRecord task)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        return !_running.TryGetValue(task.Id, out var running) || running.Containers.Values.All(c => c.HasExited);
+    }
+
+    /// <summary>The task is STOPPED: reads the last of its output, frees its ports and removes its files.</summary>
+    public void Release(TaskRecord task)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        if (_running.TryRemove(task.Id, out var running))
+        {
+            running.DisposeMonitors();
+            foreach (var container in running.Containers.Values)
+            {
+                PollQuietly(container.Capture, final: true);
+            }
+        }
+
+        ReleasePorts(task);
+        var directory = TaskDirectory(task.Id);
+        if (Directory.Exists(directory))
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+
+        // Only once the output files are gone: a capture still polling can then find nothing to read again.
+        foreach (var container in task.Containers)
+        {
+            _logs.ForgetCaptureSource(CaptureSource(task, container));
+        }
+    }
+
+    /// <summary>Moves captured output into CloudWatch Logs until the engine stops.</summary>
+    public async Task CaptureLoopAsync(TimeSpan interval, CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(interval, _time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
+            {
+                foreach (var task in _running.Values)
+                {
+                    foreach (var container in task.Containers.Values)
+                    {
+                        PollQuietly(container.Capture, final: container.HasExited);
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Engine shutting down.
+        }
+    }
+
+    /// <summary>
+    /// Finds processes that carry this engine's marker but belong to no task it knows as running (the
+    /// engine died between starting a process and recording it), and kills their process groups.
+    /// </summary>
+    public int StopStrayProcesses(IReadOnlySet<int> knownProcessIds)
+    {
+        ArgumentNullException.ThrowIfNull(knownProcessIds);
+        var stopped = 0;
+        foreach (var pid in Posix.AllProcessIds())
+        {
+            if (pid == Environment.ProcessId || knownProcessIds.Contains(pid))
+            {
+                continue;
+            }
+
+            var environment = Posix.ProcessEnvironment(pid);
+            if (environment is null
+                || !environment.TryGetValue(HomeMarker, out var home) || home != _home.Root
+                || !environment.ContainsKey(TaskMarker))
+            {
+                continue;
+            }
+
+            // Only group leaders (the wrappers) are signalled; their groups take the children along.
+            if (Posix.ProcessStartTicks(pid) is not null && IsGroupLeader(pid))
+            {
+                Posix.SignalGroup(pid, Posix.SigKill);
+                stopped++;
+            }
+        }
+
+        return stopped;
+    }
+
+    public string TaskDirectory(string taskId) => Path.Combine(_home.TasksDirectory, taskId);
+
+    // ---- helpers ----
+
+    private RunningContainer Track(
+        TaskRecord task,
+        ContainerRecord record,
+        ContainerDefinition definition,
+        ContainerLaunch launch,
+        LogDestination? destination,
+        ContainerProcess process)
+    {
+        var capture = new OutputCapture(_logs, _time, CaptureSource(task, record), launch.OutputFile, destination);
+        HealthMonitor? health = null;
+        if (definition.HealthCheck is { } check && HealthProbe.ToArgv(check.Command) is not null)
+        {
+            health = new HealthMonitor(check, launch.WorkingDirectory, launch.Environment, _options,
+                task.StartedAt ?? _time.GetUtcNow(), _time, record.HealthStatus);
+        }
+
+        return new RunningContainer(process, capture, health, null);
+    }
+
+    private string? Prepare(
+        TaskRecord task,
+        ContainerRecord container,
+        ContainerDefinition definition,
+        out ContainerLaunch? launch,
+        out LogDestination? destination)
+    {
+        launch = null;
+        destination = LogDestinationOf(task, container, definition);
+        if (destination is not null && !_logs.LogGroupExists(destination.Group))
+        {
+            var create = definition.LogConfiguration?.Options?.GetValueOrDefault("awslogs-create-group");
+            if (!string.Equals(create, "true", StringComparison.OrdinalIgnoreCase))
+            {
+                return "ResourceInitializationError: failed to validate logger args: create stream has been retried 1 times: failed to create Cloudwatch log stream: ResourceNotFoundException: The specified log group does not exist. : exit status 1";
+            }
+
+            try
+            {
+                _logs.CreateLogGroup(destination.Group);
+            }
+            catch (Api.LocalServiceException e) when (e.Code == "ResourceAlreadyExistsException")
+            {
+                // Created meanwhile by someone else: what we wanted.
+            }
+        }
+
+        container.NetworkBindings = [];
+        foreach (var mapping in definition.PortMappings ?? [])
+        {
+            if (mapping.ContainerPort is not { } containerPort)
+            {
+                continue;
+            }
+
+            container.NetworkBindings.Add(new NetworkBinding
+            {
+                BindIP = "127.0.0.1",
+                ContainerPort = containerPort,
+                HostPort = _ports.Allocate(),
+                Protocol = mapping.Protocol ?? TransportProtocol.Tcp,
+            });
+        }
+
+        var environment = BuildEnvironment(task, container, definition);
+        launch = DescribeLaunch(task, container, definition, environment);
+        if (launch.Argv.Count == 0)
+        {
+            return $"CannotStartContainerError: Error response from daemon: no command specified for container \"{container.Name}\": give the container definition a command or an entryPoint";
+        }
+
+        if (!Directory.Exists(launch.WorkingDirectory))
+        {
+            return $"CannotStartContainerError: Error response from daemon: working directory {definition.WorkingDirectory} does not exist in the image";
+        }
+
+        return null;
+    }
+
+    private ContainerLaunch DescribeLaunch(TaskRecord task, ContainerRecord container, ContainerDefinition definition, Dictionary<string, string>? environment)
+    {
+        var command = task.Overrides?.ContainerOverrides?.FirstOrDefault(o => o.Name == container.Name)?.Command ?? definition.Command;
+        var argv = (definition.EntryPoint ?? []).Concat(command ?? []).ToList();
+        var root = container.ImageDigest is { } digest ? _registry.Artifacts.TryGetRoot(digest) : null;
+        root ??= TaskDirectory(task.Id);
+        var workingDirectory = string.IsNullOrEmpty(definition.WorkingDirectory)
+            ? root
+            : Path.GetFullPath(Path.Combine(root, definition.WorkingDirectory.TrimStart('/')));
+        var directory = TaskDirectory(task.Id);
+        return new ContainerLaunch(
+            task.Id,
+            container.Name,
+            argv,
+            workingDirectory,
+            environment ?? [],
+            Path.Combine(directory, container.Name + ".out"),
+            Path.Combine(directory, container.Name + ".exit"));
+    }
+
+    private Dictionary<string, string> BuildEnvironment(TaskRecord task, ContainerRecord container, ContainerDefinition definition)
+    {
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in InheritedVariables)
+        {
+            if (Environment.GetEnvironmentVariable(name) is { } value)
+            {
+                environment[name] = value;
+            }
+        }
+
+        foreach (var variable in definition.Environment ?? [])
+        {
+            if (variable.Name is { Length: > 0 } name)
+            {
+                environment[name] = variable.Value ?? "";
+            }
+        }
+
+        var containerOverride = task.Overrides?.ContainerOverrides?.FirstOrDefault(o => o.Name == container.Name);
+        foreach (var variable in containerOverride?.Environment ?? [])
+        {
+            if (variable.Name is { Length: > 0 } name)
+            {
+                environment[name] = variable.Value ?? "";
+            }
+        }
+
+        var missing = new List<string>();
+        foreach (var secret in definition.Secrets ?? [])
+        {
+            var value = ResolveSecret(secret.ValueFrom);
+            if (value is null)
+            {
+                missing.Add(secret.ValueFrom);
+            }
+            else
+            {
+                environment[secret.Name] = value;
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            throw new LocalRuntimeException(
+                "ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed: unable to retrieve secrets from ssm: service call has been retried 1 time(s): InvalidParameters: invalid parameters: " + string.Join(", ", missing));
+        }
+
+        // ECS's own variables, and the local region's port: the app listens where the engine says.
+        environment["AWS_REGION"] = LocalRegionConstants.Region;
+        environment["AWS_DEFAULT_REGION"] = LocalRegionConstants.Region;
+        environment["AWS_EXECUTION_ENV"] = "AWS_ECS_FARGATE";
+        if (container.NetworkBindings.FirstOrDefault()?.HostPort is { } port)
+        {
+            var text = port.ToString(CultureInfo.InvariantCulture);
+            environment["PORT"] = text;
+            environment["ASPNETCORE_URLS"] = "http://127.0.0.1:" + text;
+        }
+
+        environment[HomeMarker] = _home.Root;
+        environment[TaskMarker] = task.Id;
+        return environment;
+    }
+
+    /// <summary>A secret's value from the local SSM, by parameter name or ARN; null when it isn't there.</summary>
+    private string? ResolveSecret(string valueFrom)
+    {
+        if (valueFrom.StartsWith("arn:", StringComparison.Ordinal))
+        {
+            var parts = valueFrom.Split(':', 6);
+            if (parts.Length < 6 || parts[2] != "ssm" || parts[3] != LocalRegionConstants.Region || parts[4] != LocalRegionConstants.Account)
+            {
+                return null;
+            }
+        }
+
+        return _parameters.ResolveSecret(valueFrom);
+    }
+
+    private static LogDestination? LogDestinationOf(TaskRecord task, ContainerRecord container, ContainerDefinition definition)
+    {
+        if (definition.LogConfiguration is not { } configuration || configuration.LogDriver != LogDriver.Awslogs)
+        {
+            return null;
+        }
+
+        var options = configuration.Options ?? new Dictionary<string, string>();
+        if (!options.TryGetValue("awslogs-group", out var group) || string.IsNullOrEmpty(group))
+        {
+            return null;
+        }
+
+        var stream = options.TryGetValue("awslogs-stream-prefix", out var prefix) && !string.IsNullOrEmpty(prefix)
+            ? $"{prefix}/{container.Name}/{task.Id}"
+            : task.Id;
+        return new LogDestination(group, stream);
+    }
+
+    private static string CaptureSource(TaskRecord task, ContainerRecord container) => task.Id + "/" + container.Name;
+
+    private void ReleasePorts(TaskRecord task)
+    {
+        foreach (var container in task.Containers)
+        {
+            foreach (var binding in container.NetworkBindings)
+            {
+                if (binding.HostPort is { } port)
+                {
+                    _ports.Release(port);
+                }
+            }
+        }
+    }
+
+    private static void Kill(RunningTask running)
+    {
+        foreach (var container in running.Containers.Values)
+        {
+            container.Process?.Signal(Posix.SigKill);
+        }
+
+        running.DisposeMonitors();
+    }
+
+    private void PollQuietly(OutputCapture capture, bool final)
+    {
+        try
+        {
+            capture.Poll(final);
+        }
+        catch (Exception e) when (e is IOException or Microsoft.Data.Sqlite.SqliteException or UnauthorizedAccessException)
+        {
+            LogCaptureFailed(_logger, capture.Source, e);
+        }
+    }
+
+    private static int? ReadExitCode(string file)
+    {
+        try
+        {
+            return int.TryParse(File.ReadAllText(file).Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var code) ? code : null;
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or IOException)
+        {
+            return null;
+        }
+    }
+
+    private static bool IsGroupLeader(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            // fields[2] is field 5, the process group id.
+            return fields.Length > 2 && fields[2] == pid.ToString(CultureInfo.InvariantCulture);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or IOException)
+        {
+            return false;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Capturing output of {Source} failed")]
+    private static partial void LogCaptureFailed(ILogger logger, string source, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId} was adopted, but its environment can't be rebuilt for health checks: {Reason}")]
+    private static partial void LogCannotRebuildEnvironment(ILogger logger, string taskId, string reason);
+
+    private sealed class RunningTask(string taskId)
+    {
+        public string TaskId { get; } = taskId;
+
+        public Dictionary<string, RunningContainer> Containers { get; } = new(StringComparer.Ordinal);
+
+        public void DisposeMonitors()
+        {
+            foreach (var container in Containers.Values)
+            {
+                container.Health?.Dispose();
+            }
+        }
+    }
+
+    /// <summary>A container's process (null when it was already gone at adoption), capture and health check.</summary>
+    private sealed class RunningContainer(ContainerProcess? process, OutputCapture capture, HealthMonitor? health, int? exitCodeIfGone)
+    {
+        public ContainerProcess? Process { get; } = process;
+
+        public OutputCapture Capture { get; } = capture;
+
+        public HealthMonitor? Health { get; } = health;
+
+        public bool HasExited => Process is null || Process.HasExited;
+
+        public int? ExitCode => Process is null ? exitCodeIfGone : Process.Exited.IsCompletedSuccessfully ? Process.Exited.Result : null;
+    }
+}
+
+/// <summary>A task that can't start for a reason the task's stoppedReason should carry.</summary>
+internal sealed class LocalRuntimeException : Exception
+{
+    public LocalRuntimeException(string message)
+        : base(message)
+    {
+    }
+
+    public LocalRuntimeException()
+    {
+    }
+
+    public LocalRuntimeException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}
