@@ -11,6 +11,8 @@ fi
 
 need_debs=()
 [ -x /usr/bin/aws ] || need_debs+=(awscli)
+# The local region's PostgreSQL tests: the server programs (without them the tests fetch npm's build per FARGO_HOME).
+compgen -G '/usr/lib/postgresql/*/bin/postgres' >/dev/null || need_debs+=(postgresql)
 if [ ${#need_debs[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need_debs[@]}" >/dev/null

@@ -39,7 +39,7 @@ public static class LoadBalancerBenchmark
             using var store = new SqliteLoadBalancerStore(Path.Combine(root.FullName, "state.db"));
             await using var elb = new ElbControlPlane(store, new LoadBalancerOptions { CertificateDirectory = Path.Combine(root.FullName, "elb"), TimeScale = 0.1 });
             await elb.StartAsync(CancellationToken.None);
-            var lbPort = await SetUpLoadBalancerAsync(elb, backends);
+            var (lbPort, fixedPort) = await SetUpLoadBalancerAsync(elb, backends);
 
             int? nginxPort = null;
             if (FindNginx() is { } nginx)
@@ -59,12 +59,15 @@ public static class LoadBalancerBenchmark
                 ("direct (one backend)", await MeasureAsync(driver, new Uri($"http://127.0.0.1:{backends[0]}/"), settings)),
                 ("local load balancer", await MeasureAsync(driver, new Uri($"http://127.0.0.1:{lbPort}/"), settings)),
             };
+            var listenerOnly = await MeasureAsync(driver, new Uri($"http://127.0.0.1:{fixedPort}/"), settings);
             if (nginxPort is { } np)
             {
                 runs.Add(("nginx", await MeasureAsync(driver, new Uri($"http://127.0.0.1:{np}/"), settings)));
             }
 
+            runs.Add(("LB fixed-response", listenerOnly));
             Print(runs);
+            Console.WriteLine("(LB fixed-response: a listener of the local load balancer answering by itself, no target: its own share of the cost.)");
             return 0;
         }
         finally
@@ -97,16 +100,16 @@ public static class LoadBalancerBenchmark
         var lb = runs[1].Result;
         Console.WriteLine();
         Console.WriteLine(Ratio("LB / direct", lb, direct));
-        if (runs.Count > 2)
+        if (runs.Find(r => r.Name == "nginx") is { Name: not null } nginx)
         {
-            Console.WriteLine(Ratio("LB / nginx", lb, runs[2].Result));
+            Console.WriteLine(Ratio("LB / nginx", lb, nginx.Result));
         }
     }
 
     private static string Ratio(string label, LoadResult a, LoadResult b) => string.Create(CultureInfo.InvariantCulture,
         $"{label,-12} requests/s {a.RequestsPerSecond / b.RequestsPerSecond:0.00}x, p50 {a.P50Milliseconds / b.P50Milliseconds:0.00}x, p99 {a.P99Milliseconds / b.P99Milliseconds:0.00}x");
 
-    private static async Task<int> SetUpLoadBalancerAsync(ElbControlPlane elb, List<int> backends)
+    private static async Task<(int Forwarding, int FixedResponse)> SetUpLoadBalancerAsync(ElbControlPlane elb, List<int> backends)
     {
         var balancer = elb.CreateLoadBalancer(new CreateLoadBalancerRequest { Name = "bench" }).LoadBalancers![0].LoadBalancerArn!;
         var group = elb.CreateTargetGroup(new CreateTargetGroupRequest
@@ -139,7 +142,14 @@ public static class LoadBalancerBenchmark
             await Task.Delay(100);
         }
 
-        return listener.Port!.Value;
+        var fixedResponse = (await elb.CreateListenerAsync(new CreateListenerRequest
+        {
+            LoadBalancerArn = balancer,
+            Protocol = ProtocolName.Http,
+            Port = 0,
+            DefaultActions = [new ListenerAction { Type = ActionType.FixedResponse, FixedResponseConfig = new FixedResponseActionConfig { StatusCode = "200", ContentType = "text/plain", MessageBody = "hello from the load balancer itself\n" } }],
+        })).Listeners![0];
+        return (listener.Port!.Value, fixedResponse.Port!.Value);
     }
 
     private static async Task<(Process Process, int Port)> StartBackendAsync()
@@ -161,16 +171,17 @@ public static class LoadBalancerBenchmark
         return (process, int.Parse(line, CultureInfo.InvariantCulture));
     }
 
-    private static readonly string[] NginxPaths = ["/usr/sbin/nginx", "/usr/bin/nginx", "/usr/local/sbin/nginx"];
+    private static readonly string[] NginxLocations = ["/usr/sbin/nginx", "/usr/bin/nginx", "/usr/local/sbin/nginx"];
+    private static readonly string[] NginxTempFolders = ["body", "proxy", "fastcgi", "uwsgi", "scgi"];
 
-    private static string? FindNginx() => NginxPaths.FirstOrDefault(File.Exists);
+    private static string? FindNginx() => NginxLocations.FirstOrDefault(File.Exists);
 
     /// <summary>nginx as a reverse proxy tuned the usual way: a worker per core, keep-alive connections to the upstreams, no access log.</summary>
     private static async Task<(Process Process, int Port)> StartNginxAsync(string nginx, string root, List<int> backends)
     {
         var directory = Path.Combine(root, "nginx");
         Directory.CreateDirectory(directory);
-        foreach (var temp in new[] { "body", "proxy", "fastcgi", "uwsgi", "scgi" })
+        foreach (var temp in NginxTempFolders)
         {
             Directory.CreateDirectory(Path.Combine(directory, temp));
         }

@@ -18,9 +18,9 @@ public interface ILoadDriver
 /// <summary>wrk (Debian package wrk): 2 threads, the given connections, for the given time; latency from its --latency report.</summary>
 public sealed partial class WrkDriver(string path) : ILoadDriver
 {
-    private static readonly string[] WrkPaths = ["/usr/bin/wrk", "/usr/local/bin/wrk"];
+    private static readonly string[] Locations = ["/usr/bin/wrk", "/usr/local/bin/wrk"];
 
-    public static string? Find() => WrkPaths.FirstOrDefault(File.Exists);
+    public static string? Find() => Locations.FirstOrDefault(File.Exists);
 
     public string Description => "wrk";
 

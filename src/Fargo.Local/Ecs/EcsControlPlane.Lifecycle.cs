@@ -118,9 +118,12 @@ internal sealed partial class EcsControlPlane
                 task.LastStatus = TaskStatuses.Running;
                 task.StartedAt = now;
                 task.ConnectivityAt = now;
-                if (service is not null && _loadBalancing.Register(service, task) is { } registered)
+                if (service is not null)
                 {
-                    AddEvent(service, registered);
+                    foreach (var registered in _loadBalancing.RegisterTask(service, task))
+                    {
+                        AddEvent(service, registered);
+                    }
                 }
 
                 break;
@@ -129,6 +132,13 @@ internal sealed partial class EcsControlPlane
                 if (stopping)
                 {
                     task.LastStatus = TaskStatuses.Deactivating;
+                    if (service is not null)
+                    {
+                        foreach (var draining in _loadBalancing.BeginDeregistration(service, task))
+                        {
+                            AddEvent(service, draining);
+                        }
+                    }
                 }
 
                 break;

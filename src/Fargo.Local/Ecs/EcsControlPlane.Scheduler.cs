@@ -41,6 +41,19 @@ internal sealed partial class EcsControlPlane
             replacedUnhealthy++;
         }
 
+        // Tasks whose load balancer targets failed their health checks (after the grace period) too.
+        foreach (var task in tasks.Where(t => t.IsLive && t.LastStatus == TaskStatuses.Running
+                                              && t.StartedAt is { } started && now >= started + grace))
+        {
+            if (_loadBalancing.FailedHealthCheck(service, task) is { } failed)
+            {
+                AddEvent(service, failed.EventMessage);
+                SetStopped(task, "ServiceSchedulerInitiated", failed.StoppedReason, countFailure: false);
+                CountFailure(task);
+                replacedUnhealthy++;
+            }
+        }
+
         ApplyCircuitBreaker(service, desired);
         primary = service.Deployments[0];
 

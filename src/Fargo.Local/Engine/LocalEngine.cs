@@ -1,9 +1,13 @@
 using System.Net;
 using Fargo.Local.Api;
 using Fargo.Local.Artifacts;
+using Fargo.Local.Database;
 using Fargo.Local.Ecr;
 using Fargo.Local.Ecs;
 using Fargo.Local.Home;
+using Fargo.Local.LoadBalancing;
+using Fargo.Local.LoadBalancing.Ecs;
+using Fargo.Local.LoadBalancing.Model;
 using Fargo.Local.Logs;
 using Fargo.Local.Runtime;
 using Fargo.Local.Ssm;
@@ -66,16 +70,25 @@ public static partial class LocalEngine
         using var registry = new ImageRegistry(home.StateDatabase, artifacts, time);
         using var ecsStore = new EcsStore(home.StateDatabase);
         using var runtime = new TaskRuntime(home, options, registry, parameters, logs, new LoopbackPorts(), time, logger);
-        var ecs = new EcsControlPlane(ecsStore, runtime, options, time, logger);
+        using var loadBalancerStore = new SqliteLoadBalancerStore(home.StateDatabase);
+        await using var elb = new ElbControlPlane(
+            loadBalancerStore,
+            new LoadBalancerOptions { CertificateDirectory = Path.Combine(home.LocalDirectory, "elb"), TimeScale = options.TimeScale },
+            time,
+            logger);
+        await using var databases = new DatabaseManager(home, new SsmDatabaseParameters(parameters), logger);
+        var ecs = new EcsControlPlane(ecsStore, runtime, options, time, logger, new EcsServiceLoadBalancing(elb));
 
+        // Listeners and target groups first, so adopted tasks find their targets; then the tasks themselves.
+        await elb.StartAsync(cancellationToken).ConfigureAwait(false);
         var (adopted, stray) = ecs.Recover();
         LogRecovered(logger, adopted, stray);
 
         var api = new LocalApi(
             credentials,
             time,
-            [EcsApi.Create(ecs), EcrApi.Create(registry), SsmApi.Create(parameters), LogsApi.Create(logs)],
-            [StsApi.Create()],
+            [EcsApi.Create(ecs), EcrApi.Create(registry), SsmApi.Create(parameters), LogsApi.Create(logs), DatabaseApi.Create(databases)],
+            [StsApi.Create(), ElbV2Api.Create(elb)],
             registry,
             logger);
         app.Run(api.HandleAsync);
@@ -99,7 +112,8 @@ public static partial class LocalEngine
         var loops = Task.WhenAll(
             ecs.RunAsync(stopping.Token),
             runtime.CaptureLoopAsync(TimeSpan.FromMilliseconds(200), stopping.Token),
-            RetentionLoopAsync(logs, time, stopping.Token));
+            RetentionLoopAsync(logs, time, stopping.Token),
+            StartDatabasesAsync(databases, logger, stopping.Token));
 
         try
         {
@@ -113,6 +127,7 @@ public static partial class LocalEngine
         await loops.ConfigureAwait(false);
         LogStopping(logger);
         await ecs.ShutdownAsync(CancellationToken.None).ConfigureAwait(false);
+        await databases.StopAllAsync(CancellationToken.None).ConfigureAwait(false);
         await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
         if (EngineRecord.TryRead(home) is { } current && current.ProcessId == Environment.ProcessId)
         {
@@ -131,6 +146,26 @@ public static partial class LocalEngine
         catch (IOException)
         {
             return null;
+        }
+    }
+
+    /// <summary>
+    /// Brings the databases of the last run back up, in the background: the API answers meanwhile. A database
+    /// that fails to start is reported by the database API itself; this only keeps the engine up.
+    /// </summary>
+    private static async Task StartDatabasesAsync(DatabaseManager databases, ILogger logger, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await databases.StartAllAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Engine shutting down.
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogDatabasesFailed(logger, e);
         }
     }
 
@@ -156,6 +191,9 @@ public static partial class LocalEngine
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Local region listening on http://127.0.0.1:{Port} (FARGO_HOME {Home})")]
     private static partial void LogListening(ILogger logger, int port, string home);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Starting the databases of the last run failed")]
+    private static partial void LogDatabasesFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Local region stopping: stopping tasks")]
     private static partial void LogStopping(ILogger logger);

@@ -50,14 +50,14 @@ public sealed partial class ElbControlPlane
                 descriptions = targets.Select(t =>
                 {
                     var endpoint = Endpoint(group, t, validate: false);
-                    return Describe(group, endpoint, group.Find(endpoint)?.Health ?? TargetHealthTexts.Unused(TargetHealthReason.TargetNotRegistered));
+                    return Describe(group, endpoint, group.HealthOf(endpoint) ?? TargetHealthTexts.Unused(TargetHealthReason.TargetNotRegistered));
                 }).ToList();
             }
             else
             {
-                descriptions = group.Entries()
-                    .OrderBy(e => e.Record.RegisteredAt)
-                    .Select(e => Describe(group, e.Endpoint, e.Health))
+                descriptions = group.Snapshot()
+                    .OrderBy(t => t.Entry.Record.RegisteredAt)
+                    .Select(t => Describe(group, t.Entry.Endpoint, t.Health))
                     .ToList();
             }
 
@@ -94,7 +94,7 @@ public sealed partial class ElbControlPlane
     }
 
     public TargetHealth GetTargetHealth(string targetGroupArn, TargetEndpoint target) =>
-        Locked(() => RequireGroup(targetGroupArn).Find(target)?.Health ?? TargetHealthTexts.Unused(TargetHealthReason.TargetNotRegistered));
+        Locked(() => RequireGroup(targetGroupArn).HealthOf(target) ?? TargetHealthTexts.Unused(TargetHealthReason.TargetNotRegistered));
 
     public bool IsDeregistrationComplete(string targetGroupArn, TargetEndpoint target) =>
         Locked(() => FindGroup(targetGroupArn)?.Find(target) is not { } entry || (entry.IsDraining && entry.Drained.IsCompleted));

@@ -1,9 +1,9 @@
 using System.Buffers;
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
-using System.Security.Cryptography;
 using Fargo.Local.LoadBalancing.Routing;
 using Fargo.Local.LoadBalancing.TargetGroups;
 using Microsoft.AspNetCore.Http;
@@ -115,7 +115,7 @@ internal sealed class HttpForwarder : IDisposable
         }
 
         var scheme = group.UseTls ? "https" : "http";
-        var request = new HttpRequestMessage(new HttpMethod(incoming.Method), new Uri($"{scheme}://{target.Endpoint}{rawTarget}"))
+        var request = new HttpRequestMessage(HttpMethod.Parse(incoming.Method), new Uri($"{scheme}://{target.Endpoint}{rawTarget}"))
         {
             Version = group.Http2 ? HttpVersion.Version20 : HttpVersion.Version11,
             VersionPolicy = HttpVersionPolicy.RequestVersionExact,
@@ -204,8 +204,13 @@ internal sealed class HttpForwarder : IDisposable
         // ALB's request tracing header: kept when the client sent one, else a new Root=1-<epoch hex>-<96 random bits>.
         if (!incoming.TryGetValue("X-Amzn-Trace-Id", out var traceId))
         {
+            // A trace id names a request, it guards nothing: a fast generator will do.
+            Span<byte> random = stackalloc byte[12];
+#pragma warning disable CA5394
+            Random.Shared.NextBytes(random);
+#pragma warning restore CA5394
             var epoch = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString("x8", CultureInfo.InvariantCulture);
-            request.Headers.TryAddWithoutValidation("X-Amzn-Trace-Id", $"Root=1-{epoch}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12))}");
+            request.Headers.TryAddWithoutValidation("X-Amzn-Trace-Id", $"Root=1-{epoch}-{Convert.ToHexStringLower(random)}");
         }
         else
         {
@@ -217,9 +222,9 @@ internal sealed class HttpForwarder : IDisposable
     {
         var outgoing = context.Response;
         outgoing.StatusCode = (int)response.StatusCode;
-        var connectionTokens = response.Headers.TryGetValues("Connection", out var connection)
-            ? ConnectionTokens(new StringValues([.. connection]))
-            : [];
+        var connectionTokens = response.Headers.NonValidated.TryGetValues("Connection", out var connection)
+            ? ConnectionTokens(ToStringValues(connection))
+            : FrozenSet<string>.Empty;
         foreach (var (name, values) in response.Headers.NonValidated)
         {
             if (!HopByHop.Contains(name) && !connectionTokens.Contains(name))
@@ -239,7 +244,9 @@ internal sealed class HttpForwarder : IDisposable
 
     private static void CopyTrailers(HttpContext context, HttpResponseMessage response)
     {
-        if (response.TrailingHeaders.NonValidated.Count == 0 || !context.Response.SupportsTrailers())
+        // Only HTTP/2 and chunked HTTP/1.1 responses can carry trailers (and asking for them allocates).
+        if ((response.Version.Major < 2 && response.Headers.TransferEncodingChunked != true)
+            || response.TrailingHeaders.NonValidated.Count == 0 || !context.Response.SupportsTrailers())
         {
             return;
         }
@@ -253,8 +260,14 @@ internal sealed class HttpForwarder : IDisposable
     private static StringValues ToStringValues(HeaderStringValues values) =>
         values.Count == 1 ? new StringValues(values.ToString()) : new StringValues([.. values]);
 
-    private static HashSet<string> ConnectionTokens(StringValues connection)
+    private static IReadOnlySet<string> ConnectionTokens(StringValues connection)
     {
+        if (connection.Count == 0 || (connection.Count == 1 && (connection[0] is "keep-alive" or "close" or "Keep-Alive")))
+        {
+            // Nothing beyond the hop-by-hop names every request drops anyway.
+            return FrozenSet<string>.Empty;
+        }
+
         var tokens = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var value in connection)
         {

@@ -119,6 +119,14 @@ internal sealed class EcsServiceLoadBalancing(ILoadBalancerTargets targets) : IS
         return pairs.All(pair => pair.Endpoints.All(e => Health(pair.TargetGroupArn, e)?.State == TargetHealthState.Healthy));
     }
 
+    public (string EventMessage, string StoppedReason)? FailedHealthCheck(ServiceRecord service, TaskRecord task)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        ArgumentNullException.ThrowIfNull(task);
+        return FindUnhealthy(service, task) is { } unhealthy ? (unhealthy.EventMessage(service.Name, task.Id), unhealthy.StoppedReason) : null;
+    }
+
+    /// <summary>Polled while the task is DEACTIVATING (deregistration begins here too if it had not yet).</summary>
     public bool Deregister(ServiceRecord service, TaskRecord task)
     {
         BeginDeregistration(service, task);

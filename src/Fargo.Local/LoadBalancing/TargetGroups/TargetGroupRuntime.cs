@@ -72,6 +72,24 @@ internal sealed partial class TargetGroupRuntime : IDisposable
         }
     }
 
+    /// <summary>Every target with its health, read consistently (the checker changes health under the same lock).</summary>
+    public List<(TargetEntry Entry, TargetHealth Health)> Snapshot()
+    {
+        lock (_gate)
+        {
+            return [.. _entries.Values.Select(e => (e, e.Health))];
+        }
+    }
+
+    /// <summary>A target's health, read consistently; null when it is not registered.</summary>
+    public TargetHealth? HealthOf(TargetEndpoint endpoint)
+    {
+        lock (_gate)
+        {
+            return _entries.GetValueOrDefault(TargetRecord.KeyOf(Arn, endpoint.Id, endpoint.Port))?.Health;
+        }
+    }
+
     public TargetEntry? Find(TargetEndpoint endpoint)
     {
         lock (_gate)
@@ -132,11 +150,8 @@ internal sealed partial class TargetGroupRuntime : IDisposable
             UpdateRouting();
         }
 
-        if (replaced is not null)
-        {
-            replaced.Cut();
-            replaced.Dispose();
-        }
+        // A draining target registered again: what it still has in flight may finish (nothing is cut).
+        replaced?.Dispose();
 
         return entry;
     }

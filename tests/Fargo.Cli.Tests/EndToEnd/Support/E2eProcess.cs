@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using Fargo.Cli.Tests.Support;
+
+namespace Fargo.Cli.Tests.EndToEnd.Support;
+
+/// <summary>Runs programs as a shell would: the built `fargo` (dotnet fargo.dll) and the official AWS CLI.</summary>
+internal static class E2eProcess
+{
+    public static string FargoAssembly => Path.Combine(AppContext.BaseDirectory, "fargo.dll");
+
+    public static async Task<CliResult> RunAsync(
+        string fileName,
+        IEnumerable<string> arguments,
+        string workingDirectory,
+        IReadOnlyDictionary<string, string?> environment,
+        TimeSpan timeout,
+        string? standardInput = null)
+    {
+        var start = new ProcessStartInfo(fileName)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (standardInput is not null)
+        {
+            await process.StandardInput.WriteAsync(standardInput);
+        }
+
+        process.StandardInput.Close();
+        using var deadline = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            return new CliResult(-1, await output, await error + $"\n[test] killed after {timeout.TotalSeconds:0}s");
+        }
+
+        return new CliResult(process.ExitCode, await output, await error);
+    }
+}

@@ -1,0 +1,243 @@
+using Fargo.Aws.CloudWatchLogs;
+using Fargo.Aws.Ecr;
+using Fargo.Aws.Ecs;
+using Fargo.Aws.Ssm;
+using Fargo.Deploy.Operations;
+using Fargo.Deploy.Targets;
+using Fargo.Deploy.Tests.Support;
+
+namespace Fargo.Deploy.Tests.Operations;
+
+public sealed class OperationsTests
+{
+    private const string RunningDigest = "sha256:1111111111111111111111111111111111111111111111111111111111111111";
+    private const string OtherDigest = "sha256:2222222222222222222222222222222222222222222222222222222222222222";
+    private const string Manifest = """{"schemaVersion":2,"mediaType":"application/vnd.oci.image.manifest.v1+json","config":{"digest":"sha256:c0"},"layers":[]}""";
+
+    private static TestApis Running(string image, string taskDefinition = "arn:aws:ecs:us-east-1:111111111111:task-definition/todo-api-qa:7") => new()
+    {
+        DescribeServices = _ => new DescribeServicesResponse
+        {
+            Services =
+            [
+                new Service
+                {
+                    ServiceName = "todo-api",
+                    Status = "ACTIVE",
+                    TaskDefinition = taskDefinition,
+                    LaunchType = LaunchType.Fargate,
+                    PlatformVersion = "LATEST",
+                    NetworkConfiguration = new NetworkConfiguration { AwsvpcConfiguration = new AwsVpcConfiguration { Subnets = ["subnet-0a1b2c3d4e5f60718"], SecurityGroups = ["sg-0c5e1d2f3a4b5c6d7"] } },
+                    Deployments = [new Deployment { Id = "ecs-svc/1", Status = "PRIMARY", TaskDefinition = taskDefinition, RolloutState = DeploymentRolloutState.Completed }],
+                },
+            ],
+        },
+        DescribeTaskDefinition = _ => new DescribeTaskDefinitionResponse
+        {
+            TaskDefinition = new TaskDefinition { TaskDefinitionArn = taskDefinition, ContainerDefinitions = [new ContainerDefinition { Name = "todo-api", Image = image }] },
+        },
+    };
+
+    [Fact]
+    public async Task Promote_copies_the_running_digest_into_the_next_environment_with_its_manifest_and_media_type()
+    {
+        var apis = Running("111111111111.dkr.ecr.us-east-1.amazonaws.com/todo-api@" + RunningDigest);
+        apis.DescribeImages = request => new DescribeImagesResponse { ImageDetails = [new ImageDetail { ImageDigest = request.ImageIds![0].ImageDigest ?? RunningDigest, ImageTags = ["r254"], ImageManifestMediaType = "application/vnd.oci.image.manifest.v1+json" }] };
+        apis.BatchGetImage = request => new BatchGetImageResponse
+        {
+            Images = [new Image { ImageId = request.ImageIds[0], ImageManifest = Manifest, ImageManifestMediaType = "application/vnd.oci.image.manifest.v1+json" }],
+        };
+        PutImageRequest? put = null;
+        apis.PutImage = request =>
+        {
+            put = request;
+            return new PutImageResponse { Image = new Image { ImageManifest = request.ImageManifest } };
+        };
+        var qa = TestApis.Target(apis);
+        var staging = TestApis.Target(apis, TestApis.Spec() with { Cluster = "fargo-staging", Repository = "todo-api-staging" }, new TargetEnvironment("staging", false, "111111111111", "us-east-1", false));
+
+        var result = await Promoter.PromoteAsync(qa, staging, "r254", force: false, CancellationToken.None);
+
+        Assert.Equal(RunningDigest, result.Digest);
+        Assert.Equal("111111111111.dkr.ecr.us-east-1.amazonaws.com/todo-api-staging@" + RunningDigest, result.Destination);
+        Assert.Equal(("todo-api-staging", Manifest, "application/vnd.oci.image.manifest.v1+json", "r254", RunningDigest),
+            (put!.RepositoryName, put.ImageManifest, put.ImageManifestMediaType, put.ImageTag, put.ImageDigest));
+    }
+
+    [Fact]
+    public async Task Promote_refuses_a_version_that_is_not_what_runs_unless_forced()
+    {
+        var apis = Running("111111111111.dkr.ecr.us-east-1.amazonaws.com/todo-api@" + RunningDigest);
+        apis.DescribeImages = request => new DescribeImagesResponse { ImageDetails = [new ImageDetail { ImageDigest = request.ImageIds![0].ImageDigest ?? OtherDigest }] };
+        var qa = TestApis.Target(apis);
+        var prod = TestApis.Target(apis, environment: new TargetEnvironment("prod", false, "111111111111", "us-east-1", true));
+
+        var error = await Assert.ThrowsAsync<DeployException>(() => Promoter.PromoteAsync(qa, prod, "r255", force: false, CancellationToken.None));
+
+        Assert.StartsWith("Version r255 (sha256:222222222222) is not what runs in qa (sha256:111111111111)", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("PutImage", apis.Calls);
+    }
+
+    [Fact]
+    public async Task Promote_between_registries_is_refused_plainly()
+    {
+        var apis = Running("111111111111.dkr.ecr.us-east-1.amazonaws.com/todo-api@" + RunningDigest);
+        apis.DescribeImages = _ => new DescribeImagesResponse { ImageDetails = [new ImageDetail { ImageDigest = RunningDigest }] };
+        var qa = TestApis.Target(apis);
+        var prod = TestApis.Target(apis, environment: new TargetEnvironment("prod", false, "222222222222", "us-east-1", true));
+
+        var error = await Assert.ThrowsAsync<DeployException>(() => Promoter.PromoteAsync(qa, prod, null, force: false, CancellationToken.None));
+
+        Assert.Contains("different registries", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("PutImage", apis.Calls);
+    }
+
+    [Fact]
+    public async Task Rollback_without_a_revision_goes_to_the_newest_ACTIVE_one_before_the_running_one()
+    {
+        var apis = new TestApis
+        {
+            ListTaskDefinitions = request =>
+            {
+                Assert.Equal(("todo-api-qa", "ACTIVE", "DESC"), (request.FamilyPrefix, request.Status?.Value, request.Sort?.Value));
+                return new ListTaskDefinitionsResponse
+                {
+                    // Revision 8 is newer than the running 7 (registered, never rolled out); 6 was deregistered.
+                    TaskDefinitionArns =
+                    [
+                        "arn:aws:ecs:us-east-1:111111111111:task-definition/todo-api-qa:8",
+                        "arn:aws:ecs:us-east-1:111111111111:task-definition/todo-api-qa:7",
+                        "arn:aws:ecs:us-east-1:111111111111:task-definition/todo-api-qa:5",
+                        "arn:aws:ecs:us-east-1:111111111111:task-definition/todo-api-qa-canary:6",
+                    ],
+                };
+            },
+        };
+
+        var previous = await Revisions.PreviousAsync(TestApis.Target(apis), "arn:aws:ecs:us-east-1:111111111111:task-definition/todo-api-qa:7", CancellationToken.None);
+
+        Assert.Equal("arn:aws:ecs:us-east-1:111111111111:task-definition/todo-api-qa:5", previous);
+    }
+
+    [Fact]
+    public async Task Secret_set_stores_a_SecureString_under_the_secrets_path_and_refuses_names_that_are_no_variable()
+    {
+        PutParameterRequest? put = null;
+        var apis = new TestApis { PutParameter = request => { put = request; return new PutParameterResponse { Version = 3 }; } };
+        var target = TestApis.Target(apis);
+
+        var version = await Secrets.SetAsync(target, "API_KEY", "s3cr3t", CancellationToken.None);
+        await Assert.ThrowsAsync<DeployUsageException>(() => Secrets.SetAsync(target, "api-key", "x", CancellationToken.None));
+        await Assert.ThrowsAsync<DeployUsageException>(() => Secrets.SetAsync(target, "1KEY", "x", CancellationToken.None));
+
+        Assert.Equal(3, version);
+        Assert.Equal(("/todo-api/API_KEY", "SecureString", true), (put!.Name, put.Type?.Value, put.Overwrite));
+        Assert.Single(apis.Calls);
+    }
+
+    [Fact]
+    public async Task Secret_list_names_the_parameters_under_the_path_and_never_asks_for_a_value()
+    {
+        var apis = new TestApis
+        {
+            DescribeParameters = request =>
+            {
+                var filter = Assert.Single(request.ParameterFilters!);
+                Assert.Equal(("Path", "Recursive", "/todo-api"), (filter.Key, filter.Option, filter.Values![0]));
+                return new DescribeParametersResponse
+                {
+                    Parameters =
+                    [
+                        new ParameterMetadata { Name = "/todo-api/DB_PASSWORD", Type = ParameterType.SecureString, Version = 1 },
+                        new ParameterMetadata { Name = "/todo-api/API_KEY", Type = ParameterType.SecureString, Version = 4 },
+                    ],
+                };
+            },
+        };
+
+        var entries = await Secrets.ListAsync(TestApis.Target(apis), CancellationToken.None);
+
+        Assert.Equal(["API_KEY", "DB_PASSWORD"], entries.Select(e => e.Name));
+        Assert.Equal(["DescribeParameters"], apis.Calls);
+    }
+
+    [Fact]
+    public async Task Logs_of_all_tasks_come_merged_by_time_and_following_never_repeats_a_line()
+    {
+        var clock = new FakeClock(new DateTimeOffset(2024, 11, 21, 15, 0, 0, TimeSpan.Zero));
+        var calls = 0;
+        var apis = new TestApis
+        {
+            FilterLogEvents = request =>
+            {
+                Assert.Equal(("/fargo/qa/todo-api", "todo-api/"), (request.LogGroupName, request.LogStreamNamePrefix));
+                calls++;
+                FilteredLogEvent Event(string task, long at, string message, string id) =>
+                    new() { LogStreamName = $"todo-api/todo-api/{task}", Timestamp = at, Message = message + "\n", EventId = id };
+                var events = new List<FilteredLogEvent> { Event("bbbb2222", 1_732_201_100_200, "second", "2"), Event("aaaa1111", 1_732_201_100_100, "first", "1") };
+                if (calls > 1)
+                {
+                    events.Add(Event("aaaa1111", 1_732_201_100_300, "third", "3"));
+                }
+
+                return new FilterLogEventsResponse { Events = events };
+            },
+        };
+        var lines = new List<string>();
+        using var stop = new CancellationTokenSource();
+        clock.OnDelay = () =>
+        {
+            if (calls >= 3)
+            {
+                stop.Cancel();
+            }
+        };
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var line in ServiceLogs.ReadAsync(TestApis.Target(apis), new LogQuery(TimeSpan.FromMinutes(10), Follow: true), clock, stop.Token))
+            {
+                lines.Add($"{line.TaskId} {line.Message}");
+            }
+        });
+
+        Assert.Equal(["aaaa1111 first", "bbbb2222 second", "aaaa1111 third"], lines);
+    }
+
+    [Fact]
+    public async Task Run_starts_the_services_task_definition_with_the_command_replaced_in_the_services_network()
+    {
+        var apis = Running("111111111111.dkr.ecr.us-east-1.amazonaws.com/todo-api@" + RunningDigest);
+        RunTaskRequest? run = null;
+        apis.RunTask = request =>
+        {
+            run = request;
+            return new RunTaskResponse { Tasks = [new EcsTask { TaskArn = "arn:aws:ecs:us-east-1:111111111111:task/fargo-qa/0123456789abcdef0123456789abcdef" }] };
+        };
+        apis.DescribeTasks = _ => new DescribeTasksResponse
+        {
+            Tasks = [new EcsTask { LastStatus = "STOPPED", StopCode = TaskStopCode.EssentialContainerExited, StoppedReason = "Essential container in task exited", Containers = [new Container { Name = "todo-api", ExitCode = 3 }] }],
+        };
+        apis.FilterLogEvents = request =>
+        {
+            Assert.Equal("todo-api/todo-api/0123456789abcdef0123456789abcdef", request.LogStreamNamePrefix);
+            return new FilterLogEventsResponse { Events = [new FilteredLogEvent { LogStreamName = request.LogStreamNamePrefix, Timestamp = 1, Message = "migrating", EventId = "1" }] };
+        };
+        var target = TestApis.Target(apis);
+        var lines = new List<string>();
+
+        var arn = await OneOffTask.StartAsync(target, ["dotnet", "TodoApi.dll", "migrate"], CancellationToken.None);
+        var result = await OneOffTask.WaitAsync(target, arn, new Collect(lines), new FakeClock(DateTimeOffset.UnixEpoch), CancellationToken.None);
+
+        Assert.Equal("arn:aws:ecs:us-east-1:111111111111:task-definition/todo-api-qa:7", run!.TaskDefinition);
+        Assert.Equal(["dotnet", "TodoApi.dll", "migrate"], run.Overrides!.ContainerOverrides![0].Command);
+        Assert.Equal(["subnet-0a1b2c3d4e5f60718"], run.NetworkConfiguration!.AwsvpcConfiguration!.Subnets);
+        Assert.Equal(3, result.ExitCode);
+        Assert.Equal(["migrating"], lines);
+    }
+
+    private sealed class Collect(List<string> lines) : IProgress<LogLine>
+    {
+        public void Report(LogLine value) => lines.Add(value.Message);
+    }
+}
