@@ -5,14 +5,16 @@ namespace Fargo.Cli;
 
 /// <summary>
 /// The outside world as a command sees it: where to write, where it runs, and the environment variables
-/// it may read. The real process passes the terminal; tests pass captured writers and a temporary folder,
+/// it may read, and standard input when it is redirected (a piped secret). The real process passes the terminal;
+/// tests pass captured writers and a temporary folder,
 /// so every command runs in-process exactly as it would from a shell.
 /// </summary>
 internal sealed record CliHost(
     IAnsiConsole Out,
     IAnsiConsole Error,
     string WorkingDirectory,
-    Func<string, string?> GetEnvironmentVariable)
+    Func<string, string?> GetEnvironmentVariable,
+    TextReader? RedirectedInput = null)
 {
     /// <summary>Raw stdout, for machine-readable output that must not be wrapped or styled.</summary>
     public TextWriter OutWriter => Out.Profile.Out.Writer;
@@ -26,6 +28,6 @@ internal sealed record CliHost(
         Func<string, string?> env = Environment.GetEnvironmentVariable;
         var stdout = TerminalConsoles.Create(Console.Out, TerminalTraits.Detect(Console.IsOutputRedirected, env));
         var stderr = TerminalConsoles.Create(Console.Error, TerminalTraits.Detect(Console.IsErrorRedirected, env));
-        return new CliHost(stdout, stderr, Directory.GetCurrentDirectory(), env);
+        return new CliHost(stdout, stderr, Directory.GetCurrentDirectory(), env, Console.IsInputRedirected ? Console.In : null);
     }
 }

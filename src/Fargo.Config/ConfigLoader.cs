@@ -112,6 +112,7 @@ public sealed class ConfigLoader
             environments[environment] = resolver.Resolve(name, port, declaration, environment, merged);
         }
 
-        return new ServiceConfig(name, path, names, environments);
+        var pipeline = new PipelineResolver(diagnostics).Resolve(top, [.. names.Select(n => environments[n])]);
+        return new ServiceConfig(name, path, names, environments, pipeline);
     }
 }

@@ -22,12 +22,18 @@ public sealed class ServiceConfig : LoadedConfig
 {
     private readonly IReadOnlyDictionary<string, ServiceSettings> _environments;
 
-    internal ServiceConfig(string name, string sourcePath, IReadOnlyList<string> environmentNames, IReadOnlyDictionary<string, ServiceSettings> environments)
+    internal ServiceConfig(
+        string name,
+        string sourcePath,
+        IReadOnlyList<string> environmentNames,
+        IReadOnlyDictionary<string, ServiceSettings> environments,
+        PipelineSettings pipeline)
         : base(sourcePath)
     {
         Name = name;
         EnvironmentNames = environmentNames;
         _environments = environments;
+        Pipeline = pipeline;
     }
 
     /// <summary>The service's name.</summary>
@@ -35,6 +41,12 @@ public sealed class ServiceConfig : LoadedConfig
 
     /// <summary>"local" first (it always exists), then the file's environments in the order written.</summary>
     public IReadOnlyList<string> EnvironmentNames { get; }
+
+    /// <summary>
+    /// The [pipeline] table with its defaults (branch main, every AWS environment as a stage, in the order written).
+    /// Without the table, Stages may be empty: the file then has no AWS environment to deploy to.
+    /// </summary>
+    public PipelineSettings Pipeline { get; }
 
     public bool HasEnvironment(string name) => _environments.ContainsKey(name);
 

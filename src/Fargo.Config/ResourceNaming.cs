@@ -34,6 +34,8 @@ public static class ResourceNaming
             Repository: service,
             ExecutionRole: Fit($"{service}-{environment}-execution", IamRoleNameLimit),
             TaskRole: Fit($"{service}-{environment}-task", IamRoleNameLimit),
+            DeployRole: Fit($"{service}-{environment}-deploy", IamRoleNameLimit),
+            ReadRole: Fit($"{service}-{environment}-read", IamRoleNameLimit),
             TargetGroup: Fit($"{service}-{environment}", ElbNameLimit),
             LoadBalancer: Fit($"fargo-{environment}", ElbNameLimit));
     }

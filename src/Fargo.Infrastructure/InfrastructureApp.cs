@@ -1,5 +1,6 @@
 using Amazon.CDK;
 using Fargo.Config.Model;
+using Fargo.Infrastructure.Pipelines;
 using Fargo.Infrastructure.Stacks;
 
 namespace Fargo.Infrastructure;
@@ -26,9 +27,12 @@ public static class InfrastructureApp
     /// Synthesizes the environment's stacks into <paramref name="outputDirectory"/>. A folder that already
     /// holds a cloud assembly is replaced; any other non-empty folder is refused.
     /// </summary>
-    public static SynthesizedAssembly Synthesize(ServiceSettings settings, string outputDirectory)
+    /// <param name="repository">Whether the service stack creates the image repository or imports another environment's
+    /// (<see cref="RepositoryPlacement.For"/> over the file's environments).</param>
+    public static SynthesizedAssembly Synthesize(ServiceSettings settings, RepositoryPlacement repository, string outputDirectory)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        CheckPlacement(repository);
         ArgumentException.ThrowIfNullOrWhiteSpace(outputDirectory);
         // Configuration problems and a missing Node.js are reported before anything is written.
         _ = TargetEnvironment.From(settings);
@@ -36,28 +40,77 @@ public static class InfrastructureApp
         var directory = Path.GetFullPath(outputDirectory);
         PrepareOutputDirectory(directory);
 
-        var model = Build(settings, directory);
+        var model = Build(settings, repository, directory);
         model.App.Synth();
         return model.Assembly;
     }
 
-    /// <summary>Builds the app without synthesizing it; tests synthesize it and inspect the stack objects.</summary>
-    internal static InfrastructureModel Build(ServiceSettings settings, string outputDirectory)
+    /// <summary>
+    /// Synthesizes the deploy-access stack of one stage (`fargo infra … --oidc`): GitHub's OIDC provider and the deploy
+    /// role, which trusts the stage's GitHub environment and, with <paramref name="trustCodePipeline"/>, the pipeline's
+    /// CodeBuild role; and, unless the stage is the last, the read role the next stage promotes from it with, which trusts
+    /// the next stage's GitHub environment and, with <paramref name="trustCodePipeline"/>, the pipeline's promote role.
+    /// </summary>
+    public static SingleStackAssembly SynthesizeDeployAccess(DeliveryPipeline pipeline, string environment, bool trustCodePipeline, string outputDirectory)
     {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        // Configuration problems are reported before anything is written.
+        _ = StageIndex(pipeline, environment);
+        var (app, _, assembly) = BuildDeployAccess(pipeline, environment, trustCodePipeline, PrepareSynthesis(outputDirectory));
+        app.Synth();
+        return assembly;
+    }
+
+    /// <summary>Synthesizes the CodePipeline stack (`fargo infra … --pipeline`) in the first stage's account and region.</summary>
+    public static SingleStackAssembly SynthesizePipeline(DeliveryPipeline pipeline, string outputDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        var (app, _, assembly) = BuildPipeline(pipeline, PrepareSynthesis(outputDirectory));
+        app.Synth();
+        return assembly;
+    }
+
+    internal static (App App, DeployAccessStack Stack, SingleStackAssembly Assembly) BuildDeployAccess(DeliveryPipeline pipeline, string environment, bool trustCodePipeline, string outputDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        var index = StageIndex(pipeline, environment);
+        var stage = pipeline.Stages[index];
+        var target = TargetEnvironment.From(stage.Settings);
+        var name = StackNames.DeployAccess(stage.Settings);
+        var app = NewApp(outputDirectory);
+        var stack = new DeployAccessStack(app, name, pipeline, index, trustCodePipeline, StackProps(name, target, $"Fargo CI/CD access to {stage.Settings.Name} in {stage.Name}: {(index + 1 < pipeline.Stages.Count ? "GitHub OIDC, the deploy role and the read role" : "GitHub OIDC and the deploy role")}"));
+        Tags.Of(stack).Add("fargo:environment", stage.Name);
+        Tags.Of(stack).Add("fargo:service", stage.Settings.Name);
+        return (app, stack, new SingleStackAssembly(outputDirectory, name, Path.Combine(outputDirectory, $"{name}.template.json"), stage.Account, stage.Region, []));
+    }
+
+    internal static (App App, PipelineStack Stack, SingleStackAssembly Assembly) BuildPipeline(DeliveryPipeline pipeline, string outputDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        var target = TargetEnvironment.From(pipeline.First.Settings);
+        var name = StackNames.Pipeline(pipeline.Service);
+        var app = NewApp(outputDirectory);
+        var stack = new PipelineStack(app, name, pipeline, StackProps(name, target, $"Fargo pipeline of {pipeline.Service}: {string.Join(" -> ", pipeline.Stages.Select(s => s.Name))}"));
+        Tags.Of(stack).Add("fargo:service", pipeline.Service);
+        return (app, stack, new SingleStackAssembly(outputDirectory, name, Path.Combine(outputDirectory, $"{name}.template.json"), target.Account, target.Region, [StackOutputs.ArtifactsBucketName]));
+    }
+
+    /// <summary>Builds the app without synthesizing it; tests synthesize it and inspect the stack objects.</summary>
+    internal static InfrastructureModel Build(ServiceSettings settings, RepositoryPlacement repository, string outputDirectory) =>
+        Build(NewApp(outputDirectory), settings, repository, outputDirectory);
+
+    /// <summary>
+    /// Builds the environment's stacks into an existing app. Tests put the two sides of a shared repository (its
+    /// owner and an environment that imports it) into one app, so that one synthesis covers both.
+    /// </summary>
+    internal static InfrastructureModel Build(App app, ServiceSettings settings, RepositoryPlacement repository, string outputDirectory)
+    {
+        CheckPlacement(repository);
         var target = TargetEnvironment.From(settings);
         var names = StackNames.For(settings);
 
-        var app = new App(new AppProps
-        {
-            Outdir = outputDirectory,
-            AnalyticsReporting = false,
-            StackTraces = false,
-            TreeMetadata = false,
-            Context = SynthesisContext.Values(),
-        });
-
         var environment = new EnvironmentStack(app, names.Environment, settings, target, StackProps(names.Environment, target, $"Fargo environment {target.Name}: network, load balancer, cluster"));
-        var service = new ServiceStack(app, names.Service, settings, target, environment, StackProps(names.Service, target, $"Fargo service {settings.Name} in {target.Name}"));
+        var service = new ServiceStack(app, names.Service, settings, target, repository, environment, StackProps(names.Service, target, $"Fargo service {settings.Name} in {target.Name}"));
         service.AddDependency(environment);
 
         foreach (var stack in new Stack[] { environment, service })
@@ -77,8 +130,45 @@ public static class InfrastructureApp
             KeepsData: target.ProdLike,
             HostedZoneToLookUp: target.Https == HttpsMode.NewDnsValidatedCertificate && target.HostedZone!.Id is null ? target.HostedZone.Name : null,
             ExistingVpcId: string.IsNullOrWhiteSpace(settings.Network.VpcId) ? null : settings.Network.VpcId,
-            NeedsVpcCidr: !string.IsNullOrWhiteSpace(settings.Network.VpcId) && !settings.Network.Public);
+            NeedsVpcCidr: !string.IsNullOrWhiteSpace(settings.Network.VpcId) && !settings.Network.Public,
+            Repository: repository);
         return new InfrastructureModel(app, environment, service, assembly);
+    }
+
+    private static void CheckPlacement(RepositoryPlacement repository)
+    {
+        ArgumentNullException.ThrowIfNull(repository);
+        if (!repository.Owns && string.IsNullOrWhiteSpace(repository.OwnerEnvironment))
+        {
+            throw new ArgumentException("an imported repository needs the environment that owns it", nameof(repository));
+        }
+    }
+
+    private static int StageIndex(DeliveryPipeline pipeline, string environment)
+    {
+        var index = pipeline.IndexOf(environment);
+        return index >= 0
+            ? index
+            : throw new InfrastructureConfigurationException(
+                $"environment '{environment}' is not a stage of the pipeline ({string.Join(", ", pipeline.Stages.Select(s => s.Name))}): only stages get a deploy role; add it to [pipeline] stages");
+    }
+
+    internal static App NewApp(string outputDirectory) => new(new AppProps
+    {
+        Outdir = outputDirectory,
+        AnalyticsReporting = false,
+        StackTraces = false,
+        TreeMetadata = false,
+        Context = SynthesisContext.Values(),
+    });
+
+    private static string PrepareSynthesis(string outputDirectory)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(outputDirectory);
+        Toolkit.NodeRuntime.Locate();
+        var directory = Path.GetFullPath(outputDirectory);
+        PrepareOutputDirectory(directory);
+        return directory;
     }
 
     private static StackProps StackProps(string stackName, TargetEnvironment target, string description) => new()
@@ -129,6 +219,8 @@ public static class InfrastructureApp
 /// <param name="HostedZoneToLookUp">A hosted zone given by name whose id `infra up` passes (<see cref="Toolkit.DeployInputs.HostedZoneId"/>) for the new certificate.</param>
 /// <param name="ExistingVpcId">The existing VPC whose subnets `infra up` passes on the first deploy (<see cref="Toolkit.DeployInputs.Subnets"/>).</param>
 /// <param name="NeedsVpcCidr">The existing VPC's CIDR is a parameter too (internal load balancer).</param>
+/// <param name="Repository">Whether the service stack creates the image repository or uses another environment's; a shared
+/// one is never emptied by `infra down`.</param>
 public sealed record SynthesizedAssembly(
     string Directory,
     StackNames Stacks,
@@ -139,6 +231,20 @@ public sealed record SynthesizedAssembly(
     bool KeepsData,
     string? HostedZoneToLookUp,
     string? ExistingVpcId,
-    bool NeedsVpcCidr);
+    bool NeedsVpcCidr,
+    RepositoryPlacement Repository);
+
+/// <summary>
+/// A synthesized cloud assembly of one stack (the deploy-access stack or the pipeline stack).
+/// </summary>
+/// <param name="Directory">The folder to give the CDK toolkit as --app.</param>
+/// <param name="BucketsToEmpty">Output keys naming versioned buckets `infra down` empties before deleting the stack.</param>
+public sealed record SingleStackAssembly(
+    string Directory,
+    string StackName,
+    string Template,
+    string Account,
+    string Region,
+    IReadOnlyList<string> BucketsToEmpty);
 
 internal sealed record InfrastructureModel(App App, EnvironmentStack Environment, ServiceStack Service, SynthesizedAssembly Assembly);

@@ -15,4 +15,14 @@ public sealed record StackNames(string Environment, string Service)
         var environment = $"fargo-{settings.Environment.Name}";
         return new StackNames(environment, $"{environment}-{settings.Name}");
     }
+
+    /// <summary>The deploy-access stack of a service in an environment: GitHub's OIDC provider and the deploy role.</summary>
+    public static string DeployAccess(ServiceSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return $"{For(settings).Service}-deploy-access";
+    }
+
+    /// <summary>The CodePipeline stack of a service (in its first stage's account and region).</summary>
+    public static string Pipeline(string service) => $"fargo-{service}-pipeline";
 }

@@ -31,6 +31,17 @@ public static class StackOutputs
     public const string VpcId = "VpcId";
     public const string LoadBalancerDnsName = "LoadBalancerDnsName";
     public const string AccessLogsBucketName = "AccessLogsBucketName";
+
+    // Deploy-access stack (`--oidc`).
+    public const string DeployRoleArn = "DeployRoleArn";
+    public const string GitHubSubject = "GitHubSubject";
+
+    /// <summary>The read role the next stage promotes from this one with; absent on the last stage.</summary>
+    public const string ReadRoleArn = "ReadRoleArn";
+
+    // Pipeline stack (`--pipeline`).
+    public const string PipelineName = "PipelineName";
+    public const string ArtifactsBucketName = "ArtifactsBucketName";
 }
 
 /// <summary>The CloudFormation parameters of the stacks, which `fargo infra up` passes.</summary>
@@ -56,4 +67,11 @@ public static class StackParameters
 
     /// <summary>Environment stack with an existing VPC and an internal load balancer: the VPC's CIDR block.</summary>
     public const string VpcCidr = "VpcCidr";
+
+    /// <summary>
+    /// Deploy-access stack: "true" (the default) creates GitHub's OIDC provider in the account; "false" uses the one
+    /// there already (an account has one provider per issuer: the second service or environment in an account reuses
+    /// the first one's). `fargo infra up --oidc --existing-oidc-provider` passes "false".
+    /// </summary>
+    public const string CreateOidcProvider = "CreateOidcProvider";
 }

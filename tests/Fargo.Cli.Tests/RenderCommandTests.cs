@@ -59,7 +59,7 @@ public sealed class RenderCommandTests : IDisposable
 
         Assert.Equal("111111111111.dkr.ecr.eu-west-1.amazonaws.com/shop:latest", Image(qa.Out));
         Assert.Contains("no --image given", qa.Error, StringComparison.Ordinal);
-        Assert.Equal("localhost/shop:latest", Image(local.Out));
+        Assert.Equal("000000000000.dkr.ecr.local.localhost/shop:latest", Image(local.Out));
     }
 
     [Fact]

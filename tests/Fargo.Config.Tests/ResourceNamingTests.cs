@@ -18,6 +18,8 @@ public sealed class ResourceNamingTests
                 Repository: "todo-api",
                 ExecutionRole: "todo-api-prod-execution",
                 TaskRole: "todo-api-prod-task",
+                DeployRole: "todo-api-prod-deploy",
+                ReadRole: "todo-api-prod-read",
                 TargetGroup: "todo-api-prod",
                 LoadBalancer: "fargo-prod"),
             ResourceNaming.For("todo-api", "prod"));

@@ -114,11 +114,11 @@ public sealed class AlternativeChoicesTests(SynthesisFixture synthesis)
     public void Local_environment_and_missing_account_are_refused_with_an_explanation()
     {
         var local = TestSettings.PlainHttp() with { Environment = new Fargo.Config.Model.EnvironmentTarget("local", "000000000000", "local", false, IsLocal: true) };
-        var error = Assert.Throws<InfrastructureConfigurationException>(() => InfrastructureApp.Synthesize(local, Path.Combine(Path.GetTempPath(), "never-written")));
+        var error = Assert.Throws<InfrastructureConfigurationException>(() => InfrastructureApp.Synthesize(local, RepositoryPlacement.Alone, Path.Combine(Path.GetTempPath(), "never-written")));
         Assert.Contains("local region", error.Message, StringComparison.Ordinal);
 
         var noAccount = TestSettings.PlainHttp() with { Environment = new Fargo.Config.Model.EnvironmentTarget("dev", null, "us-east-1", false, IsLocal: false) };
-        error = Assert.Throws<InfrastructureConfigurationException>(() => InfrastructureApp.Synthesize(noAccount, Path.Combine(Path.GetTempPath(), "never-written")));
+        error = Assert.Throws<InfrastructureConfigurationException>(() => InfrastructureApp.Synthesize(noAccount, RepositoryPlacement.Alone, Path.Combine(Path.GetTempPath(), "never-written")));
         Assert.Contains("[environments.dev] account", error.Message, StringComparison.Ordinal);
     }
 
@@ -129,7 +129,7 @@ public sealed class AlternativeChoicesTests(SynthesisFixture synthesis)
         try
         {
             File.WriteAllText(Path.Combine(folder, "notes.txt"), "mine");
-            var error = Assert.Throws<InfrastructureException>(() => InfrastructureApp.Synthesize(TestSettings.PlainHttp(), folder));
+            var error = Assert.Throws<InfrastructureException>(() => InfrastructureApp.Synthesize(TestSettings.PlainHttp(), RepositoryPlacement.Alone, folder));
             Assert.Contains("holds no cloud assembly", error.Message, StringComparison.Ordinal);
             Assert.Equal("mine", File.ReadAllText(Path.Combine(folder, "notes.txt")));
         }

@@ -14,9 +14,38 @@ public sealed class CdkCommandLineTests
         KeepsData: true,
         HostedZoneToLookUp: "example.com",
         ExistingVpcId: null,
-        NeedsVpcCidr: false);
+        NeedsVpcCidr: false,
+        Repository: RepositoryPlacement.Alone);
 
     private static readonly CdkRunOptions Defaults = new();
+
+    private static readonly SingleStackAssembly Access = new(
+        "/work/out/prod-deploy-access", "fargo-prod-todo-api-deploy-access", "/work/out/prod-deploy-access/fargo-prod-todo-api-deploy-access.template.json",
+        "222222222222", "us-east-1", []);
+
+    [Fact]
+    public void Single_stack_commands_name_only_that_stack_and_pass_its_parameters()
+    {
+        Assert.Equal(
+            [
+                "deploy", "--app", "/work/out/prod-deploy-access", "--no-color", "--no-notices",
+                "--require-approval", "never", "--progress", "events", "--outputs-file", "/tmp/o.json",
+                "--parameters", "fargo-prod-todo-api-deploy-access:CreateOidcProvider=false",
+                "fargo-prod-todo-api-deploy-access",
+            ],
+            CdkCommandLine.Deploy(Access, new Dictionary<string, string> { [StackParameters.CreateOidcProvider] = "false" }, ApprovalLevel.Never, "/tmp/o.json", Defaults));
+        Assert.Equal(
+            ["diff", "--app", "/work/out/prod-deploy-access", "--no-color", "--no-notices", "--profile", "ci", "fargo-prod-todo-api-deploy-access"],
+            CdkCommandLine.Diff(Access, new CdkRunOptions("ci")));
+        Assert.Equal(
+            ["destroy", "--app", "/work/out/prod-deploy-access", "--no-color", "--no-notices", "--force", "fargo-prod-todo-api-deploy-access"],
+            CdkCommandLine.Destroy(Access, Defaults));
+        Assert.Equal(
+            ["bootstrap", "--app", "/work/out/prod-deploy-access", "--no-color", "--no-notices", "aws://222222222222/us-east-1"],
+            CdkCommandLine.Bootstrap(Access, Defaults));
+        // Nothing given: the stack keeps its values (on the first deploy, the default creates the provider).
+        Assert.DoesNotContain("--parameters", CdkCommandLine.Deploy(Access, new Dictionary<string, string>(), ApprovalLevel.Never, "/tmp/o.json", Defaults));
+    }
 
     [Fact]
     public void Deploy_passes_the_live_image_to_the_service_stack_and_streams_events()
@@ -182,6 +211,20 @@ public sealed class TeardownPlanTests
     [Fact]
     public void Prod_like_environments_keep_their_data() =>
         Assert.Empty(TeardownPlan.For(CdkCommandLineTests.Assembly, EnvironmentOutputs, ServiceOutputs));
+
+    [Fact]
+    public void A_repository_shared_with_other_environments_is_never_emptied()
+    {
+        var owner = CdkCommandLineTests.Assembly with { KeepsData = false, Repository = new RepositoryPlacement(Owns: true, OwnerEnvironment: null, SharedWith: ["demo"]) };
+        var importer = CdkCommandLineTests.Assembly with { KeepsData = false, Repository = new RepositoryPlacement(Owns: false, OwnerEnvironment: "sandbox", SharedWith: ["sandbox"]) };
+        foreach (var assembly in new[] { owner, importer })
+        {
+            // The buckets are still this environment's own, and emptied.
+            Assert.Equal(
+                [new EmptyBucket("data-bucket"), new EmptyBucket("reports-bucket"), new EmptyBucket("logs-bucket")],
+                TeardownPlan.For(assembly, EnvironmentOutputs, ServiceOutputs));
+        }
+    }
 
     [Fact]
     public void Missing_stacks_contribute_nothing() =>

@@ -95,6 +95,60 @@ public sealed class CdkToolkitTests : IDisposable
             events);
     }
 
+    [Fact]
+    public async Task Down_of_the_pipeline_empties_its_artifacts_bucket_then_deletes_only_its_stack()
+    {
+        var events = new List<string>();
+        var runner = new FakeProcessRunner
+        {
+            Respond = (spec, output) =>
+            {
+                if (spec.Arguments.Contains("destroy"))
+                {
+                    events.Add("cdk destroy " + string.Join(' ', spec.Arguments.SkipWhile(a => a != "--force").Skip(1)));
+                }
+
+                return Simulate(spec, output);
+            },
+        };
+        var toolkit = new CdkToolkit(new CdkToolkitOptions(_tools, new CdkRunOptions()), runner);
+        var pipeline = new SingleStackAssembly(_assemblyDirectory, "fargo-todo-api-pipeline", "t.json", "111111111111", "us-east-1", [StackOutputs.ArtifactsBucketName]);
+
+        await toolkit.DestroyAsync(pipeline, new PipelineTeardown(events), _ => { }, CancellationToken.None);
+
+        Assert.Equal(["outputs fargo-todo-api-pipeline", "empty artifacts-1", "cdk destroy fargo-todo-api-pipeline"], events);
+    }
+
+    [Fact]
+    public async Task Down_of_deploy_access_has_nothing_to_empty()
+    {
+        var events = new List<string>();
+        var toolkit = new CdkToolkit(new CdkToolkitOptions(_tools, new CdkRunOptions()), new FakeProcessRunner { Respond = Simulate });
+        var access = new SingleStackAssembly(_assemblyDirectory, "fargo-prod-todo-api-deploy-access", "t.json", "222222222222", "us-east-1", []);
+
+        await toolkit.DestroyAsync(access, new PipelineTeardown(events), _ => { }, CancellationToken.None);
+
+        Assert.Empty(events);
+    }
+
+    private sealed class PipelineTeardown(List<string> events) : IInfrastructureTeardown
+    {
+        public Task<IReadOnlyDictionary<string, string>?> GetStackOutputsAsync(string stackName, string region, CancellationToken cancellationToken)
+        {
+            events.Add("outputs " + stackName);
+            return Task.FromResult<IReadOnlyDictionary<string, string>?>(new Dictionary<string, string> { [StackOutputs.ArtifactsBucketName] = "artifacts-1" });
+        }
+
+        public Task EmptyBucketAsync(string bucketName, string region, CancellationToken cancellationToken)
+        {
+            events.Add("empty " + bucketName);
+            return Task.CompletedTask;
+        }
+
+        public Task DeleteAllImagesAsync(string repositoryName, string region, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("the pipeline has no repository");
+    }
+
     /// <summary>Answers like node, npm and the toolkit would.</summary>
     private static int Simulate(ProcessSpec spec, Action<OutputLine> output)
     {

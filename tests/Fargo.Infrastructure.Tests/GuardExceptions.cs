@@ -24,7 +24,7 @@ internal sealed record GuardException(string Control, string[] Resources, Func<S
 /// </summary>
 internal static class GuardExceptions
 {
-    private static readonly string[] AllBuckets = ["AccessLogsBucket", "DataBucket", "ReportsBucket"];
+    private static readonly string[] AllBuckets = ["AccessLogsBucket", "DataBucket", "ReportsBucket", "ArtifactsBucket"];
     private static readonly string[] Reports = ["ReportsDistribution"];
 
     public static readonly IReadOnlyList<GuardException> All =
@@ -36,6 +36,8 @@ internal static class GuardExceptions
             "CloudFront reads the reports through origin access control, and cannot decrypt with the AWS-managed aws/s3 key; a customer-managed key (and a key policy naming the distribution) for published reports is not worth it. SSE-S3 encrypts them at rest."),
         new("CT.S3.PR.2", ["AccessLogsBucket"],
             "It is the logging bucket: its own server access logs would be written into itself."),
+        new("CT.S3.PR.2", ["ArtifactsBucket"],
+            "The pipeline's artifacts bucket holds only the source archives CodePipeline hands to CodeBuild (expired after 30 days); CodePipeline and CloudTrail record who ran what, and a logging bucket of the pipeline's own would be one more bucket without a reader."),
         new("CT.S3.PR.2", ["DataBucket", "ReportsBucket"],
             "False positive: server access logging is configured, into the environment's logging bucket in the environment stack (Fn::ImportValue); the rule only follows literal names and references within one template."),
         new("CT.S3.PR.4", AllBuckets,
@@ -58,8 +60,12 @@ internal static class GuardExceptions
         // CloudWatch Logs
         new("CT.CLOUDWATCH.PR.2", ["Logs", "DatabaseLogs"], settings => settings.Logs.RetentionDays < 365,
             "Retention is the configuration's choice ([logs] retention_days), and this environment keeps logs for less than a year on purpose."),
-        new("CT.CLOUDWATCH.PR.3", ["Logs", "DatabaseLogs"],
+        new("CT.CLOUDWATCH.PR.3", ["Logs", "DatabaseLogs", "BuildLogs"],
             "CloudWatch Logs encrypts log data at rest already; a customer-managed KMS key per log group adds a key, its policy and cost without changing who may read the logs (IAM decides that)."),
+
+        // CodeBuild (the pipeline)
+        new("CT.CODEBUILD.PR.4", ["BuildProject"],
+            "The build project runs `docker build` (and `docker run` for the test inside the image): CodeBuild's Docker daemon needs privileged mode. Only the first stage's build project has it; the promotion projects do not."),
 
         // ECS
         new("CT.ECS.PR.3", ["TaskDefinition"],

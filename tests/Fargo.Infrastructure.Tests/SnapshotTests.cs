@@ -44,6 +44,28 @@ public sealed class SnapshotTests(SynthesisFixture synthesis)
         }
     }
 
+    public static TheoryData<string> CiCdStacks => ["pipeline", "qa-access-pipeline", "prod-access"];
+
+    [Theory]
+    [MemberData(nameof(CiCdStacks))]
+    public void CiCd_template_matches_its_snapshot(string name)
+    {
+        var actualPath = synthesis.GetSingle(name).Assembly.Template;
+        var actual = File.ReadAllBytes(actualPath);
+        var snapshot = RepositoryRoot.Combine("tests", "Fargo.Infrastructure.Tests", "Snapshots", name, Path.GetFileName(actualPath));
+        if (Environment.GetEnvironmentVariable(UpdateVariable) == "1")
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(snapshot)!);
+            File.WriteAllBytes(snapshot, actual);
+            return;
+        }
+
+        Assert.True(File.Exists(snapshot), $"no snapshot {snapshot}: run the tests with {UpdateVariable}=1 to write it, and commit it");
+        var expected = File.ReadAllBytes(snapshot);
+        Assert.True(expected.AsSpan().SequenceEqual(actual), $"{Path.GetFileName(actualPath)} differs from {snapshot}:\n{FirstDifference(expected, actual)}\n"
+            + $"If the change is intended, run the tests with {UpdateVariable}=1 and commit the new snapshot.");
+    }
+
     private static string FirstDifference(byte[] expected, byte[] actual)
     {
         var expectedLines = System.Text.Encoding.UTF8.GetString(expected).Split('\n');
@@ -116,6 +138,29 @@ public sealed class DeterminismTests(SynthesisFixture synthesis)
             .ToList();
         Assert.True(messages.Count == 0, string.Join('\n', messages));
         Assert.Null(manifest["missing"]);
+    }
+
+    [Theory]
+    [InlineData("pipeline")]
+    [InlineData("pipeline-connection")]
+    [InlineData("qa-access")]
+    [InlineData("prod-access")]
+    public void CiCd_assembly_carries_no_warnings_errors_or_cdk_metadata(string name)
+    {
+        var stack = synthesis.GetSingle(name);
+        var manifest = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(stack.Assembly.Directory, "manifest.json")))!;
+        var messages = manifest["artifacts"]!.AsObject()
+            .SelectMany(artifact => artifact.Value!["metadata"]?.AsObject() ?? [])
+            .SelectMany(path => path.Value!.AsArray().Select(entry => (Path: path.Key, Type: (string)entry!["type"]!, Data: entry["data"]?.ToJsonString())))
+            .Where(entry => entry.Type is "aws:cdk:warning" or "aws:cdk:error")
+            .Select(entry => $"{entry.Type} at {entry.Path}: {entry.Data}")
+            .ToList();
+        Assert.True(messages.Count == 0, string.Join('\n', messages));
+        Assert.Null(manifest["missing"]);
+        Assert.DoesNotContain(stack.Json["Resources"]!.AsObject(), resource => (string?)resource.Value!["Type"] == "AWS::CDK::Metadata");
+        Assert.Null(stack.Json["Rules"]);
+        // Nothing needs an asset (no Lambda-backed custom resource): the template deploys with plain CloudFormation.
+        Assert.DoesNotContain(stack.Json["Resources"]!.AsObject(), resource => ((string?)resource.Value!["Type"])!.StartsWith("Custom::", StringComparison.Ordinal));
     }
 
     private static SortedDictionary<string, byte[]> Files(string directory) =>

@@ -47,4 +47,19 @@ internal static class TestSettings
         Buckets = new BucketSettings(Data: false, Reports: false),
         Names = ResourceNaming.For("hello", "sandbox"),
     };
+
+    /// <summary>
+    /// Two environments of "hello" in one account and region (444444444444, us-west-2), in fargo.toml's order: sandbox,
+    /// the plain-HTTP settings, creates the repository; demo, otherwise the same, uses it.
+    /// </summary>
+    public static IReadOnlyList<ServiceSettings> SharedAccount()
+    {
+        var sandbox = PlainHttp();
+        var demo = sandbox with
+        {
+            Environment = sandbox.Environment with { Name = "demo" },
+            Names = ResourceNaming.For("hello", "demo"),
+        };
+        return [sandbox, demo];
+    }
 }

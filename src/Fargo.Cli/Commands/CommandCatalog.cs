@@ -25,6 +25,7 @@ internal static class CommandCatalog
         new Service.PromoteCommand(),
         new Local.LocalCommand(),
         new Infra.InfraCommand(),
+        new Pipeline.PipelineCommand(),
         new CompletionCommand(),
     ];
 }

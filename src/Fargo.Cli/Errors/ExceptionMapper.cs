@@ -5,6 +5,9 @@ using Fargo.Deploy;
 using Fargo.Deploy.Rendering;
 using Fargo.Infrastructure;
 using Fargo.Infrastructure.Toolkit;
+using Fargo.Local.Artifacts;
+using Fargo.Local.Client;
+using Fargo.Local.Database;
 
 namespace Fargo.Cli.Errors;
 
@@ -71,6 +74,16 @@ internal static class ExceptionMapper
 
             // The toolkit could not be installed, a folder cannot take an assembly: the operation failed.
             InfrastructureException infrastructure => new ErrorReport(ErrorKinds.Failed, ExitCodes.Failure, infrastructure.Message),
+
+            LocalRegionException local => new ErrorReport(ErrorKinds.Failed, ExitCodes.Failure, local.Message, local.Hint),
+
+            // Its message says what to install.
+            PostgresUnavailableException postgres => new ErrorReport(ErrorKinds.Failed, ExitCodes.Failure, postgres.Message),
+
+            DatabaseOperationException database => new ErrorReport(ErrorKinds.Failed, ExitCodes.Failure, database.Message),
+
+            // A folder that cannot become an image (a link out of it, an unreadable file): the user's input.
+            ArtifactException artifact => new ErrorReport(ErrorKinds.Usage, ExitCodes.Usage, artifact.Message),
 
             // The file system refused (read-only folder, disk full, permissions): the operation failed, no bug.
             IOException or UnauthorizedAccessException =>

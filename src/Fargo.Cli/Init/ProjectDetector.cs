@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Xml;
 using System.Xml.Linq;
+using Fargo.Deploy.Images.Building;
 
 namespace Fargo.Cli.Init;
 
@@ -15,18 +16,12 @@ internal static partial class ProjectDetector
     /// <summary>The port .NET 8+ container images listen on (ASPNETCORE_HTTP_PORTS=8080 in the base images).</summary>
     public const int DefaultPort = 8080;
 
-    private const int MaxDepth = 4;
     private const int MaxSourceFiles = 500;
-
-    private static readonly HashSet<string> SkippedFolders = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "bin", "obj", "node_modules", "artifacts", "packages", "TestResults",
-    };
 
     public static DetectedProject Detect(string folder)
     {
         ArgumentNullException.ThrowIfNull(folder);
-        var webProjects = ProjectFiles(folder)
+        var webProjects = ProjectFiles.Find(folder)
             .Select(path => TryReadWebProject(folder, path))
             .OfType<WebProject>()
             .ToList();
@@ -45,34 +40,6 @@ internal static partial class ProjectDetector
             needsSetting,
             dockerfile,
             project is null ? null : FindHealthPath(Path.Combine(folder, project.Directory)));
-    }
-
-    // Nearest the top first, then by path, so the choice is the same on every machine.
-    private static IEnumerable<string> ProjectFiles(string root)
-    {
-        var found = new List<string>();
-        Walk(root, 0);
-        return found
-            .OrderBy(p => p.Count(c => c == Path.DirectorySeparatorChar))
-            .ThenBy(p => p, StringComparer.Ordinal);
-
-        void Walk(string directory, int depth)
-        {
-            found.AddRange(Directory.EnumerateFiles(directory, "*.csproj"));
-            if (depth >= MaxDepth)
-            {
-                return;
-            }
-
-            foreach (var child in Directory.EnumerateDirectories(directory))
-            {
-                var name = Path.GetFileName(child);
-                if (!name.StartsWith('.') && !SkippedFolders.Contains(name))
-                {
-                    Walk(child, depth + 1);
-                }
-            }
-        }
     }
 
     private static WebProject? TryReadWebProject(string root, string path)
@@ -197,7 +164,7 @@ internal static partial class ProjectDetector
     private static string? FindHealthPath(string projectDirectory)
     {
         var sources = Directory.EnumerateFiles(projectDirectory, "*.cs", SearchOption.AllDirectories)
-            .Where(f => !f.Split(Path.DirectorySeparatorChar).Any(SkippedFolders.Contains))
+            .Where(f => !f.Split(Path.DirectorySeparatorChar).Any(ProjectFiles.SkippedFolders.Contains))
             .Order(StringComparer.Ordinal)
             .Take(MaxSourceFiles);
         foreach (var file in sources)

@@ -124,7 +124,9 @@ public sealed record LocalSettings(string? Build, string? Command);
 
 /// <summary>
 /// The names of the AWS resources of one service in one environment. They are a pure function of the
-/// configuration so that the CDK stacks create exactly what deploys later look up.
+/// configuration so that the CDK stacks create exactly what deploys later look up. DeployRole is the role CI/CD
+/// assumes (GitHub OIDC or the CodePipeline build) to build, push, promote and deploy into the environment; ReadRole
+/// is the read-only role the next stage's job assumes to see what runs here and copy its image (promote).
 /// </summary>
 public sealed record ResourceNames(
     string Cluster,
@@ -136,5 +138,7 @@ public sealed record ResourceNames(
     string Repository,
     string ExecutionRole,
     string TaskRole,
+    string DeployRole,
+    string ReadRole,
     string TargetGroup,
     string LoadBalancer);

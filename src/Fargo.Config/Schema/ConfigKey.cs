@@ -24,6 +24,9 @@ public enum ConfigValueType
 
     /// <summary>A table whose keys are environment variable names and whose values are strings.</summary>
     StringMap,
+
+    /// <summary>An array of strings, each checked by the key's rule (e.g. the stages of [pipeline]).</summary>
+    StringArray,
 }
 
 /// <summary>
@@ -59,6 +62,7 @@ public sealed record ConfigKey(string Path, ConfigFormat Format, ConfigValueType
         ConfigValueType.Duration => "duration",
         ConfigValueType.Table => "table",
         ConfigValueType.StringMap => "table of strings",
+        ConfigValueType.StringArray => "array of strings",
         _ => throw new InvalidOperationException($"unknown type {Type}"),
     };
 

@@ -37,6 +37,9 @@ public static class ConfigReference
             - **Secrets**: the task gets every SSM parameter under `secrets_path` (default `/<name>`), named
               after its last path segment, plus the explicit `[secrets]` entries. The path is a top-level key
               so that `[secrets]` holds nothing but variable names.
+            - **Pipeline**: `[pipeline]` is read by `fargo pipeline github` (a GitHub Actions workflow) and
+              `fargo pipeline codepipeline` (an AWS CodePipeline stack). It belongs to the top level only; its
+              stages name the environments in the order one image goes through them.
 
 
             """);
@@ -45,6 +48,7 @@ public static class ConfigReference
         {
             text.Append(section.Title).Append("\n\n");
             AppendTable(text, section.Keys);
+            AppendExample(text, section.Keys);
         }
 
         text.Append("""
@@ -75,6 +79,7 @@ public static class ConfigReference
             | Log group, stream prefix | `/fargo/<env>/<name>`, `<name>` |
             | ECR repository | `<name>` |
             | Task execution role, task role | `<name>-<env>-execution`, `<name>-<env>-task` |
+            | Role CI/CD assumes to build, push, promote and deploy | `<name>-<env>-deploy` |
             | Target group | `<name>-<env>` |
             | Load balancer (one per environment) | `fargo-<env>` |
 
@@ -104,6 +109,23 @@ public static class ConfigReference
         }
 
         text.Append('\n');
+    }
+
+    /// <summary>A table whose own key has an example gets a TOML block: the table's header, then each member's example.</summary>
+    private static void AppendExample(StringBuilder text, IReadOnlyList<ConfigKey> keys)
+    {
+        if (keys.Count == 0 || keys[0].Type != ConfigValueType.Table || keys[0].Example is not { } header)
+        {
+            return;
+        }
+
+        text.Append("```toml\n").Append(header).Append('\n');
+        foreach (var key in keys.Skip(1).Where(k => k.Example is not null))
+        {
+            text.Append(key.Example).Append('\n');
+        }
+
+        text.Append("```\n\n");
     }
 
     private static string Describe(ConfigKey key)

@@ -123,6 +123,22 @@ public static class ConfigSchema
         Full(EnvironmentPrefix + ".requires_approval", ConfigValueType.Boolean, "false", "Deploys ask for confirmation (unless --yes)."),
         Full(EnvironmentPrefix + "." + OverridePlaceholder, ConfigValueType.Table, null, "Overrides of any top-level key above except name and port (secrets_path, [image] … [local]) for this environment; tables are deep-merged, key by key, whether written as [environments.prod.scaling] or inline as scaling = { min = 4 }."),
 
+        // --- the pipeline (top level only: it spans the environments) ---
+        Full("pipeline", ConfigValueType.Table, null, "CI/CD (`fargo pipeline github`, `fargo pipeline codepipeline`): the first stage builds the image once, runs the test inside it, pushes and deploys it; every later stage promotes that very digest and deploys it, the last one after a person approves. Set at the top level only.")
+            with { Example = "[pipeline]" },
+        Full("pipeline.repository", ConfigValueType.String, "read from `git remote get-url origin`", "The GitHub repository, which the deploy roles trust (OIDC subject repo:<owner>/<name>:environment:<env>) and the CodePipeline source reads.")
+            with { Example = "repository = \"acme/todo-api\"", Rule = ValueRule.GitHubRepository, Constraint = "\"owner/name\"" },
+        Full("pipeline.branch", ConfigValueType.String, "\"main\"", "The branch whose pushes run the pipeline.")
+            with { Example = "branch = \"main\"", Rule = ValueRule.GitBranch, Constraint = "a git branch name" },
+        Full("pipeline.stages", ConfigValueType.StringArray, "every AWS environment, in the order written", "The environments the image goes through, in order. The last one is the protected `production` GitHub environment (or the approval action of CodePipeline).")
+            with { Example = "stages = [\"qa\", \"prod\"]", Constraint = "at least one; names of [environments] that are not on the local region; each once" },
+        Full("pipeline.test", ConfigValueType.String, null, "A command run inside the built image, as its entry point, before anything is pushed; the pipeline stops when it fails. None by default.")
+            with { Example = "test = \"dotnet TodoApi.dll --self-test\"", Rule = ValueRule.NotEmpty },
+        Full("pipeline.approvers", ConfigValueType.StringArray, "none", "E-mail addresses subscribed to the approval topic of CodePipeline (GitHub's `production` environment names its reviewers in the repository's settings instead).")
+            with { Example = "approvers = [\"ann@example.com\"]", Rule = ValueRule.EmailAddress, Constraint = "e-mail addresses" },
+        Full("pipeline.connection", ConfigValueType.String, null, "The CodeConnections (CodeStar) connection CodePipeline reads GitHub through; without it, a GitHub webhook authenticated with the GITHUB_HMAC secret.")
+            with { Example = "connection = \"arn:aws:codeconnections:us-east-1:111111111111:connection/0a1b2c3d-0000-4000-8000-000000000000\"", Rule = ValueRule.ConnectionArn, Constraint = "arn:aws:codeconnections:<region>:<account>:connection/<id>" },
+
         // --- the flat format ---
         Flat("account", ConfigValueType.String, "The AWS account id.") with { Example = "account = \"123456789012\"", Rule = ValueRule.AccountId, Constraint = "12 digits, as a string" },
         Flat("region", ConfigValueType.String, "The AWS region.") with { Example = "region = \"us-east-1\"", Rule = ValueRule.Region, Constraint = "e.g. \"us-east-1\"" },

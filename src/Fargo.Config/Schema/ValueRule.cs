@@ -22,4 +22,8 @@ internal enum ValueRule
     EcsName,
     EcsClusterReference,
     RoleArn,
+    GitHubRepository,
+    GitBranch,
+    EmailAddress,
+    ConnectionArn,
 }

@@ -21,7 +21,7 @@ internal static partial class ValueRules
         ValueRule.NotEmpty => value.Trim().Length == 0 ? new ValueProblem("cannot be empty") : null,
         ValueRule.ServiceName => CheckName(value, "service name", ServiceNameLimit),
         ValueRule.AccountId => AccountId().IsMatch(value) ? null : new ValueProblem($"\"{value}\" is not an AWS account id (12 digits)"),
-        ValueRule.Region => Region().IsMatch(value) ? null : new ValueProblem($"\"{value}\" is not an AWS region name such as \"us-east-1\""),
+        ValueRule.Region => Region().IsMatch(value) || value == LocalRegionName ? null : new ValueProblem($"\"{value}\" is not an AWS region name such as \"us-east-1\""),
         ValueRule.HealthPath => CheckHealthPath(value),
         ValueRule.SuccessCodes => CheckSuccessCodes(value),
         ValueRule.ParameterPath => ParameterName().IsMatch(value)
@@ -44,6 +44,14 @@ internal static partial class ValueRules
             ? null
             : new ValueProblem($"\"{value}\" is not an ECS cluster name (up to 255 letters, digits, hyphens and underscores) or cluster ARN"),
         ValueRule.RoleArn => RoleArn().IsMatch(value) ? null : new ValueProblem($"\"{value}\" is not an IAM role ARN (arn:aws:iam::<account>:role/<name>)"),
+        ValueRule.GitHubRepository => CheckGitHubRepository(value),
+        ValueRule.GitBranch => CheckGitBranch(value),
+        ValueRule.EmailAddress => CheckEmailAddress(value),
+        ValueRule.ConnectionArn => ConnectionArn().IsMatch(value)
+            ? null
+            : new ValueProblem(
+                $"\"{value}\" is not a CodeConnections (CodeStar) connection ARN (arn:aws:codeconnections:<region>:<account>:connection/<id>)",
+                "`aws codeconnections list-connections` lists the connections of an account"),
         _ => throw new InvalidOperationException($"unknown rule {rule}"),
     };
 
@@ -122,6 +130,57 @@ internal static partial class ValueRules
             text.Length == 3 && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var code) && code is >= 200 and <= 499;
     }
 
+    private static ValueProblem? CheckGitHubRepository(string value)
+    {
+        if (GitHubRepository.IsValid(value))
+        {
+            return null;
+        }
+
+        var fromUrl = GitHubRepository.FromRemoteUrl(value);
+        return new ValueProblem(
+            $"\"{value}\" is not a GitHub repository written as \"owner/name\"",
+            fromUrl is null ? "e.g. \"acme/todo-api\"" : $"did you mean \"{fromUrl}\"?");
+    }
+
+    /// <summary>The parts of git's ref-name rules (git check-ref-format) a branch name in a workflow trigger can break.</summary>
+    private static ValueProblem? CheckGitBranch(string value)
+    {
+        if (value.Trim().Length == 0)
+        {
+            return new ValueProblem("cannot be empty", "e.g. \"main\"");
+        }
+
+        var broken = value.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || "~^:?*[\\".Contains(c, StringComparison.Ordinal))
+            || value.Contains("..", StringComparison.Ordinal)
+            || value.Contains("@{", StringComparison.Ordinal)
+            || value.Contains("//", StringComparison.Ordinal)
+            || value.StartsWith('/') || value.EndsWith('/') || value.StartsWith('-') || value.EndsWith('.')
+            || value.EndsWith(".lock", StringComparison.Ordinal);
+        if (!broken)
+        {
+            return value.StartsWith("refs/", StringComparison.Ordinal)
+                ? new ValueProblem($"\"{value}\" is a full ref; write the branch's name", $"did you mean \"{value[(value.StartsWith("refs/heads/", StringComparison.Ordinal) ? 11 : 5)..]}\"?")
+                : null;
+        }
+
+        return new ValueProblem($"\"{value}\" is not a git branch name (no spaces, \"..\", ~ ^ : ? * [ \\, and no leading or trailing \"/\")");
+    }
+
+    private static ValueProblem? CheckEmailAddress(string value)
+    {
+        if (EmailAddress().IsMatch(value))
+        {
+            return null;
+        }
+
+        // "Ann Lee <ann@example.com>" is how mail programs show an address; the topic wants the address alone.
+        var inBrackets = AddressInBrackets().Match(value);
+        return new ValueProblem(
+            $"\"{value}\" is not an e-mail address",
+            inBrackets.Success && EmailAddress().IsMatch(inBrackets.Groups[1].Value) ? $"did you mean \"{inBrackets.Groups[1].Value}\"?" : "e.g. \"ann@example.com\"");
+    }
+
     private static ValueProblem? CheckSecretReference(string value)
     {
         if (ParameterName().IsMatch(value) || SsmParameterArn().IsMatch(value) || SecretsManagerArn().IsMatch(value))
@@ -145,6 +204,9 @@ internal static partial class ValueRules
 
     [GeneratedRegex(@"[^A-Za-z0-9_]+", RegexOptions.CultureInvariant)]
     private static partial Regex NonVariableCharacters();
+
+    /// <summary>The local region's name: valid beside the local account, for a second environment on the local region.</summary>
+    private const string LocalRegionName = "local";
 
     [GeneratedRegex(@"^\d{12}$", RegexOptions.CultureInvariant)]
     private static partial Regex AccountId();
@@ -185,6 +247,16 @@ internal static partial class ValueRules
 
     [GeneratedRegex("^arn:" + Partition + ":ecs:" + RegionPattern + @":\d{12}:cluster/[A-Za-z0-9_\-]{1,255}$", RegexOptions.CultureInvariant)]
     private static partial Regex EcsClusterArn();
+
+    [GeneratedRegex("^arn:" + Partition + ":(?:codestar-connections|codeconnections):" + RegionPattern + @":\d{12}:connection/[A-Za-z0-9\-]{1,64}$", RegexOptions.CultureInvariant)]
+    private static partial Regex ConnectionArn();
+
+    // What SNS accepts for an e-mail subscription, less RFC 5322's rarely used quoted forms.
+    [GeneratedRegex(@"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$", RegexOptions.CultureInvariant)]
+    private static partial Regex EmailAddress();
+
+    [GeneratedRegex(@"<([^<>\s]+)>\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex AddressInBrackets();
 
     [GeneratedRegex("^arn:" + Partition + @":iam::\d{12}:role/[A-Za-z0-9_+=,.@\-/]{1,512}$", RegexOptions.CultureInvariant)]
     private static partial Regex RoleArn();

@@ -65,9 +65,16 @@ internal sealed partial class TomlReader
     }
 
     /// <summary>"""…""" with escapes and line-ending backslashes. Line ends read as "\n" whatever the file uses.</summary>
-    private string ReadMultilineBasicString()
+    private string ReadMultilineBasicString() => ReadMultilineString('"');
+
+    /// <summary>'''…''' taken as written. Line ends read as "\n" whatever the file uses.</summary>
+    private string ReadMultilineLiteralString() => ReadMultilineString('\'');
+
+    /// <summary>The two multi-line forms differ only in the quote and in that the basic one has escapes.</summary>
+    private string ReadMultilineString(char quote)
     {
         var open = _pos;
+        var hasEscapes = quote == '"';
         _pos += 3;
         SkipNewlineAfterOpeningDelimiter();
         var value = new StringBuilder();
@@ -77,51 +84,18 @@ internal sealed partial class TomlReader
             switch (c)
             {
                 case EndOfText:
-                    throw Error("multi-line string is never closed: expected '\"\"\"'", open);
-                case '"':
-                    if (ReadQuotesOrClose('"', value))
+                    throw Error(hasEscapes ? "multi-line string is never closed: expected '\"\"\"'" : "multi-line string is never closed: expected \"'''\"", open);
+                case var _ when c == quote:
+                    if (ReadQuotesOrClose(quote, value))
                     {
                         return value.ToString();
                     }
 
                     break;
-                case '\\':
+                case '\\' when hasEscapes:
                     if (!SkipLineEndingBackslash())
                     {
                         ReadEscape(value);
-                    }
-
-                    break;
-                case '\n' or '\r':
-                    ReadNewlineInto(value);
-                    break;
-                default:
-                    var start = _pos;
-                    SkipContentChar("string");
-                    value.Append(_text, start, _pos - start);
-                    break;
-            }
-        }
-    }
-
-    /// <summary>'''…''' taken as written. Line ends read as "\n" whatever the file uses.</summary>
-    private string ReadMultilineLiteralString()
-    {
-        var open = _pos;
-        _pos += 3;
-        SkipNewlineAfterOpeningDelimiter();
-        var value = new StringBuilder();
-        while (true)
-        {
-            var c = Peek();
-            switch (c)
-            {
-                case EndOfText:
-                    throw Error("multi-line string is never closed: expected \"'''\"", open);
-                case '\'':
-                    if (ReadQuotesOrClose('\'', value))
-                    {
-                        return value.ToString();
                     }
 
                     break;

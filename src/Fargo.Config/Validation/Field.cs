@@ -21,6 +21,10 @@ internal static class Fields
 
     public static Field<bool> Boolean(TableNode? table, string key) => Read(table, key, v => ((TomlBoolean)v).Value);
 
+    /// <summary>An array of strings, each with where it was written.</summary>
+    public static Field<IReadOnlyList<(string Value, TomlPosition Position)>> Strings(TableNode? table, string key) =>
+        Read<IReadOnlyList<(string, TomlPosition)>>(table, key, v => [.. ((TomlArray)v).Items.Select(i => (((TomlString)i).Value, i.Position))]);
+
     public static Field<TimeSpan> Duration(TableNode? table, string key) => Read(table, key, v => Durations.Parse(((TomlString)v).Value));
 
     /// <summary>The entries of a string map that passed their checks, and whether any entry was rejected.</summary>

@@ -22,7 +22,7 @@ internal sealed class SchemaReader(DiagnosticBag diagnostics)
 {
     private static readonly string[] EnvironmentOwnKeys = ["account", "region", "requires_approval"];
     private static readonly string[] RequiredEnvironmentKeys = ["account", "region"];
-    private static readonly string[] FixedKeys = ["name", "port", "environments"];
+    private static readonly string[] FixedKeys = ["name", "port", "environments", "pipeline"];
 
     /// <summary>The top level of a full file (without <paramref name="skip"/>ped keys), with its environments.</summary>
     public (TableNode Base, IReadOnlyList<EnvironmentDeclaration> Environments) ReadFull(TomlTable root, IReadOnlySet<string> skip)
@@ -147,7 +147,12 @@ internal sealed class SchemaReader(DiagnosticBag diagnostics)
                 diagnostics.Add(
                     new Origin(path, KeyPosition(table, key), name),
                     $"\"{key}\" cannot be set per environment",
-                    key == "environments" ? "environments are not nested" : $"{key} is the same in every environment; set it at the top of the file");
+                    key switch
+                    {
+                        "environments" => "environments are not nested",
+                        "pipeline" => "the pipeline spans the environments: set [pipeline] at the top level, and its stages in order",
+                        _ => $"{key} is the same in every environment; set it at the top of the file",
+                    });
             }
             else
             {
@@ -187,7 +192,8 @@ internal sealed class SchemaReader(DiagnosticBag diagnostics)
         {
             ConfigValueType.Table when value is TomlTable nested => ReadTable(entry, nested, new Origin(path, keyPosition, environment)),
             ConfigValueType.StringMap when value is TomlTable map => ReadMap(entry, map, new Origin(path, keyPosition, environment)),
-            ConfigValueType.Table or ConfigValueType.StringMap => TypeMismatch(entry, value, new Origin(path, value.Position, environment)),
+            ConfigValueType.StringArray when value is TomlArray array => ReadArray(entry, array, new Origin(path, value.Position, environment)),
+            ConfigValueType.Table or ConfigValueType.StringMap or ConfigValueType.StringArray => TypeMismatch(entry, value, new Origin(path, value.Position, environment)),
             _ => ReadScalar(entry, value, new Origin(path, value.Position, environment)),
         };
     }
@@ -231,6 +237,23 @@ internal sealed class SchemaReader(DiagnosticBag diagnostics)
         }
 
         return node;
+    }
+
+    /// <summary>An array of strings, each checked on its own and reported where it is written; one bad item rejects the array.</summary>
+    private Node ReadArray(ConfigKey entry, TomlArray array, Origin origin)
+    {
+        var rejected = false;
+        foreach (var item in array.Items)
+        {
+            var problem = item is TomlString text ? CheckString(entry, text.Value) : TypeProblem(entry with { Type = ConfigValueType.String }, item);
+            if (problem is not null)
+            {
+                diagnostics.Add(origin with { Position = item.Position }, problem.Message, problem.Hint);
+                rejected = true;
+            }
+        }
+
+        return rejected ? new RejectedNode(origin) : new ValueNode(array, origin);
     }
 
     private Node ReadScalar(ConfigKey entry, TomlValue value, Origin origin)
@@ -312,6 +335,7 @@ internal sealed class SchemaReader(DiagnosticBag diagnostics)
             ConfigValueType.Boolean => "a boolean (true or false)",
             ConfigValueType.Duration => "a duration string such as \"30s\"",
             ConfigValueType.Table => "a table",
+            ConfigValueType.StringArray => "an array of strings",
             _ => "a table of strings",
         };
         var found = value switch
@@ -330,6 +354,7 @@ internal sealed class SchemaReader(DiagnosticBag diagnostics)
             (ConfigValueType.Boolean, TomlString { Value: "true" or "false" }) => "remove the quotes",
             (ConfigValueType.String, TomlInteger i) => $"write it in quotes: \"{i.Value.ToString(CultureInfo.InvariantCulture)}\"",
             (ConfigValueType.String, TomlBoolean b) => $"write it in quotes: \"{(b.Value ? "true" : "false")}\"",
+            (ConfigValueType.StringArray, TomlString s) => $"write it as an array: [\"{s.Value}\"]",
             (ConfigValueType.Duration, TomlInteger i) => $"write \"{i.Value.ToString(CultureInfo.InvariantCulture)}s\" for {i.Value.ToString(CultureInfo.InvariantCulture)} seconds",
             _ => null,
         };

@@ -49,9 +49,15 @@ internal sealed class SettingsResolver(DiagnosticBag diagnostics, string context
     private static EnvironmentTarget Target(string name, EnvironmentDeclaration? declaration)
     {
         var requiresApproval = declaration?.RequiresApproval?.Value is Toml.TomlBoolean { Value: true };
-        return name == ConfigSchema.LocalEnvironment
+        var account = Text(declaration?.Account);
+        var region = Text(declaration?.Region);
+
+        // A second environment may live on the local region (say, to try `fargo promote` without AWS): it names
+        // the local region's account and region.
+        var onLocalRegion = name == ConfigSchema.LocalEnvironment || (account == LocalAccount && region == LocalRegion);
+        return onLocalRegion
             ? new EnvironmentTarget(name, LocalAccount, LocalRegion, requiresApproval, IsLocal: true)
-            : new EnvironmentTarget(name, Text(declaration?.Account), Text(declaration?.Region), requiresApproval, IsLocal: false);
+            : new EnvironmentTarget(name, account, region, requiresApproval, IsLocal: false);
 
         static string? Text(ValueNode? node) => (node?.Value as Toml.TomlString)?.Value;
     }

@@ -102,6 +102,8 @@ public sealed class AwsServiceApis : IDisposable
         public Task<CreateRepositoryResponse> CreateRepositoryAsync(CreateRepositoryRequest request, CancellationToken cancellationToken) => client.CreateRepositoryAsync(request, cancellationToken);
 
         public Task<DescribeRepositoriesResponse> DescribeRepositoriesAsync(DescribeRepositoriesRequest request, CancellationToken cancellationToken) => client.DescribeRepositoriesAsync(request, cancellationToken);
+
+        public Task<GetAuthorizationTokenResponse> GetAuthorizationTokenAsync(GetAuthorizationTokenRequest request, CancellationToken cancellationToken) => client.GetAuthorizationTokenAsync(request, cancellationToken);
     }
 
     private sealed class SsmApi(SsmClient client) : ISsmApi

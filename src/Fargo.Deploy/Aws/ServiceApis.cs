@@ -81,6 +81,9 @@ public interface IEcrApi
     Task<CreateRepositoryResponse> CreateRepositoryAsync(CreateRepositoryRequest request, CancellationToken cancellationToken);
 
     Task<DescribeRepositoriesResponse> DescribeRepositoriesAsync(DescribeRepositoriesRequest request, CancellationToken cancellationToken);
+
+    /// <summary>A registry login (base64 of AWS:password) for docker/podman push and registry-to-registry copies.</summary>
+    Task<GetAuthorizationTokenResponse> GetAuthorizationTokenAsync(GetAuthorizationTokenRequest request, CancellationToken cancellationToken);
 }
 
 /// <summary>The SSM Parameter Store operations: secrets by name, never by value (except writing one).</summary>

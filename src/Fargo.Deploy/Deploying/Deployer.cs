@@ -3,6 +3,7 @@ using Fargo.Aws;
 using Fargo.Aws.Ecs;
 using Fargo.Aws.Ssm;
 using Fargo.Deploy.Images;
+using Fargo.Deploy.Rendering;
 using Fargo.Deploy.Targets;
 using Fargo.Deploy.TaskDefinitions;
 using Fargo.Deploy.Watching;
@@ -47,6 +48,11 @@ public sealed class Deployer(IClock clock)
             var described = await target.Apis.Ecs.DescribeTaskDefinitionAsync(
                 new DescribeTaskDefinitionRequest { TaskDefinition = current, Include = [TaskDefinitionField.Tags] }, cancellationToken);
             rendered = KeepLocalCommand(target, rendered, described.TaskDefinition);
+            if (target.Spec.Settings is { } settings)
+            {
+                rendered = InfrastructureProvided.CarryOver(settings, rendered, described.TaskDefinition);
+            }
+
             var running = described.TaskDefinition is { } definition ? TaskDefinitionNormalizer.Normalize(definition, described.Tags) : null;
             changes = JsonDiff.Compare(running, TaskDefinitionNormalizer.Normalize(rendered));
         }

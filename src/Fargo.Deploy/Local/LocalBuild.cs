@@ -1,7 +1,8 @@
 using System.Diagnostics;
-using System.Text;
 using Fargo.Config.Model;
 using Fargo.Deploy.Deploying;
+using Fargo.Deploy.Images.Building;
+using Fargo.Deploy.SourceControl;
 
 namespace Fargo.Deploy.Local;
 
@@ -63,30 +64,9 @@ public static class LocalBuild
         start.ArgumentList.Add(script);
         start.Environment["FARGO_VERSION"] = version;
 
-        var tail = new Queue<string>();
-        var gate = new Lock();
-        void Line(string? line)
-        {
-            if (line is null)
-            {
-                return;
-            }
-
-            lock (gate)
-            {
-                tail.Enqueue(line);
-                if (tail.Count > OutputLinesKept)
-                {
-                    tail.Dequeue();
-                }
-            }
-
-            output?.Report(line);
-        }
-
+        var tail = new OutputTail(OutputLinesKept, output);
         using var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => Line(e.Data);
-        process.ErrorDataReceived += (_, e) => Line(e.Data);
+        tail.Follow(process);
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -102,14 +82,7 @@ public static class LocalBuild
 
         if (process.ExitCode != 0)
         {
-            var last = new StringBuilder();
-            lock (gate)
-            {
-                foreach (var line in tail)
-                {
-                    last.Append("\n  ").Append(line);
-                }
-            }
+            var last = string.Concat(tail.Lines.Select(line => "\n  " + line));
 
             throw new DeployException($"The build `{command}` failed with exit code {process.ExitCode}. Its last lines:{last}", "Fix the build, then run the command again.");
         }
@@ -142,29 +115,9 @@ public static class GitVersion
 
     private static async Task<string?> GitAsync(string directory, string[] arguments, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo("git")
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        try
-        {
-            using var process = Process.Start(start)!;
-            var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
-            _ = process.StandardError.ReadToEndAsync(cancellationToken);
-            await process.WaitForExitAsync(cancellationToken);
-            return process.ExitCode == 0 ? await output : null;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            throw new DeployUsageException("git is not installed, so there is no default version.", "Pass --version V.");
-        }
+        var result = await Git.RunAsync(directory, arguments, cancellationToken);
+        return result.Installed
+            ? (result.ExitCode == 0 ? result.Output : null)
+            : throw new DeployUsageException("git is not installed, so there is no default version.", "Pass --version V.");
     }
 }

@@ -13,15 +13,14 @@ public static class DefaultImages
 
     /// <summary>
     /// AWS: 123456789012.dkr.ecr.us-east-1.amazonaws.com/&lt;repository&gt;:latest.
-    /// Local region: localhost/&lt;repository&gt;:latest — a placeholder until the local registry's image URI
-    /// scheme is settled by the local region's ECR.
+    /// Local region: 000000000000.dkr.ecr.local.localhost/&lt;repository&gt;:latest, the local registry's scheme.
     /// </summary>
     public static string For(ServiceSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
         if (settings.Environment.IsLocal)
         {
-            return $"localhost/{settings.Names.Repository}:{Tag}";
+            return $"{Targets.TargetEnvironment.LocalRegistryHost}/{settings.Names.Repository}:{Tag}";
         }
 
         var (account, region) = TaskDefinitionRenderer.RequireAccountAndRegion(settings.Environment);

@@ -61,6 +61,9 @@ public static class TaskDefinitionRenderer
             Environment = EnvironmentVariables(settings.Env),
             Secrets = secrets.Count == 0 ? null : [.. secrets.Select(s => new Secret { Name = s.Key, ValueFrom = s.Value })],
             LogConfiguration = AwsLogs(names.LogGroup, region, names.LogStreamPrefix),
+
+            // A local-region image is a folder of files with no entrypoint to fall back on: [local].command runs it.
+            Command = settings.Environment.IsLocal && settings.Local?.Command is { Length: > 0 } command ? Targets.CommandLine.Split(command) : null,
         };
 
         return new RegisterTaskDefinitionRequest

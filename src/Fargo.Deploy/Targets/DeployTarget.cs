@@ -11,6 +11,12 @@ public sealed record DeployTarget(TargetEnvironment Environment, ServiceSpec Spe
     /// <summary>How often the watcher looks: AWS's APIs are rate-limited and slower to change than the local region.</summary>
     public TimeSpan PollInterval { get; init; } = Environment.IsLocal ? TimeSpan.FromMilliseconds(500) : TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// The local region's endpoint, for an environment on the local region: its image registry answers there too
+    /// (the Registry API under /v2/), and two engines are two registries. Null for AWS.
+    /// </summary>
+    public Uri? LocalRegionEndpoint { get; init; }
+
     /// <summary>"todo-api in fargo-qa (qa, account 111111111111, us-east-1)", for messages.</summary>
     public string Describe() => $"{Spec.Service} in cluster {Spec.Cluster} on {Environment.Describe()}";
 }

@@ -114,25 +114,9 @@ public sealed record ServiceSpec
         };
     }
 
-    /// <summary>
-    /// The RegisterTaskDefinition request for an image (pinned by digest) and the parameters found under the
-    /// secrets path. On the local region the container also gets [local].command: there is no image entrypoint to
-    /// fall back on, the artifact is a folder of files.
-    /// </summary>
-    public RegisterTaskDefinitionRequest Render(string image, IEnumerable<string> parametersUnderSecretsPath)
-    {
-        var request = Settings is not null
+    /// <summary>The RegisterTaskDefinition request for an image (pinned by digest) and the parameters found under the secrets path.</summary>
+    public RegisterTaskDefinitionRequest Render(string image, IEnumerable<string> parametersUnderSecretsPath) =>
+        Settings is not null
             ? TaskDefinitionRenderer.Render(Settings, image, parametersUnderSecretsPath)
             : TaskDefinitionRenderer.Render(Flat!, image, parametersUnderSecretsPath);
-        if (!IsLocal || Settings?.Local?.Command is not { Length: > 0 } command)
-        {
-            return request;
-        }
-
-        var argv = CommandLine.Split(command);
-        return request with
-        {
-            ContainerDefinitions = [.. request.ContainerDefinitions.Select(c => c.Name == ContainerName ? c with { Command = argv } : c)],
-        };
-    }
 }

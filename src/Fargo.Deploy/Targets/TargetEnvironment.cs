@@ -26,7 +26,7 @@ public sealed record TargetEnvironment(string Name, bool IsLocal, string Account
         ArgumentNullException.ThrowIfNull(environment);
         if (environment.IsLocal)
         {
-            return Local(environment.Name);
+            return Local(environment.Name) with { RequiresApproval = environment.RequiresApproval };
         }
 
         if (string.IsNullOrEmpty(environment.Account) || string.IsNullOrEmpty(environment.Region))

@@ -23,9 +23,11 @@ public sealed class TargetResolver(ILocalRegion localRegion, IAwsEnvironment aws
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(spec);
         AwsClientOptions options;
+        Uri? localEndpoint = null;
         if (environment.IsLocal)
         {
             var access = await localRegion.EnsureRunningAsync(cancellationToken);
+            localEndpoint = access.Endpoint;
             options = new AwsClientOptions
             {
                 Region = TargetEnvironment.LocalRegion,
@@ -47,7 +49,7 @@ public sealed class TargetResolver(ILocalRegion localRegion, IAwsEnvironment aws
                 await CheckAccountAsync(apis.Apis.Sts, environment, cancellationToken);
             }
 
-            return new TargetSession(new DeployTarget(environment, spec, apis.Apis), apis);
+            return new TargetSession(new DeployTarget(environment, spec, apis.Apis) { LocalRegionEndpoint = localEndpoint }, apis);
         }
         catch
         {

@@ -60,7 +60,11 @@ public static partial class RolloutJudge
         var watched = FindWatched(deployments, state.DeploymentId, goal.TaskDefinitionArn);
         var deploymentId = watched?.Id ?? state.DeploymentId;
         var events = NewEvents(state, service.Events ?? []);
-        var tasks = snapshot.Tasks;
+        // Tasks that stopped before this rollout began (ECS keeps them listed for an hour) are not part of it.
+        var since = goal.StartedAt - EventClockSkew;
+        var tasks = snapshot.Tasks
+            .Where(t => t.DesiredStatus != "STOPPED" || (t.StoppingAt ?? t.StoppedAt ?? t.ExecutionStoppedAt ?? DateTimeOffset.MaxValue) >= since)
+            .ToList();
         bool IsNew(EcsTask task) => deploymentId is not null && task.StartedBy is not null
             ? task.StartedBy == deploymentId
             : task.TaskDefinitionArn == goal.TaskDefinitionArn;

@@ -42,14 +42,16 @@ internal sealed class ServiceStack : Stack
 
     private readonly ServiceSettings _settings;
     private readonly TargetEnvironment _target;
+    private readonly RepositoryPlacement _placement;
     private readonly EnvironmentStack _environment;
     private IBucket? _accessLogs;
 
-    public ServiceStack(Construct scope, string id, ServiceSettings settings, TargetEnvironment target, EnvironmentStack environment, IStackProps props)
+    public ServiceStack(Construct scope, string id, ServiceSettings settings, TargetEnvironment target, RepositoryPlacement repository, EnvironmentStack environment, IStackProps props)
         : base(scope, id, props)
     {
         _settings = settings;
         _target = target;
+        _placement = repository;
         _environment = environment;
         var names = settings.Names;
 
@@ -64,7 +66,7 @@ internal sealed class ServiceStack : Stack
             Expression = Fn.ConditionNot(Fn.ConditionEquals(image.ValueAsString, string.Empty)),
         });
 
-        Repository = CreateRepository();
+        Repository = _placement.Owns ? CreateRepository() : ImportRepository();
         LogGroup = CreateLogGroup(names.LogGroup, settings.Logs.RetentionDays, "Logs");
 
         var executionRole = new Role(this, "ExecutionRole", new RoleProps
@@ -178,7 +180,7 @@ internal sealed class ServiceStack : Stack
         Output(StackOutputs.ServiceName, Service.ServiceName, "The ECS service");
         Output(StackOutputs.TargetGroupArn, TargetGroup.TargetGroupArn, "The service's target group");
         Output(StackOutputs.RepositoryUri, Repository.RepositoryUri, "Push images here");
-        Output(StackOutputs.RepositoryName, Repository.RepositoryName, "The service's image repository");
+        Output(StackOutputs.RepositoryName, Repository.RepositoryName, RepositoryDescription());
         Output(StackOutputs.LogGroupName, LogGroup.LogGroupName, "The tasks' logs");
         Output(StackOutputs.SecretsPath, settings.Secrets.Path, "Every SSM parameter under this path is handed to the tasks");
         Output(StackOutputs.Url, environment.Url, "The service's address");
@@ -190,7 +192,7 @@ internal sealed class ServiceStack : Stack
 
     public CfnCondition HasLiveImage { get; }
 
-    public Repository Repository { get; }
+    public IRepository Repository { get; }
 
     public LogGroup LogGroup { get; }
 
@@ -211,9 +213,23 @@ internal sealed class ServiceStack : Stack
             new Amazon.CDK.AWS.ECR.LifecycleRule { RulePriority = 1, Description = "Untagged images go after 14 days", TagStatus = TagStatus.UNTAGGED, MaxImageAge = Duration.Days(14) },
             new Amazon.CDK.AWS.ECR.LifecycleRule { RulePriority = 2, Description = "Keep the 200 newest images", TagStatus = TagStatus.ANY, MaxImageCount = 200 },
         ],
-        // Prod-like environments keep their images; elsewhere `fargo infra down` empties the repository first.
-        RemovalPolicy = _target.ProdLike ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+        // Prod-like environments keep their images, and so does a repository other environments use; elsewhere
+        // `fargo infra down` empties the repository first.
+        RemovalPolicy = _target.ProdLike || _placement.Shared ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
+
+    /// <summary>
+    /// The repository of the first environment in this account and region, by name: its stack creates and keeps it
+    /// (see <see cref="RepositoryPlacement"/>), so this stack neither creates nor deletes it.
+    /// </summary>
+    private IRepository ImportRepository() => Amazon.CDK.AWS.ECR.Repository.FromRepositoryName(this, "Repository", _settings.Names.Repository);
+
+    private string RepositoryDescription() => _placement switch
+    {
+        { Owns: false } => $"The service's image repository, shared with {_placement.OwnerEnvironment} (in the same account and region), whose stack creates and keeps it",
+        { Shared: true } => $"The service's image repository, shared with {string.Join(", ", _placement.SharedWith)} (in the same account and region): retained when this stack is deleted, and never emptied by fargo infra down",
+        _ => "The service's image repository",
+    };
 
     private LogGroup CreateLogGroup(string name, int retentionDays, string id)
     {

@@ -72,6 +72,42 @@ public static class CdkCommandLine
     public static IReadOnlyList<string> Bootstrap(SynthesizedAssembly assembly, CdkRunOptions options) =>
         Command("bootstrap", assembly, options, [$"aws://{assembly.Account}/{assembly.Region}"]);
 
+    /// <summary>Compares a one-stack assembly (deploy access, pipeline) with what is deployed.</summary>
+    public static IReadOnlyList<string> Diff(SingleStackAssembly assembly, CdkRunOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(assembly);
+        return Command("diff", assembly.Directory, options, [assembly.StackName]);
+    }
+
+    /// <summary>Deploys a one-stack assembly; each parameter given is passed, the others keep the stack's values.</summary>
+    public static IReadOnlyList<string> Deploy(SingleStackAssembly assembly, IReadOnlyDictionary<string, string> parameters, ApprovalLevel approval, string outputsFile, CdkRunOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(assembly);
+        ArgumentNullException.ThrowIfNull(parameters);
+        return Command("deploy", assembly.Directory, options,
+        [
+            "--require-approval", ApprovalArgument(approval),
+            "--progress", "events",
+            "--outputs-file", outputsFile,
+            .. parameters.OrderBy(p => p.Key, StringComparer.Ordinal).SelectMany(p => new[] { "--parameters", $"{assembly.StackName}:{p.Key}={p.Value}" }),
+            assembly.StackName,
+        ]);
+    }
+
+    /// <summary>Deletes a one-stack assembly's stack; --force because Fargo asked already.</summary>
+    public static IReadOnlyList<string> Destroy(SingleStackAssembly assembly, CdkRunOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(assembly);
+        return Command("destroy", assembly.Directory, options, ["--force", assembly.StackName]);
+    }
+
+    /// <summary>Prepares the one-stack assembly's account and region for the default synthesizer.</summary>
+    public static IReadOnlyList<string> Bootstrap(SingleStackAssembly assembly, CdkRunOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(assembly);
+        return Command("bootstrap", assembly.Directory, options, [$"aws://{assembly.Account}/{assembly.Region}"]);
+    }
+
     /// <summary>The --parameters arguments, each scoped to its stack ("stack:Name=value").</summary>
     public static IReadOnlyList<string> ParameterArguments(SynthesizedAssembly assembly, DeployInputs inputs)
     {
@@ -131,12 +167,17 @@ public static class CdkCommandLine
     private static List<string> Command(string verb, SynthesizedAssembly assembly, CdkRunOptions options, IEnumerable<string> rest)
     {
         ArgumentNullException.ThrowIfNull(assembly);
+        return Command(verb, assembly.Directory, options, rest);
+    }
+
+    private static List<string> Command(string verb, string directory, CdkRunOptions options, IEnumerable<string> rest)
+    {
         ArgumentNullException.ThrowIfNull(options);
         var arguments = new List<string>
         {
             verb,
             // The synthesized folder is the app: the toolkit reads it and runs nothing of ours.
-            "--app", assembly.Directory,
+            "--app", directory,
             "--no-color",
             // Notices are fetched from the internet and are about the CDK, not the user's stacks.
             "--no-notices",

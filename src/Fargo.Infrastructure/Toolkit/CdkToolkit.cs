@@ -133,6 +133,52 @@ public sealed class CdkToolkit
     public Task BootstrapAsync(SynthesizedAssembly assembly, Action<OutputLine> progress, CancellationToken cancellationToken) =>
         RunAsync("bootstrap", CdkCommandLine.Bootstrap(assembly, _options.Run), progress, cancellationToken);
 
+    /// <summary>Shows what a deploy would change in a one-stack assembly (deploy access, pipeline).</summary>
+    public Task DiffAsync(SingleStackAssembly assembly, Action<OutputLine> progress, CancellationToken cancellationToken) =>
+        RunAsync("diff", CdkCommandLine.Diff(assembly, _options.Run), progress, cancellationToken);
+
+    /// <summary>Deploys a one-stack assembly and returns its outputs.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> DeployAsync(
+        SingleStackAssembly assembly,
+        IReadOnlyDictionary<string, string> parameters,
+        ApprovalLevel approval,
+        Action<OutputLine> progress,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(assembly);
+        var outputsFile = Path.Combine(assembly.Directory, "outputs.json");
+        await RunAsync("deploy", CdkCommandLine.Deploy(assembly, parameters, approval, outputsFile, _options.Run), progress, cancellationToken);
+        return ReadOutputs(outputsFile, assembly.StackName);
+    }
+
+    /// <summary>
+    /// Empties the stack's versioned buckets (<see cref="SingleStackAssembly.BucketsToEmpty"/>, read from its outputs),
+    /// then deletes the stack. The caller asks the user first.
+    /// </summary>
+    public async Task DestroyAsync(SingleStackAssembly assembly, IInfrastructureTeardown teardown, Action<OutputLine> progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(assembly);
+        ArgumentNullException.ThrowIfNull(teardown);
+        ArgumentNullException.ThrowIfNull(progress);
+        if (assembly.BucketsToEmpty.Count > 0 && await teardown.GetStackOutputsAsync(assembly.StackName, assembly.Region, cancellationToken) is { } outputs)
+        {
+            foreach (var key in assembly.BucketsToEmpty)
+            {
+                if (outputs.TryGetValue(key, out var bucket) && !string.IsNullOrWhiteSpace(bucket))
+                {
+                    progress(new OutputLine(OutputSource.StandardError, $"Emptying bucket {bucket}…"));
+                    await teardown.EmptyBucketAsync(bucket, assembly.Region, cancellationToken);
+                }
+            }
+        }
+
+        await RunAsync("destroy", CdkCommandLine.Destroy(assembly, _options.Run), progress, cancellationToken);
+    }
+
+    /// <summary>Bootstraps the one-stack assembly's account and region for the CDK.</summary>
+    public Task BootstrapAsync(SingleStackAssembly assembly, Action<OutputLine> progress, CancellationToken cancellationToken) =>
+        RunAsync("bootstrap", CdkCommandLine.Bootstrap(assembly, _options.Run), progress, cancellationToken);
+
     /// <summary>The environment the toolkit runs in: no version check against npm, no colors.</summary>
     internal static IReadOnlyDictionary<string, string> ToolkitEnvironment() => new Dictionary<string, string>
     {

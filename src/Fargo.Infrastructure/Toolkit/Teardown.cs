@@ -32,7 +32,9 @@ public static class TeardownPlan
     /// <summary>
     /// Prod-like environments keep their buckets and repository (they outlive the stacks), so nothing is
     /// emptied there. Elsewhere: the service's data and reports buckets and repository, and the environment's
-    /// logging bucket. A stack that does not exist (null outputs) contributes nothing.
+    /// logging bucket; but never a repository shared with other environments of the account and region (see
+    /// <see cref="RepositoryPlacement"/>), whose images they run. A stack that does not exist (null outputs)
+    /// contributes nothing.
     /// </summary>
     public static IReadOnlyList<TeardownStep> For(
         SynthesizedAssembly assembly,
@@ -50,7 +52,10 @@ public static class TeardownPlan
         {
             AddIfPresent(serviceOutputs, StackOutputs.DataBucketName, name => new EmptyBucket(name));
             AddIfPresent(serviceOutputs, StackOutputs.ReportsBucketName, name => new EmptyBucket(name));
-            AddIfPresent(serviceOutputs, StackOutputs.RepositoryName, name => new DeleteImages(name));
+            if (assembly.Repository is { Owns: true, Shared: false })
+            {
+                AddIfPresent(serviceOutputs, StackOutputs.RepositoryName, name => new DeleteImages(name));
+            }
         }
 
         if (environmentOutputs is not null)

@@ -8,7 +8,7 @@ namespace Fargo.Local.Api;
 /// <summary>ECR's operations on the wire, served by the <see cref="ImageRegistry"/>.</summary>
 internal static class EcrApi
 {
-    public static JsonOperationTable Create(ImageRegistry registry)
+    public static JsonOperationTable Create(ImageRegistry registry, RegistryTokens tokens)
     {
         var json = EcrJsonContext.Default;
         return new JsonOperationTable(AwsServices.Ecr)
@@ -76,7 +76,7 @@ internal static class EcrApi
             })
             .Add("GetAuthorizationToken", json.GetAuthorizationTokenRequest, json.GetAuthorizationTokenResponse, request =>
             {
-                var (token, expiresAt, proxy) = registry.GetAuthorizationToken();
+                var (token, expiresAt, proxy) = ImageRegistry.GetAuthorizationToken(tokens);
                 return new GetAuthorizationTokenResponse
                 {
                     AuthorizationData = [new AuthorizationData { AuthorizationToken = token, ExpiresAt = expiresAt, ProxyEndpoint = proxy }],

@@ -17,7 +17,8 @@ namespace Fargo.Local.Api;
 /// The local region's one endpoint. Every request is SigV4-verified against the local credentials, then
 /// dispatched by protocol: JSON 1.1 by X-Amz-Target (ECS, ECR, SSM, CloudWatch Logs), Query by the
 /// signing scope's service (STS). Fargo's own operations live under /_fargo/: an unsigned ping that
-/// reveals nothing, and the signed image import.
+/// reveals nothing, and the signed image import. /v2/ is the local ECR's Docker Registry HTTP API, which
+/// authenticates as ECR does (Basic credentials from GetAuthorizationToken).
 /// </summary>
 internal sealed partial class LocalApi
 {
@@ -33,6 +34,7 @@ internal sealed partial class LocalApi
     private readonly Dictionary<string, JsonOperationTable> _jsonServices;
     private readonly Dictionary<string, QueryOperationTable> _queryServices;
     private readonly ImageRegistry _registry;
+    private readonly RegistryV2Api _registryV2;
     private readonly ILogger _logger;
 
     public LocalApi(
@@ -41,6 +43,7 @@ internal sealed partial class LocalApi
         IEnumerable<JsonOperationTable> jsonServices,
         IEnumerable<QueryOperationTable> queryServices,
         ImageRegistry registry,
+        RegistryV2Api registryV2,
         ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(credentials);
@@ -49,6 +52,7 @@ internal sealed partial class LocalApi
         _jsonServices = jsonServices.ToDictionary(s => s.Service.JsonTargetPrefix!, StringComparer.Ordinal);
         _queryServices = queryServices.ToDictionary(s => s.Service.SigningName, StringComparer.Ordinal);
         _registry = registry;
+        _registryV2 = registryV2;
         _logger = logger;
     }
 
@@ -63,6 +67,13 @@ internal sealed partial class LocalApi
             {
                 await WriteAsync(context, new AwsWireResponse(200, [new("Content-Type", "application/json")],
                     JsonSerializer.SerializeToUtf8Bytes(new EnginePing("fargo-local", Environment.ProcessId), ApiJsonContext.Default.EnginePing))).ConfigureAwait(false);
+                return;
+            }
+
+            if (RegistryV2Api.Handles(path))
+            {
+                // The Docker Registry HTTP API of the local ECR: Basic auth with an ECR token, not SigV4.
+                await _registryV2.HandleAsync(context).ConfigureAwait(false);
                 return;
             }
 

@@ -11,6 +11,11 @@ internal sealed class ArtifactStore : IDisposable
     private readonly string _uploads;
     private readonly SemaphoreSlim _gate = new(1, 1);
 
+    // Blob (file content SHA-256, hex) → a stored file holding it; built on first use from the stored manifests.
+    private readonly Dictionary<string, string> _index = new(StringComparer.Ordinal);
+    private readonly Lock _indexGate = new();
+    private bool _indexed;
+
     public ArtifactStore(string imagesDirectory, string uploadsDirectory)
     {
         _images = imagesDirectory;
@@ -45,29 +50,163 @@ internal sealed class ArtifactStore : IDisposable
             }
 
             var manifest = ArtifactManifest.FromDirectory(root);
-            var hex = Hex(manifest.Digest);
-            await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-            try
-            {
-                var final = Path.Combine(_images, hex);
-                if (!Directory.Exists(final))
-                {
-                    MakeReadOnly(root);
-                    await File.WriteAllTextAsync(ManifestPath(hex) + ".tmp", manifest.Text, cancellationToken).ConfigureAwait(false);
-                    Directory.Move(root, final);
-                    File.Move(ManifestPath(hex) + ".tmp", ManifestPath(hex), overwrite: true);
-                }
-            }
-            finally
-            {
-                _gate.Release();
-            }
-
+            await CommitAsync(root, manifest, cancellationToken).ConfigureAwait(false);
             return manifest;
         }
         finally
         {
             DeleteTree(staging);
+        }
+    }
+
+    /// <summary>
+    /// Builds the artifact a manifest describes out of blobs (the Registry API's push: blobs first, then the
+    /// manifest), stores it and returns it. <paramref name="blobPath"/> gives the file holding a blob by its hex
+    /// SHA-256, or null when the blob is not there. The folder built must serialize to exactly the manifest's text,
+    /// so the image gets the very digest it had where it came from.
+    /// </summary>
+    public async Task<ArtifactManifest> AssembleAsync(string manifestText, Func<string, string?> blobPath, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(manifestText);
+        ArgumentNullException.ThrowIfNull(blobPath);
+        var entries = ArtifactManifestEntries.Parse(manifestText);
+        var missing = entries.Where(e => e.Kind == ArtifactEntryKind.File && blobPath(e.Sha256!) is null).Select(e => "sha256:" + e.Sha256).Distinct().ToList();
+        if (missing.Count > 0)
+        {
+            throw new MissingBlobsException(missing);
+        }
+
+        var existing = TryGetManifest(ArtifactManifest.DigestOf(manifestText));
+        if (existing is not null)
+        {
+            return existing;
+        }
+
+        var staging = Path.Combine(_uploads, Guid.NewGuid().ToString("N"));
+        try
+        {
+            var root = Path.Combine(staging, "root");
+            Directory.CreateDirectory(root);
+            foreach (var entry in entries)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var target = Path.Combine(root, entry.Path.Replace('/', Path.DirectorySeparatorChar));
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                switch (entry.Kind)
+                {
+                    case ArtifactEntryKind.Directory:
+                        Directory.CreateDirectory(target);
+                        break;
+                    case ArtifactEntryKind.Link:
+                        ArtifactManifest.CheckLinkTarget(entry.Path, entry.LinkTarget!);
+                        File.CreateSymbolicLink(target, entry.LinkTarget!);
+                        break;
+                    default:
+                        await CopyBlobAsync(blobPath(entry.Sha256!)!, target, entry.Executable, cancellationToken).ConfigureAwait(false);
+                        break;
+                }
+            }
+
+            var manifest = ArtifactManifest.FromDirectory(root);
+            if (!string.Equals(manifest.Text, manifestText, StringComparison.Ordinal))
+            {
+                throw new ArtifactException("the manifest is not in canonical form (entries sorted, every parent directory listed, modes 644 or 755), so it can't name the folder it describes");
+            }
+
+            await CommitAsync(root, manifest, cancellationToken).ConfigureAwait(false);
+            return manifest;
+        }
+        finally
+        {
+            DeleteTree(staging);
+        }
+    }
+
+    /// <summary>
+    /// A file in a stored artifact whose content has this SHA-256 (hex), or null. The Registry API serves an
+    /// artifact's files as its blobs, so a blob that some stored image holds is there without being uploaded again.
+    /// </summary>
+    public string? TryFindFile(string sha256Hex)
+    {
+        lock (_indexGate)
+        {
+            if (!_indexed)
+            {
+                foreach (var digest in Digests())
+                {
+                    IndexManifest(digest, TryGetManifest(digest)?.Text);
+                }
+
+                _indexed = true;
+            }
+
+            return _index.TryGetValue(sha256Hex, out var path) && File.Exists(path) ? path : null;
+        }
+    }
+
+    private async Task CommitAsync(string root, ArtifactManifest manifest, CancellationToken cancellationToken)
+    {
+        var hex = Hex(manifest.Digest);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var final = Path.Combine(_images, hex);
+            if (!Directory.Exists(final))
+            {
+                MakeReadOnly(root);
+                await File.WriteAllTextAsync(ManifestPath(hex) + ".tmp", manifest.Text, cancellationToken).ConfigureAwait(false);
+                Directory.Move(root, final);
+                File.Move(ManifestPath(hex) + ".tmp", ManifestPath(hex), overwrite: true);
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+
+        lock (_indexGate)
+        {
+            if (_indexed)
+            {
+                IndexManifest(manifest.Digest, manifest.Text);
+            }
+        }
+    }
+
+    private void IndexManifest(string digest, string? text)
+    {
+        if (text is null || TryHex(digest) is not { } hex)
+        {
+            return;
+        }
+
+        foreach (var entry in ArtifactManifestEntries.Parse(text))
+        {
+            if (entry.Kind == ArtifactEntryKind.File)
+            {
+                _index.TryAdd(entry.Sha256!, Path.Combine(_images, hex, entry.Path.Replace('/', Path.DirectorySeparatorChar)));
+            }
+        }
+    }
+
+    private static async Task CopyBlobAsync(string source, string target, bool executable, CancellationToken cancellationToken)
+    {
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = executable
+                ? UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute
+                : UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
+        }
+
+        var input = File.OpenRead(source);
+        await using (input.ConfigureAwait(false))
+        {
+            var output = new FileStream(target, options);
+            await using (output.ConfigureAwait(false))
+            {
+                await input.CopyToAsync(output, cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 
@@ -103,6 +242,12 @@ internal sealed class ArtifactStore : IDisposable
 
         File.Delete(ManifestPath(hex));
         DeleteTree(Path.Combine(_images, hex));
+        lock (_indexGate)
+        {
+            // Another artifact may hold the same content: index again on next use.
+            _index.Clear();
+            _indexed = false;
+        }
     }
 
     public void Dispose() => _gate.Dispose();

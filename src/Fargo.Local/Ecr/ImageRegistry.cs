@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Fargo.Local.Api;
 using Fargo.Local.Artifacts;
 using Fargo.Local.State;
@@ -301,11 +300,74 @@ internal sealed class ImageRegistry : IDisposable
         }
     }
 
-    /// <summary>A token that the local registry would accept for `docker login`; the local registry has no Docker endpoint, so it is only ever shown.</summary>
-    public (string Token, DateTimeOffset ExpiresAt, string ProxyEndpoint) GetAuthorizationToken()
+    /// <summary>Whether the repository exists (the Registry API answers NAME_UNKNOWN otherwise).</summary>
+    public bool RepositoryExists(string name)
     {
-        var token = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("AWS:" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(48))));
-        return (token, _time.GetUtcNow().AddHours(12), "https://" + LocalRegionConstants.RegistryHost);
+        lock (_gate)
+        {
+            return _repositories.ContainsKey(name);
+        }
+    }
+
+    /// <summary>The Registry API's manifest GET: the image a tag or digest names in a repository, or null.</summary>
+    public ArtifactManifest? GetManifest(string repositoryName, string reference)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        string? digest;
+        lock (_gate)
+        {
+            var repository = RequireRepository(repositoryName);
+            var isDigest = reference.StartsWith("sha256:", StringComparison.Ordinal);
+            digest = FindImage(repository, isDigest ? new ImageId(reference, null) : new ImageId(null, reference))?.Digest;
+        }
+
+        return digest is null ? null : _artifacts.TryGetManifest(digest);
+    }
+
+    /// <summary>
+    /// The Registry API's manifest PUT: builds the artifact from the blobs the manifest names (all must have been
+    /// pushed, or be held by stored images), stores it and tags it. The image is then the same as an imported one with
+    /// that content: same digest, same folder. A PUT by digest stores it untagged; putting what is already there is
+    /// not an error, as on ECR.
+    /// </summary>
+    public async Task<ImageManifestResult> PutManifestAsync(string repositoryName, string reference, string manifestText, Func<string, string?> blobPath, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        var byDigest = reference.StartsWith("sha256:", StringComparison.Ordinal);
+        if (!byDigest)
+        {
+            ValidateTag(reference);
+        }
+
+        lock (_gate)
+        {
+            RequireRepository(repositoryName);
+        }
+
+        var digest = ArtifactManifest.DigestOf(manifestText);
+        if (byDigest && reference != digest)
+        {
+            throw new LocalServiceException("ImageDigestDoesNotMatchException",
+                $"The specified image digest '{reference}' does not match the digest '{digest}' of the manifest.");
+        }
+
+        var manifest = await _artifacts.AssembleAsync(manifestText, blobPath, cancellationToken).ConfigureAwait(false);
+        lock (_gate)
+        {
+            var repository = RequireRepository(repositoryName);
+            var tag = byDigest ? null : reference;
+            var image = Tag(repository, manifest.Digest, manifest.TotalFileBytes, tag, allowSameTag: false);
+            Save(repository);
+            return new ImageManifestResult(repositoryName, new ImageId(image.Digest, tag), manifest.Text, ArtifactManifest.MediaType);
+        }
+    }
+
+    /// <summary>GetAuthorizationToken: a token the local registry's Registry API (/v2/ on the engine's endpoint) accepts as Basic credentials.</summary>
+    public static (string Token, DateTimeOffset ExpiresAt, string ProxyEndpoint) GetAuthorizationToken(RegistryTokens tokens)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        var (token, expiresAt) = tokens.Issue();
+        return (token, expiresAt, "https://" + LocalRegionConstants.RegistryHost);
     }
 
     /// <summary>The digest an image reference resolves to now, or null when the registry doesn't have it.</summary>

@@ -68,6 +68,7 @@ public static partial class LocalEngine
         using var parameters = new ParameterStore(home.StateDatabase, cipher, time);
         using var artifacts = new ArtifactStore(home.ImagesDirectory, home.UploadsDirectory);
         using var registry = new ImageRegistry(home.StateDatabase, artifacts, time);
+        var registryTokens = new RegistryTokens(credentials, time);
         using var ecsStore = new EcsStore(home.StateDatabase);
         using var runtime = new TaskRuntime(home, options, registry, parameters, logs, new LoopbackPorts(), time, logger);
         using var loadBalancerStore = new SqliteLoadBalancerStore(home.StateDatabase);
@@ -87,9 +88,10 @@ public static partial class LocalEngine
         var api = new LocalApi(
             credentials,
             time,
-            [EcsApi.Create(ecs), EcrApi.Create(registry), SsmApi.Create(parameters), LogsApi.Create(logs), DatabaseApi.Create(databases)],
+            [EcsApi.Create(ecs), EcrApi.Create(registry, registryTokens), SsmApi.Create(parameters), LogsApi.Create(logs), DatabaseApi.Create(databases)],
             [StsApi.Create(), ElbV2Api.Create(elb)],
             registry,
+            new RegistryV2Api(registry, new BlobStore(artifacts, home.UploadsDirectory), registryTokens, logger),
             logger);
         app.Run(api.HandleAsync);
 

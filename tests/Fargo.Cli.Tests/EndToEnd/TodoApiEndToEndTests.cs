@@ -169,6 +169,30 @@ public sealed partial class TodoApiEndToEndTests(LocalRegionFixture region, Todo
 
     [Fact]
     [Step(8)]
+    public async Task An_environment_that_requires_approval_changes_nothing_without_it()
+    {
+        story.Project.RequireApproval(true);
+        try
+        {
+            var refused = await Fargo("scale", "3");
+            var status = await Fargo("status", "--output", "json");
+            var approved = await Fargo("scale", "2", "--yes");
+
+            Assert.True(refused.ExitCode == 2, region.Explain(refused));
+            Assert.Contains("requires approval", refused.Out + refused.Error, StringComparison.Ordinal);
+            Assert.Contains("desiredCount: 2 → 3", refused.Out + refused.Error, StringComparison.Ordinal);
+            using var json = JsonDocument.Parse(status.Out);
+            Assert.Equal(2, json.RootElement.GetProperty("desired").GetInt32());
+            Assert.True(approved.ExitCode == 0, region.Explain(approved));
+        }
+        finally
+        {
+            story.Project.RequireApproval(false);
+        }
+    }
+
+    [Fact]
+    [Step(9)]
     public async Task Run_runs_the_migration_as_a_one_off_task_and_returns_its_exit_code()
     {
         var migrate = await Fargo("run", "--", "dotnet", "TodoApi.dll", "migrate");
@@ -181,7 +205,7 @@ public sealed partial class TodoApiEndToEndTests(LocalRegionFixture region, Todo
     }
 
     [Fact]
-    [Step(9)]
+    [Step(10)]
     public async Task Logs_show_the_tasks_output_merged_by_time()
     {
         var logs = await Fargo("logs", "--since", "30m");
@@ -194,7 +218,7 @@ public sealed partial class TodoApiEndToEndTests(LocalRegionFixture region, Todo
     }
 
     [Fact]
-    [Step(10)]
+    [Step(11)]
     public async Task A_secret_set_from_stdin_reaches_the_next_deployment_and_is_never_printed()
     {
         var set = await region.FargoWithInputAsync(Folder, SecretValue + "\n", "secret", "set", "E2E_TOKEN");
@@ -213,7 +237,7 @@ public sealed partial class TodoApiEndToEndTests(LocalRegionFixture region, Todo
     }
 
     [Fact]
-    [Step(11)]
+    [Step(12)]
     public async Task Down_then_up_keeps_the_database_data()
     {
         using var created = await Http.PostAsJsonAsync(new Uri(Url, "todos"), new { title = "survives down and up" });

@@ -356,7 +356,7 @@ public sealed class InfraToolkitTests : IDisposable
 
     /// <summary>The assembly the commands got (the fixture's, synthesized once).</summary>
     private Task<SynthesizedAssembly> AssemblyAsync(string environment) =>
-        _fixture.Synthesizer.SynthesizeAsync(environment == "qa" ? _qa : _prod, Path.Combine(Out, environment), CancellationToken.None);
+        _fixture.Synthesizer.SynthesizeAsync(environment == "qa" ? _qa : _prod, RepositoryPlacement.Alone, Path.Combine(Out, environment), CancellationToken.None);
 
     private static RunningService Running(ServiceSettings settings, string image) => new(
         settings.Names.Cluster,

@@ -11,8 +11,6 @@ namespace Fargo.Deploy.Tests.Operations;
 public sealed class OperationsTests
 {
     private const string RunningDigest = "sha256:1111111111111111111111111111111111111111111111111111111111111111";
-    private const string OtherDigest = "sha256:2222222222222222222222222222222222222222222222222222222222222222";
-    private const string Manifest = """{"schemaVersion":2,"mediaType":"application/vnd.oci.image.manifest.v1+json","config":{"digest":"sha256:c0"},"layers":[]}""";
 
     private static TestApis Running(string image, string taskDefinition = "arn:aws:ecs:us-east-1:111111111111:task-definition/todo-api-qa:7") => new()
     {
@@ -37,60 +35,6 @@ public sealed class OperationsTests
             TaskDefinition = new TaskDefinition { TaskDefinitionArn = taskDefinition, ContainerDefinitions = [new ContainerDefinition { Name = "todo-api", Image = image }] },
         },
     };
-
-    [Fact]
-    public async Task Promote_copies_the_running_digest_into_the_next_environment_with_its_manifest_and_media_type()
-    {
-        var apis = Running("111111111111.dkr.ecr.us-east-1.amazonaws.com/todo-api@" + RunningDigest);
-        apis.DescribeImages = request => new DescribeImagesResponse { ImageDetails = [new ImageDetail { ImageDigest = request.ImageIds![0].ImageDigest ?? RunningDigest, ImageTags = ["r254"], ImageManifestMediaType = "application/vnd.oci.image.manifest.v1+json" }] };
-        apis.BatchGetImage = request => new BatchGetImageResponse
-        {
-            Images = [new Image { ImageId = request.ImageIds[0], ImageManifest = Manifest, ImageManifestMediaType = "application/vnd.oci.image.manifest.v1+json" }],
-        };
-        PutImageRequest? put = null;
-        apis.PutImage = request =>
-        {
-            put = request;
-            return new PutImageResponse { Image = new Image { ImageManifest = request.ImageManifest } };
-        };
-        var qa = TestApis.Target(apis);
-        var staging = TestApis.Target(apis, TestApis.Spec() with { Cluster = "fargo-staging", Repository = "todo-api-staging" }, new TargetEnvironment("staging", false, "111111111111", "us-east-1", false));
-
-        var result = await Promoter.PromoteAsync(qa, staging, "r254", force: false, CancellationToken.None);
-
-        Assert.Equal(RunningDigest, result.Digest);
-        Assert.Equal("111111111111.dkr.ecr.us-east-1.amazonaws.com/todo-api-staging@" + RunningDigest, result.Destination);
-        Assert.Equal(("todo-api-staging", Manifest, "application/vnd.oci.image.manifest.v1+json", "r254", RunningDigest),
-            (put!.RepositoryName, put.ImageManifest, put.ImageManifestMediaType, put.ImageTag, put.ImageDigest));
-    }
-
-    [Fact]
-    public async Task Promote_refuses_a_version_that_is_not_what_runs_unless_forced()
-    {
-        var apis = Running("111111111111.dkr.ecr.us-east-1.amazonaws.com/todo-api@" + RunningDigest);
-        apis.DescribeImages = request => new DescribeImagesResponse { ImageDetails = [new ImageDetail { ImageDigest = request.ImageIds![0].ImageDigest ?? OtherDigest }] };
-        var qa = TestApis.Target(apis);
-        var prod = TestApis.Target(apis, environment: new TargetEnvironment("prod", false, "111111111111", "us-east-1", true));
-
-        var error = await Assert.ThrowsAsync<DeployException>(() => Promoter.PromoteAsync(qa, prod, "r255", force: false, CancellationToken.None));
-
-        Assert.StartsWith("Version r255 (sha256:222222222222) is not what runs in qa (sha256:111111111111)", error.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain("PutImage", apis.Calls);
-    }
-
-    [Fact]
-    public async Task Promote_between_registries_is_refused_plainly()
-    {
-        var apis = Running("111111111111.dkr.ecr.us-east-1.amazonaws.com/todo-api@" + RunningDigest);
-        apis.DescribeImages = _ => new DescribeImagesResponse { ImageDetails = [new ImageDetail { ImageDigest = RunningDigest }] };
-        var qa = TestApis.Target(apis);
-        var prod = TestApis.Target(apis, environment: new TargetEnvironment("prod", false, "222222222222", "us-east-1", true));
-
-        var error = await Assert.ThrowsAsync<DeployException>(() => Promoter.PromoteAsync(qa, prod, null, force: false, CancellationToken.None));
-
-        Assert.Contains("different registries", error.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain("PutImage", apis.Calls);
-    }
 
     [Fact]
     public async Task Rollback_without_a_revision_goes_to_the_newest_ACTIVE_one_before_the_running_one()

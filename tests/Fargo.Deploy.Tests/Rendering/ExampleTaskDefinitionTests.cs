@@ -75,6 +75,17 @@ public sealed class ExampleTaskDefinitionTests
 
         Assert.Equal("arn:aws:iam::000000000000:role/todo-api-local-task", request.TaskRoleArn);
         Assert.Equal("Development", request.ContainerDefinitions[0].Environment!.Single(e => e.Name == "ASPNETCORE_ENVIRONMENT").Value);
+        Assert.Equal(["dotnet", "TodoApi.dll"], request.ContainerDefinitions[0].Command);
+    }
+
+    [Theory]
+    [InlineData("qa")]
+    [InlineData("prod")]
+    public void On_aws_the_image_s_own_entrypoint_runs(string environment)
+    {
+        var request = TaskDefinitionRenderer.Render(Example().ForEnvironment(environment), "img");
+
+        Assert.Null(request.ContainerDefinitions[0].Command);
     }
 
     [Fact]

@@ -166,7 +166,7 @@ public sealed class TaskDefinitionRendererTests
     public void The_default_image_is_the_environments_repository_at_latest()
     {
         Assert.Equal("111111111111.dkr.ecr.eu-west-1.amazonaws.com/todo-api:latest", DefaultImages.For(TestSettings.For()));
-        Assert.Equal("localhost/todo-api:latest", DefaultImages.For(TestSettings.For(environment: "local", account: "000000000000", region: "local")));
+        Assert.Equal("000000000000.dkr.ecr.local.localhost/todo-api:latest", DefaultImages.For(TestSettings.For(environment: "local", account: "000000000000", region: "local")));
         Assert.Equal("123456789012.dkr.ecr.us-east-2.amazonaws.com/billing:latest", DefaultImages.For(TestSettings.Flat()));
     }
 

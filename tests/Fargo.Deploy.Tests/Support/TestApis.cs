@@ -103,6 +103,7 @@ internal sealed class TestApis : IEcsApi, IElbApi, IEcrApi, ISsmApi, ILogsApi, I
     public Task<PutImageResponse> PutImageAsync(PutImageRequest request, CancellationToken cancellationToken) => Call("PutImage", PutImage, request);
     public Task<CreateRepositoryResponse> CreateRepositoryAsync(CreateRepositoryRequest request, CancellationToken cancellationToken) => Call<CreateRepositoryRequest, CreateRepositoryResponse>("CreateRepository", null, request);
     public Task<DescribeRepositoriesResponse> DescribeRepositoriesAsync(DescribeRepositoriesRequest request, CancellationToken cancellationToken) => Call<DescribeRepositoriesRequest, DescribeRepositoriesResponse>("DescribeRepositories", null, request);
+    public Task<GetAuthorizationTokenResponse> GetAuthorizationTokenAsync(GetAuthorizationTokenRequest request, CancellationToken cancellationToken) => Call<GetAuthorizationTokenRequest, GetAuthorizationTokenResponse>("GetAuthorizationToken", null, request);
     public Task<PutParameterResponse> PutParameterAsync(PutParameterRequest request, CancellationToken cancellationToken) => Call("PutParameter", PutParameter, request);
     public Task<GetParametersResponse> GetParametersAsync(GetParametersRequest request, CancellationToken cancellationToken) => Call("GetParameters", GetParameters, request);
     public Task<DescribeParametersResponse> DescribeParametersAsync(DescribeParametersRequest request, CancellationToken cancellationToken) => Call("DescribeParameters", DescribeParameters, request);

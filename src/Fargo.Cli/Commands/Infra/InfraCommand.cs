@@ -28,6 +28,7 @@ internal sealed class InfraCommand(InfraDependencies dependencies) : ICliCommand
             "infra",
             "The AWS infrastructure of an environment, as CloudFormation stacks defined with the AWS CDK: the environment's " +
             "network, load balancer and cluster (stack fargo-ENV) and the service's own resources (stack fargo-ENV-NAME). " +
+            "With --env E --oidc: the CI/CD access to E (GitHub's OIDC provider and E's deploy role); with --pipeline: the CodePipeline. " +
             "Needs Node.js 18+; diff, up and down install the pinned AWS CDK toolkit into FARGO_HOME/tools on first use.")
         {
             new InfraSynthCommand(dependencies).Create(services),
@@ -91,12 +92,26 @@ internal sealed class InfraCommand(InfraDependencies dependencies) : ICliCommand
 
     /// <summary>Synthesizes one environment into OUT/ENV, saying so first.</summary>
     internal static Task<SynthesizedAssembly> SynthesizeAsync(
-        InfraDependencies dependencies, ToolkitOutput output, ServiceSettings settings, string root, CancellationToken cancellationToken)
+        InfraDependencies dependencies, ToolkitOutput output, ServiceConfig config, ServiceSettings settings, string root, CancellationToken cancellationToken)
     {
         var directory = Path.Combine(root, settings.Environment.Name);
         output.Say($"Synthesizing {settings.Environment.Name} (account {settings.Environment.Account}, {settings.Environment.Region}) into {directory}…");
-        return dependencies.Synthesizer.SynthesizeAsync(settings, directory, cancellationToken);
+        var repository = RepositoryPlacementOf(config, settings);
+        if (!repository.Owns)
+        {
+            output.Say($"{settings.Environment.Name} shares account {settings.Environment.Account} and {settings.Environment.Region} with {repository.OwnerEnvironment}: " +
+                $"it uses {repository.OwnerEnvironment}'s image repository {settings.Names.Repository}, which `fargo infra up --env {repository.OwnerEnvironment}` creates.");
+        }
+
+        return dependencies.Synthesizer.SynthesizeAsync(settings, repository, directory, cancellationToken);
     }
+
+    /// <summary>
+    /// Whether the environment's stack creates the image repository or uses that of the first environment of the file in
+    /// the same account and region (ECR holds one repository of a name per account and region).
+    /// </summary>
+    internal static RepositoryPlacement RepositoryPlacementOf(ServiceConfig config, ServiceSettings settings) =>
+        RepositoryPlacement.For(settings, [.. AwsEnvironments(config).Select(config.ForEnvironment)]);
 
     internal static IReadOnlyList<string> StackNamesOf(SynthesizedAssembly assembly) => [assembly.Stacks.Environment, assembly.Stacks.Service];
 

@@ -2,6 +2,7 @@ using Fargo.Aws;
 using Fargo.Aws.Http;
 using Fargo.Config.Model;
 using Fargo.Infrastructure;
+using Fargo.Infrastructure.Pipelines;
 using Fargo.Infrastructure.Toolkit;
 using Fargo.Local.Home;
 
@@ -36,10 +37,14 @@ internal sealed record InfraDependencies(
     }
 }
 
-/// <summary>Synthesizes one environment's stacks into a folder.</summary>
+/// <summary>Synthesizes one environment's stacks, a stage's deploy access or the pipeline into a folder.</summary>
 internal interface IInfraSynthesizer
 {
-    Task<SynthesizedAssembly> SynthesizeAsync(ServiceSettings settings, string outputDirectory, CancellationToken cancellationToken);
+    Task<SynthesizedAssembly> SynthesizeAsync(ServiceSettings settings, RepositoryPlacement repository, string outputDirectory, CancellationToken cancellationToken);
+
+    Task<SingleStackAssembly> SynthesizeDeployAccessAsync(DeliveryPipeline pipeline, string environment, bool trustCodePipeline, string outputDirectory, CancellationToken cancellationToken);
+
+    Task<SingleStackAssembly> SynthesizePipelineAsync(DeliveryPipeline pipeline, string outputDirectory, CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -48,7 +53,25 @@ internal interface IInfraSynthesizer
 /// </summary>
 internal sealed class CdkSynthesizer(IProcessRunner runner) : IInfraSynthesizer
 {
-    public async Task<SynthesizedAssembly> SynthesizeAsync(ServiceSettings settings, string outputDirectory, CancellationToken cancellationToken)
+    public async Task<SynthesizedAssembly> SynthesizeAsync(ServiceSettings settings, RepositoryPlacement repository, string outputDirectory, CancellationToken cancellationToken)
+    {
+        await PrepareNodeAsync(cancellationToken);
+        return InfrastructureApp.Synthesize(settings, repository, outputDirectory);
+    }
+
+    public async Task<SingleStackAssembly> SynthesizeDeployAccessAsync(DeliveryPipeline pipeline, string environment, bool trustCodePipeline, string outputDirectory, CancellationToken cancellationToken)
+    {
+        await PrepareNodeAsync(cancellationToken);
+        return InfrastructureApp.SynthesizeDeployAccess(pipeline, environment, trustCodePipeline, outputDirectory);
+    }
+
+    public async Task<SingleStackAssembly> SynthesizePipelineAsync(DeliveryPipeline pipeline, string outputDirectory, CancellationToken cancellationToken)
+    {
+        await PrepareNodeAsync(cancellationToken);
+        return InfrastructureApp.SynthesizePipeline(pipeline, outputDirectory);
+    }
+
+    private async Task PrepareNodeAsync(CancellationToken cancellationToken)
     {
         var node = await NodeRuntime.CheckVersionAsync(runner, NodeRuntime.Locate(), cancellationToken);
         foreach (var (name, value) in JsiiQuietVariables(node))
@@ -59,8 +82,6 @@ internal sealed class CdkSynthesizer(IProcessRunner runner) : IInfraSynthesizer
                 Environment.SetEnvironmentVariable(name, value);
             }
         }
-
-        return InfrastructureApp.Synthesize(settings, outputDirectory);
     }
 
     /// <summary>

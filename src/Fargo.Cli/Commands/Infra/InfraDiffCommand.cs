@@ -5,16 +5,23 @@ namespace Fargo.Cli.Commands.Infra;
 /// <summary>`fargo infra diff --env E`: what `infra up` would change in the environment's two stacks.</summary>
 internal sealed class InfraDiffCommand(InfraDependencies dependencies)
 {
+    private readonly SingleStackOptions _stacks = new();
+
     public Command Create(CommandServices services)
     {
         var output = InfraCommand.OutOption();
         var command = new Command(
             "diff",
             "Compare the environment's stacks (--env) with what is deployed in its AWS account, through the CDK toolkit. " +
-            "Changes nothing.")
+            "Changes nothing. --oidc: the environment's CI/CD access instead; --pipeline: the CodePipeline.")
         {
             output,
         };
+        foreach (var option in _stacks.All)
+        {
+            command.Options.Add(option);
+        }
+
         services.SetAction(command, (context, cancellation) => RunAsync(context, context.ParseResult.GetValue(output), cancellation));
         return command;
     }
@@ -22,13 +29,18 @@ internal sealed class InfraDiffCommand(InfraDependencies dependencies)
     private async Task<int> RunAsync(CommandContext context, string? outOption, CancellationToken cancellation)
     {
         var config = InfraCommand.LoadServiceConfig(context);
+        if (_stacks.Select(context, config, "diff") is { } single)
+        {
+            return await DiffSingleAsync(context, config, single, outOption, cancellation);
+        }
+
         var settings = InfraCommand.SelectAwsEnvironment(config, context.Settings.Env, "diff");
         var root = InfraCommand.OutputRoot(context, config, outOption);
         var output = new ToolkitOutput(context);
 
         // The credentials are checked before the slow synthesis: the wrong account is refused at once.
         using var aws = await InfraAwsSession.OpenAsync(dependencies.AwsOptions, context.Settings.Profile, settings, cancellation);
-        var assembly = await InfraCommand.SynthesizeAsync(dependencies, output, settings, root, cancellation);
+        var assembly = await InfraCommand.SynthesizeAsync(dependencies, output, config, settings, root, cancellation);
         var toolkit = InfraCommand.Toolkit(dependencies, context);
         await output.RunAsync("cdk diff", report => toolkit.DiffAsync(assembly, report, cancellation));
 
@@ -36,6 +48,24 @@ internal sealed class InfraDiffCommand(InfraDependencies dependencies)
         {
             context.WriteJson(
                 new InfraDiffJson(settings.Environment.Name, assembly.Account, assembly.Region, assembly.Directory, InfraCommand.StackNamesOf(assembly), output.Lines),
+                InfraJsonContext.Default.InfraDiffJson);
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private async Task<int> DiffSingleAsync(CommandContext context, Fargo.Config.ServiceConfig config, SingleStackTarget target, string? outOption, CancellationToken cancellation)
+    {
+        var root = InfraCommand.OutputRoot(context, config, outOption);
+        var output = new ToolkitOutput(context);
+        using var aws = await InfraAwsSession.OpenAsync(dependencies.AwsOptions, context.Settings.Profile, target.Settings, cancellation);
+        var assembly = await target.SynthesizeAsync(dependencies, output, root, cancellation);
+        var toolkit = InfraCommand.Toolkit(dependencies, context);
+        await output.RunAsync("cdk diff", report => toolkit.DiffAsync(assembly, report, cancellation));
+        if (context.Json)
+        {
+            context.WriteJson(
+                new InfraDiffJson(target.Name, assembly.Account, assembly.Region, assembly.Directory, [assembly.StackName], output.Lines),
                 InfraJsonContext.Default.InfraDiffJson);
         }
 

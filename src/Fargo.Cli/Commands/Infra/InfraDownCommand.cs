@@ -9,10 +9,13 @@ namespace Fargo.Cli.Commands.Infra;
 /// <summary>
 /// `fargo infra down --env E`: deletes the environment's stacks after asking. Outside prod-like environments the
 /// versioned buckets and the repository are emptied first, so that CloudFormation can delete them; prod-like ones
-/// keep their data, and their database stays protected.
+/// keep their data, and their database stays protected. A repository shared with another environment of the account
+/// and region is never emptied: its owner's stack retains it, and the others only reference it.
 /// </summary>
 internal sealed class InfraDownCommand(InfraDependencies dependencies)
 {
+    private readonly SingleStackOptions _stacks = new();
+
     public Command Create(CommandServices services)
     {
         var output = InfraCommand.OutOption();
@@ -20,11 +23,17 @@ internal sealed class InfraDownCommand(InfraDependencies dependencies)
             "down",
             "Delete the environment's stacks (--env): the service's, then the environment's. Asks first (type the " +
             "environment's name), unless --yes. Outside requires_approval environments it first empties the buckets and " +
-            "deletes the repository's images; requires_approval environments keep buckets, repository, logs and the " +
-            "database's secret, and their database's deletion protection stops the deletion until lifted by hand.")
+            "deletes the repository's images (unless another environment of the account and region shares the repository); requires_approval environments keep buckets, repository, logs and the " +
+            "database's secret, and their database's deletion protection stops the deletion until lifted by hand. " +
+            "--oidc: delete the environment's CI/CD access instead; --pipeline: the CodePipeline (its artifacts bucket emptied first).")
         {
             output,
         };
+        foreach (var option in _stacks.All)
+        {
+            command.Options.Add(option);
+        }
+
         services.SetAction(command, (context, cancellation) => RunAsync(context, context.ParseResult.GetValue(output), cancellation));
         return command;
     }
@@ -32,6 +41,11 @@ internal sealed class InfraDownCommand(InfraDependencies dependencies)
     private async Task<int> RunAsync(CommandContext context, string? outOption, CancellationToken cancellation)
     {
         var config = InfraCommand.LoadServiceConfig(context);
+        if (_stacks.Select(context, config, "down") is { } single)
+        {
+            return await DownSingleAsync(context, config, single, outOption, cancellation);
+        }
+
         var settings = InfraCommand.SelectAwsEnvironment(config, context.Settings.Env, "down");
         var environment = settings.Environment.Name;
         if (!context.Settings.Yes && !dependencies.Prompt.CanAsk)
@@ -44,7 +58,7 @@ internal sealed class InfraDownCommand(InfraDependencies dependencies)
         var root = InfraCommand.OutputRoot(context, config, outOption);
         var output = new ToolkitOutput(context);
         using var aws = await InfraAwsSession.OpenAsync(dependencies.AwsOptions, context.Settings.Profile, settings, cancellation);
-        var assembly = await InfraCommand.SynthesizeAsync(dependencies, output, settings, root, cancellation);
+        var assembly = await InfraCommand.SynthesizeAsync(dependencies, output, config, settings, root, cancellation);
 
         if (!context.Settings.Yes)
         {
@@ -81,6 +95,60 @@ internal sealed class InfraDownCommand(InfraDependencies dependencies)
         return ExitCodes.Success;
     }
 
+    /// <summary>`down --oidc` or `down --pipeline`: asks for the stack's name, empties the pipeline's artifacts, deletes the stack.</summary>
+    private async Task<int> DownSingleAsync(CommandContext context, Fargo.Config.ServiceConfig config, SingleStackTarget target, string? outOption, CancellationToken cancellation)
+    {
+        if (!context.Settings.Yes && !dependencies.Prompt.CanAsk)
+        {
+            throw new UsageException(
+                $"`fargo infra down` deletes {target.Name} and asks first, but there is no terminal to ask on. Nothing was deleted.",
+                "Pass --yes to delete without asking.");
+        }
+
+        var root = InfraCommand.OutputRoot(context, config, outOption);
+        var output = new ToolkitOutput(context);
+        using var aws = await InfraAwsSession.OpenAsync(dependencies.AwsOptions, context.Settings.Profile, target.Settings, cancellation);
+        var assembly = await target.SynthesizeAsync(dependencies, output, root, cancellation);
+        if (!context.Settings.Yes)
+        {
+            context.Host.Error.MarkupLine(target.Kind == SingleStackKind.Pipeline
+                ? $"[red bold]This deletes[/] the pipeline stack {Markup.Escape(assembly.StackName)} (account {Markup.Escape(assembly.Account)}, {Markup.Escape(assembly.Region)}): the pipeline, its builds and approvals topic, and its artifacts."
+                : $"[red bold]This deletes[/] {Markup.Escape(assembly.StackName)} (account {Markup.Escape(assembly.Account)}, {Markup.Escape(assembly.Region)}): the deploy role, so CI/CD can no longer deploy there, " +
+                  "and GitHub's OIDC provider when this stack created it (other deploy roles of the account that use it stop working too).");
+            var answer = await dependencies.Prompt.AskAsync(context.Host, $"Type the stack's name ({assembly.StackName}) to delete it:", cancellation);
+            if (!string.Equals(answer?.Trim(), assembly.StackName, StringComparison.Ordinal))
+            {
+                throw new OperationFailedException("Not confirmed; nothing was deleted.");
+            }
+        }
+
+        using var teardown = new AwsTeardown(aws);
+        var toolkit = InfraCommand.Toolkit(dependencies, context);
+        await output.RunAsync("cdk destroy", report => toolkit.DestroyAsync(assembly, teardown, report, cancellation));
+        if (context.Json)
+        {
+            context.WriteJson(new InfraDownJson(target.Name, assembly.Account, assembly.Region, [assembly.StackName], teardown.Emptied), InfraJsonContext.Default.InfraDownJson);
+            return ExitCodes.Success;
+        }
+
+        foreach (var emptied in teardown.Emptied)
+        {
+            context.Host.Out.MarkupLine($"Emptied bucket {Markup.Escape(emptied.Name)} ({emptied.Deleted} object versions and delete markers)");
+        }
+
+        context.Host.Out.MarkupLine($"[green]Deleted[/] {Markup.Escape(assembly.StackName)} (account {Markup.Escape(assembly.Account)}, {Markup.Escape(assembly.Region)}).");
+        return ExitCodes.Success;
+    }
+
+    /// <summary>Why the image repository stays, when another environment of the account and region uses it.</summary>
+    internal static string? SharedRepositoryNote(ServiceSettings settings, RepositoryPlacement repository) => repository switch
+    {
+        { Owns: false } => $"Its image repository {settings.Names.Repository} belongs to {repository.OwnerEnvironment} (same account and region) and is left as it is.",
+        { Shared: true } => $"Its image repository {settings.Names.Repository} is shared with {string.Join(", ", repository.SharedWith)} (same account and region): " +
+            "it is kept with its images (retained by CloudFormation); delete it by hand once no environment uses it.",
+        _ => null,
+    };
+
     /// <summary>What will go and what stays, said before asking.</summary>
     private static void Explain(CommandContext context, ServiceSettings settings, SynthesizedAssembly assembly)
     {
@@ -92,8 +160,14 @@ internal sealed class InfraDownCommand(InfraDependencies dependencies)
         console.MarkupLine(assembly.KeepsData
             ? "  It is a requires_approval environment: its buckets, repository, log groups and database secret are kept. " +
               "Its database has deletion protection: the deletion stops there until you lift it by hand; CloudFormation then takes a final snapshot."
-            : "  First every object version of its buckets and every image of its repository are deleted" +
+            : (assembly.Repository.Shared
+                ? "  First every object version of its buckets is deleted"
+                : "  First every object version of its buckets and every image of its repository are deleted") +
               (settings.Database is null ? "." : "; its database is deleted with the stack, without a snapshot."));
+        if (SharedRepositoryNote(settings, assembly.Repository) is { } note)
+        {
+            console.MarkupLine("  " + Markup.Escape(note));
+        }
         console.MarkupLine(
             $"  {Markup.Escape(assembly.Stacks.Environment)} is shared by the environment's services: CloudFormation will not delete it while another service's stack uses it.");
     }

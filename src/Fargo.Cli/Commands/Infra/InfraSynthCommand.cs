@@ -14,6 +14,8 @@ namespace Fargo.Cli.Commands.Infra;
 /// </summary>
 internal sealed class InfraSynthCommand(InfraDependencies dependencies)
 {
+    private readonly SingleStackOptions _stacks = new();
+
     public Command Create(CommandServices services)
     {
         var output = InfraCommand.OutOption();
@@ -21,10 +23,15 @@ internal sealed class InfraSynthCommand(InfraDependencies dependencies)
             "synth",
             "Write the CloudFormation templates of an AWS environment (--env), or of every AWS environment, as a CDK cloud " +
             "assembly in OUT/ENV: offline, no credentials needed, the same input giving byte-identical files. Deploy them with " +
-            "`fargo infra up`, or read and deploy them with the AWS CLI.")
+            "`fargo infra up`, or read and deploy them with the AWS CLI. --env E --oidc: E's CI/CD access instead; --pipeline: the CodePipeline.")
         {
             output,
         };
+        foreach (var option in _stacks.All)
+        {
+            command.Options.Add(option);
+        }
+
         services.SetAction(command, (context, cancellation) => RunAsync(context, context.ParseResult.GetValue(output), cancellation));
         return command;
     }
@@ -32,6 +39,11 @@ internal sealed class InfraSynthCommand(InfraDependencies dependencies)
     private async Task<int> RunAsync(CommandContext context, string? outOption, CancellationToken cancellation)
     {
         var config = InfraCommand.LoadServiceConfig(context);
+        if (_stacks.Select(context, config, "synth") is { } single)
+        {
+            return await SynthesizeSingleAsync(context, config, single, outOption, cancellation);
+        }
+
         // Every environment is checked before anything is written: a typo in --env costs no synthesis.
         IReadOnlyList<ServiceSettings> environments = context.Settings.Env is { } name
             ? [InfraCommand.SelectAwsEnvironment(config, name, "synth")]
@@ -48,7 +60,7 @@ internal sealed class InfraSynthCommand(InfraDependencies dependencies)
         var assemblies = new List<InfraAssemblyJson>();
         foreach (var settings in environments)
         {
-            var assembly = await InfraCommand.SynthesizeAsync(dependencies, progress, settings, root, cancellation);
+            var assembly = await InfraCommand.SynthesizeAsync(dependencies, progress, config, settings, root, cancellation);
             assemblies.Add(Describe(settings, assembly));
         }
 
@@ -62,6 +74,24 @@ internal sealed class InfraSynthCommand(InfraDependencies dependencies)
             Write(context, result);
         }
 
+        return ExitCodes.Success;
+    }
+
+    private async Task<int> SynthesizeSingleAsync(CommandContext context, Fargo.Config.ServiceConfig config, SingleStackTarget target, string? outOption, CancellationToken cancellation)
+    {
+        var root = InfraCommand.OutputRoot(context, config, outOption);
+        var assembly = await target.SynthesizeAsync(dependencies, new ToolkitOutput(context), root, cancellation);
+        var result = new InfraSynthJson(root,
+        [
+            new InfraAssemblyJson(target.Name, assembly.Account, assembly.Region, assembly.Directory, [new InfraStackJson(assembly.StackName, assembly.Template, CountResources(assembly.Template))]),
+        ]);
+        if (context.Json)
+        {
+            context.WriteJson(result, InfraJsonContext.Default.InfraSynthJson);
+            return ExitCodes.Success;
+        }
+
+        Write(context, result, target.Kind == SingleStackKind.Pipeline ? "fargo infra up --pipeline" : $"fargo infra up --env {target.Settings.Environment.Name} --oidc");
         return ExitCodes.Success;
     }
 
@@ -81,7 +111,7 @@ internal sealed class InfraSynthCommand(InfraDependencies dependencies)
         return document.RootElement.TryGetProperty("Resources", out var resources) ? resources.EnumerateObject().Count() : 0;
     }
 
-    private static void Write(CommandContext context, InfraSynthJson result)
+    private static void Write(CommandContext context, InfraSynthJson result, string? deployCommand = null)
     {
         var console = context.Host.Out;
         var cwd = context.Host.WorkingDirectory;
@@ -99,6 +129,12 @@ internal sealed class InfraSynthCommand(InfraDependencies dependencies)
         }
 
         var first = result.Environments[0];
+        if (deployCommand is not null)
+        {
+            console.MarkupLine($"[grey]Deploy with `{Markup.Escape(deployCommand)}`. The template is plain CloudFormation: the AWS CLI deploys it too.[/]");
+            return;
+        }
+
         console.MarkupLine(
             $"[grey]Deploy with `fargo infra up --env {Markup.Escape(first.Name)}`. The templates are plain CloudFormation: " +
             "the AWS CLI deploys them too (aws cloudformation deploy, the environment stack first).[/]");

@@ -38,16 +38,29 @@ internal sealed class InfraUpCommand(InfraDependencies dependencies)
         HelpName = "cidr",
     };
 
+    private readonly SingleStackOptions _stacks = new();
+
+    private readonly Option<bool> _existingOidcProvider = new("--existing-oidc-provider")
+    {
+        Description = "With --oidc: the account has GitHub's OIDC provider already (another service's or environment's deploy access, or made by hand); " +
+            "use it instead of creating one. Later runs keep the choice.",
+    };
+
     public Command Create(CommandServices services)
     {
         var command = new Command(
             "up",
             "Create or update the environment's stacks (--env) in its AWS account through the CDK toolkit, streaming " +
             "CloudFormation's events. The service keeps the image it runs now. Environments with requires_approval show " +
-            "the changes and ask first, unless --yes.")
+            "the changes and ask first, unless --yes. --oidc: the environment's CI/CD access instead; --pipeline: the CodePipeline.")
         {
-            _out, _bootstrap, _publicSubnets, _privateSubnets, _vpcCidr,
+            _out, _bootstrap, _publicSubnets, _privateSubnets, _vpcCidr, _existingOidcProvider,
         };
+        foreach (var option in _stacks.All)
+        {
+            command.Options.Add(option);
+        }
+
         services.SetAction(command, RunAsync);
         return command;
     }
@@ -55,6 +68,17 @@ internal sealed class InfraUpCommand(InfraDependencies dependencies)
     private async Task<int> RunAsync(CommandContext context, CancellationToken cancellation)
     {
         var config = InfraCommand.LoadServiceConfig(context);
+        var single = _stacks.Select(context, config, "up");
+        if (single is null && context.ParseResult.GetValue(_existingOidcProvider))
+        {
+            throw new UsageException("--existing-oidc-provider is a choice of the deploy access stack; it goes with --oidc.");
+        }
+
+        if (single is not null)
+        {
+            return await UpSingleAsync(context, config, single, cancellation);
+        }
+
         var settings = InfraCommand.SelectAwsEnvironment(config, context.Settings.Env, "up");
         var root = InfraCommand.OutputRoot(context, config, context.ParseResult.GetValue(_out));
         var askFirst = settings.Environment.RequiresApproval && !context.Settings.Yes;
@@ -67,7 +91,7 @@ internal sealed class InfraUpCommand(InfraDependencies dependencies)
 
         var output = new ToolkitOutput(context);
         using var aws = await InfraAwsSession.OpenAsync(dependencies.AwsOptions, context.Settings.Profile, settings, cancellation);
-        var assembly = await InfraCommand.SynthesizeAsync(dependencies, output, settings, root, cancellation);
+        var assembly = await InfraCommand.SynthesizeAsync(dependencies, output, config, settings, root, cancellation);
         var inputs = await ReadInputsAsync(context, aws, settings, assembly, output, cancellation);
         var toolkit = InfraCommand.Toolkit(dependencies, context);
 
@@ -91,6 +115,75 @@ internal sealed class InfraUpCommand(InfraDependencies dependencies)
 
         var outputs = await output.RunAsync("cdk deploy", report => toolkit.DeployAsync(assembly, inputs, ApprovalLevel.Never, report, cancellation));
         Write(context, settings, assembly, inputs.LiveImage, outputs);
+        return ExitCodes.Success;
+    }
+
+    /// <summary>`up --oidc` or `up --pipeline`: one stack, no live image; the deploy access takes the OIDC provider choice.</summary>
+    private async Task<int> UpSingleAsync(CommandContext context, Fargo.Config.ServiceConfig config, SingleStackTarget target, CancellationToken cancellation)
+    {
+        if (target.Kind == SingleStackKind.Pipeline && context.ParseResult.GetValue(_existingOidcProvider))
+        {
+            throw new UsageException("--existing-oidc-provider is a choice of the deploy access stack; it goes with --oidc.");
+        }
+
+        if (context.ParseResult.GetValue(_publicSubnets) is not null || context.ParseResult.GetValue(_privateSubnets) is not null || context.ParseResult.GetValue(_vpcCidr) is not null)
+        {
+            throw new UsageException("--public-subnets, --private-subnets and --vpc-cidr are for an environment's own stacks, not with --oidc or --pipeline.");
+        }
+
+        var environment = target.Settings.Environment;
+        var root = InfraCommand.OutputRoot(context, config, context.ParseResult.GetValue(_out));
+        var askFirst = environment.RequiresApproval && !context.Settings.Yes;
+        if (askFirst && !dependencies.Prompt.CanAsk)
+        {
+            throw new UsageException(
+                $"Environment '{environment.Name}' requires approval, and there is no terminal to ask on. Nothing was changed.",
+                "Run `fargo infra diff` with the same options to review the changes, then pass --yes.");
+        }
+
+        var output = new ToolkitOutput(context);
+        using var aws = await InfraAwsSession.OpenAsync(dependencies.AwsOptions, context.Settings.Profile, target.Settings, cancellation);
+        var assembly = await target.SynthesizeAsync(dependencies, output, root, cancellation);
+        var toolkit = InfraCommand.Toolkit(dependencies, context);
+        if (askFirst)
+        {
+            await output.RunAsync("cdk diff", report => toolkit.DiffAsync(assembly, report, cancellation));
+            var answer = await dependencies.Prompt.AskAsync(
+                context.Host, $"Apply these changes to {target.Name} (account {assembly.Account}, {assembly.Region})? [y/N]", cancellation);
+            if (answer?.Trim().ToUpperInvariant() is not ("Y" or "YES"))
+            {
+                throw new OperationFailedException("Not approved; nothing was changed.");
+            }
+        }
+
+        if (context.ParseResult.GetValue(_bootstrap))
+        {
+            await output.RunAsync("cdk bootstrap", report => toolkit.BootstrapAsync(assembly, report, cancellation));
+        }
+
+        // Not given: the stack keeps what it has (on the first deploy, the default: create the provider).
+        var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (context.ParseResult.GetValue(_existingOidcProvider))
+        {
+            parameters[StackParameters.CreateOidcProvider] = "false";
+        }
+
+        var outputs = await output.RunAsync("cdk deploy", report => toolkit.DeployAsync(assembly, parameters, ApprovalLevel.Never, report, cancellation));
+        if (context.Json)
+        {
+            context.WriteJson(
+                new InfraUpJson(target.Name, assembly.Account, assembly.Region, assembly.Directory, [assembly.StackName], null, outputs),
+                InfraJsonContext.Default.InfraUpJson);
+            return ExitCodes.Success;
+        }
+
+        var console = context.Host.Out;
+        console.MarkupLine($"[green]Up to date:[/] {Markup.Escape(target.Name)} (account {Markup.Escape(assembly.Account)}, {Markup.Escape(assembly.Region)}): {Markup.Escape(assembly.StackName)}");
+        foreach (var (key, value) in outputs.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+        {
+            console.MarkupLine($"  {Markup.Escape(key)}  {Markup.Escape(value)}");
+        }
+
         return ExitCodes.Success;
     }
 

@@ -109,9 +109,9 @@ internal sealed class SecretCommand : ICliCommand
     /// <summary>The value: standard input when it is redirected (one trailing newline dropped), else a hidden prompt.</summary>
     private static string ReadValue(CommandContext context, string name)
     {
-        if (Console.IsInputRedirected)
+        if (context.Host.RedirectedInput is { } input)
         {
-            var text = Console.In.ReadToEnd();
+            var text = input.ReadToEnd();
             if (text.EndsWith("\r\n", StringComparison.Ordinal))
             {
                 text = text[..^2];

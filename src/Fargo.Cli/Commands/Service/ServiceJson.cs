@@ -106,7 +106,19 @@ internal sealed record SecretJson(string Name, string Parameter, string Type, lo
 
 internal sealed record SecretListJson(string Environment, string Path, IReadOnlyList<SecretJson> Secrets);
 
-internal sealed record PromoteJson(string From, string To, string Digest, string Source, string Destination, string? Tag, bool AlreadyThere);
+internal sealed record PromoteJson(
+    string From,
+    string To,
+    string Digest,
+    string Source,
+    string Destination,
+    string? Tag,
+    bool AlreadyThere,
+    string Method,
+    bool Forced,
+    int? BlobsCopied,
+    int? BlobsPresent,
+    long? BytesCopied);
 
 internal sealed record RunJson(string TaskArn, int? ExitCode, string? StoppedReason, string? StopCode);
 

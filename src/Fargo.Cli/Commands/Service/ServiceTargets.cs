@@ -59,11 +59,15 @@ internal static class ServiceTargets
     }
 
     /// <summary>Connects to the environment (starting the local region when needed, checking the AWS account).</summary>
-    public static async Task<TargetSession> ConnectAsync(CommandContext context, ServiceSelection selection, LocalRegionAccessor local, CancellationToken cancellation)
+    public static Task<TargetSession> ConnectAsync(CommandContext context, ServiceSelection selection, LocalRegionAccessor local, CancellationToken cancellation) =>
+        ConnectAsync(context, selection, local, context.Settings.Profile, cancellation);
+
+    /// <summary>Connects with the credentials of <paramref name="profile"/> (null: the default chain), e.g. promote's --from-profile.</summary>
+    public static async Task<TargetSession> ConnectAsync(CommandContext context, ServiceSelection selection, LocalRegionAccessor local, string? profile, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(selection);
-        var resolver = new TargetResolver(local, new HostAwsEnvironment(context.Host), context.Settings.Profile);
+        var resolver = new TargetResolver(local, new HostAwsEnvironment(context.Host), profile);
         return await TranslateAsync(() => resolver.ConnectAsync(selection.Environment, selection.Spec, cancellation));
     }
 

@@ -38,6 +38,17 @@ public sealed class TodoProject : IDisposable
         }
     }
 
+    /// <summary>Makes the local environment one that requires approval (or, with false, one that does not).</summary>
+    public void RequireApproval(bool required)
+    {
+        var file = System.IO.Path.Combine(Path, "fargo.toml");
+        const string plain = "[environments.local]\n";
+        const string approved = "[environments.local]\nrequires_approval = true\n";
+        var text = File.ReadAllText(file);
+        Assert.Contains(required ? plain : approved, text, StringComparison.Ordinal);
+        File.WriteAllText(file, required ? text.Replace(plain, approved, StringComparison.Ordinal) : text.Replace(approved, plain, StringComparison.Ordinal));
+    }
+
     public void Dispose()
     {
         try

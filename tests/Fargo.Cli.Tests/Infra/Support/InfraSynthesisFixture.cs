@@ -2,6 +2,7 @@ using Fargo.Cli.Commands.Infra;
 using Fargo.Cli.Tests.Support;
 using Fargo.Config.Model;
 using Fargo.Infrastructure;
+using Fargo.Infrastructure.Pipelines;
 using Fargo.Infrastructure.Toolkit;
 
 namespace Fargo.Cli.Tests.Infra.Support;
@@ -24,10 +25,15 @@ public sealed class InfraSynthesisFixture : IAsyncLifetime, IDisposable
 
     public string OutDirectory => _folder.File(OutArgument);
 
-    internal RecordingSynthesizer Synthesizer { get; } = new(new CdkSynthesizer(new ProcessRunner()));
+    internal RecordingSynthesizer Synthesizer { get; }
 
     /// <summary>`fargo infra synth --config examples/todo-api/fargo.toml --out assemblies --output json`.</summary>
     public CliResult SynthAll { get; private set; } = new(-1, "", "");
+
+    public InfraSynthesisFixture()
+    {
+        Synthesizer = new(new CdkSynthesizer(new ProcessRunner()), _folder.File("ci-cd"));
+    }
 
     public async Task InitializeAsync()
     {
@@ -48,20 +54,57 @@ public sealed class InfraSynthesisFixture : IAsyncLifetime, IDisposable
 /// Synthesizes each environment once, for real, and afterwards answers with that assembly wherever it is asked to go
 /// (recording where that was), so the toolkit tests pay no synthesis of their own.
 /// </summary>
-internal sealed class RecordingSynthesizer(IInfraSynthesizer inner) : IInfraSynthesizer
+/// <remarks>The CI/CD stacks are synthesized into <paramref name="stableRoot"/> (the fixture's), as the tests' own folders come and go.</remarks>
+internal sealed class RecordingSynthesizer(IInfraSynthesizer inner, string stableRoot) : IInfraSynthesizer
 {
     private readonly Dictionary<string, SynthesizedAssembly> _assemblies = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SingleStackAssembly> _single = new(StringComparer.Ordinal);
 
     /// <summary>The folders synthesis was asked to write, in order.</summary>
     public List<string> Requested { get; } = [];
 
-    public async Task<SynthesizedAssembly> SynthesizeAsync(ServiceSettings settings, string outputDirectory, CancellationToken cancellationToken)
+    /// <summary>The CI/CD stacks synthesis was asked for: "deploy-access ENV (trusting CodePipeline: BOOL)" or "pipeline".</summary>
+    public List<string> SingleStacks { get; } = [];
+
+    /// <summary>The repository placement each synthesis was asked for, in order.</summary>
+    public List<(string Environment, RepositoryPlacement Repository)> Placements { get; } = [];
+
+    public async Task<SynthesizedAssembly> SynthesizeAsync(ServiceSettings settings, RepositoryPlacement repository, string outputDirectory, CancellationToken cancellationToken)
     {
         Requested.Add(outputDirectory);
+        Placements.Add((settings.Environment.Name, repository));
         if (!_assemblies.TryGetValue(settings.Environment.Name, out var assembly))
         {
-            assembly = await inner.SynthesizeAsync(settings, outputDirectory, cancellationToken);
+            assembly = await inner.SynthesizeAsync(settings, repository, outputDirectory, cancellationToken);
             _assemblies[settings.Environment.Name] = assembly;
+        }
+        else if (!SamePlacement(assembly.Repository, repository))
+        {
+            // The cached templates would be the wrong ones: a test asking for another placement needs its own synthesis.
+            throw new InvalidOperationException($"{settings.Environment.Name} was synthesized with {assembly.Repository}, not {repository}");
+        }
+
+        return assembly;
+    }
+
+    private static bool SamePlacement(RepositoryPlacement a, RepositoryPlacement b) =>
+        a.Owns == b.Owns && a.OwnerEnvironment == b.OwnerEnvironment && a.SharedWith.SequenceEqual(b.SharedWith, StringComparer.Ordinal);
+
+    public Task<SingleStackAssembly> SynthesizeDeployAccessAsync(DeliveryPipeline pipeline, string environment, bool trustCodePipeline, string outputDirectory, CancellationToken cancellationToken) =>
+        SingleAsync($"deploy-access {environment} (trusting CodePipeline: {trustCodePipeline})", outputDirectory,
+            () => inner.SynthesizeDeployAccessAsync(pipeline, environment, trustCodePipeline, Path.Combine(stableRoot, $"{environment}-{trustCodePipeline}", Path.GetFileName(outputDirectory)), cancellationToken));
+
+    public Task<SingleStackAssembly> SynthesizePipelineAsync(DeliveryPipeline pipeline, string outputDirectory, CancellationToken cancellationToken) =>
+        SingleAsync("pipeline", outputDirectory, () => inner.SynthesizePipelineAsync(pipeline, Path.Combine(stableRoot, "pipeline"), cancellationToken));
+
+    private async Task<SingleStackAssembly> SingleAsync(string key, string outputDirectory, Func<Task<SingleStackAssembly>> synthesize)
+    {
+        Requested.Add(outputDirectory);
+        SingleStacks.Add(key);
+        if (!_single.TryGetValue(key, out var assembly))
+        {
+            assembly = await synthesize();
+            _single[key] = assembly;
         }
 
         return assembly;

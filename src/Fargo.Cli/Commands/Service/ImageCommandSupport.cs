@@ -1,0 +1,77 @@
+using Fargo.Cli.Errors;
+using Fargo.Config.Model;
+using Fargo.Deploy.Images.Building;
+using Fargo.Deploy.Local;
+using Spectre.Console;
+
+namespace Fargo.Cli.Commands.Service;
+
+/// <summary>What `fargo build` and `fargo push` share for AWS environments: the request, the engine, showing commands.</summary>
+internal static class ImageCommandSupport
+{
+    /// <summary>fargo.toml's settings: a flat deploy file deploys images built elsewhere, so it has nothing to build.</summary>
+    public static (ServiceSelection Selection, ServiceSettings Settings) Select(CommandContext context)
+    {
+        var selection = ServiceTargets.Select(context);
+        if (selection.Settings is not { } settings)
+        {
+            throw new UsageException("A flat deploy file has nothing to build: it deploys an image built elsewhere.");
+        }
+
+        return (selection, settings);
+    }
+
+    /// <summary>The version (--version, else the git short SHA with -dirty), the source, git's revision and the engine.</summary>
+    public static async Task<(ImageBuildRequest Request, ContainerEngine? Engine)> PrepareAsync(
+        CommandContext context,
+        ServiceSelection selection,
+        ServiceSettings settings,
+        string? version,
+        string? test,
+        bool dryRun,
+        CancellationToken cancellation)
+    {
+        var tag = version ?? await GitVersion.ResolveAsync(selection.ProjectDirectory, cancellation);
+        var source = BuildSourceLocator.Locate(settings.Image);
+        var revision = await SourceRevision.ReadAsync(selection.ProjectDirectory, cancellation);
+        using var local = new LocalRegionAccessor(context.Host);
+        var archive = Path.Combine(local.BuildsDirectory, settings.Name, tag + ".image.tar.gz");
+        var request = ImageBuildRequest.For(settings, source, tag, revision, DateTimeOffset.UtcNow, test, archive);
+        var engine = await new ContainerEngineDetector(context.Host.GetEnvironmentVariable).DetectAsync(cancellation);
+        if (engine is null && dryRun && (source is DockerfileSource || request.TestCommand is not null))
+        {
+            // Nothing runs: show what Docker would be asked to do on this machine.
+            engine = new ContainerEngine(ContainerEngineKind.Docker, "docker", ContainerEngineDetector.HostPlatform);
+            context.Host.Error.MarkupLine("[yellow]No container engine answers here; these are the commands for docker.[/]");
+        }
+
+        return (request, engine);
+    }
+
+    /// <summary>Where progress goes: stdout for people, stderr when stdout carries JSON.</summary>
+    public static IAnsiConsole Console(CommandContext context) => context.Json ? context.Host.Error : context.Host.Out;
+
+    /// <summary>Prints each command as it starts ("$ docker build …"), in text mode.</summary>
+    public static IProgress<ProcessCommand>? Starting(CommandContext context) =>
+        context.Json ? null : new CommandEcho(context.Host.Out);
+
+    /// <summary>--dry-run: the commands, one per line, shell-quoted.</summary>
+    public static void PrintCommands(CommandContext context, IEnumerable<ProcessCommand> commands)
+    {
+        var writer = context.Host.OutWriter;
+        foreach (var command in commands)
+        {
+            writer.WriteLine(command.ToShell());
+        }
+
+        writer.Flush();
+    }
+
+    public static IReadOnlyList<IReadOnlyList<string>> Arrays(IEnumerable<ProcessCommand> commands) =>
+        [.. commands.Select(c => c.Environment.Count == 0 ? c.Argv : ["env", .. c.Environment.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => $"{e.Key}={e.Value}"), .. c.Argv])];
+
+    private sealed class CommandEcho(IAnsiConsole console) : IProgress<ProcessCommand>
+    {
+        public void Report(ProcessCommand value) => console.MarkupLine($"[grey]$ {Markup.Escape(value.ToShell())}[/]");
+    }
+}

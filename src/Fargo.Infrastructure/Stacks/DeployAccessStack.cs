@@ -1,0 +1,273 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.IAM;
+using Constructs;
+using Fargo.Config.Model;
+using Fargo.Infrastructure.Pipelines;
+
+namespace Fargo.Infrastructure.Stacks;
+
+/// <summary>
+/// How CI/CD reaches one environment (`fargo infra … --env E --oidc`): GitHub's OIDC provider in the environment's
+/// account (or the one already there); the deploy role, which GitHub Actions jobs of the stage's GitHub environment
+/// assume through it, and, with a CodePipeline, the pipeline's CodeBuild role; and, when a stage follows this one, the
+/// read role the next stage's promote reads this environment with.
+/// </summary>
+/// <remarks>
+/// The deploy role may do exactly what `fargo build`, `push`, `promote`, `deploy` and `verify` call with the environment's
+/// credentials, read from Fargo.Deploy and Fargo.Aws:
+/// <list type="bullet">
+/// <item>STS GetCallerIdentity (TargetResolver.CheckAccountAsync: the account check before anything runs).</item>
+/// <item>ECR GetAuthorizationToken (push and promote log in); DescribeRepositories and CreateRepository (push creates
+/// the repository when missing; promote checks the destination's); the registry API v2 push and pull
+/// (BatchCheckLayerAvailability, InitiateLayerUpload, UploadLayerPart, CompleteLayerUpload, PutImage, BatchGetImage,
+/// GetDownloadUrlForLayer); DescribeImages (ImageResolver: tag to digest; Promoter: the destination's tags).</item>
+/// <item>ECS DescribeServices and UpdateService (ServiceLookup, Deployer, the rollback), DescribeTaskDefinition and
+/// RegisterTaskDefinition (Deployer), ListTasks and DescribeTasks (ServiceSnapshotReader, the rollout watch),
+/// DescribeClusters (Preflight).</item>
+/// <item>IAM PassRole of the task's execution and task roles to ECS (RegisterTaskDefinition names them).</item>
+/// <item>SSM DescribeParameters (Deployer.ParametersUnderAsync: the names under the secrets path, never values) and
+/// GetParameters without decryption (Preflight).</item>
+/// <item>CloudWatch Logs DescribeLogGroups (Preflight) and FilterLogEvents on the service's group (ServiceLogs: the
+/// stopped tasks' last lines).</item>
+/// <item>ELB DescribeTargetHealth (the rollout watch) and DescribeTargetGroups (Preflight).</item>
+/// </list>
+/// Not granted: RunTask, StopTask, PutParameter, DeleteService and the rest of what `fargo run`, `secret set` or
+/// `down` call, which no pipeline runs; nor any access to another stage's repository: promote reads the previous stage
+/// with that stage's own read role (`fargo promote --from-profile`).
+/// <para>
+/// The read role (<see cref="ResourceNames.ReadRole"/>, only on a stage a later stage promotes from) may do exactly what
+/// `fargo promote --from THIS --from-profile P` calls with P's credentials, read from Promoter and what it calls; nothing
+/// that writes:
+/// <list type="bullet">
+/// <item>STS GetCallerIdentity (TargetResolver.CheckAccountAsync: the source's account check).</item>
+/// <item>ECS DescribeServices on the service (ServiceLookup.RequireAsync: what runs there) and DescribeTaskDefinition
+/// (ServiceStatusReader.ImageOfAsync: its image).</item>
+/// <item>ECR DescribeImages on the service's repository (ImageResolver.ResolveUriAsync and ResolveVersionAsync: the
+/// running image's and the version's digests; Promoter.FirstTagAsync: the source's tag), BatchGetImage (Promoter's
+/// PutImage path in one registry reads the manifest through the source's ECR API; across registries RegistryClient's
+/// GET of manifests), GetDownloadUrlForLayer (RegistryClient's GET of blobs) and GetAuthorizationToken (Promoter's
+/// registry login to the source, with the source's own token).</item>
+/// </list>
+/// Not needed and not granted: BatchCheckLayerAvailability, HEAD of manifests and DescribeRepositories are asked of the
+/// destination only (ImageCopier, Promoter.RequireRepositoryAsync), with the deploy role; promote lists and describes no
+/// task.
+/// </para>
+/// </remarks>
+internal sealed class DeployAccessStack : Stack
+{
+    public const string GitHubOidcHost = "token.actions.githubusercontent.com";
+    public const string StsAudience = "sts.amazonaws.com";
+
+    /// <summary>
+    /// The certificate thumbprints of GitHub's OIDC endpoint. IAM no longer checks them for GitHub (it trusts its root
+    /// CAs), but the API still requires the list on older partitions; these are the two GitHub publishes.
+    /// </summary>
+    public static readonly string[] GitHubThumbprints = ["6938fd4d98bab03faadb97b34396831e3780aea1", "1c58a3a8518e8759bf075b76b750d4f2df264fcd"];
+
+    public DeployAccessStack(Construct scope, string id, DeliveryPipeline pipeline, int stageIndex, bool trustCodePipeline, IStackProps props)
+        : base(scope, id, props)
+    {
+        var stage = pipeline.Stages[stageIndex];
+        var settings = stage.Settings;
+        var names = settings.Names;
+
+        // An account has one provider per issuer URL: the first stack in the account creates it, every other one
+        // (another service, another environment sharing the account) reuses it. Its ARN is fixed by the URL, so the
+        // role names it either way and only its creation is conditional.
+        var createProvider = new CfnParameter(this, StackParameters.CreateOidcProvider, new CfnParameterProps
+        {
+            Type = "String",
+            Default = "true",
+            AllowedValues = ["true", "false"],
+            Description = $"true: create GitHub's OIDC provider ({GitHubOidcHost}) in this account. false: an OIDC provider for it exists already (created by another Fargo stack or by hand; its audiences must include {StsAudience}).",
+        });
+        var creates = new CfnCondition(this, "CreatesOidcProvider", new CfnConditionProps
+        {
+            Expression = Fn.ConditionEquals(createProvider.ValueAsString, "true"),
+        });
+        var provider = new CfnOIDCProvider(this, "GitHubOidcProvider", new CfnOIDCProviderProps
+        {
+            Url = $"https://{GitHubOidcHost}",
+            ClientIdList = [StsAudience],
+            ThumbprintList = GitHubThumbprints,
+        });
+        provider.CfnOptions.Condition = creates;
+        // Referencing the provider when this stack creates it orders the role after it (IAM checks a trust policy's principal).
+        var providerArn = Fn.ConditionIf(creates.LogicalId, provider.Ref, $"arn:{Aws.PARTITION}:iam::{Aws.ACCOUNT_ID}:oidc-provider/{GitHubOidcHost}").ToString()!;
+
+        var role = new Role(this, "DeployRole", new RoleProps
+        {
+            RoleName = names.DeployRole,
+            Description = $"CI/CD of {settings.Name} in {stage.Name}: build, push, promote, deploy (GitHub {pipeline.GitHubRepository}, environment {stage.GitHubEnvironment})",
+            MaxSessionDuration = Duration.Hours(1),
+            AssumedBy = GitHubPrincipal(providerArn, pipeline, stage),
+        });
+        if (trustCodePipeline)
+        {
+            TrustCodeBuild(role, pipeline, stageIndex);
+        }
+
+        foreach (var statement in Permissions(pipeline, stageIndex))
+        {
+            role.AddToPolicy(statement);
+        }
+
+        _ = new CfnOutput(this, StackOutputs.DeployRoleArn, new CfnOutputProps { Value = role.RoleArn, Description = "The role CI/CD assumes to build, push, promote and deploy" });
+        _ = new CfnOutput(this, StackOutputs.GitHubSubject, new CfnOutputProps
+        {
+            Value = Subject(pipeline, stage),
+            Description = "The only GitHub OIDC subject the role trusts",
+        });
+
+        if (stageIndex + 1 < pipeline.Stages.Count)
+        {
+            var readRole = CreateReadRole(pipeline, stageIndex, trustCodePipeline, providerArn);
+            _ = new CfnOutput(this, StackOutputs.ReadRoleArn, new CfnOutputProps
+            {
+                Value = readRole.RoleArn,
+                Description = $"The read-only role the next stage ({pipeline.Stages[stageIndex + 1].Name}) promotes from this environment with",
+            });
+        }
+    }
+
+    /// <summary>
+    /// The role the next stage's CI/CD reads this environment with when it promotes (what runs here, and the image):
+    /// trusted by the next stage's GitHub environment and, with a CodePipeline, by its promote project's role, exactly as
+    /// that stage's deploy role is.
+    /// </summary>
+    private Role CreateReadRole(DeliveryPipeline pipeline, int stageIndex, bool trustCodePipeline, string providerArn)
+    {
+        var stage = pipeline.Stages[stageIndex];
+        var next = pipeline.Stages[stageIndex + 1];
+        var role = new Role(this, "ReadRole", new RoleProps
+        {
+            RoleName = stage.Settings.Names.ReadRole,
+            Description = $"Promote of {stage.Settings.Name} to {next.Name}: reads what runs in {stage.Name} and its image, nothing else (GitHub {pipeline.GitHubRepository}, environment {next.GitHubEnvironment})",
+            MaxSessionDuration = Duration.Hours(1),
+            AssumedBy = GitHubPrincipal(providerArn, pipeline, next),
+        });
+        if (trustCodePipeline)
+        {
+            TrustCodeBuild(role, pipeline, stageIndex + 1);
+        }
+
+        foreach (var statement in ReadPermissions(pipeline, stageIndex))
+        {
+            role.AddToPolicy(statement);
+        }
+
+        return role;
+    }
+
+    private static string Subject(DeliveryPipeline pipeline, DeliveryStage stage) =>
+        $"repo:{pipeline.GitHubRepository}:environment:{stage.GitHubEnvironment}";
+
+    /// <summary>GitHub Actions jobs of <paramref name="stage"/>'s GitHub environment, through the account's OIDC provider.</summary>
+    private static FederatedPrincipal GitHubPrincipal(string providerArn, DeliveryPipeline pipeline, DeliveryStage stage) =>
+        new(providerArn, new Dictionary<string, object>
+        {
+            ["StringEquals"] = new Dictionary<string, object>
+            {
+                [$"{GitHubOidcHost}:aud"] = StsAudience,
+                [$"{GitHubOidcHost}:sub"] = Subject(pipeline, stage),
+            },
+        }, "sts:AssumeRoleWithWebIdentity");
+
+    /// <summary>Lets the CodeBuild role of the pipeline's stage <paramref name="codeBuildStage"/> assume <paramref name="role"/>.</summary>
+    private static void TrustCodeBuild(Role role, DeliveryPipeline pipeline, int codeBuildStage)
+    {
+        // The pipeline's CodeBuild role lives in the first stage's account and may not exist yet (the pipeline
+        // stack comes after the deploy roles): trusting the account on the condition of the role's ARN needs no
+        // existing principal, and admits that one role only.
+        role.AssumeRolePolicy!.AddStatements(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "CodePipelineBuild",
+            Effect = Effect.ALLOW,
+            Principals = [new AccountPrincipal(pipeline.First.Account)],
+            Actions = ["sts:AssumeRole"],
+            Conditions = new Dictionary<string, object>
+            {
+                ["ArnEquals"] = new Dictionary<string, object> { ["aws:PrincipalArn"] = pipeline.CodeBuildRoleArn(codeBuildStage) },
+            },
+        }));
+    }
+
+    /// <summary>The read role's statements: every action named for it in the class remarks, each on the narrowest resource IAM allows.</summary>
+    internal static IEnumerable<PolicyStatement> ReadPermissions(DeliveryPipeline pipeline, int stageIndex)
+    {
+        var stage = pipeline.Stages[stageIndex];
+        var names = stage.Settings.Names;
+
+        // No resource-level permissions exist for these (IAM's service authorization reference): "*" is the only choice.
+        yield return Statement("AccountWideReads", ["*"],
+            "ecr:GetAuthorizationToken",
+            "ecs:DescribeTaskDefinition",
+            "sts:GetCallerIdentity");
+        yield return Statement("DescribeService", [$"arn:aws:ecs:{stage.Region}:{stage.Account}:service/{names.Cluster}/{names.Service}"],
+            "ecs:DescribeServices");
+        yield return Statement("PullFromServiceRepository", [stage.RepositoryArn],
+            "ecr:BatchGetImage",
+            "ecr:DescribeImages",
+            "ecr:GetDownloadUrlForLayer");
+    }
+
+    /// <summary>The deploy role's statements: every action named in the class remarks, each on the narrowest resource IAM allows.</summary>
+    internal static IEnumerable<PolicyStatement> Permissions(DeliveryPipeline pipeline, int stageIndex)
+    {
+        var stage = pipeline.Stages[stageIndex];
+        var names = stage.Settings.Names;
+        var region = stage.Region;
+        var account = stage.Account;
+        var cluster = $"arn:aws:ecs:{region}:{account}:cluster/{names.Cluster}";
+
+        // No resource-level permissions exist for these (IAM's service authorization reference): "*" is the only choice.
+        yield return Statement("AccountWideReads", ["*"],
+            "ecr:GetAuthorizationToken",
+            "ecs:DescribeTaskDefinition",
+            "ecs:RegisterTaskDefinition",
+            "ssm:DescribeParameters",
+            "elasticloadbalancing:DescribeTargetGroups",
+            "elasticloadbalancing:DescribeTargetHealth",
+            "sts:GetCallerIdentity");
+
+        yield return Statement("PushToServiceRepository", [stage.RepositoryArn],
+            "ecr:BatchCheckLayerAvailability",
+            "ecr:BatchGetImage",
+            "ecr:CompleteLayerUpload",
+            "ecr:CreateRepository",
+            "ecr:DescribeImages",
+            "ecr:DescribeRepositories",
+            "ecr:GetDownloadUrlForLayer",
+            "ecr:InitiateLayerUpload",
+            "ecr:PutImage",
+            "ecr:UploadLayerPart");
+
+        yield return Statement("DeployService", [$"arn:aws:ecs:{region}:{account}:service/{names.Cluster}/{names.Service}"],
+            "ecs:DescribeServices",
+            "ecs:UpdateService");
+        yield return Statement("DescribeCluster", [cluster], "ecs:DescribeClusters");
+        yield return Statement("WatchTasks", [$"arn:aws:ecs:{region}:{account}:task/{names.Cluster}/*"], "ecs:DescribeTasks");
+        // ListTasks is authorized on container instances; the cluster condition keeps it to this cluster.
+        var listTasks = Statement("ListClusterTasks", ["*"], "ecs:ListTasks");
+        listTasks.AddCondition("ArnEquals", new Dictionary<string, object> { ["ecs:cluster"] = cluster });
+        yield return listTasks;
+
+        var passRole = Statement("PassTaskRoles",
+            [$"arn:aws:iam::{account}:role/{names.ExecutionRole}", $"arn:aws:iam::{account}:role/{names.TaskRole}"],
+            "iam:PassRole");
+        passRole.AddCondition("StringEquals", new Dictionary<string, object> { ["iam:PassedToService"] = "ecs-tasks.amazonaws.com" });
+        yield return passRole;
+
+        yield return Statement("CheckSecrets", [$"arn:aws:ssm:{region}:{account}:parameter/{stage.Settings.Secrets.Path.Trim('/')}/*"], "ssm:GetParameters");
+        yield return Statement("FindLogGroup", [$"arn:aws:logs:{region}:{account}:log-group:*"], "logs:DescribeLogGroups");
+        yield return Statement("ReadServiceLogs", [$"arn:aws:logs:{region}:{account}:log-group:{names.LogGroup}:*"], "logs:FilterLogEvents");
+    }
+
+    private static PolicyStatement Statement(string sid, string[] resources, params string[] actions) => new(new PolicyStatementProps
+    {
+        Sid = sid,
+        Effect = Effect.ALLOW,
+        Actions = actions,
+        Resources = resources,
+    });
+}

@@ -1,0 +1,316 @@
+using System.Text.Json.Nodes;
+using Amazon.CDK.Assertions;
+using Fargo.Config;
+using Fargo.Config.Model;
+using Fargo.Infrastructure.Pipelines;
+using Fargo.Infrastructure.Tests.Support;
+using static Fargo.Infrastructure.Tests.Support.J;
+
+namespace Fargo.Infrastructure.Tests;
+
+/// <summary>
+/// The deploy-access stacks of the example's pipeline: qa's trusts GitHub only, prod's trusts GitHub and the pipeline's
+/// CodeBuild; both deploy roles may do exactly what build, push, promote and deploy call. qa, which prod promotes from,
+/// also has the read role: trusted by prod's GitHub environment (and prod's promote project), it may only read.
+/// </summary>
+[Collection(CdkCollection.Name)]
+public sealed class DeployAccessStackTests(SynthesisFixture synthesis)
+{
+    private const string OidcFederatedSuffix = ":oidc-provider/token.actions.githubusercontent.com";
+
+    /// <summary>The deploy role's actions, from Fargo.Deploy and Fargo.Aws (DeployAccessStack's remarks list where each is called).</summary>
+    private static readonly string[] DeployActions =
+    [
+        "ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:CompleteLayerUpload", "ecr:CreateRepository", "ecr:DescribeImages",
+        "ecr:DescribeRepositories", "ecr:GetAuthorizationToken", "ecr:GetDownloadUrlForLayer", "ecr:InitiateLayerUpload", "ecr:PutImage",
+        "ecr:UploadLayerPart",
+        "ecs:DescribeClusters", "ecs:DescribeServices", "ecs:DescribeTaskDefinition", "ecs:DescribeTasks", "ecs:ListTasks",
+        "ecs:RegisterTaskDefinition", "ecs:UpdateService",
+        "elasticloadbalancing:DescribeTargetGroups", "elasticloadbalancing:DescribeTargetHealth",
+        "iam:PassRole",
+        "logs:DescribeLogGroups", "logs:FilterLogEvents",
+        "ssm:DescribeParameters", "ssm:GetParameters",
+        "sts:GetCallerIdentity",
+    ];
+
+    /// <summary>The read role's actions: what promote asks of its source (DeployAccessStack's remarks list where each is called).</summary>
+    private static readonly string[] ReadActions =
+    [
+        "ecr:BatchGetImage", "ecr:DescribeImages", "ecr:GetAuthorizationToken", "ecr:GetDownloadUrlForLayer",
+        "ecs:DescribeServices", "ecs:DescribeTaskDefinition",
+        "sts:GetCallerIdentity",
+    ];
+
+    /// <summary>Actions that change something (or hand out a role): none may reach the read role.</summary>
+    private static readonly string[] WriteActions =
+    [
+        "ecr:PutImage", "ecr:InitiateLayerUpload", "ecr:UploadLayerPart", "ecr:CompleteLayerUpload", "ecr:CreateRepository",
+        "ecr:BatchDeleteImage", "ecr:SetRepositoryPolicy",
+        "ecs:UpdateService", "ecs:RegisterTaskDefinition", "ecs:RunTask", "ecs:StopTask", "ecs:DeleteService",
+        "iam:PassRole", "ssm:PutParameter", "ssm:GetParameters", "logs:FilterLogEvents",
+    ];
+
+    /// <summary>The actions IAM authorizes on no resource but "*".</summary>
+    private static readonly string[] ActionsWithoutResourceLevelPermissions =
+    [
+        "ecr:GetAuthorizationToken", "ecs:DescribeTaskDefinition", "ecs:RegisterTaskDefinition", "elasticloadbalancing:DescribeTargetGroups",
+        "elasticloadbalancing:DescribeTargetHealth", "ssm:DescribeParameters", "sts:GetCallerIdentity",
+    ];
+
+    [Fact]
+    public void Qa_role_trusts_only_github_oidc_for_the_qa_environment_of_the_repository()
+    {
+        var statement = Assert.Single(TrustStatements(synthesis.QaAccess));
+        Assert.Equal("Allow", (string?)statement["Effect"]);
+        Assert.Equal("sts:AssumeRoleWithWebIdentity", (string?)statement["Action"]);
+        Assert.Equal(
+            """{"StringEquals":{"token.actions.githubusercontent.com:aud":"sts.amazonaws.com","token.actions.githubusercontent.com:sub":"repo:acme/todo-api:environment:qa"}}""",
+            statement["Condition"]!.ToJsonString());
+        var principal = statement["Principal"]!.AsObject();
+        Assert.Equal(["Federated"], principal.Select(p => p.Key));
+        // The provider this stack creates, or the account's existing one: the same issuer either way.
+        var federated = principal["Federated"]!["Fn::If"]!.AsArray();
+        Assert.Equal("CreatesOidcProvider", (string?)federated[0]);
+        Assert.Equal(LogicalId(synthesis.QaAccess, "AWS::IAM::OIDCProvider"), (string?)federated[1]!["Ref"]);
+        var existing = federated[2]!["Fn::Join"]![1]!.AsArray();
+        Assert.Equal("{\"Ref\":\"AWS::AccountId\"}", existing[^2]!.ToJsonString());
+        Assert.Equal(OidcFederatedSuffix, (string?)existing[^1]);
+        synthesis.QaAccess.Template.HasResourceProperties("AWS::IAM::Role", Like(("RoleName", "todo-api-qa-deploy"), ("MaxSessionDuration", 3600)));
+    }
+
+    [Fact]
+    public void Prod_role_trusts_the_protected_production_environment_and_the_pipeline_promote_role_only()
+    {
+        var statements = TrustStatements(synthesis.ProdAccess);
+        Assert.Equal(2, statements.Count);
+        var github = statements.Single(s => (string?)s["Action"] == "sts:AssumeRoleWithWebIdentity");
+        Assert.Equal("repo:acme/todo-api:environment:production", (string?)github["Condition"]!["StringEquals"]!["token.actions.githubusercontent.com:sub"]);
+        Assert.Equal("sts.amazonaws.com", (string?)github["Condition"]!["StringEquals"]!["token.actions.githubusercontent.com:aud"]);
+
+        var pipeline = statements.Single(s => (string?)s["Action"] == "sts:AssumeRole");
+        // The pipeline lives in qa's account; only its promote project's role, by ARN, may assume prod's deploy role.
+        Assert.Equal("""{"AWS":"arn:aws:iam::111111111111:root"}""", pipeline["Principal"]!.ToJsonString());
+        Assert.Equal("""{"ArnEquals":{"aws:PrincipalArn":"arn:aws:iam::111111111111:role/todo-api-pipeline-promote"}}""", pipeline["Condition"]!.ToJsonString());
+    }
+
+    [Fact]
+    public void Oidc_provider_is_github_with_the_sts_audience_and_created_only_when_asked()
+    {
+        var access = synthesis.QaAccess;
+        access.Template.HasParameter(StackParameters.CreateOidcProvider, Like(("Default", "true"), ("AllowedValues", A("true", "false"))));
+        access.Template.HasResource("AWS::IAM::OIDCProvider", Like(
+            ("Condition", "CreatesOidcProvider"),
+            ("Properties", Like(("Url", "https://token.actions.githubusercontent.com"), ("ClientIdList", A("sts.amazonaws.com"))))));
+        access.Template.HasCondition("CreatesOidcProvider", O(("Fn::Equals", A(O(("Ref", StackParameters.CreateOidcProvider)), "true"))));
+    }
+
+    [Theory]
+    [InlineData("qa-access")]
+    [InlineData("prod-access")]
+    public void Deploy_role_may_do_exactly_what_build_push_promote_and_deploy_call(string name)
+    {
+        var access = synthesis.GetSingle(name);
+        var statements = Statements(access);
+        Assert.All(statements, s => Assert.Equal("Allow", (string?)s["Effect"]));
+        Assert.All(statements, s => Assert.Null(s["NotAction"]));
+        Assert.All(statements, s => Assert.Null(s["NotResource"]));
+        var actions = statements.SelectMany(ServiceStackTests.Actions).Distinct().Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(DeployActions.Order(StringComparer.Ordinal), actions);
+        Assert.DoesNotContain(actions, action => action.Contains('*', StringComparison.Ordinal));
+
+        // "*" only where IAM offers nothing narrower, and ListTasks only with the cluster condition.
+        foreach (var statement in statements.Where(s => Resources(s).Contains("*")))
+        {
+            if ((string?)statement["Sid"] == "ListClusterTasks")
+            {
+                Assert.Equal(
+                    $$$"""{"ArnEquals":{"ecs:cluster":"arn:aws:ecs:us-east-1:{{{access.Assembly.Account}}}:cluster/fargo-{{{access.Settings.Environment.Name}}}"}}""",
+                    statement["Condition"]!.ToJsonString());
+                continue;
+            }
+
+            Assert.All(ServiceStackTests.Actions(statement), action => Assert.Contains(action, ActionsWithoutResourceLevelPermissions));
+        }
+
+        // No managed policies: nothing beyond the statements above (no admin, no PowerUser).
+        Assert.All(SynthesizedEnvironment.Resources(access.Json, "AWS::IAM::Role").Values, role => Assert.Null(role["Properties"]!["ManagedPolicyArns"]));
+        Assert.Empty(SynthesizedEnvironment.Resources(access.Json, "AWS::IAM::ManagedPolicy"));
+    }
+
+    [Fact]
+    public void Pass_role_is_limited_to_the_service_roles_and_ecs_tasks()
+    {
+        var passRole = Assert.Single(Statements(synthesis.ProdAccess), s => ServiceStackTests.Actions(s).Contains("iam:PassRole"));
+        Assert.Equal(["iam:PassRole"], ServiceStackTests.Actions(passRole));
+        Assert.Equal(["arn:aws:iam::222222222222:role/todo-api-prod-execution", "arn:aws:iam::222222222222:role/todo-api-prod-task"], Resources(passRole));
+        Assert.Equal("""{"StringEquals":{"iam:PassedToService":"ecs-tasks.amazonaws.com"}}""", passRole["Condition"]!.ToJsonString());
+    }
+
+    [Fact]
+    public void Repository_service_secrets_and_logs_are_the_environments_own()
+    {
+        var statements = Statements(synthesis.QaAccess);
+        Assert.Equal(["arn:aws:ecr:us-east-1:111111111111:repository/todo-api"], Resources(Sid(statements, "PushToServiceRepository")));
+        Assert.Equal(["arn:aws:ecs:us-east-1:111111111111:service/fargo-qa/todo-api"], Resources(Sid(statements, "DeployService")));
+        Assert.Equal(["arn:aws:ecs:us-east-1:111111111111:task/fargo-qa/*"], Resources(Sid(statements, "WatchTasks")));
+        Assert.Equal(["arn:aws:ssm:us-east-1:111111111111:parameter/todo-api/*"], Resources(Sid(statements, "CheckSecrets")));
+        Assert.Equal(["arn:aws:logs:us-east-1:111111111111:log-group:/fargo/qa/todo-api:*"], Resources(Sid(statements, "ReadServiceLogs")));
+    }
+
+    [Theory]
+    [InlineData("qa-access")]
+    [InlineData("prod-access")]
+    public void Deploy_role_reaches_no_other_stages_repository(string name)
+    {
+        // Promote reads the previous stage with that stage's read role: no deploy role pulls across stages.
+        var access = synthesis.GetSingle(name);
+        var repositories = Statements(access)
+            .Where(s => ServiceStackTests.Actions(s).Any(a => a.StartsWith("ecr:", StringComparison.Ordinal)))
+            .SelectMany(Resources)
+            .Where(r => r != "*")
+            .Distinct();
+        Assert.Equal([access.Pipeline.Stages[access.Pipeline.IndexOf(access.Settings.Environment.Name)].RepositoryArn], repositories);
+        Assert.DoesNotContain(Statements(access), s => (string?)s["Sid"] == "PullFromEarlierStages");
+    }
+
+    [Fact]
+    public void Qa_read_role_trusts_only_the_github_environment_of_the_stage_after_it()
+    {
+        var statement = Assert.Single(TrustStatements(synthesis.QaAccess, "ReadRole"));
+        Assert.Equal("Allow", (string?)statement["Effect"]);
+        Assert.Equal("sts:AssumeRoleWithWebIdentity", (string?)statement["Action"]);
+        // prod's jobs run in the protected production environment; qa's own jobs may not assume it.
+        Assert.Equal(
+            """{"StringEquals":{"token.actions.githubusercontent.com:aud":"sts.amazonaws.com","token.actions.githubusercontent.com:sub":"repo:acme/todo-api:environment:production"}}""",
+            statement["Condition"]!.ToJsonString());
+        // Through the same provider as the deploy role.
+        Assert.Equal(
+            TrustStatements(synthesis.QaAccess).Single()["Principal"]!.ToJsonString(),
+            statement["Principal"]!.ToJsonString());
+        synthesis.QaAccess.Template.HasResourceProperties("AWS::IAM::Role", Like(("RoleName", "todo-api-qa-read"), ("MaxSessionDuration", 3600)));
+    }
+
+    [Fact]
+    public void With_the_pipeline_qa_read_role_also_trusts_the_promote_project_role_and_the_deploy_role_the_build_role()
+    {
+        var access = synthesis.QaAccessWithPipeline;
+        var read = TrustStatements(access, "ReadRole");
+        Assert.Equal(2, read.Count);
+        Assert.Equal(
+            "repo:acme/todo-api:environment:production",
+            (string?)read.Single(s => (string?)s["Action"] == "sts:AssumeRoleWithWebIdentity")["Condition"]!["StringEquals"]!["token.actions.githubusercontent.com:sub"]);
+        var codeBuild = read.Single(s => (string?)s["Action"] == "sts:AssumeRole");
+        Assert.Equal("""{"AWS":"arn:aws:iam::111111111111:root"}""", codeBuild["Principal"]!.ToJsonString());
+        Assert.Equal("""{"ArnEquals":{"aws:PrincipalArn":"arn:aws:iam::111111111111:role/todo-api-pipeline-promote"}}""", codeBuild["Condition"]!.ToJsonString());
+
+        // qa's own deploy role is the build project's, not the promote project's.
+        var deploy = TrustStatements(access).Single(s => (string?)s["Action"] == "sts:AssumeRole");
+        Assert.Equal("""{"ArnEquals":{"aws:PrincipalArn":"arn:aws:iam::111111111111:role/todo-api-pipeline-build"}}""", deploy["Condition"]!.ToJsonString());
+    }
+
+    [Theory]
+    [InlineData("qa-access")]
+    [InlineData("qa-access-pipeline")]
+    public void Read_role_may_only_read_the_service_and_its_repository(string name)
+    {
+        var access = synthesis.GetSingle(name);
+        var statements = ServiceStackTests.PolicyStatementsOf(access.Json, "ReadRole");
+        Assert.All(statements, s => Assert.Equal("Allow", (string?)s["Effect"]));
+        Assert.All(statements, s => Assert.Null(s["NotAction"]));
+        Assert.All(statements, s => Assert.Null(s["NotResource"]));
+        Assert.All(statements, s => Assert.Null(s["Condition"]));
+        var actions = statements.SelectMany(ServiceStackTests.Actions).Distinct().Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(ReadActions.Order(StringComparer.Ordinal), actions);
+        Assert.Empty(actions.Intersect(WriteActions));
+
+        foreach (var statement in statements)
+        {
+            var resources = Resources(statement);
+            var granted = ServiceStackTests.Actions(statement).ToList();
+            if (resources.Contains("*"))
+            {
+                Assert.Equal(["*"], resources);
+                Assert.All(granted, action => Assert.Contains(action, ActionsWithoutResourceLevelPermissions));
+            }
+            else if (granted.All(action => action.StartsWith("ecr:", StringComparison.Ordinal)))
+            {
+                Assert.Equal(["arn:aws:ecr:us-east-1:111111111111:repository/todo-api"], resources);
+            }
+            else
+            {
+                Assert.Equal(["ecs:DescribeServices"], granted);
+                Assert.Equal(["arn:aws:ecs:us-east-1:111111111111:service/fargo-qa/todo-api"], resources);
+            }
+        }
+
+        access.Template.HasOutput(StackOutputs.ReadRoleArn, Like(("Value", O(("Fn::GetAtt", A(ServiceStackTests.LogicalId(access.Json, "AWS::IAM::Role", "ReadRole"), "Arn"))))));
+    }
+
+    [Fact]
+    public void The_last_stage_has_no_read_role()
+    {
+        var prod = synthesis.ProdAccess;
+        var role = Assert.Single(SynthesizedEnvironment.Resources(prod.Json, "AWS::IAM::Role"));
+        Assert.StartsWith("DeployRole", role.Key, StringComparison.Ordinal);
+        Assert.Empty(ServiceStackTests.PolicyStatementsOf(prod.Json, "ReadRole"));
+        Assert.Null(prod.Json["Outputs"]![StackOutputs.ReadRoleArn]);
+    }
+
+    [Fact]
+    public void A_middle_stage_read_role_trusts_the_github_environment_of_the_stage_right_after_it()
+    {
+        // qa, staging, prod: staging's read role is for prod's jobs (production), qa's for staging's (staging).
+        var stages = ExampleConfig.PipelineStages();
+        var staging = stages[0] with { Environment = stages[0].Environment with { Name = "staging", Account = "333333333333" }, Names = ResourceNaming.For(stages[0].Name, "staging") };
+        var pipeline = DeliveryPipeline.Create(
+            new PipelineSettings(TestPipelines.GitHubRepository, "main", ["qa", "staging", "prod"], null, [], Connection: null),
+            TestPipelines.GitHubRepository,
+            [stages[0], staging, stages[1]],
+            TestPipelines.FargoVersion);
+        foreach (var (environment, nextSubject) in new[] { ("qa", "staging"), ("staging", "production") })
+        {
+            var directory = Path.Combine(Path.GetTempPath(), $"fargo-read-role-{environment}-{Guid.NewGuid():N}");
+            try
+            {
+                var (app, stack, _) = InfrastructureApp.BuildDeployAccess(pipeline, environment, trustCodePipeline: true, directory);
+                app.Synth();
+                var read = Template.FromStack(stack);
+                read.HasResourceProperties("AWS::IAM::Role", Like(
+                    ("RoleName", $"todo-api-{environment}-read"),
+                    ("AssumeRolePolicyDocument", Like(("Statement", With(Like(
+                        ("Action", "sts:AssumeRoleWithWebIdentity"),
+                        ("Condition", O(("StringEquals", O(
+                            ("token.actions.githubusercontent.com:aud", "sts.amazonaws.com"),
+                            ("token.actions.githubusercontent.com:sub", $"repo:acme/todo-api:environment:{nextSubject}"))))))))))));
+            }
+            finally
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        }
+    }
+
+    [Fact]
+    public void Outputs_name_the_role_and_the_trusted_subject()
+    {
+        synthesis.ProdAccess.Template.HasOutput(StackOutputs.DeployRoleArn, Like(("Value", Match.AnyValue())));
+        synthesis.ProdAccess.Template.HasOutput(StackOutputs.GitHubSubject, Like(("Value", "repo:acme/todo-api:environment:production")));
+        Assert.Equal("fargo-prod-todo-api-deploy-access", synthesis.ProdAccess.Assembly.StackName);
+        Assert.Equal("222222222222", synthesis.ProdAccess.Assembly.Account);
+    }
+
+    internal static List<JsonNode> TrustStatements(SynthesizedSingleStack access, string rolePrefix = "DeployRole") =>
+        [.. access.Json["Resources"]![ServiceStackTests.LogicalId(access.Json, "AWS::IAM::Role", rolePrefix)]!["Properties"]!["AssumeRolePolicyDocument"]!["Statement"]!.AsArray().Select(s => s!)];
+
+    private static List<JsonNode> Statements(SynthesizedSingleStack access) => ServiceStackTests.PolicyStatementsOf(access.Json, "DeployRole");
+
+    private static JsonNode Sid(List<JsonNode> statements, string sid) => statements.Single(s => (string?)s["Sid"] == sid);
+
+    private static List<string> Resources(JsonNode statement) => statement["Resource"] switch
+    {
+        JsonArray resources => [.. resources.Select(r => r!.ToJsonString().Trim('"'))],
+        var resource => [resource!.ToJsonString().Trim('"')],
+    };
+
+    private static string LogicalId(SynthesizedSingleStack stack, string type) => ServiceStackTests.LogicalId(stack.Json, type);
+}
