@@ -169,6 +169,20 @@ public sealed partial class TodoApiEndToEndTests(LocalRegionFixture region, Todo
 
     [Fact]
     [Step(8)]
+    public async Task Ctrl_C_during_a_rollout_without_a_terminal_leaves_it_running_and_says_so()
+    {
+        var interrupted = await region.FargoInterruptedAsync(Folder, "Rolling out", "redeploy");
+        var steady = await Fargo("scale", "2");
+
+        Assert.True(interrupted.ExitCode == 130, region.Explain(interrupted));
+        Assert.Contains("was left running", interrupted.Out, StringComparison.Ordinal);
+        Assert.True(steady.ExitCode == 0, region.Explain(steady));
+        using var response = await Http.GetAsync(Url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    [Step(9)]
     public async Task An_environment_that_requires_approval_changes_nothing_without_it()
     {
         story.Project.RequireApproval(true);
@@ -192,7 +206,7 @@ public sealed partial class TodoApiEndToEndTests(LocalRegionFixture region, Todo
     }
 
     [Fact]
-    [Step(9)]
+    [Step(10)]
     public async Task Run_runs_the_migration_as_a_one_off_task_and_returns_its_exit_code()
     {
         var migrate = await Fargo("run", "--", "dotnet", "TodoApi.dll", "migrate");
@@ -205,7 +219,7 @@ public sealed partial class TodoApiEndToEndTests(LocalRegionFixture region, Todo
     }
 
     [Fact]
-    [Step(10)]
+    [Step(11)]
     public async Task Logs_show_the_tasks_output_merged_by_time()
     {
         var logs = await Fargo("logs", "--since", "30m");
@@ -218,7 +232,7 @@ public sealed partial class TodoApiEndToEndTests(LocalRegionFixture region, Todo
     }
 
     [Fact]
-    [Step(11)]
+    [Step(12)]
     public async Task A_secret_set_from_stdin_reaches_the_next_deployment_and_is_never_printed()
     {
         var set = await region.FargoWithInputAsync(Folder, SecretValue + "\n", "secret", "set", "E2E_TOKEN");
@@ -237,7 +251,7 @@ public sealed partial class TodoApiEndToEndTests(LocalRegionFixture region, Todo
     }
 
     [Fact]
-    [Step(12)]
+    [Step(13)]
     public async Task Down_then_up_keeps_the_database_data()
     {
         using var created = await Http.PostAsJsonAsync(new Uri(Url, "todos"), new { title = "survives down and up" });

@@ -28,7 +28,7 @@ internal sealed class InfraCommand(InfraDependencies dependencies) : ICliCommand
             "infra",
             "The AWS infrastructure of an environment, as CloudFormation stacks defined with the AWS CDK: the environment's " +
             "network, load balancer and cluster (stack fargo-ENV) and the service's own resources (stack fargo-ENV-NAME). " +
-            "With --env E --oidc: the CI/CD access to E (GitHub's OIDC provider and E's deploy role); with --pipeline: the CodePipeline. " +
+            "With --env E --oidc: the CI/CD access to E (GitHub's OIDC provider, E's deploy role, and the read role the next stage promotes with); with --pipeline: the CodePipeline. " +
             "Needs Node.js 18+; diff, up and down install the pinned AWS CDK toolkit into FARGO_HOME/tools on first use.")
         {
             new InfraSynthCommand(dependencies).Create(services),

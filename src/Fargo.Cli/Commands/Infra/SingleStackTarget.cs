@@ -10,7 +10,7 @@ namespace Fargo.Cli.Commands.Infra;
 /// <summary>Which CI/CD stack `--oidc` or `--pipeline` selected.</summary>
 internal enum SingleStackKind
 {
-    /// <summary>`--env E --oidc`: GitHub's OIDC provider and E's deploy role, in E's account.</summary>
+    /// <summary>`--env E --oidc`: GitHub's OIDC provider and E's deploy and read roles, in E's account.</summary>
     DeployAccess,
 
     /// <summary>`--pipeline`: the CodePipeline, in the first stage's account and region.</summary>

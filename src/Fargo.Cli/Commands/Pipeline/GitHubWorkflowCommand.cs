@@ -123,7 +123,7 @@ internal sealed class GitHubWorkflowCommand(string? fargoVersion = null) : ICliC
         {
             $"In GitHub, Settings -> Environments: create \"{workflow.Jobs[^1].GitHubEnvironment}\" and add Required reviewers (the people who approve " +
             $"deploys to {workflow.Jobs[^1].Environment}); do it before the first push, or the first run deploys unapproved.",
-            "Create the OIDC provider and the deploy role in each environment's account: " +
+            "Create the OIDC provider and the deploy and read roles in each environment's account (add --existing-oidc-provider where the account has one): " +
             string.Join("; ", workflow.Jobs.Select(j => $"fargo infra up --env {j.Environment} --oidc")) + ".",
             $"Commit {GitHubWorkflowGenerator.RelativePath} and push to {branch}.",
         };

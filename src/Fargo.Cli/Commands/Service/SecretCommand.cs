@@ -14,7 +14,7 @@ internal sealed class SecretCommand : ICliCommand
         return new Command(
             "secret",
             "The service's secrets: SecureString parameters under its secrets path in SSM Parameter Store (/<name> unless " +
-            "[secrets] path says otherwise). The next deploy hands each to the task as the environment variable of its name. " +
+            "secrets_path says otherwise). The next deploy hands each to the task as the environment variable of its name. " +
             "Values never appear on the command line or in any output.")
         {
             Set(services),

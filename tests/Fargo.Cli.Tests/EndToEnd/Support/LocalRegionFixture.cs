@@ -83,6 +83,14 @@ public sealed class LocalRegionFixture : IAsyncLifetime
         return result;
     }
 
+    /// <summary>Runs `fargo ARGS` and presses Ctrl-C (SIGINT) once its output has a line containing <paramref name="interruptAfter"/>.</summary>
+    public async Task<CliResult> FargoInterruptedAsync(string workingDirectory, string interruptAfter, params string[] args)
+    {
+        var result = await E2eProcess.RunAndInterruptAsync("dotnet", [E2eProcess.FargoAssembly, .. args], workingDirectory, Environment, interruptAfter, CommandTimeout);
+        Record($"fargo {string.Join(' ', args)} (Ctrl-C after \"{interruptAfter}\")", result);
+        return result;
+    }
+
     /// <summary>Runs `/usr/bin/aws ARGS` against the local region, with its endpoint and key from `fargo local env`.</summary>
     public async Task<CliResult> AwsAsync(params string[] args)
     {
