@@ -49,7 +49,7 @@ public static class InfrastructureApp
     /// Synthesizes the deploy-access stack of one stage (`fargo infra … --oidc`): GitHub's OIDC provider and the deploy
     /// role, which trusts the stage's GitHub environment and, with <paramref name="trustCodePipeline"/>, the pipeline's
     /// CodeBuild role; and, unless the stage is the last, the read role the next stage promotes from it with, which trusts
-    /// the next stage's GitHub environment and, with <paramref name="trustCodePipeline"/>, the pipeline's promote role.
+    /// the next stage's deploy role and, with <paramref name="trustCodePipeline"/>, the pipeline's promote role.
     /// </summary>
     public static SingleStackAssembly SynthesizeDeployAccess(DeliveryPipeline pipeline, string environment, bool trustCodePipeline, string outputDirectory)
     {

@@ -10,8 +10,9 @@ namespace Fargo.Infrastructure.Tests;
 
 /// <summary>
 /// The deploy-access stacks of the example's pipeline: qa's trusts GitHub only, prod's trusts GitHub and the pipeline's
-/// CodeBuild; both deploy roles may do exactly what build, push, promote and deploy call. qa, which prod promotes from,
-/// also has the read role: trusted by prod's GitHub environment (and prod's promote project), it may only read.
+/// CodeBuild; both deploy roles may do exactly what build, push, promote and deploy call, and prod's may also assume qa's
+/// read role. qa, which prod promotes from, also has the read role: trusted by prod's deploy role (and prod's promote
+/// project), never by GitHub directly, it may only read.
 /// </summary>
 [Collection(CdkCollection.Name)]
 public sealed class DeployAccessStackTests(SynthesisFixture synthesis)
@@ -115,7 +116,9 @@ public sealed class DeployAccessStackTests(SynthesisFixture synthesis)
         Assert.All(statements, s => Assert.Null(s["NotAction"]));
         Assert.All(statements, s => Assert.Null(s["NotResource"]));
         var actions = statements.SelectMany(ServiceStackTests.Actions).Distinct().Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(DeployActions.Order(StringComparer.Ordinal), actions);
+        // A later stage's deploy role also assumes the previous stage's read role (promote's source); the first has none to assume.
+        string[] expected = name == "qa-access" ? DeployActions : [.. DeployActions, "sts:AssumeRole"];
+        Assert.Equal(expected.Order(StringComparer.Ordinal), actions);
         Assert.DoesNotContain(actions, action => action.Contains('*', StringComparison.Ordinal));
 
         // "*" only where IAM offers nothing narrower, and ListTasks only with the cluster condition.
@@ -136,6 +139,21 @@ public sealed class DeployAccessStackTests(SynthesisFixture synthesis)
         Assert.All(SynthesizedEnvironment.Resources(access.Json, "AWS::IAM::Role").Values, role => Assert.Null(role["Properties"]!["ManagedPolicyArns"]));
         Assert.Empty(SynthesizedEnvironment.Resources(access.Json, "AWS::IAM::ManagedPolicy"));
     }
+
+    [Fact]
+    public void Prod_deploy_role_may_assume_qas_read_role_and_no_other_role()
+    {
+        var assume = Assert.Single(Statements(synthesis.ProdAccess), s => ServiceStackTests.Actions(s).Any(a => a.StartsWith("sts:Assume", StringComparison.Ordinal)));
+        Assert.Equal(["sts:AssumeRole"], ServiceStackTests.Actions(assume));
+        Assert.Equal(["arn:aws:iam::111111111111:role/todo-api-qa-read"], Resources(assume));
+        Assert.Null(assume["Condition"]);
+    }
+
+    [Theory]
+    [InlineData("qa-access")]
+    [InlineData("qa-access-pipeline")]
+    public void The_first_stages_deploy_role_may_assume_no_role(string name) =>
+        Assert.DoesNotContain(Statements(synthesis.GetSingle(name)).SelectMany(ServiceStackTests.Actions), a => a.StartsWith("sts:Assume", StringComparison.Ordinal));
 
     [Fact]
     public void Pass_role_is_limited_to_the_service_roles_and_ecs_tasks()
@@ -174,20 +192,28 @@ public sealed class DeployAccessStackTests(SynthesisFixture synthesis)
     }
 
     [Fact]
-    public void Qa_read_role_trusts_only_the_github_environment_of_the_stage_after_it()
+    public void Qa_read_role_trusts_only_the_deploy_role_of_the_stage_after_it()
     {
         var statement = Assert.Single(TrustStatements(synthesis.QaAccess, "ReadRole"));
         Assert.Equal("Allow", (string?)statement["Effect"]);
-        Assert.Equal("sts:AssumeRoleWithWebIdentity", (string?)statement["Action"]);
-        // prod's jobs run in the protected production environment; qa's own jobs may not assume it.
-        Assert.Equal(
-            """{"StringEquals":{"token.actions.githubusercontent.com:aud":"sts.amazonaws.com","token.actions.githubusercontent.com:sub":"repo:acme/todo-api:environment:production"}}""",
-            statement["Condition"]!.ToJsonString());
-        // Through the same provider as the deploy role.
-        Assert.Equal(
-            TrustStatements(synthesis.QaAccess).Single()["Principal"]!.ToJsonString(),
-            statement["Principal"]!.ToJsonString());
+        Assert.Equal("sts:AssumeRole", (string?)statement["Action"]);
+        // prod's jobs assume prod's deploy role (protected production environment) and Fargo this one from it; qa's own
+        // jobs, qa's deploy role and GitHub's OIDC tokens may not assume it. prod's account on the condition of the role's
+        // ARN, so prod's role need not exist when qa's stack is deployed.
+        Assert.Equal("""{"AWS":"arn:aws:iam::222222222222:root"}""", statement["Principal"]!.ToJsonString());
+        Assert.Equal("""{"ArnEquals":{"aws:PrincipalArn":"arn:aws:iam::222222222222:role/todo-api-prod-deploy"}}""", statement["Condition"]!.ToJsonString());
         synthesis.QaAccess.Template.HasResourceProperties("AWS::IAM::Role", Like(("RoleName", "todo-api-qa-read"), ("MaxSessionDuration", 3600)));
+    }
+
+    [Theory]
+    [InlineData("qa-access")]
+    [InlineData("qa-access-pipeline")]
+    public void Read_role_trusts_no_github_oidc_token(string name)
+    {
+        var read = TrustStatements(synthesis.GetSingle(name), "ReadRole");
+        Assert.All(read, s => Assert.Equal("sts:AssumeRole", (string?)s["Action"]));
+        Assert.All(read, s => Assert.Equal(["AWS"], s["Principal"]!.AsObject().Select(p => p.Key)));
+        Assert.DoesNotContain(Stacks.DeployAccessStack.GitHubOidcHost, read.Select(s => s.ToJsonString()).Aggregate(string.Concat), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -196,10 +222,12 @@ public sealed class DeployAccessStackTests(SynthesisFixture synthesis)
         var access = synthesis.QaAccessWithPipeline;
         var read = TrustStatements(access, "ReadRole");
         Assert.Equal(2, read.Count);
-        Assert.Equal(
-            "repo:acme/todo-api:environment:production",
-            (string?)read.Single(s => (string?)s["Action"] == "sts:AssumeRoleWithWebIdentity")["Condition"]!["StringEquals"]!["token.actions.githubusercontent.com:sub"]);
-        var codeBuild = read.Single(s => (string?)s["Action"] == "sts:AssumeRole");
+        Assert.All(read, s => Assert.Equal("sts:AssumeRole", (string?)s["Action"]));
+        var prodDeploy = read.Single(s => (string?)s["Sid"] is null);
+        Assert.Equal("""{"AWS":"arn:aws:iam::222222222222:root"}""", prodDeploy["Principal"]!.ToJsonString());
+        Assert.Equal("""{"ArnEquals":{"aws:PrincipalArn":"arn:aws:iam::222222222222:role/todo-api-prod-deploy"}}""", prodDeploy["Condition"]!.ToJsonString());
+        // The pipeline's promote buildspec assumes the read role with the CodeBuild role's own credentials.
+        var codeBuild = read.Single(s => (string?)s["Sid"] == "CodePipelineBuild");
         Assert.Equal("""{"AWS":"arn:aws:iam::111111111111:root"}""", codeBuild["Principal"]!.ToJsonString());
         Assert.Equal("""{"ArnEquals":{"aws:PrincipalArn":"arn:aws:iam::111111111111:role/todo-api-pipeline-promote"}}""", codeBuild["Condition"]!.ToJsonString());
 
@@ -257,9 +285,10 @@ public sealed class DeployAccessStackTests(SynthesisFixture synthesis)
     }
 
     [Fact]
-    public void A_middle_stage_read_role_trusts_the_github_environment_of_the_stage_right_after_it()
+    public void A_middle_stage_read_role_trusts_the_deploy_role_of_the_stage_right_after_it_which_may_assume_only_that_read_role()
     {
-        // qa, staging, prod: staging's read role is for prod's jobs (production), qa's for staging's (staging).
+        // qa, staging, prod: staging's read role is for prod's deploy role, qa's for staging's; staging's deploy role
+        // assumes qa's read role, prod's staging's.
         var stages = ExampleConfig.PipelineStages();
         var staging = stages[0] with { Environment = stages[0].Environment with { Name = "staging", Account = "333333333333" }, Names = ResourceNaming.For(stages[0].Name, "staging") };
         var pipeline = DeliveryPipeline.Create(
@@ -267,21 +296,33 @@ public sealed class DeployAccessStackTests(SynthesisFixture synthesis)
             TestPipelines.GitHubRepository,
             [stages[0], staging, stages[1]],
             TestPipelines.FargoVersion);
-        foreach (var (environment, nextSubject) in new[] { ("qa", "staging"), ("staging", "production") })
+        (string Environment, string Account)[] order = [("qa", "111111111111"), ("staging", "333333333333"), ("prod", "222222222222")];
+        for (var i = 0; i < order.Length; i++)
         {
+            var environment = order[i].Environment;
             var directory = Path.Combine(Path.GetTempPath(), $"fargo-read-role-{environment}-{Guid.NewGuid():N}");
             try
             {
-                var (app, stack, _) = InfrastructureApp.BuildDeployAccess(pipeline, environment, trustCodePipeline: true, directory);
+                var (app, stack, assembly) = InfrastructureApp.BuildDeployAccess(pipeline, environment, trustCodePipeline: true, directory);
                 app.Synth();
-                var read = Template.FromStack(stack);
-                read.HasResourceProperties("AWS::IAM::Role", Like(
-                    ("RoleName", $"todo-api-{environment}-read"),
-                    ("AssumeRolePolicyDocument", Like(("Statement", With(Like(
-                        ("Action", "sts:AssumeRoleWithWebIdentity"),
-                        ("Condition", O(("StringEquals", O(
-                            ("token.actions.githubusercontent.com:aud", "sts.amazonaws.com"),
-                            ("token.actions.githubusercontent.com:sub", $"repo:acme/todo-api:environment:{nextSubject}"))))))))))));
+                var template = Template.FromStack(stack);
+                if (i + 1 < order.Length)
+                {
+                    var (next, nextAccount) = order[i + 1];
+                    template.HasResourceProperties("AWS::IAM::Role", Like(
+                        ("RoleName", $"todo-api-{environment}-read"),
+                        ("AssumeRolePolicyDocument", Like(("Statement", With(Like(
+                            ("Action", "sts:AssumeRole"),
+                            ("Principal", O(("AWS", $"arn:aws:iam::{nextAccount}:root"))),
+                            ("Condition", O(("ArnEquals", O(("aws:PrincipalArn", $"arn:aws:iam::{nextAccount}:role/todo-api-{next}-deploy"))))))))))));
+                }
+
+                var assumed = ServiceStackTests.PolicyStatementsOf(JsonNode.Parse(File.ReadAllText(assembly.Template))!.AsObject(), "DeployRole")
+                    .Where(s => ServiceStackTests.Actions(s).Any(a => a.StartsWith("sts:Assume", StringComparison.Ordinal)))
+                    .SelectMany(Resources)
+                    .ToList();
+                List<string> expected = i == 0 ? [] : [$"arn:aws:iam::{order[i - 1].Account}:role/todo-api-{order[i - 1].Environment}-read"];
+                Assert.Equal(expected, assumed);
             }
             finally
             {

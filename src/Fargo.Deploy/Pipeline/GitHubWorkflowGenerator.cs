@@ -37,7 +37,7 @@ public sealed record WorkflowJob(
 
 /// <summary>
 /// Where a later stage promotes from: the previous environment, read through its read-only role (&lt;name&gt;-&lt;env&gt;-read,
-/// which trusts this job's GitHub environment) kept as an AWS profile for `fargo promote --from-profile`.
+/// which trusts this stage's deploy role), named in an AWS profile for `fargo promote --from-profile`.
 /// </summary>
 public sealed record PromoteSource(string Environment, string Region, string ReadRoleArn, string Profile);
 
@@ -204,7 +204,7 @@ public static partial class GitHubWorkflowGenerator
             "No AWS keys are stored in GitHub: each job trades GitHub's OIDC token for its environment's deploy role",
             $"(<name>-<env>-deploy), which trusts only repo:{request.Repository}:environment:<the job's GitHub environment>.",
             "A later stage also reads the previous environment (what runs there, its image) through that environment's",
-            "read-only role (<name>-<env>-read), which trusts only the later stage's GitHub environment.",
+            "read-only role (<name>-<env>-read), which trusts only the later stage's deploy role.",
             "`fargo infra up --env ENV --oidc` creates the OIDC provider and these roles in each environment's account.");
         yaml.Blank();
     }
@@ -297,36 +297,24 @@ public static partial class GitHubWorkflowGenerator
                 .Map("with", w => w.Pair("platforms", "arm64")));
         }
 
-        if (job.Source is { } source)
-        {
-            // Promote checks that the version is what runs in the previous environment and reads its image there: that
-            // takes the previous account's credentials, kept as a profile before this environment's own role is assumed.
-            steps.Item(s => s
-                .Pair("name", $"Assume the read role of {source.Environment} (to see what runs there and read its image)")
-                .Pair("id", SourceStepId)
-                .Uses(PinnedActions.ConfigureAwsCredentials)
-                .Map("with", w => w
-                    .Pair("role-to-assume", source.ReadRoleArn)
-                    .Pair("aws-region", source.Region)
-                    .Flag("output-credentials", true)));
-            steps.Item(s => s
-                .Pair("name", $"Keep them as the AWS profile {source.Profile} (for fargo promote --from-profile)")
-                .Map("env", e => e
-                    .Pair("SOURCE_ACCESS_KEY_ID", $"${{{{ steps.{SourceStepId}.outputs.aws-access-key-id }}}}")
-                    .Pair("SOURCE_SECRET_ACCESS_KEY", $"${{{{ steps.{SourceStepId}.outputs.aws-secret-access-key }}}}")
-                    .Pair("SOURCE_SESSION_TOKEN", $"${{{{ steps.{SourceStepId}.outputs.aws-session-token }}}}"))
-                .Literal("run", [
-                    $"aws configure set aws_access_key_id \"$SOURCE_ACCESS_KEY_ID\" --profile {source.Profile}",
-                    $"aws configure set aws_secret_access_key \"$SOURCE_SECRET_ACCESS_KEY\" --profile {source.Profile}",
-                    $"aws configure set aws_session_token \"$SOURCE_SESSION_TOKEN\" --profile {source.Profile}",
-                    $"aws configure set region {source.Region} --profile {source.Profile}",
-                ]));
-        }
-
         steps.Item(s => s
             .Pair("name", $"Assume the deploy role of {job.Environment} (OIDC, no stored keys)")
             .Uses(PinnedActions.ConfigureAwsCredentials)
             .Map("with", w => w.Pair("role-to-assume", job.RoleArn).Pair("aws-region", job.Region)));
+
+        if (job.Source is { } source)
+        {
+            // Promote checks that the version is what runs in the previous environment and reads its image there, with
+            // that account's read-only role. The profile holds no secret: the AWS SDK assumes the role from the deploy
+            // role's credentials in the environment (credential_source), and the read role trusts that deploy role only.
+            steps.Item(s => s
+                .Pair("name", $"The AWS profile {source.Profile}: {source.Environment}'s read role, assumed from this job's role (no keys written)")
+                .Literal("run", [
+                    $"aws configure set role_arn {source.ReadRoleArn} --profile {source.Profile}",
+                    $"aws configure set credential_source Environment --profile {source.Profile}",
+                    $"aws configure set region {source.Region} --profile {source.Profile}",
+                ]));
+        }
 
         var titles = isFirst
             ? new[] { "Build the image" + (job.Commands[0].Contains("--test", StringComparison.Ordinal) ? " and test it inside itself" : ""), "Push it", $"Deploy to {job.Environment}" }
@@ -338,9 +326,7 @@ public static partial class GitHubWorkflowGenerator
         }
     }
 
-    private const string SourceStepId = "source";
-
-    /// <summary>The AWS profile a later stage keeps the previous environment's read-only credentials in.</summary>
+    /// <summary>The AWS profile through which a later stage reads the previous environment (its read-only role).</summary>
     private static string SourceProfile(string environment) => $"fargo-{environment}-read";
 
     private static YamlText Uses(this YamlText yaml, PinnedAction action) => yaml.Pair("uses", action.Uses, action.Version);

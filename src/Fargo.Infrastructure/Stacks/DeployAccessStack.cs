@@ -10,7 +10,8 @@ namespace Fargo.Infrastructure.Stacks;
 /// How CI/CD reaches one environment (`fargo infra … --env E --oidc`): GitHub's OIDC provider in the environment's
 /// account (or the one already there); the deploy role, which GitHub Actions jobs of the stage's GitHub environment
 /// assume through it, and, with a CodePipeline, the pipeline's CodeBuild role; and, when a stage follows this one, the
-/// read role the next stage's promote reads this environment with.
+/// read role the next stage's promote reads this environment with: the next stage's deploy role assumes it (GitHub
+/// Actions), or the pipeline's promote role does (CodePipeline).
 /// </summary>
 /// <remarks>
 /// The deploy role may do exactly what `fargo build`, `push`, `promote`, `deploy` and `verify` call with the environment's
@@ -30,14 +31,20 @@ namespace Fargo.Infrastructure.Stacks;
 /// <item>CloudWatch Logs DescribeLogGroups (Preflight) and FilterLogEvents on the service's group (ServiceLogs: the
 /// stopped tasks' last lines).</item>
 /// <item>ELB DescribeTargetHealth (the rollout watch) and DescribeTargetGroups (Preflight).</item>
+/// <item>STS AssumeRole of the previous stage's read role only, when there is a previous stage: a GitHub Actions job
+/// assumes nothing but its own stage's deploy role through OIDC, and `fargo promote --from-profile P` then assumes the
+/// read role from those credentials (P: <c>role_arn</c> = the read role, <c>credential_source = Environment</c>), so no
+/// second set of temporary credentials is written to the runner's disk.</item>
 /// </list>
 /// Not granted: RunTask, StopTask, PutParameter, DeleteService and the rest of what `fargo run`, `secret set` or
 /// `down` call, which no pipeline runs; nor any access to another stage's repository: promote reads the previous stage
 /// with that stage's own read role (`fargo promote --from-profile`).
 /// <para>
-/// The read role (<see cref="ResourceNames.ReadRole"/>, only on a stage a later stage promotes from) may do exactly what
-/// `fargo promote --from THIS --from-profile P` calls with P's credentials, read from Promoter and what it calls; nothing
-/// that writes:
+/// The read role (<see cref="ResourceNames.ReadRole"/>, only on a stage a later stage promotes from) is assumed by the
+/// next stage's deploy role (sts:AssumeRole; it trusts no GitHub OIDC subject itself, so only a job of the next stage's
+/// GitHub environment reaches it, through that stage's deploy role) and, with a CodePipeline, by the pipeline's promote
+/// role, whose buildspec assumes it directly. It may do exactly what `fargo promote --from THIS --from-profile P` calls with P's credentials,
+/// read from Promoter and what it calls; nothing that writes:
 /// <list type="bullet">
 /// <item>STS GetCallerIdentity (TargetResolver.CheckAccountAsync: the source's account check).</item>
 /// <item>ECS DescribeServices on the service (ServiceLookup.RequireAsync: what runs there) and DescribeTaskDefinition
@@ -121,7 +128,7 @@ internal sealed class DeployAccessStack : Stack
 
         if (stageIndex + 1 < pipeline.Stages.Count)
         {
-            var readRole = CreateReadRole(pipeline, stageIndex, trustCodePipeline, providerArn);
+            var readRole = CreateReadRole(pipeline, stageIndex, trustCodePipeline);
             _ = new CfnOutput(this, StackOutputs.ReadRoleArn, new CfnOutputProps
             {
                 Value = readRole.RoleArn,
@@ -132,19 +139,19 @@ internal sealed class DeployAccessStack : Stack
 
     /// <summary>
     /// The role the next stage's CI/CD reads this environment with when it promotes (what runs here, and the image):
-    /// trusted by the next stage's GitHub environment and, with a CodePipeline, by its promote project's role, exactly as
-    /// that stage's deploy role is.
+    /// trusted by the next stage's deploy role (GitHub Actions assume that one through OIDC, then Fargo this one from its
+    /// credentials) and, with a CodePipeline, by its promote project's role, exactly as that stage's deploy role is.
     /// </summary>
-    private Role CreateReadRole(DeliveryPipeline pipeline, int stageIndex, bool trustCodePipeline, string providerArn)
+    private Role CreateReadRole(DeliveryPipeline pipeline, int stageIndex, bool trustCodePipeline)
     {
         var stage = pipeline.Stages[stageIndex];
         var next = pipeline.Stages[stageIndex + 1];
         var role = new Role(this, "ReadRole", new RoleProps
         {
             RoleName = stage.Settings.Names.ReadRole,
-            Description = $"Promote of {stage.Settings.Name} to {next.Name}: reads what runs in {stage.Name} and its image, nothing else (GitHub {pipeline.GitHubRepository}, environment {next.GitHubEnvironment})",
+            Description = $"Promote of {stage.Settings.Name} to {next.Name}: reads what runs in {stage.Name} and its image, nothing else (assumed by {next.Settings.Names.DeployRole}, GitHub {pipeline.GitHubRepository}, environment {next.GitHubEnvironment})",
             MaxSessionDuration = Duration.Hours(1),
-            AssumedBy = GitHubPrincipal(providerArn, pipeline, next),
+            AssumedBy = RoleInAccount(next.Account, next.DeployRoleArn),
         });
         if (trustCodePipeline)
         {
@@ -172,6 +179,17 @@ internal sealed class DeployAccessStack : Stack
                 [$"{GitHubOidcHost}:sub"] = Subject(pipeline, stage),
             },
         }, "sts:AssumeRoleWithWebIdentity");
+
+    /// <summary>
+    /// The role <paramref name="roleArn"/> of <paramref name="account"/> only: the account's root on the condition of the
+    /// role's ARN, which IAM accepts whether or not the role exists yet (a role principal must exist when the trust policy
+    /// is written, and stages are set up in any order).
+    /// </summary>
+    private static PrincipalBase RoleInAccount(string account, string roleArn) =>
+        new AccountPrincipal(account).WithConditions(new Dictionary<string, object>
+        {
+            ["ArnEquals"] = new Dictionary<string, object> { ["aws:PrincipalArn"] = roleArn },
+        });
 
     /// <summary>Lets the CodeBuild role of the pipeline's stage <paramref name="codeBuildStage"/> assume <paramref name="role"/>.</summary>
     private static void TrustCodeBuild(Role role, DeliveryPipeline pipeline, int codeBuildStage)
@@ -261,6 +279,12 @@ internal sealed class DeployAccessStack : Stack
         yield return Statement("CheckSecrets", [$"arn:aws:ssm:{region}:{account}:parameter/{stage.Settings.Secrets.Path.Trim('/')}/*"], "ssm:GetParameters");
         yield return Statement("FindLogGroup", [$"arn:aws:logs:{region}:{account}:log-group:*"], "logs:DescribeLogGroups");
         yield return Statement("ReadServiceLogs", [$"arn:aws:logs:{region}:{account}:log-group:{names.LogGroup}:*"], "logs:FilterLogEvents");
+
+        // Promote's source: the previous stage's read role, which trusts this role (and nothing of GitHub) in turn.
+        if (stageIndex > 0)
+        {
+            yield return Statement("AssumePreviousStageReadRole", [pipeline.Stages[stageIndex - 1].ReadRoleArn], "sts:AssumeRole");
+        }
     }
 
     private static PolicyStatement Statement(string sid, string[] resources, params string[] actions) => new(new PolicyStatementProps

@@ -42,34 +42,8 @@ public sealed class AssumeRoleThroughSdkTests : IDisposable
     [Fact]
     public async Task A_role_profile_assumes_the_role_with_its_source_profile_keys()
     {
-        var seen = new List<(SigV4VerificationResult Verdict, string? Action, string? RoleArn, string? SessionName)>();
-        await using var sts = new LoopbackAwsServer(request =>
-        {
-            var scope = SigV4CredentialScope.TryRead(request);
-            var verdict = new SigV4Verifier(key => key == SourceKeys.AccessKeyId ? SourceKeys : null, TimeProvider.System)
-                .Verify(request, scope?.Region ?? "", "sts");
-            var parsed = AwsQueryServerProtocol.ParseRequest(request).Request;
-            lock (seen)
-            {
-                seen.Add((verdict, parsed?.Action, parsed?.Parameters.Get("RoleArn"), parsed?.Parameters.Get("RoleSessionName")));
-            }
-            if (!verdict.IsValid)
-            {
-                return AwsQueryServerProtocol.Error(AwsServices.Sts, verdict.Failure!.ToError(AwsProtocol.Query), "rid-denied");
-            }
-            return AwsQueryServerProtocol.Success(AwsServices.Sts, "AssumeRole",
-                [
-                    new XElement("Credentials",
-                        new XElement("AccessKeyId", "ASIAASSUMED000000001"),
-                        new XElement("SecretAccessKey", "assumed-secret"),
-                        new XElement("SessionToken", "assumed-session-token"),
-                        AwsQueryXml.Element("Expiration", DateTimeOffset.UtcNow.AddHours(1))),
-                    new XElement("AssumedRoleUser",
-                        new XElement("AssumedRoleId", "AROAEXAMPLE:fargo-session"),
-                        new XElement("Arn", "arn:aws:sts::111122223333:assumed-role/Deployer/fargo-session")),
-                ],
-                "rid-assume");
-        });
+        var seen = new List<StsCall>();
+        await using var sts = LoopbackSts(seen);
         SetProcessVariable("AWS_ENDPOINT_URL_STS", sts.Url.ToString());
         SetProcessVariable("AWS_EC2_METADATA_DISABLED", "true");
         SetProcessVariable("AWS_REGION", "us-east-1");
@@ -90,4 +64,66 @@ public sealed class AssumeRoleThroughSdkTests : IDisposable
             (credentials.AccessKeyId, credentials.SecretAccessKey, credentials.SessionToken));
         Assert.NotNull(credentials.Expiration);
     }
+
+    /// <summary>
+    /// How a GitHub job reads the previous environment: the profile names only the role and `credential_source =
+    /// Environment`, and the role is assumed with the keys the job's own role left in the environment (no key on disk).
+    /// </summary>
+    [Fact]
+    public async Task A_role_profile_with_credential_source_Environment_assumes_the_role_with_the_environments_keys()
+    {
+        var seen = new List<StsCall>();
+        await using var sts = LoopbackSts(seen);
+        SetProcessVariable("AWS_ENDPOINT_URL_STS", sts.Url.ToString());
+        SetProcessVariable("AWS_EC2_METADATA_DISABLED", "true");
+        SetProcessVariable("AWS_REGION", "us-east-1");
+        SetProcessVariable("AWS_ACCESS_KEY_ID", SourceKeys.AccessKeyId);
+        SetProcessVariable("AWS_SECRET_ACCESS_KEY", SourceKeys.SecretAccessKey);
+        var config = AwsSharedConfig.Parse(
+            Path.Combine(_home.FullName, "config"),
+            "[profile fargo-qa-read]\nrole_arn = arn:aws:iam::111122223333:role/todo-api-qa-read\ncredential_source = Environment\nregion = us-east-1\n",
+            Path.Combine(_home.FullName, "credentials"),
+            "");
+        var environment = AwsEnvironment.Fixed(new Dictionary<string, string> { ["AWS_EC2_METADATA_DISABLED"] = "true" }, _home.FullName);
+
+        var provider = new AwsCredentialsResolver(environment, config, "fargo-qa-read").Resolve();
+        var credentials = await provider.GetCredentialsAsync(CancellationToken.None);
+
+        var call = Assert.Single(seen);
+        Assert.Null(call.Verdict.Failure);
+        Assert.Equal(("AssumeRole", "arn:aws:iam::111122223333:role/todo-api-qa-read"), (call.Action, call.RoleArn));
+        Assert.Equal("ASIAASSUMED000000001", credentials.AccessKeyId);
+    }
+
+    private sealed record StsCall(SigV4VerificationResult Verdict, string? Action, string? RoleArn, string? SessionName);
+
+    private static LoopbackAwsServer LoopbackSts(List<StsCall> seen) => new(request =>
+    {
+        var scope = SigV4CredentialScope.TryRead(request);
+        var verdict = new SigV4Verifier(key => key == SourceKeys.AccessKeyId ? SourceKeys : null, TimeProvider.System)
+            .Verify(request, scope?.Region ?? "", "sts");
+        var parsed = AwsQueryServerProtocol.ParseRequest(request).Request;
+        lock (seen)
+        {
+            seen.Add(new StsCall(verdict, parsed?.Action, parsed?.Parameters.Get("RoleArn"), parsed?.Parameters.Get("RoleSessionName")));
+        }
+
+        if (!verdict.IsValid)
+        {
+            return AwsQueryServerProtocol.Error(AwsServices.Sts, verdict.Failure!.ToError(AwsProtocol.Query), "rid-denied");
+        }
+
+        return AwsQueryServerProtocol.Success(AwsServices.Sts, "AssumeRole",
+            [
+                new XElement("Credentials",
+                    new XElement("AccessKeyId", "ASIAASSUMED000000001"),
+                    new XElement("SecretAccessKey", "assumed-secret"),
+                    new XElement("SessionToken", "assumed-session-token"),
+                    AwsQueryXml.Element("Expiration", DateTimeOffset.UtcNow.AddHours(1))),
+                new XElement("AssumedRoleUser",
+                    new XElement("AssumedRoleId", "AROAEXAMPLE:fargo-session"),
+                    new XElement("Arn", "arn:aws:sts::111122223333:assumed-role/Deployer/fargo-session")),
+            ],
+            "rid-assume");
+    });
 }

@@ -120,26 +120,33 @@ public sealed partial class WorkflowStructureTests
                 [("aws-region", environment.Region!), ("role-to-assume", $"arn:aws:iam::{environment.Account}:role/{request.Config.Name}-{id}-deploy")],
                 WithInputs(deploy));
 
-            // A later stage first reads the previous environment through its read-only role, and only for promote.
+            // A later stage reads the previous environment through its read-only role, assumed from the deploy role's
+            // credentials by a profile that holds no key, and only for promote.
+            Assert.Single(assumptions);
             var index = stages.ToList().IndexOf(id);
             if (index == 0)
             {
-                Assert.Single(assumptions);
+                Assert.DoesNotContain("--from-profile", string.Join('\n', FargoCommands(job)), StringComparison.Ordinal);
                 continue;
             }
 
             var previous = request.Config.ForEnvironment(stages[index - 1]).Environment;
-            var read = Assert.Single(assumptions, s => s.Children.ContainsKey("id"));
-            Assert.True(Steps(job).ToList().IndexOf(read) < Steps(job).ToList().IndexOf(deploy), "the deploy role is assumed last, so its credentials are the ones in the environment");
+            var profile = $"fargo-{previous.Name}-read";
+            var profileStep = Assert.Single(Steps(job), s => s.Children.ContainsKey("run") && Text(s, "run").Contains("--profile " + profile, StringComparison.Ordinal));
+            Assert.True(Steps(job).ToList().IndexOf(deploy) < Steps(job).ToList().IndexOf(profileStep), "the profile's credential source is the deploy role's credentials");
             Assert.Equal(
-                [("aws-region", previous.Region!), ("output-credentials", "true"), ("role-to-assume", $"arn:aws:iam::{previous.Account}:role/{request.Config.Name}-{previous.Name}-read")],
-                WithInputs(read));
-            Assert.EndsWith($"--from-profile fargo-{previous.Name}-read", FargoCommands(job).Single(c => c.StartsWith("fargo promote", StringComparison.Ordinal)), StringComparison.Ordinal);
+                [
+                    $"aws configure set role_arn arn:aws:iam::{previous.Account}:role/{request.Config.Name}-{previous.Name}-read --profile {profile}",
+                    $"aws configure set credential_source Environment --profile {profile}",
+                    $"aws configure set region {previous.Region} --profile {profile}",
+                ],
+                Text(profileStep, "run").Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            Assert.EndsWith($"--from-profile {profile}", FargoCommands(job).Single(c => c.StartsWith("fargo promote", StringComparison.Ordinal)), StringComparison.Ordinal);
         }
 
         Assert.DoesNotContain("secrets.", yaml, StringComparison.Ordinal);
         Assert.DoesNotContain("AWS_ACCESS_KEY", yaml, StringComparison.Ordinal);
-        Assert.DoesNotMatch(@"(?m)^\s+aws-(secret-)?access-key(-id)?:", yaml);
+        Assert.DoesNotMatch(@"(?i)access.key|secret.access|session.token", yaml);
     }
 
     private static IEnumerable<(string, string)> WithInputs(YamlMappingNode step) =>
