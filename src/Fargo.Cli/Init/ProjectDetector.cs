@@ -55,7 +55,7 @@ internal static partial class ProjectDetector
         }
 
         var project = document.Root;
-        if (project is null || !IsWebSdk(project))
+        if (project is null || !ProjectFiles.IsWebSdk(project))
         {
             return null;
         }
@@ -66,18 +66,6 @@ internal static partial class ProjectDetector
         var directory = Relative(root, Path.GetDirectoryName(path)!);
         return new WebProject(Relative(root, path), directory, assemblyName ?? Path.GetFileNameWithoutExtension(path));
     }
-
-    // The three ways a project names its SDK: <Project Sdk="…">, <Sdk Name="…"/>, <Import Sdk="…"/>.
-    private static bool IsWebSdk(XElement project) =>
-        SdkNames((string?)project.Attribute("Sdk"))
-            .Concat(project.Elements("Sdk").SelectMany(e => SdkNames((string?)e.Attribute("Name"))))
-            .Concat(project.Elements("Import").SelectMany(e => SdkNames((string?)e.Attribute("Sdk"))))
-            .Any(sdk => string.Equals(sdk, "Microsoft.NET.Sdk.Web", StringComparison.OrdinalIgnoreCase));
-
-    // "Microsoft.NET.Sdk.Web/8.0.100;Other.Sdk" names two SDKs, the first with a version.
-    private static IEnumerable<string> SdkNames(string? attribute) =>
-        (attribute ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(sdk => sdk.Split('/')[0]);
 
     private static string? FindDockerfile(string root, WebProject? project)
     {

@@ -16,8 +16,6 @@ public sealed record LocalBuildResult(string Version, string OutputDirectory, Ti
 /// </summary>
 public static class LocalBuild
 {
-    private const int OutputLinesKept = 40;
-
     /// <summary>Where a version's build output lives: &lt;builds&gt;/&lt;service&gt;/&lt;version&gt;.</summary>
     public static string OutputDirectory(string buildsRoot, string service, string version) =>
         Path.Combine(buildsRoot, service, version);
@@ -51,40 +49,17 @@ public static class LocalBuild
         }
 
         Directory.CreateDirectory(outDirectory);
-        var script = command.Replace("{out}", ShellQuote(outDirectory), StringComparison.Ordinal);
+        var script = command.Replace("{out}", ShellQuoting.Quote(outDirectory), StringComparison.Ordinal);
         var started = Stopwatch.StartNew();
-        var start = new ProcessStartInfo("/bin/sh")
-        {
-            WorkingDirectory = projectDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add(script);
-        start.Environment["FARGO_VERSION"] = version;
-
-        var tail = new OutputTail(OutputLinesKept, output);
-        using var process = new Process { StartInfo = start };
-        tail.Follow(process);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var build = new ProcessCommand("/bin/sh", ["-c", script]) { Environment = new Dictionary<string, string> { ["FARGO_VERSION"] = version } };
         try
         {
-            await process.WaitForExitAsync(cancellationToken);
+            await ProcessRunner.RunAsync(build, projectDirectory, output, hint: null, cancellationToken);
         }
-        catch (OperationCanceledException)
+        catch (ImageCommandFailedException e) when (e.ExitCode is { } exitCode)
         {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        if (process.ExitCode != 0)
-        {
-            var last = string.Concat(tail.Lines.Select(line => "\n  " + line));
-
-            throw new DeployException($"The build `{command}` failed with exit code {process.ExitCode}. Its last lines:{last}", "Fix the build, then run the command again.");
+            var last = string.Concat(e.LastLines.Select(line => "\n  " + line));
+            throw new DeployException($"The build `{command}` failed with exit code {exitCode}. Its last lines:{last}", "Fix the build, then run the command again.");
         }
 
         if (!Directory.EnumerateFileSystemEntries(outDirectory).Any())
@@ -94,8 +69,6 @@ public static class LocalBuild
 
         return new LocalBuildResult(version, outDirectory, started.Elapsed);
     }
-
-    private static string ShellQuote(string text) => "'" + text.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 }
 
 /// <summary>The default version of a build: the git short SHA of HEAD, with "-dirty" when the tree has uncommitted changes.</summary>

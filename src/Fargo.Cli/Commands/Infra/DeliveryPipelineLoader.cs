@@ -1,3 +1,4 @@
+using Fargo.Cli.Commands.Pipeline;
 using Fargo.Cli.Errors;
 using Fargo.Config;
 using Fargo.Deploy.Pipeline;
@@ -13,7 +14,7 @@ namespace Fargo.Cli.Commands.Infra;
 /// </summary>
 internal static class DeliveryPipelineLoader
 {
-    public static DeliveryPipeline Load(ServiceConfig config)
+    public static async Task<DeliveryPipeline> LoadAsync(ServiceConfig config, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(config);
         var settings = config.Pipeline;
@@ -24,65 +25,13 @@ internal static class DeliveryPipelineLoader
                 "Add an AWS environment under [environments.NAME] with account and region (the stages are every AWS environment in the order written, or [pipeline] stages).");
         }
 
+        var repository = await PipelineRepository.ResolveAsync(config, cancellation);
         var configDirectory = Path.GetDirectoryName(Path.GetFullPath(config.SourcePath))!;
         var gitRoot = Git.FindRoot(configDirectory);
-        var repository = settings.Repository ?? (gitRoot is null ? null : OriginRepository(gitRoot))
-            ?? throw new UsageException(
-                "The pipeline needs its GitHub repository, and [pipeline] repository is not set" +
-                (gitRoot is null ? $" and {configDirectory} is in no git repository." : " and the git remote `origin` is not on github.com."),
-                "Set repository = \"owner/name\" under [pipeline] in fargo.toml.");
         var relative = gitRoot is null ? "." : Path.GetRelativePath(gitRoot, configDirectory).Replace('\\', '/');
         return DeliveryPipeline.Create(settings, repository, [.. settings.Stages.Select(config.ForEnvironment)], RunningVersion(), relative);
     }
 
     /// <summary>The version of this Fargo: what the pipeline installs.</summary>
     internal static string RunningVersion() => FargoRelease.Version(typeof(DeliveryPipelineLoader).Assembly);
-
-    /// <summary>The `origin` remote's URL from the repository's git config (a worktree's `.git` file names its git folder).</summary>
-    private static string? OriginRepository(string gitRoot)
-    {
-        var dotGit = Path.Combine(gitRoot, ".git");
-        var gitDirectory = dotGit;
-        if (File.Exists(dotGit))
-        {
-            var pointer = File.ReadAllText(dotGit).Trim();
-            if (!pointer.StartsWith("gitdir:", StringComparison.Ordinal))
-            {
-                return null;
-            }
-
-            gitDirectory = Path.GetFullPath(pointer["gitdir:".Length..].Trim(), gitRoot);
-            var common = Path.Combine(gitDirectory, "commondir");
-            if (File.Exists(common))
-            {
-                gitDirectory = Path.GetFullPath(File.ReadAllText(common).Trim(), gitDirectory);
-            }
-        }
-
-        var config = Path.Combine(gitDirectory, "config");
-        if (!File.Exists(config))
-        {
-            return null;
-        }
-
-        var inOrigin = false;
-        foreach (var raw in File.ReadLines(config))
-        {
-            var line = raw.Trim();
-            if (line.StartsWith('['))
-            {
-                inOrigin = line.Replace(" ", "", StringComparison.Ordinal) == "[remote\"origin\"]";
-                continue;
-            }
-
-            if (inOrigin && line.StartsWith("url", StringComparison.Ordinal) && line.IndexOf('=', StringComparison.Ordinal) is var equals and > 0
-                && line[..equals].Trim() == "url")
-            {
-                return GitHubRepository.FromRemoteUrl(line[(equals + 1)..]);
-            }
-        }
-
-        return null;
-    }
-
 }

@@ -17,10 +17,7 @@ internal sealed class InfraDiffCommand(InfraDependencies dependencies)
         {
             output,
         };
-        foreach (var option in _stacks.All)
-        {
-            command.Options.Add(option);
-        }
+        _stacks.AddTo(command);
 
         services.SetAction(command, (context, cancellation) => RunAsync(context, context.ParseResult.GetValue(output), cancellation));
         return command;
@@ -29,7 +26,7 @@ internal sealed class InfraDiffCommand(InfraDependencies dependencies)
     private async Task<int> RunAsync(CommandContext context, string? outOption, CancellationToken cancellation)
     {
         var config = InfraCommand.LoadServiceConfig(context);
-        if (_stacks.Select(context, config, "diff") is { } single)
+        if (await _stacks.SelectAsync(context, config, "diff", cancellation) is { } single)
         {
             return await DiffSingleAsync(context, config, single, outOption, cancellation);
         }

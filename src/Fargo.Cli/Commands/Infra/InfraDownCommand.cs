@@ -29,10 +29,7 @@ internal sealed class InfraDownCommand(InfraDependencies dependencies)
         {
             output,
         };
-        foreach (var option in _stacks.All)
-        {
-            command.Options.Add(option);
-        }
+        _stacks.AddTo(command);
 
         services.SetAction(command, (context, cancellation) => RunAsync(context, context.ParseResult.GetValue(output), cancellation));
         return command;
@@ -41,7 +38,7 @@ internal sealed class InfraDownCommand(InfraDependencies dependencies)
     private async Task<int> RunAsync(CommandContext context, string? outOption, CancellationToken cancellation)
     {
         var config = InfraCommand.LoadServiceConfig(context);
-        if (_stacks.Select(context, config, "down") is { } single)
+        if (await _stacks.SelectAsync(context, config, "down", cancellation) is { } single)
         {
             return await DownSingleAsync(context, config, single, outOption, cancellation);
         }

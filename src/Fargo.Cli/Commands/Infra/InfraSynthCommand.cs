@@ -27,10 +27,7 @@ internal sealed class InfraSynthCommand(InfraDependencies dependencies)
         {
             output,
         };
-        foreach (var option in _stacks.All)
-        {
-            command.Options.Add(option);
-        }
+        _stacks.AddTo(command);
 
         services.SetAction(command, (context, cancellation) => RunAsync(context, context.ParseResult.GetValue(output), cancellation));
         return command;
@@ -39,7 +36,7 @@ internal sealed class InfraSynthCommand(InfraDependencies dependencies)
     private async Task<int> RunAsync(CommandContext context, string? outOption, CancellationToken cancellation)
     {
         var config = InfraCommand.LoadServiceConfig(context);
-        if (_stacks.Select(context, config, "synth") is { } single)
+        if (await _stacks.SelectAsync(context, config, "synth", cancellation) is { } single)
         {
             return await SynthesizeSingleAsync(context, config, single, outOption, cancellation);
         }

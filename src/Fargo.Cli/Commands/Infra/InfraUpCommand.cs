@@ -56,10 +56,7 @@ internal sealed class InfraUpCommand(InfraDependencies dependencies)
         {
             _out, _bootstrap, _publicSubnets, _privateSubnets, _vpcCidr, _existingOidcProvider,
         };
-        foreach (var option in _stacks.All)
-        {
-            command.Options.Add(option);
-        }
+        _stacks.AddTo(command);
 
         services.SetAction(command, RunAsync);
         return command;
@@ -68,7 +65,7 @@ internal sealed class InfraUpCommand(InfraDependencies dependencies)
     private async Task<int> RunAsync(CommandContext context, CancellationToken cancellation)
     {
         var config = InfraCommand.LoadServiceConfig(context);
-        var single = _stacks.Select(context, config, "up");
+        var single = await _stacks.SelectAsync(context, config, "up", cancellation);
         if (single is null && context.ParseResult.GetValue(_existingOidcProvider))
         {
             throw new UsageException("--existing-oidc-provider is a choice of the deploy access stack; it goes with --oidc.");

@@ -61,10 +61,17 @@ internal sealed class SingleStackOptions
         Description = "With --oidc: the deploy role also trusts the CodePipeline's CodeBuild role. Implied by [pipeline] connection.",
     };
 
-    public IEnumerable<Option> All => [Oidc, Pipeline, TrustCodePipeline];
+    /// <summary>Adds --oidc, --pipeline and --trust-codepipeline to an infra command.</summary>
+    public void AddTo(Command command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        command.Options.Add(Oidc);
+        command.Options.Add(Pipeline);
+        command.Options.Add(TrustCodePipeline);
+    }
 
     /// <summary>The CI/CD stack the command line asks for, or null for the environment's own stacks.</summary>
-    public SingleStackTarget? Select(CommandContext context, ServiceConfig config, string verb)
+    public async Task<SingleStackTarget?> SelectAsync(CommandContext context, ServiceConfig config, string verb, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(config);
@@ -89,7 +96,7 @@ internal sealed class SingleStackOptions
                     "--pipeline works on the service's one pipeline, which lives in the first stage's account and region; drop --env.");
             }
 
-            var delivery = DeliveryPipelineLoader.Load(config);
+            var delivery = await DeliveryPipelineLoader.LoadAsync(config, cancellation);
             return new SingleStackTarget(SingleStackKind.Pipeline, delivery, delivery.First.Settings, TrustCodePipeline: false);
         }
 
@@ -99,7 +106,7 @@ internal sealed class SingleStackOptions
         }
 
         var settings = InfraCommand.SelectAwsEnvironment(config, context.Settings.Env, verb + " --oidc");
-        var loaded = DeliveryPipelineLoader.Load(config);
+        var loaded = await DeliveryPipelineLoader.LoadAsync(config, cancellation);
         if (loaded.IndexOf(settings.Environment.Name) < 0)
         {
             throw new UsageException(

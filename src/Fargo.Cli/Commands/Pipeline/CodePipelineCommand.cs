@@ -41,7 +41,7 @@ internal sealed class CodePipelineCommand(InfraDependencies dependencies) : ICli
     private async Task<int> RunAsync(CommandContext context, string? outOption, CancellationToken cancellation)
     {
         var config = InfraCommand.LoadServiceConfig(context);
-        var pipeline = DeliveryPipelineLoader.Load(config);
+        var pipeline = await DeliveryPipelineLoader.LoadAsync(config, cancellation);
         var target = new SingleStackTarget(SingleStackKind.Pipeline, pipeline, pipeline.First.Settings, TrustCodePipeline: false);
         var assembly = await target.SynthesizeAsync(dependencies, new ToolkitOutput(context), InfraCommand.OutputRoot(context, config, outOption), cancellation);
         var description = Describe(pipeline, assembly);

@@ -58,7 +58,7 @@ internal sealed class GitHubWorkflowCommand(string? fargoVersion = null) : ICliC
         var configDirectory = Path.GetDirectoryName(Path.GetFullPath(config.SourcePath))!;
         var gitRoot = Git.FindRoot(configDirectory);
         var root = gitRoot ?? configDirectory;
-        var repository = config.Pipeline.Repository ?? await RemoteRepositoryAsync(configDirectory, gitRoot is not null, cancellation);
+        var repository = await PipelineRepository.ResolveAsync(config, cancellation);
         var workingDirectory = Path.GetRelativePath(root, configDirectory).Replace('\\', '/');
         var version = fargoVersion ?? OwnVersion();
         var workflow = GitHubWorkflowGenerator.Generate(
@@ -133,32 +133,6 @@ internal sealed class GitHubWorkflowCommand(string? fargoVersion = null) : ICliC
         }
 
         return steps;
-    }
-
-    /// <summary>"owner/name" of the remote origin. The URL itself is never printed: it may carry a token.</summary>
-    private static async Task<string> RemoteRepositoryAsync(string directory, bool inGit, CancellationToken cancellation)
-    {
-        const string Hint = "Set it in fargo.toml: [pipeline] repository = \"owner/name\".";
-        const string Question = "Fargo cannot tell which GitHub repository the deploy roles should trust";
-        if (!inGit)
-        {
-            throw new UsageException($"{Question}: {directory} is not in a git repository.", Hint);
-        }
-
-        var result = await Git.RunAsync(directory, ["remote", "get-url", "origin"], cancellation);
-        if (!result.Installed)
-        {
-            throw new UsageException($"{Question}: git is not installed, so the remote origin cannot be read.", Hint);
-        }
-
-        var url = result.Text;
-        if (url is null)
-        {
-            throw new UsageException($"{Question}: the git repository has no remote named origin.", Hint);
-        }
-
-        return GitHubRepository.FromRemoteUrl(url)
-            ?? throw new UsageException($"{Question}: the remote origin is not a github.com repository.", Hint);
     }
 }
 

@@ -82,8 +82,7 @@ internal sealed class DeployCommand : ICliCommand
         }
 
         var request = options with { Version = version, ImageUri = image };
-        using var local = new LocalRegionAccessor(context.Host);
-        using var session = await ServiceTargets.ConnectAsync(context, selection, local, cancellation);
+        using var session = await ServiceTargets.OpenAsync(context, selection, cancellation);
         var target = session.Target;
         var deployer = new Deployer(SystemClock.Instance);
         var plan = await Deployer.PlanAsync(target, request, cancellation);

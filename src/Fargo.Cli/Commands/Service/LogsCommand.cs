@@ -36,8 +36,7 @@ internal sealed class LogsCommand : ICliCommand
                 context.ParseResult.GetValue(task) is { Length: > 0 } id ? id.Trim() : null,
                 context.ParseResult.GetValue(follow));
             var selection = ServiceTargets.Select(context);
-            using var local = new LocalRegionAccessor(context.Host);
-            using var session = await ServiceTargets.ConnectAsync(context, selection, local, cancellation);
+            using var session = await ServiceTargets.OpenAsync(context, selection, cancellation);
             var colours = new Dictionary<string, string>(StringComparer.Ordinal);
             try
             {

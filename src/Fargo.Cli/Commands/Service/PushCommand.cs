@@ -79,8 +79,7 @@ internal sealed class PushCommand : ICliCommand
             return ExitCodes.Success;
         }
 
-        using var local = new LocalRegionAccessor(context.Host);
-        using var session = await ServiceTargets.ConnectAsync(context, selection, local, cancellation);
+        using var session = await ServiceTargets.OpenAsync(context, selection, cancellation);
         var console = ImageCommandSupport.Console(context);
         console.MarkupLine($"Pushing {Markup.Escape(request.Image)} with {Markup.Escape(engine?.Name ?? "the .NET SDK (no container engine answers)")}");
         var pushed = await ImagePusher.PushAsync(session.Target, request, engine, ImageCommandSupport.Starting(context), BuildOutput.For(context, null), cancellation);

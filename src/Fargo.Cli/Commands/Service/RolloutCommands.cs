@@ -26,8 +26,7 @@ internal sealed class RedeployCommand : ICliCommand
         services.SetAction(command, (context, cancellation) => ServiceTargets.TranslateAsync(async () =>
         {
             var selection = ServiceTargets.Select(context);
-            using var local = new LocalRegionAccessor(context.Host);
-            using var session = await ServiceTargets.ConnectAsync(context, selection, local, cancellation);
+            using var session = await ServiceTargets.OpenAsync(context, selection, cancellation);
             var target = session.Target;
             var service = await ServiceLookup.RequireAsync(target, cancellation);
             var arn = service.TaskDefinition ?? throw new OperationFailedException("The service has no task definition.");
@@ -64,8 +63,7 @@ internal sealed class RollbackCommand : ICliCommand
         services.SetAction(command, (context, cancellation) => ServiceTargets.TranslateAsync(async () =>
         {
             var selection = ServiceTargets.Select(context);
-            using var local = new LocalRegionAccessor(context.Host);
-            using var session = await ServiceTargets.ConnectAsync(context, selection, local, cancellation);
+            using var session = await ServiceTargets.OpenAsync(context, selection, cancellation);
             var target = session.Target;
             var service = await ServiceLookup.RequireAsync(target, cancellation);
             var current = service.TaskDefinition ?? throw new OperationFailedException("The service has no task definition.");
@@ -119,8 +117,7 @@ internal sealed class ScaleCommand : ICliCommand
             }
 
             var selection = ServiceTargets.Select(context);
-            using var local = new LocalRegionAccessor(context.Host);
-            using var session = await ServiceTargets.ConnectAsync(context, selection, local, cancellation);
+            using var session = await ServiceTargets.OpenAsync(context, selection, cancellation);
             var target = session.Target;
             var service = await ServiceLookup.RequireAsync(target, cancellation);
             ServiceOptions.Confirm(context, selection.Environment, "Scaling", [new JsonChange("desiredCount", service.DesiredCount.ToString(System.Globalization.CultureInfo.InvariantCulture), desired.ToString(System.Globalization.CultureInfo.InvariantCulture))]);

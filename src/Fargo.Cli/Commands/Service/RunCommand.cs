@@ -29,8 +29,7 @@ internal sealed class RunCommand : ICliCommand
         {
             var argv = context.ParseResult.GetValue(commandLine) ?? [];
             var selection = ServiceTargets.Select(context);
-            using var local = new LocalRegionAccessor(context.Host);
-            using var session = await ServiceTargets.ConnectAsync(context, selection, local, cancellation);
+            using var session = await ServiceTargets.OpenAsync(context, selection, cancellation);
             var target = session.Target;
             var taskArn = await OneOffTask.StartAsync(target, argv, cancellation);
             var status = context.Json ? context.Host.Error : context.Host.Out;

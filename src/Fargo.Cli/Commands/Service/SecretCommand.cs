@@ -40,8 +40,7 @@ internal sealed class SecretCommand : ICliCommand
             var parameter = Secrets.ParameterName(selection.Spec, secretName);
             var value = ReadValue(context, secretName);
             ServiceOptions.Confirm(context, selection.Environment, $"Setting {parameter}", [new Fargo.Deploy.TaskDefinitions.JsonChange(parameter, null, "(hidden)")]);
-            using var local = new LocalRegionAccessor(context.Host);
-            using var session = await ServiceTargets.ConnectAsync(context, selection, local, cancellation);
+            using var session = await ServiceTargets.OpenAsync(context, selection, cancellation);
             var version = await Secrets.SetAsync(session.Target, secretName, value, cancellation);
             var console = context.Json ? context.Host.Error : context.Host.Out;
             console.MarkupLine($"[green]✔[/] {Markup.Escape(parameter)} stored (SecureString, version {version}). The next deploy gives the task {Markup.Escape(secretName)}; `fargo redeploy` applies it now.");
@@ -56,8 +55,7 @@ internal sealed class SecretCommand : ICliCommand
         services.SetAction(command, (context, cancellation) => ServiceTargets.TranslateAsync(async () =>
         {
             var selection = ServiceTargets.Select(context);
-            using var local = new LocalRegionAccessor(context.Host);
-            using var session = await ServiceTargets.ConnectAsync(context, selection, local, cancellation);
+            using var session = await ServiceTargets.OpenAsync(context, selection, cancellation);
             var entries = await Secrets.ListAsync(session.Target, cancellation);
             if (context.Json)
             {
@@ -97,8 +95,7 @@ internal sealed class SecretCommand : ICliCommand
             var selection = ServiceTargets.Select(context);
             var parameter = Secrets.ParameterName(selection.Spec, secretName);
             ServiceOptions.Confirm(context, selection.Environment, $"Deleting {parameter}", [new Fargo.Deploy.TaskDefinitions.JsonChange(parameter, "(hidden)", null)]);
-            using var local = new LocalRegionAccessor(context.Host);
-            using var session = await ServiceTargets.ConnectAsync(context, selection, local, cancellation);
+            using var session = await ServiceTargets.OpenAsync(context, selection, cancellation);
             await Secrets.RemoveAsync(session.Target, secretName, cancellation);
             (context.Json ? context.Host.Error : context.Host.Out).MarkupLine($"[green]✔[/] {Markup.Escape(parameter)} deleted.");
             return ExitCodes.Success;

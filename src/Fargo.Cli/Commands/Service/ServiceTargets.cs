@@ -58,6 +58,25 @@ internal static class ServiceTargets
         }
     }
 
+    /// <summary>
+    /// Connects to the environment for a command that needs nothing else of the local region: the session owns its
+    /// own accessor and closes it with itself.
+    /// </summary>
+    public static async Task<TargetSession> OpenAsync(CommandContext context, ServiceSelection selection, CancellationToken cancellation)
+    {
+        var local = new LocalRegionAccessor(context.Host);
+        try
+        {
+            var session = await ConnectAsync(context, selection, local, cancellation);
+            return new TargetSession(session.Target, new SessionAndAccessor(session, local));
+        }
+        catch
+        {
+            local.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>Connects to the environment (starting the local region when needed, checking the AWS account).</summary>
     public static Task<TargetSession> ConnectAsync(CommandContext context, ServiceSelection selection, LocalRegionAccessor local, CancellationToken cancellation) =>
         ConnectAsync(context, selection, local, context.Settings.Profile, cancellation);
@@ -122,5 +141,14 @@ internal static class ServiceTargets
         public string? ReadFile(string path) => File.Exists(path) ? File.ReadAllText(path) : null;
 
         public string HomeDirectory => GetVariable("HOME") ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+    }
+
+    private sealed class SessionAndAccessor(TargetSession session, LocalRegionAccessor local) : IDisposable
+    {
+        public void Dispose()
+        {
+            session.Dispose();
+            local.Dispose();
+        }
     }
 }

@@ -19,8 +19,7 @@ internal sealed class StatusCommand : ICliCommand
         services.SetAction(command, (context, cancellation) => ServiceTargets.TranslateAsync(async () =>
         {
             var selection = ServiceTargets.Select(context);
-            using var local = new LocalRegionAccessor(context.Host);
-            using var session = await ServiceTargets.ConnectAsync(context, selection, local, cancellation);
+            using var session = await ServiceTargets.OpenAsync(context, selection, cancellation);
             var report = await ServiceStatusReader.ReadAsync(session.Target, SystemClock.Instance, cancellation);
             if (context.Json)
             {

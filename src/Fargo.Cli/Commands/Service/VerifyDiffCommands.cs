@@ -28,8 +28,7 @@ internal sealed class VerifyCommand : ICliCommand
         services.SetAction(command, (context, cancellation) => ServiceTargets.TranslateAsync(async () =>
         {
             var selection = ServiceTargets.Select(context);
-            using var local = new LocalRegionAccessor(context.Host);
-            using var session = await ServiceTargets.ConnectAsync(context, selection, local, cancellation);
+            using var session = await ServiceTargets.OpenAsync(context, selection, cancellation);
             var target = session.Target;
             var imageUri = context.ParseResult.GetValue(image)
                 ?? (context.ParseResult.GetValue(version) is { } v ? $"{ImageResolver.RepositoryUri(target.Environment, target.Spec.Repository ?? throw new UsageException("A flat deploy file has no repository: pass --image."))}:{v}" : null);
@@ -91,8 +90,7 @@ internal sealed class DiffCommand : ICliCommand
         services.SetAction(command, (context, cancellation) => ServiceTargets.TranslateAsync(async () =>
         {
             var selection = ServiceTargets.Select(context);
-            using var local = new LocalRegionAccessor(context.Host);
-            using var session = await ServiceTargets.ConnectAsync(context, selection, local, cancellation);
+            using var session = await ServiceTargets.OpenAsync(context, selection, cancellation);
             var target = session.Target;
             var imageUri = context.ParseResult.GetValue(image);
             var versionValue = context.ParseResult.GetValue(version);

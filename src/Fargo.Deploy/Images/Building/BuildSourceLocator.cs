@@ -39,7 +39,6 @@ public static class BuildSourceLocator
 
     private static string? FindWebProject(string root) => ProjectFiles.Find(root).FirstOrDefault(IsWebProject);
 
-    // The three ways a project names its SDK: <Project Sdk="…">, <Sdk Name="…"/>, <Import Sdk="…"/>.
     private static bool IsWebProject(string path)
     {
         XElement? project;
@@ -52,19 +51,6 @@ public static class BuildSourceLocator
             return false; // Not a project MSBuild could load either.
         }
 
-        if (project is null)
-        {
-            return false;
-        }
-
-        return SdkNames((string?)project.Attribute("Sdk"))
-            .Concat(project.Elements("Sdk").SelectMany(e => SdkNames((string?)e.Attribute("Name"))))
-            .Concat(project.Elements("Import").SelectMany(e => SdkNames((string?)e.Attribute("Sdk"))))
-            .Any(sdk => string.Equals(sdk, "Microsoft.NET.Sdk.Web", StringComparison.OrdinalIgnoreCase));
+        return project is not null && ProjectFiles.IsWebSdk(project);
     }
-
-    // "Microsoft.NET.Sdk.Web/8.0.100;Other.Sdk" names two SDKs, the first with a version.
-    private static IEnumerable<string> SdkNames(string? attribute) =>
-        (attribute ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(sdk => sdk.Split('/')[0]);
 }

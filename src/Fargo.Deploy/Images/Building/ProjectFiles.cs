@@ -1,3 +1,5 @@
+using System.Xml.Linq;
+
 namespace Fargo.Deploy.Images.Building;
 
 /// <summary>
@@ -42,4 +44,22 @@ public static class ProjectFiles
             }
         }
     }
+
+    /// <summary>
+    /// Whether a project file uses the ASP.NET Core SDK, named in any of the three ways a project can name its SDK:
+    /// &lt;Project Sdk="…"&gt;, &lt;Sdk Name="…"/&gt;, &lt;Import Sdk="…"/&gt;.
+    /// </summary>
+    public static bool IsWebSdk(XElement project)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        return SdkNames((string?)project.Attribute("Sdk"))
+            .Concat(project.Elements("Sdk").SelectMany(e => SdkNames((string?)e.Attribute("Name"))))
+            .Concat(project.Elements("Import").SelectMany(e => SdkNames((string?)e.Attribute("Sdk"))))
+            .Any(sdk => string.Equals(sdk, "Microsoft.NET.Sdk.Web", StringComparison.OrdinalIgnoreCase));
+    }
+
+    // "Microsoft.NET.Sdk.Web/8.0.100;Other.Sdk" names two SDKs, the first with a version.
+    private static IEnumerable<string> SdkNames(string? attribute) =>
+        (attribute ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(sdk => sdk.Split('/')[0]);
 }
