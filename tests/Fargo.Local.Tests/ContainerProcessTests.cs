@@ -26,15 +26,29 @@ public sealed class ContainerProcessTests : IDisposable
     public async Task SIGTERM_reaches_the_app_and_its_children_and_reads_as_143()
     {
         var process = SpawnedContainerProcess.Start(Launch("sh", "-c", "sleep 60 & sleep 60"));
-        await Task.Delay(300);
-        var children = ChildrenOf(process.ProcessId);
+        // Both sleeps must be running before the signal, or there would be nothing to check afterwards.
+        var sleeps = await PollAsync(() => ChildrenOf(process.ProcessId).Where(pid => CommandOf(pid) == "sleep").ToList(), found => found.Count == 2);
 
         process.Signal(Posix.SigTerm);
         var code = await process.Exited.WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.Equal(143, code);
-        await Task.Delay(200);
-        Assert.All(children, pid => Assert.Null(Posix.ProcessStartTicks(pid)));
+        // Both children got the signal too: none is left running.
+        await PollAsync(() => sleeps.Where(pid => Posix.ProcessStartTicks(pid) is not null).ToList(), alive => alive.Count == 0);
+    }
+
+    /// <summary>Reads <paramref name="read"/> until <paramref name="done"/> holds or 10 s pass, and returns the last reading.</summary>
+    private static async Task<T> PollAsync<T>(Func<T> read, Func<T, bool> done)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        var value = read();
+        while (!done(value) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+            value = read();
+        }
+        Assert.True(done(value), $"not reached within 10 s; last reading: {System.Text.Json.JsonSerializer.Serialize(value)}");
+        return value;
     }
 
     [Fact]
@@ -75,6 +89,18 @@ public sealed class ContainerProcessTests : IDisposable
         Posix.AllProcessIds()
             .Where(pid => pid != groupLeader && ReadProcessGroup(pid) == groupLeader)
             .ToList();
+
+    private static string? CommandOf(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/comm").Trim();
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
 
     private static int? ReadProcessGroup(int pid)
     {

@@ -60,7 +60,9 @@ internal static class SigV4Canonicalizer
 
     /// <summary>
     /// The canonical headers block and the signed-headers list for the headers named in <paramref name="signedHeaderNames"/>
-    /// (lower case). Values of a header sent more than once are joined with ',' in the order they were sent.
+    /// (lower case). Values of a header sent more than once are joined with ',' in the order they were sent, and so are
+    /// the lines of a value folded over several lines (obsolete HTTP/1.1 line folding): AWS's suite signs
+    /// "value1\n  value2" as "value1,value2" (case get-header-value-multiline).
     /// </summary>
     public static (string CanonicalHeaders, string SignedHeaders) CanonicalHeaders(
         IEnumerable<KeyValuePair<string, string>> headers, IReadOnlyCollection<string> signedHeaderNames)
@@ -74,7 +76,10 @@ internal static class SigV4Canonicalizer
         {
             if (values.TryGetValue(name.ToLowerInvariant(), out var list))
             {
-                list.Add(TrimAll(value));
+                foreach (var line in value.Split('\n'))
+                {
+                    list.Add(TrimAll(line));
+                }
             }
         }
         var block = new StringBuilder();

@@ -11,10 +11,18 @@ public sealed class SigV4ConformanceTests
 
     [SigV4ConformanceTheory]
     [MemberData(nameof(Cases))]
-    public void Signer_matches_the_suite(string caseName)
-    {
-        var testCase = SigV4TestCase.Load(caseName);
+    public void Signer_matches_the_suite(string caseName) => SignerMatches(SigV4TestCase.Load(caseName));
 
+    [SigV4ConformanceTheory]
+    [MemberData(nameof(Cases))]
+    public void Presigning_matches_the_suite(string caseName) => PresignerMatches(SigV4TestCase.Load(caseName));
+
+    [SigV4ConformanceTheory]
+    [MemberData(nameof(Cases))]
+    public void Verifier_accepts_the_suites_signed_request(string caseName) => VerifierAccepts(SigV4TestCase.Load(caseName));
+
+    internal static void SignerMatches(SigV4TestCase testCase)
+    {
         var result = Sign(testCase);
 
         Assert.Equal(testCase.ExpectedCanonicalRequest, result.CanonicalRequest);
@@ -27,12 +35,8 @@ public sealed class SigV4ConformanceTests
         Assert.Equal(expected.Body, signed.Body);
     }
 
-    [SigV4ConformanceTheory]
-    [MemberData(nameof(Cases))]
-    public void Presigning_matches_the_suite(string caseName)
+    internal static void PresignerMatches(SigV4TestCase testCase)
     {
-        var testCase = SigV4TestCase.Load(caseName);
-
         var result = SigV4Signer.Presign(
             testCase.Request.ToWire(),
             new AwsCredentials(testCase.AccessKeyId, testCase.SecretAccessKey, testCase.SessionToken),
@@ -49,11 +53,8 @@ public sealed class SigV4ConformanceTests
         Assert.Equal(expected.Body, testCase.Request.Body);
     }
 
-    [SigV4ConformanceTheory]
-    [MemberData(nameof(Cases))]
-    public void Verifier_accepts_the_suites_signed_request(string caseName)
+    internal static void VerifierAccepts(SigV4TestCase testCase)
     {
-        var testCase = SigV4TestCase.Load(caseName);
         var credentials = new AwsCredentials(testCase.AccessKeyId, testCase.SecretAccessKey, testCase.SessionToken);
         var verifier = new SigV4Verifier(key => key == credentials.AccessKeyId ? credentials : null, new FixedClock(testCase.Timestamp));
 

@@ -77,9 +77,11 @@ internal sealed record SigV4TestCase(
     string ExpectedPresignedSignature,
     RawHttpRequest ExpectedPresignedRequest)
 {
-    public static SigV4TestCase Load(string name)
+    public static SigV4TestCase Load(string name) => LoadFrom(Path.Combine(SigV4TestSuite.Directory, name));
+
+    public static SigV4TestCase LoadFrom(string folder)
     {
-        var folder = Path.Combine(SigV4TestSuite.Directory, name);
+        var name = Path.GetFileName(folder);
         string Read(string file) => File.ReadAllText(Path.Combine(folder, file));
         using var context = JsonDocument.Parse(Read("context.json"));
         var root = context.RootElement;
@@ -124,6 +126,13 @@ internal sealed record RawHttpRequest(string Method, string Path, string Query, 
         for (; index < lines.Length && lines[index].TrimEnd('\r').Length > 0; index++)
         {
             var line = lines[index].TrimEnd('\r');
+            if (line[0] is ' ' or '\t' && headers.Count > 0)
+            {
+                // A folded header value (obsolete line folding): the line continues the previous header's value.
+                var (name, value) = headers[^1];
+                headers[^1] = new(name, value + "\n" + line);
+                continue;
+            }
             var colon = line.IndexOf(':', StringComparison.Ordinal);
             headers.Add(new(line[..colon], line[(colon + 1)..]));
         }
