@@ -25,7 +25,7 @@ internal sealed class LocalCommand : ICliCommand
         return new Command(
             "local",
             "The local region: a background engine on this machine that speaks the AWS APIs Fargo uses (ECS, ECR, " +
-            "SSM, CloudWatch Logs, STS) on 127.0.0.1 and runs tasks as local processes. Commands that target the " +
+            "SSM, CloudWatch Logs, STS, PostgreSQL) on 127.0.0.1 and runs tasks as local processes. Commands that target the " +
             "local region start it when it isn't running. State lives in FARGO_HOME (default ~/.fargo).")
         {
             Start(services),
@@ -33,6 +33,7 @@ internal sealed class LocalCommand : ICliCommand
             Status(services),
             Env(services),
             Import(services),
+            LocalDatabaseCommand.Create(services, (context, cancellation) => EnsureRunningAsync(context, HomeOf(context), null, cancellation)),
             Serve(services),
         };
     }
