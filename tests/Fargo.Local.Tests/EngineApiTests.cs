@@ -86,6 +86,32 @@ public sealed class EngineApiTests(EngineFixture engine) : IClassFixture<EngineF
         Assert.Equal("com.amazon.coral.service#UnknownOperationException", error.GetProperty("__type").GetString());
     }
 
+    [Theory]
+    [InlineData("s3", new[] { "s3api", "list-buckets" }, "ListBuckets")]
+    [InlineData("lambda", new[] { "lambda", "list-functions" }, "ListFunctions")]
+    [InlineData("dynamodb", new[] { "dynamodb", "list-tables" }, "ListTables")]
+    [InlineData("sqs", new[] { "sqs", "list-queues" }, "ListQueues")]
+    public async Task A_service_the_region_does_not_serve_is_refused_by_name(string service, string[] command, string operation)
+    {
+        var cli = await AwsCli.RunAsync(engine.Region.Endpoint, engine.Region.Credentials.AccessKeyId, engine.Region.Credentials.SecretAccessKey, engine.WorkDirectory, command);
+
+        Assert.NotEqual(0, cli.ExitCode);
+        Assert.Contains($"An error occurred (NotServedByLocalRegion) when calling the {operation} operation", cli.Error, StringComparison.Ordinal);
+        Assert.Contains($"The local region does not serve the AWS service '{service}'", cli.Error, StringComparison.Ordinal);
+        Assert.Contains("It serves: ", cli.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("SignatureDoesNotMatch", cli.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_request_for_an_unserved_service_with_a_wrong_signature_is_still_refused_as_unauthenticated()
+    {
+        var cli = await AwsCli.RunAsync(engine.Region.Endpoint, engine.Region.Credentials.AccessKeyId, "not-the-local-secret-at-all", engine.WorkDirectory, "s3api", "list-buckets");
+
+        Assert.NotEqual(0, cli.ExitCode);
+        Assert.DoesNotContain("NotServedByLocalRegion", cli.Error, StringComparison.Ordinal);
+        Assert.Contains("SignatureDoesNotMatch", cli.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task STS_says_who_is_calling_and_refuses_unsigned_Query_requests()
     {

@@ -6,7 +6,8 @@ namespace Fargo.Local.Api;
 
 /// <summary>
 /// The operations of one JSON 1.1 service: each reads its typed request (with Fargo.Aws's shapes), runs,
-/// and writes its typed response. An operation that isn't here answers AWS's unknown-operation error.
+/// and writes its typed response. An operation of AWS's model that isn't here is refused by name as not implemented;
+/// a name AWS doesn't have answers AWS's unknown-operation error.
 /// </summary>
 internal sealed class JsonOperationTable
 {
@@ -43,7 +44,11 @@ internal sealed class JsonOperationTable
         ArgumentNullException.ThrowIfNull(request);
         if (!_operations.TryGetValue(request.Operation, out var operation))
         {
-            return AwsJsonServerProtocol.Error(AwsJsonServerProtocol.UnknownOperation(Service.JsonTarget(request.Operation)), requestId);
+            return AwsJsonServerProtocol.Error(
+                AwsOperationCatalog.Embedded.Has(Service, request.Operation)
+                    ? AwsOperationCatalog.NotImplemented(Service, request.Operation)
+                    : AwsJsonServerProtocol.UnknownOperation(Service.JsonTarget(request.Operation)),
+                requestId);
         }
 
         try

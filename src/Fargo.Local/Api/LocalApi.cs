@@ -101,6 +101,11 @@ internal sealed partial class LocalApi
 
     private AwsWireResponse Dispatch(AwsWireRequest wire, string requestId)
     {
+        if (ScopeService(wire) is { } signedFor && !Serves(signedFor))
+        {
+            return NotServed(wire, signedFor, requestId);
+        }
+
         if (AwsServerProtocol.Detect(wire) == AwsProtocol.Json11)
         {
             var parsed = AwsJsonServerProtocol.ParseRequest(wire, _jsonServices.Values.Select(s => s.Service));
@@ -135,6 +140,36 @@ internal sealed partial class LocalApi
         }
 
         return Guard(() => service.Handle(query.Request!, requestId), error => AwsQueryServerProtocol.Error(service.Service, error, requestId));
+    }
+
+    private bool Serves(string signingName) =>
+        _queryServices.ContainsKey(signingName) || _jsonServices.Values.Any(s => s.Service.SigningName == signingName);
+
+    /// <summary>
+    /// A request for an AWS service the local region does not have (S3, Lambda, DynamoDB…): once its signature is
+    /// verified, a clear refusal that names the service and what is served instead, rather than an error of
+    /// whichever service happens to share the protocol. JSON for JSON clients, else the XML error shape that Query and
+    /// REST-XML clients both read; the code is in X-Amzn-ErrorType too, for REST-JSON clients.
+    /// </summary>
+    private AwsWireResponse NotServed(AwsWireRequest wire, string signingName, string requestId)
+    {
+        var isJson = wire.GetHeader("X-Amz-Target") is not null
+            || (wire.GetHeader("Content-Type") ?? "").Contains("json", StringComparison.OrdinalIgnoreCase);
+        var verdict = _verifier.Verify(wire, LocalRegionConstants.Region, signingName);
+        var served = string.Join(", ", _queryServices.Keys.Concat(_jsonServices.Values.Select(s => s.Service.SigningName)).Distinct().Order(StringComparer.Ordinal));
+        var error = verdict.IsValid
+            ? new AwsServerError(
+                "NotServedByLocalRegion",
+                $"The local region does not serve the AWS service '{signingName}' (the service this request is signed for). It serves: {served}.",
+                400)
+            : verdict.Failure!.ToError(isJson ? AwsProtocol.Json11 : AwsProtocol.Query);
+        if (isJson)
+        {
+            return AwsJsonServerProtocol.Error(error, requestId);
+        }
+
+        var xml = AwsQueryServerProtocol.Error(_queryServices[AwsServices.Sts.SigningName].Service, error, requestId);
+        return xml with { Headers = [.. xml.Headers, new("X-Amzn-ErrorType", error.Code)] };
     }
 
     /// <summary>

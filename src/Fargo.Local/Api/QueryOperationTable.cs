@@ -19,6 +19,8 @@ internal sealed class QueryOperationTable
 
     public AwsServiceDescription Service { get; }
 
+    public IEnumerable<string> Operations => _actions.Keys;
+
     public QueryOperationTable Add<TResult>(string action, JsonTypeInfo<TResult> resultType, Func<AwsQueryParameters, TResult> handler)
     {
         _actions[action] = parameters => AwsXmlShapeSerializer.Write(handler(parameters), resultType, action + "Result").Elements();
@@ -28,9 +30,15 @@ internal sealed class QueryOperationTable
     public AwsWireResponse Handle(AwsQueryServerRequest request, string requestId)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!_actions.TryGetValue(request.Action, out var action) || (request.Version is not null && request.Version != Service.ApiVersion))
+        var knownVersion = request.Version is null || request.Version == Service.ApiVersion;
+        if (!_actions.TryGetValue(request.Action, out var action) || !knownVersion)
         {
-            return AwsQueryServerProtocol.Error(Service, AwsQueryServerProtocol.InvalidAction(request.Action, request.Version), requestId);
+            return AwsQueryServerProtocol.Error(
+                Service,
+                knownVersion && AwsOperationCatalog.Embedded.Has(Service, request.Action)
+                    ? AwsOperationCatalog.NotImplemented(Service, request.Action)
+                    : AwsQueryServerProtocol.InvalidAction(request.Action, request.Version),
+                requestId);
         }
 
         try

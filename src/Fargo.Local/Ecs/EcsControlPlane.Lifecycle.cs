@@ -131,14 +131,7 @@ internal sealed partial class EcsControlPlane
             case TaskStatuses.Running:
                 if (stopping)
                 {
-                    task.LastStatus = TaskStatuses.Deactivating;
-                    if (service is not null)
-                    {
-                        foreach (var draining in _loadBalancing.BeginDeregistration(service, task))
-                        {
-                            AddEvent(service, draining);
-                        }
-                    }
+                    BeginDeactivating(service, task);
                 }
 
                 break;
@@ -180,6 +173,24 @@ internal sealed partial class EcsControlPlane
             task.Version++;
             _store.Changed(task);
             LogTaskStatus(_logger, task.Id, task.LastStatus);
+        }
+    }
+
+    /// <summary>
+    /// A running task that is to stop leaves its load balancers first: ECS says "deregistered N targets…" and "has begun
+    /// draining connections…" before the task moves on to stopping.
+    /// </summary>
+    private void BeginDeactivating(ServiceRecord? service, TaskRecord task)
+    {
+        task.LastStatus = TaskStatuses.Deactivating;
+        if (service is null)
+        {
+            return;
+        }
+
+        foreach (var draining in _loadBalancing.BeginDeregistration(service, task))
+        {
+            AddEvent(service, draining);
         }
     }
 
@@ -235,13 +246,22 @@ internal sealed partial class EcsControlPlane
 
         task.FailureCounted = true;
         deployment.FailedTasks++;
-        deployment.ConsecutiveLaunchFailures++;
         deployment.UpdatedAt = Now;
-        // ECS throttles a service whose tasks keep failing; the wait doubles up to 15 minutes.
-        if (deployment.ConsecutiveLaunchFailures >= 3)
+        // ECS throttles a service whose tasks keep failing to start (PENDING to STOPPED); the wait doubles up to
+        // 15 minutes. Tasks that reached RUNNING don't count: a crash loop is relaunched at once, as on ECS.
+        if (task.StartedAt is null)
         {
-            var seconds = Math.Min(15 * 60, 5 * Math.Pow(2, deployment.ConsecutiveLaunchFailures - 3));
-            deployment.NextLaunchAllowedAt = Now + _options.ScaledSeconds(seconds);
+            deployment.ConsecutiveLaunchFailures++;
+            if (deployment.ConsecutiveLaunchFailures >= 3)
+            {
+                var seconds = Math.Min(15 * 60, 5 * Math.Pow(2, deployment.ConsecutiveLaunchFailures - 3));
+                deployment.NextLaunchAllowedAt = Now + _options.ScaledSeconds(seconds);
+            }
+
+            if (deployment.ConsecutiveLaunchFailures == 3)
+            {
+                AddEvent(service!, $"(service {service!.Name}) is unable to consistently start tasks successfully.");
+            }
         }
 
         _store.Changed(service!);

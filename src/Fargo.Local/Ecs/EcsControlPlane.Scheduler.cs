@@ -118,6 +118,12 @@ internal sealed partial class EcsControlPlane
             foreach (var task in stopped)
             {
                 SetStopped(task, "ServiceSchedulerInitiated", $"Scaling activity initiated by (deployment {primary.Id})", countFailure: false);
+                // ECS's order: the targets are deregistered and drain, then the tasks are said to be stopped.
+                if (task.LastStatus == TaskStatuses.Running)
+                {
+                    BeginDeactivating(service, task);
+                    LogTaskStatus(_logger, task.Id, task.LastStatus);
+                }
             }
 
             if (stopped.Count > 0)

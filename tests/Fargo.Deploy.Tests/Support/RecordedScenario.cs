@@ -8,13 +8,13 @@ using Fargo.Deploy.Watching;
 
 namespace Fargo.Deploy.Tests.Support;
 
-/// <summary>One recorded look at a service: the responses of DescribeServices, DescribeTasks and DescribeTargetHealth.</summary>
+/// <summary>One look at a service (a fixture frame): the responses of DescribeServices, DescribeTasks and DescribeTargetHealth.</summary>
 internal sealed record RecordedFrame(DateTimeOffset At, DescribeServicesResponse Services, DescribeTasksResponse Tasks, DescribeTargetHealthResponse Targets);
 
 /// <summary>
-/// A rollout as AWS reported it, frame by frame, from Watching/Fixtures/&lt;name&gt;/: scenario.json names the goal and
-/// the frames; each frame is the JSON (ECS) and XML (ELBv2) bodies exactly as the services send them, parsed here by
-/// Fargo.Aws's own wire code.
+/// A rollout, frame by frame, from Watching/Fixtures/&lt;name&gt;/: scenario.json names the goal and the frames; each
+/// frame is the JSON (ECS) and XML (ELBv2) bodies in the shapes the services send, parsed here by Fargo.Aws's own wire
+/// code. The fixtures are hand-made, not recorded from AWS (Fixtures/README.md says how they were written).
 /// </summary>
 internal sealed class RecordedScenario
 {

@@ -4,8 +4,9 @@ using Fargo.Deploy.Watching;
 namespace Fargo.Deploy.Tests.Watching;
 
 /// <summary>
-/// The watcher on rollouts as ECS and the load balancer reported them (Fixtures/): the real snapshot reader, judge and
-/// watcher loop, with the recorded responses served frame by frame and a clock that jumps between frames.
+/// The watcher on rollouts written frame by frame in ECS's and the load balancer's response shapes (Fixtures/,
+/// hand-made: see its README): the real snapshot reader, judge and watcher loop, with the responses served frame by
+/// frame and a clock that jumps between frames.
 /// </summary>
 public sealed class RecordedRolloutTests
 {
