@@ -47,4 +47,19 @@ public sealed class CloudWatchLogsClient(AwsJsonProtocolClient protocol)
     /// <summary>FilterLogEvents page by page, following nextToken.</summary>
     public IAsyncEnumerable<FilterLogEventsResponse> FilterLogEventsPagesAsync(FilterLogEventsRequest request, CancellationToken cancellationToken = default) =>
         AwsPagination.PagesAsync(request, FilterLogEventsAsync, static r => r.NextToken, static (r, token) => r with { NextToken = token }, static page => page.NextToken, cancellationToken);
+
+    public Task<CreateLogStreamResponse> CreateLogStreamAsync(CreateLogStreamRequest request, CancellationToken cancellationToken = default) =>
+        _protocol.InvokeAsync(AwsServices.CloudWatchLogs, "CreateLogStream", request, CloudWatchLogsJsonContext.Default.CreateLogStreamRequest, CloudWatchLogsJsonContext.Default.CreateLogStreamResponse, cancellationToken);
+
+    public Task<DeleteLogStreamResponse> DeleteLogStreamAsync(DeleteLogStreamRequest request, CancellationToken cancellationToken = default) =>
+        _protocol.InvokeAsync(AwsServices.CloudWatchLogs, "DeleteLogStream", request, CloudWatchLogsJsonContext.Default.DeleteLogStreamRequest, CloudWatchLogsJsonContext.Default.DeleteLogStreamResponse, cancellationToken);
+
+    public Task<DeleteLogGroupResponse> DeleteLogGroupAsync(DeleteLogGroupRequest request, CancellationToken cancellationToken = default) =>
+        _protocol.InvokeAsync(AwsServices.CloudWatchLogs, "DeleteLogGroup", request, CloudWatchLogsJsonContext.Default.DeleteLogGroupRequest, CloudWatchLogsJsonContext.Default.DeleteLogGroupResponse, cancellationToken);
+
+    public Task<DeleteRetentionPolicyResponse> DeleteRetentionPolicyAsync(DeleteRetentionPolicyRequest request, CancellationToken cancellationToken = default) =>
+        _protocol.InvokeAsync(AwsServices.CloudWatchLogs, "DeleteRetentionPolicy", request, CloudWatchLogsJsonContext.Default.DeleteRetentionPolicyRequest, CloudWatchLogsJsonContext.Default.DeleteRetentionPolicyResponse, cancellationToken);
+
+    public Task<PutLogEventsResponse> PutLogEventsAsync(PutLogEventsRequest request, CancellationToken cancellationToken = default) =>
+        _protocol.InvokeAsync(AwsServices.CloudWatchLogs, "PutLogEvents", request, CloudWatchLogsJsonContext.Default.PutLogEventsRequest, CloudWatchLogsJsonContext.Default.PutLogEventsResponse, cancellationToken);
 }

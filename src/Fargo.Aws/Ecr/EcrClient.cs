@@ -27,6 +27,9 @@ public sealed class EcrClient(AwsJsonProtocolClient protocol)
     public Task<DescribeImagesResponse> DescribeImagesAsync(DescribeImagesRequest request, CancellationToken cancellationToken = default) =>
         _protocol.InvokeAsync(AwsServices.Ecr, "DescribeImages", request, EcrJsonContext.Default.DescribeImagesRequest, EcrJsonContext.Default.DescribeImagesResponse, cancellationToken);
 
+    public Task<ListImagesResponse> ListImagesAsync(ListImagesRequest request, CancellationToken cancellationToken = default) =>
+        _protocol.InvokeAsync(AwsServices.Ecr, "ListImages", request, EcrJsonContext.Default.ListImagesRequest, EcrJsonContext.Default.ListImagesResponse, cancellationToken);
+
     /// <summary>DescribeImages page by page, following nextToken.</summary>
     public IAsyncEnumerable<DescribeImagesResponse> DescribeImagesPagesAsync(DescribeImagesRequest request, CancellationToken cancellationToken = default) =>
         AwsPagination.PagesAsync(request, DescribeImagesAsync, static r => r.NextToken, static (r, token) => r with { NextToken = token }, static page => page.NextToken, cancellationToken);

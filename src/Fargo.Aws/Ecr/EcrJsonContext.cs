@@ -17,6 +17,8 @@ namespace Fargo.Aws.Ecr;
 [JsonSerializable(typeof(DescribeRepositoriesResponse))]
 [JsonSerializable(typeof(DescribeImagesRequest))]
 [JsonSerializable(typeof(DescribeImagesResponse))]
+[JsonSerializable(typeof(ListImagesRequest))]
+[JsonSerializable(typeof(ListImagesResponse))]
 [JsonSerializable(typeof(BatchGetImageRequest))]
 [JsonSerializable(typeof(BatchGetImageResponse))]
 [JsonSerializable(typeof(PutImageRequest))]

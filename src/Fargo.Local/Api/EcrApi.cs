@@ -52,6 +52,12 @@ internal static class EcrApi
                     NextToken = next,
                 };
             })
+            .Add("ListImages", json.ListImagesRequest, json.ListImagesResponse, request =>
+            {
+                CheckRegistry(request.RegistryId);
+                var (ids, next) = registry.ListImages(request.RepositoryName, request.Filter?.TagStatus?.Value, request.MaxResults, request.NextToken);
+                return new ListImagesResponse { ImageIds = ids.Select(id => new ImageIdentifier { ImageDigest = id.Digest, ImageTag = id.Tag }).ToList(), NextToken = next };
+            })
             .Add("BatchGetImage", json.BatchGetImageRequest, json.BatchGetImageResponse, request =>
             {
                 CheckRegistry(request.RegistryId);

@@ -40,6 +40,46 @@ internal static class LogsApi
                 store.PutRetentionPolicy(request.LogGroupName, request.RetentionInDays);
                 return new PutRetentionPolicyResponse();
             })
+            .Add("DeleteRetentionPolicy", json.DeleteRetentionPolicyRequest, json.DeleteRetentionPolicyResponse, request =>
+            {
+                store.DeleteRetentionPolicy(request.LogGroupName);
+                return new DeleteRetentionPolicyResponse();
+            })
+            .Add("DeleteLogGroup", json.DeleteLogGroupRequest, json.DeleteLogGroupResponse, request =>
+            {
+                store.DeleteLogGroup(request.LogGroupName);
+                return new DeleteLogGroupResponse();
+            })
+            .Add("CreateLogStream", json.CreateLogStreamRequest, json.CreateLogStreamResponse, request =>
+            {
+                store.CreateLogStream(request.LogGroupName, request.LogStreamName);
+                return new CreateLogStreamResponse();
+            })
+            .Add("DeleteLogStream", json.DeleteLogStreamRequest, json.DeleteLogStreamResponse, request =>
+            {
+                store.DeleteLogStream(request.LogGroupName, request.LogStreamName);
+                return new DeleteLogStreamResponse();
+            })
+            .Add("PutLogEvents", json.PutLogEventsRequest, json.PutLogEventsResponse, request =>
+            {
+                var rejected = store.PutLogEvents(
+                    request.LogGroupName,
+                    request.LogStreamName,
+                    [.. request.LogEvents.Select(e => new CapturedLine(DateTimeOffset.FromUnixTimeMilliseconds(e.Timestamp), e.Message))]);
+                return new PutLogEventsResponse
+                {
+                    // Sequence tokens are ignored since 2023; AWS still returns one.
+                    NextSequenceToken = Guid.NewGuid().ToString("N"),
+                    RejectedLogEventsInfo = rejected.Any
+                        ? new RejectedLogEventsInfo
+                        {
+                            TooOldLogEventEndIndex = rejected.TooOldEndIndex,
+                            TooNewLogEventStartIndex = rejected.TooNewStartIndex,
+                            ExpiredLogEventEndIndex = rejected.ExpiredEndIndex,
+                        }
+                        : null,
+                };
+            })
             .Add("DescribeLogStreams", json.DescribeLogStreamsRequest, json.DescribeLogStreamsResponse, request =>
             {
                 var (streams, next) = store.DescribeLogStreams(

@@ -192,6 +192,32 @@ internal sealed class ImageRegistry : IDisposable
         }
     }
 
+    /// <summary>ListImages: one identifier per tag of each image (an untagged image by its digest alone), newest first.</summary>
+    public (IReadOnlyList<ImageId> ImageIds, string? NextToken) ListImages(string repositoryName, string? tagStatus, int? maxResults, string? nextToken)
+    {
+        if (maxResults is < 1 or > 1000)
+        {
+            throw new LocalServiceException("InvalidParameterException", $"1 validation error detected: Value '{maxResults}' at 'maxResults' failed to satisfy constraint: Member must have value between 1 and 1000");
+        }
+
+        lock (_gate)
+        {
+            var ids = RequireRepository(repositoryName).Images
+                .Where(i => tagStatus switch
+                {
+                    "TAGGED" => i.Tags.Count > 0,
+                    "UNTAGGED" => i.Tags.Count == 0,
+                    _ => true,
+                })
+                .OrderByDescending(i => i.PushedAt)
+                .SelectMany(i => i.Tags.Count == 0 ? [new ImageId(i.Digest, null)] : i.Tags.Select(tag => new ImageId(i.Digest, tag)))
+                .ToList();
+            var pageSize = maxResults ?? 100;
+            var start = DecodeIndex(nextToken);
+            return (ids.Skip(start).Take(pageSize).ToList(), start + pageSize < ids.Count ? EncodeIndex(start + pageSize) : null);
+        }
+    }
+
     public (IReadOnlyList<ImageManifestResult> Images, IReadOnlyList<ImageIdFailure> Failures) BatchGetImage(string repositoryName, IReadOnlyList<ImageId> imageIds)
     {
         lock (_gate)

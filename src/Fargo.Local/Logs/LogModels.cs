@@ -27,3 +27,9 @@ internal sealed record FilteredLogEvents(IReadOnlyList<LogEventInfo> Events, str
 
 /// <summary>A line captured from a task's output, bound for one stream.</summary>
 internal sealed record CapturedLine(DateTimeOffset Timestamp, string Message);
+
+/// <summary>The events PutLogEvents did not store, as indexes into its batch (CloudWatch Logs' rejectedLogEventsInfo).</summary>
+internal sealed record RejectedEvents(int? TooOldEndIndex, int? TooNewStartIndex, int? ExpiredEndIndex)
+{
+    public bool Any => TooOldEndIndex is not null || TooNewStartIndex is not null || ExpiredEndIndex is not null;
+}

@@ -82,6 +82,12 @@ internal sealed partial class LogStore : IDisposable
                 events.ExecuteNonQuery();
             }
 
+            // Its streams go too: a group made again under the name starts empty, as on AWS.
+            using (var streams = StateDatabase.Command(_connection, transaction, "DELETE FROM log_streams WHERE group_name = $name;", ("$name", name)))
+            {
+                streams.ExecuteNonQuery();
+            }
+
             using (var group = StateDatabase.Command(_connection, transaction, "DELETE FROM log_groups WHERE name = $name;", ("$name", name)))
             {
                 group.ExecuteNonQuery();
@@ -264,6 +270,79 @@ internal sealed partial class LogStore : IDisposable
             transaction.Commit();
             return true;
         }
+    }
+
+    /// <summary>Deletes a log stream and its events.</summary>
+    public void DeleteLogStream(string group, string stream)
+    {
+        lock (_gate)
+        {
+            using var transaction = _connection.BeginTransaction();
+            RequireGroup(group, transaction);
+            using (var events = StateDatabase.Command(_connection, transaction,
+                "DELETE FROM log_events WHERE group_name = $group AND stream_name = $name;", ("$group", group), ("$name", stream)))
+            {
+                events.ExecuteNonQuery();
+            }
+
+            using var delete = StateDatabase.Command(_connection, transaction,
+                "DELETE FROM log_streams WHERE group_name = $group AND name = $name;", ("$group", group), ("$name", stream));
+            if (delete.ExecuteNonQuery() == 0)
+            {
+                throw StreamNotFound();
+            }
+
+            transaction.Commit();
+        }
+    }
+
+    /// <summary>
+    /// PutLogEvents: events from a client into an existing stream, with CloudWatch Logs' checks. Events more than
+    /// 14 days old (or older than the group's retention) or more than 2 hours ahead are not stored but reported, as
+    /// AWS reports them; the rest are. Returns the indexes of the refused ones.
+    /// </summary>
+    public RejectedEvents PutLogEvents(string group, string stream, IReadOnlyList<CapturedLine> events)
+    {
+        if (events.Count == 0)
+        {
+            throw new LocalServiceException("InvalidParameterException", "1 validation error detected: Value '[]' at 'logEvents' failed to satisfy constraint: Member must have length greater than or equal to 1");
+        }
+
+        for (var i = 1; i < events.Count; i++)
+        {
+            if (events[i].Timestamp < events[i - 1].Timestamp)
+            {
+                throw new LocalServiceException("InvalidParameterException", "Log events in a single PutLogEvents request must be in chronological order.");
+            }
+        }
+
+        if (events[^1].Timestamp - events[0].Timestamp > TimeSpan.FromHours(24))
+        {
+            throw new LocalServiceException("InvalidParameterException", "The batch of log events in a single PutLogEvents request cannot span more than 24 hours.");
+        }
+
+        lock (_gate)
+        {
+            RequireGroup(group, null);
+            if (!StreamExists(group, stream))
+            {
+                throw StreamNotFound();
+            }
+        }
+
+        var now = _time.GetUtcNow();
+        var retention = DescribeLogGroups(group, null, null).Groups.FirstOrDefault(g => g.Name == group)?.RetentionInDays;
+        var list = events.ToList();
+        var tooOldEnd = list.FindLastIndex(e => e.Timestamp < now - TimeSpan.FromDays(14));
+        var expiredEnd = retention is { } days ? list.FindLastIndex(e => e.Timestamp < now - TimeSpan.FromDays(days)) : -1;
+        var tooNewStart = list.FindIndex(e => e.Timestamp > now + TimeSpan.FromHours(2));
+        var firstKept = Math.Max(tooOldEnd, expiredEnd) + 1;
+        var accepted = list.Take(tooNewStart < 0 ? list.Count : tooNewStart).Skip(firstKept).ToList();
+        Append(group, stream, accepted, source: null, sourceOffset: 0);
+        return new RejectedEvents(
+            tooOldEnd >= 0 ? tooOldEnd : null,
+            tooNewStart >= 0 ? tooNewStart : null,
+            expiredEnd >= 0 ? expiredEnd : null);
     }
 
     /// <summary>How far a captured output file has been read into the logs.</summary>
@@ -494,6 +573,9 @@ internal sealed partial class LogStore : IDisposable
 
     private static LocalServiceException GroupNotFound() =>
         new("ResourceNotFoundException", "The specified log group does not exist.");
+
+    private static LocalServiceException StreamNotFound() =>
+        new("ResourceNotFoundException", "The specified log stream does not exist.");
 
     private static DateTimeOffset? Time(SqliteDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(ordinal));

@@ -53,7 +53,7 @@ public static class ServiceCatalog
         ]),
         new("ecr", "ecr-2015-09-21", "ecr/2015-09-21", "Fargo.Aws.Ecr", EcrJsonContext.Default,
         [
-            "CreateRepository", "DescribeRepositories", "DescribeImages", "BatchGetImage", "PutImage",
+            "CreateRepository", "DescribeRepositories", "DescribeImages", "ListImages", "BatchGetImage", "PutImage",
             "BatchDeleteImage", "GetAuthorizationToken",
         ]),
         new("ssm", "ssm-2014-11-06", "ssm/2014-11-06", "Fargo.Aws.Ssm", SsmJsonContext.Default,
@@ -63,6 +63,7 @@ public static class ServiceCatalog
         new("logs", "logs-2014-03-28", "logs/2014-03-28", "Fargo.Aws.CloudWatchLogs", CloudWatchLogsJsonContext.Default,
         [
             "CreateLogGroup", "DescribeLogGroups", "PutRetentionPolicy", "DescribeLogStreams", "GetLogEvents", "FilterLogEvents",
+            "CreateLogStream", "PutLogEvents", "DeleteLogStream", "DeleteLogGroup", "DeleteRetentionPolicy",
         ]),
         new("cloudformation", "cloudformation-2010-05-15", "cloudformation/2010-05-15", "Fargo.Aws.CloudFormation",
             CloudFormationJsonContext.Default,

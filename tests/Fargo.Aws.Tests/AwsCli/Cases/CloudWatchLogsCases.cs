@@ -65,6 +65,40 @@ public static class CloudWatchLogsCases
             {"events":[{"logStreamName":"{{Stream}}","timestamp":1714558900000,"message":"ERROR boom","ingestionTime":1714558900100,"eventId":"37926179963497012345678901234567890123456789012345678901"}],
              "searchedLogStreams":[{"logStreamName":"{{Stream}}","searchedCompletely":true}],"nextToken":"Bxkq6kVGFtq2y_MoigeqscPOdhXVbhiVtLoAmXb5jCrI7fXLrtqmxd"}
             """);
+
+        yield return Case("CreateLogStream",
+            new CreateLogStreamRequest { LogGroupName = Group, LogStreamName = Stream },
+            Ctx.CreateLogStreamRequest, Ctx.CreateLogStreamResponse, (c, r, ct) => c.CreateLogStreamAsync(r, ct),
+            "",
+            ["--log-group-name", Group, "--log-stream-name", Stream]);
+
+        yield return Case("PutLogEvents",
+            new PutLogEventsRequest
+            {
+                LogGroupName = Group,
+                LogStreamName = Stream,
+                LogEvents = [new InputLogEvent { Timestamp = 1714558853001, Message = "started" }, new InputLogEvent { Timestamp = 1714558853002, Message = "ready \"é\"" }],
+            },
+            Ctx.PutLogEventsRequest, Ctx.PutLogEventsResponse, (c, r, ct) => c.PutLogEventsAsync(r, ct),
+            """{"nextSequenceToken":"49039859","rejectedLogEventsInfo":{"tooOldLogEventEndIndex":0}}""");
+
+        yield return Case("DeleteLogStream",
+            new DeleteLogStreamRequest { LogGroupName = Group, LogStreamName = Stream },
+            Ctx.DeleteLogStreamRequest, Ctx.DeleteLogStreamResponse, (c, r, ct) => c.DeleteLogStreamAsync(r, ct),
+            "",
+            ["--log-group-name", Group, "--log-stream-name", Stream]);
+
+        yield return Case("DeleteRetentionPolicy",
+            new DeleteRetentionPolicyRequest { LogGroupName = Group },
+            Ctx.DeleteRetentionPolicyRequest, Ctx.DeleteRetentionPolicyResponse, (c, r, ct) => c.DeleteRetentionPolicyAsync(r, ct),
+            "",
+            ["--log-group-name", Group]);
+
+        yield return Case("DeleteLogGroup",
+            new DeleteLogGroupRequest { LogGroupName = Group },
+            Ctx.DeleteLogGroupRequest, Ctx.DeleteLogGroupResponse, (c, r, ct) => c.DeleteLogGroupAsync(r, ct),
+            "",
+            ["--log-group-name", Group]);
     }
 
     private static CliCase<TRequest, TResponse> Case<TRequest, TResponse>(

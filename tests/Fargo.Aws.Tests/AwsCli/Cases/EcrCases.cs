@@ -41,6 +41,11 @@ public static class EcrCases
             $$"""{"repositories":[{{RepositoryJson}}],"nextToken":"ZGVzY3JpYmUtcmVwb3M="}""",
             ["--repository-names", "todo-api", "--max-results", "10"]);
 
+        yield return Case("ListImages",
+            new ListImagesRequest { RepositoryName = "todo-api", MaxResults = 100, Filter = new ListImagesFilter { TagStatus = TagStatus.Tagged } },
+            Ctx.ListImagesRequest, Ctx.ListImagesResponse, (c, r, ct) => c.ListImagesAsync(r, ct),
+            $$"""{"imageIds":[{"imageDigest":"{{Digest}}","imageTag":"r254"},{"imageDigest":"{{Digest}}","imageTag":"latest"}]}""");
+
         yield return Case("DescribeImages",
             new DescribeImagesRequest
             {

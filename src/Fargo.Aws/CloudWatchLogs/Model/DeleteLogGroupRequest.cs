@@ -1,0 +1,6 @@
+namespace Fargo.Aws.CloudWatchLogs;
+
+public sealed record DeleteLogGroupRequest
+{
+    public required string LogGroupName { get; init; }
+}

@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Text.Json;
+using Fargo.Local.Tests.Support;
+
+namespace Fargo.Local.Tests;
+
+/// <summary>
+/// Operations ordinary AWS tooling uses on what the local region keeps, through the official AWS CLI: log streams
+/// and events written by a client (not only by tasks), log group clean-up, and an image list per tag.
+/// </summary>
+[Collection(EngineCollection.Name)]
+public sealed class ClientOperationTests(EngineFixture engine) : IClassFixture<EngineFixture>
+{
+    [Fact]
+    public async Task A_client_writes_its_own_log_stream_and_cleans_up_after_itself()
+    {
+        await Ok("logs", "create-log-group", "--log-group-name", "/client/app");
+        await Ok("logs", "create-log-stream", "--log-group-name", "/client/app", "--log-stream-name", "worker-1");
+        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var events = $"[{{\"timestamp\":{now - 1000},\"message\":\"job 1 done\"}},{{\"timestamp\":{now},\"message\":\"job 2 done\"}}]";
+
+        var put = await Ok("logs", "put-log-events", "--log-group-name", "/client/app", "--log-stream-name", "worker-1", "--log-events", events);
+
+        Assert.True(put.Json().TryGetProperty("nextSequenceToken", out _));
+        var read = (await Ok("logs", "get-log-events", "--log-group-name", "/client/app", "--log-stream-name", "worker-1", "--start-from-head")).Json();
+        Assert.Equal(["job 1 done", "job 2 done"], read.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("message").GetString()));
+
+        var again = await engine.AwsAsync("logs", "create-log-stream", "--log-group-name", "/client/app", "--log-stream-name", "worker-1");
+        Assert.Contains("(ResourceAlreadyExistsException)", again.Error, StringComparison.Ordinal);
+        var unordered = $"[{{\"timestamp\":{now},\"message\":\"b\"}},{{\"timestamp\":{now - 5000},\"message\":\"a\"}}]";
+        var refused = await engine.AwsAsync("logs", "put-log-events", "--log-group-name", "/client/app", "--log-stream-name", "worker-1", "--log-events", unordered);
+        Assert.Contains("Log events in a single PutLogEvents request must be in chronological order.", refused.Error, StringComparison.Ordinal);
+        var noStream = await engine.AwsAsync("logs", "put-log-events", "--log-group-name", "/client/app", "--log-stream-name", "nobody", "--log-events", events);
+        Assert.Contains("The specified log stream does not exist.", noStream.Error, StringComparison.Ordinal);
+
+        // Too old for the group (15 days ago): not stored, and reported as AWS reports it.
+        var old = DateTimeOffset.UtcNow.AddDays(-15).ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+        var ancient = await Ok("logs", "put-log-events", "--log-group-name", "/client/app", "--log-stream-name", "worker-1",
+            "--log-events", $"[{{\"timestamp\":{old},\"message\":\"ancient\"}}]");
+        Assert.Equal(0, ancient.Json().GetProperty("rejectedLogEventsInfo").GetProperty("tooOldLogEventEndIndex").GetInt32());
+        var after = (await Ok("logs", "get-log-events", "--log-group-name", "/client/app", "--log-stream-name", "worker-1", "--start-from-head")).Json();
+        Assert.Equal(2, after.GetProperty("events").GetArrayLength());
+
+        await Ok("logs", "put-retention-policy", "--log-group-name", "/client/app", "--retention-in-days", "7");
+        await Ok("logs", "delete-retention-policy", "--log-group-name", "/client/app");
+        var group = (await Ok("logs", "describe-log-groups", "--log-group-name-prefix", "/client/app")).Json().GetProperty("logGroups")[0];
+        Assert.False(group.TryGetProperty("retentionInDays", out _));
+
+        await Ok("logs", "delete-log-stream", "--log-group-name", "/client/app", "--log-stream-name", "worker-1");
+        var streams = (await Ok("logs", "describe-log-streams", "--log-group-name", "/client/app")).Json().GetProperty("logStreams");
+        Assert.Equal(0, streams.GetArrayLength());
+        await Ok("logs", "delete-log-group", "--log-group-name", "/client/app");
+        var gone = await engine.AwsAsync("logs", "delete-log-group", "--log-group-name", "/client/app");
+        Assert.Contains("(ResourceNotFoundException)", gone.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ECR_lists_an_image_once_per_tag_and_filters_by_tag_status()
+    {
+        var folder = Path.Combine(engine.WorkDirectory, "list-me");
+        Directory.CreateDirectory(folder);
+        await File.WriteAllTextAsync(Path.Combine(folder, "app.txt"), "v1");
+        var import = await engine.FargoAsync("local", "import", folder, "listing/app:r1");
+        Assert.True(import.ExitCode == 0, import.ToString());
+        var manifest = (await Ok("ecr", "batch-get-image", "--repository-name", "listing/app", "--image-ids", "imageTag=r1"))
+            .Json().GetProperty("images")[0].GetProperty("imageManifest").GetString()!;
+        await Ok("ecr", "put-image", "--repository-name", "listing/app", "--image-tag", "latest", "--image-manifest", manifest);
+
+        var listed = (await Ok("ecr", "list-images", "--repository-name", "listing/app")).Json().GetProperty("imageIds");
+
+        var digest = import.Out.Trim()[(import.Out.Trim().IndexOf('@') + 1)..];
+        Assert.Equal(
+            [(digest, "latest"), (digest, "r1")],
+            listed.EnumerateArray().Select(i => (i.GetProperty("imageDigest").GetString(), i.GetProperty("imageTag").GetString())).Order());
+        var untagged = (await Ok("ecr", "list-images", "--repository-name", "listing/app", "--filter", "tagStatus=UNTAGGED")).Json();
+        Assert.Equal(0, untagged.GetProperty("imageIds").GetArrayLength());
+        var missing = await engine.AwsAsync("ecr", "list-images", "--repository-name", "no-such-repo");
+        Assert.Contains("(RepositoryNotFoundException)", missing.Error, StringComparison.Ordinal);
+    }
+
+    private async Task<ProcessResult> Ok(params string[] args)
+    {
+        var result = await engine.AwsAsync(args);
+        Assert.True(result.ExitCode == 0, result.ToString());
+        return result;
+    }
+}
