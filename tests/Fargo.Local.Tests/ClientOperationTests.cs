@@ -55,6 +55,37 @@ public sealed class ClientOperationTests(EngineFixture engine) : IClassFixture<E
     }
 
     [Fact]
+    public async Task Log_groups_take_tags_and_metric_filters()
+    {
+        await Ok("logs", "create-log-group", "--log-group-name", "/client/tagged", "--tags", "team=todo");
+        var arn = "arn:aws:logs:local:000000000000:log-group:/client/tagged";
+
+        await Ok("logs", "tag-resource", "--resource-arn", arn, "--tags", "env=dev,owner=ann");
+        await Ok("logs", "untag-resource", "--resource-arn", arn, "--tag-keys", "owner");
+        var tags = (await Ok("logs", "list-tags-for-resource", "--resource-arn", arn)).Json().GetProperty("tags");
+        Assert.Equal([("env", "dev"), ("team", "todo")], tags.EnumerateObject().Select(t => (t.Name, t.Value.GetString())).Order());
+        var wrongArn = await engine.AwsAsync("logs", "list-tags-for-resource", "--resource-arn", arn + ":*");
+        Assert.Contains("(InvalidParameterException)", wrongArn.Error, StringComparison.Ordinal);
+
+        await Ok("logs", "put-metric-filter", "--log-group-name", "/client/tagged", "--filter-name", "errors", "--filter-pattern", "ERROR",
+            "--metric-transformations", "metricName=Errors,metricNamespace=Client,metricValue=1,defaultValue=0");
+        var filters = (await Ok("logs", "describe-metric-filters", "--log-group-name", "/client/tagged")).Json().GetProperty("metricFilters");
+        var filter = Assert.Single(filters.EnumerateArray());
+        Assert.Equal("ERROR", filter.GetProperty("filterPattern").GetString());
+        Assert.Equal("Errors", filter.GetProperty("metricTransformations")[0].GetProperty("metricName").GetString());
+        var group = (await Ok("logs", "describe-log-groups", "--log-group-name-prefix", "/client/tagged")).Json().GetProperty("logGroups")[0];
+        Assert.Equal(1, group.GetProperty("metricFilterCount").GetInt32());
+        var badPattern = await engine.AwsAsync("logs", "put-metric-filter", "--log-group-name", "/client/tagged", "--filter-name", "bad", "--filter-pattern", "\"unterminated",
+            "--metric-transformations", "metricName=Bad,metricNamespace=Client,metricValue=1");
+        Assert.Contains("(InvalidParameterException)", badPattern.Error, StringComparison.Ordinal);
+
+        await Ok("logs", "delete-metric-filter", "--log-group-name", "/client/tagged", "--filter-name", "errors");
+        var gone = await engine.AwsAsync("logs", "delete-metric-filter", "--log-group-name", "/client/tagged", "--filter-name", "errors");
+        Assert.Contains("(ResourceNotFoundException)", gone.Error, StringComparison.Ordinal);
+        await Ok("logs", "delete-log-group", "--log-group-name", "/client/tagged");
+    }
+
+    [Fact]
     public async Task ECR_lists_an_image_once_per_tag_and_filters_by_tag_status()
     {
         var folder = Path.Combine(engine.WorkDirectory, "list-me");

@@ -62,4 +62,22 @@ public sealed class CloudWatchLogsClient(AwsJsonProtocolClient protocol)
 
     public Task<PutLogEventsResponse> PutLogEventsAsync(PutLogEventsRequest request, CancellationToken cancellationToken = default) =>
         _protocol.InvokeAsync(AwsServices.CloudWatchLogs, "PutLogEvents", request, CloudWatchLogsJsonContext.Default.PutLogEventsRequest, CloudWatchLogsJsonContext.Default.PutLogEventsResponse, cancellationToken);
+
+    public Task<TagResourceResponse> TagResourceAsync(TagResourceRequest request, CancellationToken cancellationToken = default) =>
+        _protocol.InvokeAsync(AwsServices.CloudWatchLogs, "TagResource", request, CloudWatchLogsJsonContext.Default.TagResourceRequest, CloudWatchLogsJsonContext.Default.TagResourceResponse, cancellationToken);
+
+    public Task<UntagResourceResponse> UntagResourceAsync(UntagResourceRequest request, CancellationToken cancellationToken = default) =>
+        _protocol.InvokeAsync(AwsServices.CloudWatchLogs, "UntagResource", request, CloudWatchLogsJsonContext.Default.UntagResourceRequest, CloudWatchLogsJsonContext.Default.UntagResourceResponse, cancellationToken);
+
+    public Task<ListTagsForResourceResponse> ListTagsForResourceAsync(ListTagsForResourceRequest request, CancellationToken cancellationToken = default) =>
+        _protocol.InvokeAsync(AwsServices.CloudWatchLogs, "ListTagsForResource", request, CloudWatchLogsJsonContext.Default.ListTagsForResourceRequest, CloudWatchLogsJsonContext.Default.ListTagsForResourceResponse, cancellationToken);
+
+    public Task<PutMetricFilterResponse> PutMetricFilterAsync(PutMetricFilterRequest request, CancellationToken cancellationToken = default) =>
+        _protocol.InvokeAsync(AwsServices.CloudWatchLogs, "PutMetricFilter", request, CloudWatchLogsJsonContext.Default.PutMetricFilterRequest, CloudWatchLogsJsonContext.Default.PutMetricFilterResponse, cancellationToken);
+
+    public Task<DescribeMetricFiltersResponse> DescribeMetricFiltersAsync(DescribeMetricFiltersRequest request, CancellationToken cancellationToken = default) =>
+        _protocol.InvokeAsync(AwsServices.CloudWatchLogs, "DescribeMetricFilters", request, CloudWatchLogsJsonContext.Default.DescribeMetricFiltersRequest, CloudWatchLogsJsonContext.Default.DescribeMetricFiltersResponse, cancellationToken);
+
+    public Task<DeleteMetricFilterResponse> DeleteMetricFilterAsync(DeleteMetricFilterRequest request, CancellationToken cancellationToken = default) =>
+        _protocol.InvokeAsync(AwsServices.CloudWatchLogs, "DeleteMetricFilter", request, CloudWatchLogsJsonContext.Default.DeleteMetricFilterRequest, CloudWatchLogsJsonContext.Default.DeleteMetricFilterResponse, cancellationToken);
 }

@@ -14,6 +14,11 @@ internal static class LogsApi
             .Add("CreateLogGroup", json.CreateLogGroupRequest, json.CreateLogGroupResponse, request =>
             {
                 store.CreateLogGroup(request.LogGroupName);
+                if (request.Tags is { Count: > 0 } tags)
+                {
+                    store.TagLogGroup(LogGroupInfo.ArnOf(request.LogGroupName), tags);
+                }
+
                 return new CreateLogGroupResponse();
             })
             .Add("DescribeLogGroups", json.DescribeLogGroupsRequest, json.DescribeLogGroupsResponse, request =>
@@ -26,7 +31,7 @@ internal static class LogsApi
                         LogGroupName = g.Name,
                         CreationTime = g.CreatedAt.ToUnixTimeMilliseconds(),
                         RetentionInDays = g.RetentionInDays,
-                        MetricFilterCount = 0,
+                        MetricFilterCount = g.MetricFilterCount,
                         Arn = g.Arn,
                         LogGroupArn = g.Arn[..^2],
                         StoredBytes = g.StoredBytes,
@@ -59,6 +64,33 @@ internal static class LogsApi
             {
                 store.DeleteLogStream(request.LogGroupName, request.LogStreamName);
                 return new DeleteLogStreamResponse();
+            })
+            .Add("TagResource", json.TagResourceRequest, json.TagResourceResponse, request =>
+            {
+                store.TagLogGroup(request.ResourceArn, request.Tags);
+                return new TagResourceResponse();
+            })
+            .Add("UntagResource", json.UntagResourceRequest, json.UntagResourceResponse, request =>
+            {
+                store.UntagLogGroup(request.ResourceArn, request.TagKeys);
+                return new UntagResourceResponse();
+            })
+            .Add("ListTagsForResource", json.ListTagsForResourceRequest, json.ListTagsForResourceResponse, request =>
+                new ListTagsForResourceResponse { Tags = store.TagsOfLogGroup(request.ResourceArn) })
+            .Add("PutMetricFilter", json.PutMetricFilterRequest, json.PutMetricFilterResponse, request =>
+            {
+                store.PutMetricFilter(request.LogGroupName, request.FilterName, request.FilterPattern, request.MetricTransformations);
+                return new PutMetricFilterResponse();
+            })
+            .Add("DescribeMetricFilters", json.DescribeMetricFiltersRequest, json.DescribeMetricFiltersResponse, request =>
+                new DescribeMetricFiltersResponse
+                {
+                    MetricFilters = store.DescribeMetricFilters(request.LogGroupName, request.FilterNamePrefix, request.MetricName, request.MetricNamespace),
+                })
+            .Add("DeleteMetricFilter", json.DeleteMetricFilterRequest, json.DeleteMetricFilterResponse, request =>
+            {
+                store.DeleteMetricFilter(request.LogGroupName, request.FilterName);
+                return new DeleteMetricFilterResponse();
             })
             .Add("PutLogEvents", json.PutLogEventsRequest, json.PutLogEventsResponse, request =>
             {

@@ -2,7 +2,12 @@ namespace Fargo.Local.Logs;
 
 internal sealed record LogGroupInfo(string Name, DateTimeOffset CreatedAt, int? RetentionInDays, long StoredBytes)
 {
-    public string Arn => $"arn:{LocalRegionConstants.Partition}:logs:{LocalRegionConstants.Region}:{LocalRegionConstants.Account}:log-group:{Name}:*";
+    public int MetricFilterCount { get; init; }
+
+    public string Arn => ArnOf(Name) + ":*";
+
+    /// <summary>The ARN tagging takes (DescribeLogGroups' arn without the trailing ":*").</summary>
+    public static string ArnOf(string name) => $"arn:{LocalRegionConstants.Partition}:logs:{LocalRegionConstants.Region}:{LocalRegionConstants.Account}:log-group:{name}";
 }
 
 internal sealed record LogStreamInfo(

@@ -41,6 +41,12 @@ internal sealed partial class LogStore : IDisposable
             CREATE INDEX IF NOT EXISTS log_events_by_stream ON log_events (group_name, stream_name, id);
             CREATE INDEX IF NOT EXISTS log_events_by_group_time ON log_events (group_name, timestamp, id);
             CREATE TABLE IF NOT EXISTS capture_offsets (source TEXT PRIMARY KEY, offset INTEGER NOT NULL) WITHOUT ROWID;
+            CREATE TABLE IF NOT EXISTS log_group_tags (
+                group_name TEXT NOT NULL REFERENCES log_groups(name) ON DELETE CASCADE, key TEXT NOT NULL, value TEXT NOT NULL,
+                PRIMARY KEY (group_name, key)) WITHOUT ROWID;
+            CREATE TABLE IF NOT EXISTS metric_filters (
+                group_name TEXT NOT NULL REFERENCES log_groups(name) ON DELETE CASCADE, name TEXT NOT NULL, pattern TEXT NOT NULL,
+                transformations TEXT NOT NULL, created_at INTEGER NOT NULL, PRIMARY KEY (group_name, name)) WITHOUT ROWID;
             """);
     }
 
@@ -82,12 +88,6 @@ internal sealed partial class LogStore : IDisposable
                 events.ExecuteNonQuery();
             }
 
-            // Its streams go too: a group made again under the name starts empty, as on AWS.
-            using (var streams = StateDatabase.Command(_connection, transaction, "DELETE FROM log_streams WHERE group_name = $name;", ("$name", name)))
-            {
-                streams.ExecuteNonQuery();
-            }
-
             using (var group = StateDatabase.Command(_connection, transaction, "DELETE FROM log_groups WHERE name = $name;", ("$name", name)))
             {
                 group.ExecuteNonQuery();
@@ -105,7 +105,8 @@ internal sealed partial class LogStore : IDisposable
         {
             using var command = StateDatabase.Command(_connection, null, """
                 SELECT g.name, g.created_at, g.retention_days,
-                       (SELECT COALESCE(SUM(s.stored_bytes), 0) FROM log_streams s WHERE s.group_name = g.name)
+                       (SELECT COALESCE(SUM(s.stored_bytes), 0) FROM log_streams s WHERE s.group_name = g.name),
+                       (SELECT COUNT(*) FROM metric_filters m WHERE m.group_name = g.name)
                 FROM log_groups g
                 WHERE g.name > $after AND ($prefix IS NULL OR substr(g.name, 1, length($prefix)) = $prefix)
                 ORDER BY g.name LIMIT $limit;
@@ -118,7 +119,10 @@ internal sealed partial class LogStore : IDisposable
                     reader.GetString(0),
                     DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)),
                     reader.IsDBNull(2) ? null : reader.GetInt32(2),
-                    reader.GetInt64(3)));
+                    reader.GetInt64(3))
+                {
+                    MetricFilterCount = reader.GetInt32(4),
+                });
             }
 
             return Page(groups, pageSize, g => g.Name);

@@ -64,6 +64,7 @@ public static class ServiceCatalog
         [
             "CreateLogGroup", "DescribeLogGroups", "PutRetentionPolicy", "DescribeLogStreams", "GetLogEvents", "FilterLogEvents",
             "CreateLogStream", "PutLogEvents", "DeleteLogStream", "DeleteLogGroup", "DeleteRetentionPolicy",
+            "TagResource", "UntagResource", "ListTagsForResource", "PutMetricFilter", "DescribeMetricFilters", "DeleteMetricFilter",
         ]),
         new("cloudformation", "cloudformation-2010-05-15", "cloudformation/2010-05-15", "Fargo.Aws.CloudFormation",
             CloudFormationJsonContext.Default,

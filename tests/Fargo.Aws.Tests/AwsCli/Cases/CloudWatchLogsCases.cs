@@ -6,6 +6,7 @@ namespace Fargo.Aws.Tests.AwsCli.Cases;
 public static class CloudWatchLogsCases
 {
     private const string Group = "/aws/ecs/fargate/todo-api";
+    private const string GroupArn = "arn:aws:logs:us-east-1:123456789012:log-group:" + Group;
     private const string Stream = "todo-api/todo-api/0f2c3b7e1a9d4c55b1e2a3f4c5d6e7f8";
 
     private static CloudWatchLogsJsonContext Ctx => CloudWatchLogsJsonContext.Default;
@@ -99,6 +100,49 @@ public static class CloudWatchLogsCases
             Ctx.DeleteLogGroupRequest, Ctx.DeleteLogGroupResponse, (c, r, ct) => c.DeleteLogGroupAsync(r, ct),
             "",
             ["--log-group-name", Group]);
+
+        yield return Case("TagResource",
+            new TagResourceRequest { ResourceArn = GroupArn, Tags = new Dictionary<string, string> { ["team"] = "todo" } },
+            Ctx.TagResourceRequest, Ctx.TagResourceResponse, (c, r, ct) => c.TagResourceAsync(r, ct),
+            "",
+            ["--resource-arn", GroupArn, "--tags", "team=todo"]);
+
+        yield return Case("UntagResource",
+            new UntagResourceRequest { ResourceArn = GroupArn, TagKeys = ["team"] },
+            Ctx.UntagResourceRequest, Ctx.UntagResourceResponse, (c, r, ct) => c.UntagResourceAsync(r, ct),
+            "",
+            ["--resource-arn", GroupArn, "--tag-keys", "team"]);
+
+        yield return Case("ListTagsForResource",
+            new ListTagsForResourceRequest { ResourceArn = GroupArn },
+            Ctx.ListTagsForResourceRequest, Ctx.ListTagsForResourceResponse, (c, r, ct) => c.ListTagsForResourceAsync(r, ct),
+            """{"tags":{"team":"todo","env":"prod"}}""",
+            ["--resource-arn", GroupArn]);
+
+        yield return Case("PutMetricFilter",
+            new PutMetricFilterRequest
+            {
+                LogGroupName = Group,
+                FilterName = "errors",
+                FilterPattern = "ERROR",
+                MetricTransformations = [new MetricTransformation { MetricName = "Errors", MetricNamespace = "TodoApi", MetricValue = "1", DefaultValue = 0, Unit = StandardUnit.Count }],
+            },
+            Ctx.PutMetricFilterRequest, Ctx.PutMetricFilterResponse, (c, r, ct) => c.PutMetricFilterAsync(r, ct),
+            "");
+
+        yield return Case("DescribeMetricFilters",
+            new DescribeMetricFiltersRequest { LogGroupName = Group, FilterNamePrefix = "err" },
+            Ctx.DescribeMetricFiltersRequest, Ctx.DescribeMetricFiltersResponse, (c, r, ct) => c.DescribeMetricFiltersAsync(r, ct),
+            $$"""
+            {"metricFilters":[{"filterName":"errors","filterPattern":"ERROR","metricTransformations":[{"metricName":"Errors","metricNamespace":"TodoApi","metricValue":"1","defaultValue":0.0,"dimensions":{"Service":"$.service"},"unit":"Count"}],
+              "creationTime":1714558853001,"logGroupName":"{{Group}}"}]}
+            """);
+
+        yield return Case("DeleteMetricFilter",
+            new DeleteMetricFilterRequest { LogGroupName = Group, FilterName = "errors" },
+            Ctx.DeleteMetricFilterRequest, Ctx.DeleteMetricFilterResponse, (c, r, ct) => c.DeleteMetricFilterAsync(r, ct),
+            "",
+            ["--log-group-name", Group, "--filter-name", "errors"]);
     }
 
     private static CliCase<TRequest, TResponse> Case<TRequest, TResponse>(

@@ -1,0 +1,6 @@
+namespace Fargo.Aws.CloudWatchLogs;
+
+public sealed record ListTagsForResourceResponse
+{
+    public IReadOnlyDictionary<string, string>? Tags { get; init; }
+}

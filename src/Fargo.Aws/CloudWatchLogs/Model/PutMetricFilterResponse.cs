@@ -1,0 +1,5 @@
+namespace Fargo.Aws.CloudWatchLogs;
+
+public sealed record PutMetricFilterResponse
+{
+}
