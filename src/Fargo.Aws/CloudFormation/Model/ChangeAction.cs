@@ -11,9 +11,8 @@ public readonly record struct ChangeAction(string Value) : IAwsConstant<ChangeAc
     public static ChangeAction Remove { get; } = new("Remove");
     public static ChangeAction Import { get; } = new("Import");
     public static ChangeAction Dynamic { get; } = new("Dynamic");
-    public static ChangeAction SyncWithActual { get; } = new("SyncWithActual");
 
-    public static IReadOnlyList<ChangeAction> KnownValues { get; } = [Add, Modify, Remove, Import, Dynamic, SyncWithActual];
+    public static IReadOnlyList<ChangeAction> KnownValues { get; } = [Add, Modify, Remove, Import, Dynamic];
 
     public static ChangeAction FromWire(string value) => new(value);
 

@@ -11,9 +11,8 @@ public readonly record struct ChangeSource(string Value) : IAwsConstant<ChangeSo
     public static ChangeSource ResourceAttribute { get; } = new("ResourceAttribute");
     public static ChangeSource DirectModification { get; } = new("DirectModification");
     public static ChangeSource Automatic { get; } = new("Automatic");
-    public static ChangeSource NoModification { get; } = new("NoModification");
 
-    public static IReadOnlyList<ChangeSource> KnownValues { get; } = [ResourceReference, ParameterReference, ResourceAttribute, DirectModification, Automatic, NoModification];
+    public static IReadOnlyList<ChangeSource> KnownValues { get; } = [ResourceReference, ParameterReference, ResourceAttribute, DirectModification, Automatic];
 
     public static ChangeSource FromWire(string value) => new(value);
 

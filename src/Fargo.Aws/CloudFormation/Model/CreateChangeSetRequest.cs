@@ -38,7 +38,7 @@ public sealed record CreateChangeSetRequest
 
     public bool? IncludeNestedStacks { get; init; }
 
-    public OnStackFailure? OnStackFailure { get; init; }
+    public string? OnStackFailure { get; init; }
 
     public bool? ImportExistingResources { get; init; }
 }

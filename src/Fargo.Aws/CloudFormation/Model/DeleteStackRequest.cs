@@ -12,5 +12,5 @@ public sealed record DeleteStackRequest
 
     public string? ClientRequestToken { get; init; }
 
-    public DeletionMode? DeletionMode { get; init; }
+    public string? DeletionMode { get; init; }
 }

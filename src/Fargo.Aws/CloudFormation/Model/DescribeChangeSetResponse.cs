@@ -42,7 +42,7 @@ public sealed record DescribeChangeSetResponse
 
     public string? RootChangeSetId { get; init; }
 
-    public OnStackFailure? OnStackFailure { get; init; }
+    public string? OnStackFailure { get; init; }
 
     public bool? ImportExistingResources { get; init; }
 }

@@ -11,10 +11,9 @@ public readonly record struct ResourceAttribute(string Value) : IAwsConstant<Res
     public static ResourceAttribute CreationPolicy { get; } = new("CreationPolicy");
     public static ResourceAttribute UpdatePolicy { get; } = new("UpdatePolicy");
     public static ResourceAttribute DeletionPolicy { get; } = new("DeletionPolicy");
-    public static ResourceAttribute UpdateReplacePolicy { get; } = new("UpdateReplacePolicy");
     public static ResourceAttribute Tags { get; } = new("Tags");
 
-    public static IReadOnlyList<ResourceAttribute> KnownValues { get; } = [Properties, Metadata, CreationPolicy, UpdatePolicy, DeletionPolicy, UpdateReplacePolicy, Tags];
+    public static IReadOnlyList<ResourceAttribute> KnownValues { get; } = [Properties, Metadata, CreationPolicy, UpdatePolicy, DeletionPolicy, Tags];
 
     public static ResourceAttribute FromWire(string value) => new(value);
 

@@ -4,7 +4,7 @@ namespace Fargo.Aws.CloudFormation;
 
 public sealed record ResourceChange
 {
-    public PolicyAction? PolicyAction { get; init; }
+    public string? PolicyAction { get; init; }
 
     public ChangeAction? Action { get; init; }
 
@@ -18,10 +18,6 @@ public sealed record ResourceChange
 
     public IReadOnlyList<ResourceAttribute>? Scope { get; init; }
 
-    public StackResourceDriftStatus? ResourceDriftStatus { get; init; }
-
-    public IReadOnlyList<ResourceDriftIgnoredAttribute>? ResourceDriftIgnoredAttributes { get; init; }
-
     public IReadOnlyList<ResourceChangeDetail>? Details { get; init; }
 
     public string? ChangeSetId { get; init; }
@@ -31,6 +27,4 @@ public sealed record ResourceChange
     public string? BeforeContext { get; init; }
 
     public string? AfterContext { get; init; }
-
-    public string? PreviousDeploymentContext { get; init; }
 }

@@ -16,11 +16,5 @@ public sealed record ResourceTargetDefinition
 
     public string? AfterValue { get; init; }
 
-    public BeforeValueFrom? BeforeValueFrom { get; init; }
-
-    public AfterValueFrom? AfterValueFrom { get; init; }
-
-    public LiveResourceDrift? Drift { get; init; }
-
-    public AttributeChangeType? AttributeChangeType { get; init; }
+    public string? AttributeChangeType { get; init; }
 }

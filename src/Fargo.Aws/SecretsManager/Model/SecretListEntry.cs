@@ -8,8 +8,6 @@ public sealed record SecretListEntry
 
     public string? Name { get; init; }
 
-    public string? Type { get; init; }
-
     public string? Description { get; init; }
 
     public string? KmsKeyId { get; init; }
@@ -19,10 +17,6 @@ public sealed record SecretListEntry
     public string? RotationLambdaARN { get; init; }
 
     public RotationRulesType? RotationRules { get; init; }
-
-    public IReadOnlyList<ExternalSecretRotationMetadataItem>? ExternalSecretRotationMetadata { get; init; }
-
-    public string? ExternalSecretRotationRoleArn { get; init; }
 
     public DateTimeOffset? LastRotatedDate { get; init; }
 
