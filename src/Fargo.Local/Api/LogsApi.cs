@@ -21,6 +21,11 @@ internal static class LogsApi
 
                 return new CreateLogGroupResponse();
             })
+            .Add("DeleteLogGroup", json.DeleteLogGroupRequest, json.DeleteLogGroupResponse, request =>
+            {
+                store.DeleteLogGroup(request.LogGroupName);
+                return new DeleteLogGroupResponse();
+            })
             .Add("DescribeLogGroups", json.DescribeLogGroupsRequest, json.DescribeLogGroupsResponse, request =>
             {
                 var (groups, next) = store.DescribeLogGroups(request.LogGroupNamePrefix, request.Limit, request.NextToken);
@@ -49,11 +54,6 @@ internal static class LogsApi
             {
                 store.DeleteRetentionPolicy(request.LogGroupName);
                 return new DeleteRetentionPolicyResponse();
-            })
-            .Add("DeleteLogGroup", json.DeleteLogGroupRequest, json.DeleteLogGroupResponse, request =>
-            {
-                store.DeleteLogGroup(request.LogGroupName);
-                return new DeleteLogGroupResponse();
             })
             .Add("CreateLogStream", json.CreateLogStreamRequest, json.CreateLogStreamResponse, request =>
             {

@@ -1,0 +1,30 @@
+using System.Text.Json.Serialization;
+
+namespace Fargo.Aws.CloudFormation;
+
+public sealed record ResourceChange
+{
+    public string? PolicyAction { get; init; }
+
+    public ChangeAction? Action { get; init; }
+
+    public string? LogicalResourceId { get; init; }
+
+    public string? PhysicalResourceId { get; init; }
+
+    public string? ResourceType { get; init; }
+
+    public Replacement? Replacement { get; init; }
+
+    public IReadOnlyList<ResourceAttribute>? Scope { get; init; }
+
+    public IReadOnlyList<ResourceChangeDetail>? Details { get; init; }
+
+    public string? ChangeSetId { get; init; }
+
+    public ModuleInfo? ModuleInfo { get; init; }
+
+    public string? BeforeContext { get; init; }
+
+    public string? AfterContext { get; init; }
+}
