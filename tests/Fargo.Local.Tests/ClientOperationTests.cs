@@ -109,6 +109,32 @@ public sealed class ClientOperationTests(EngineFixture engine) : IClassFixture<E
         Assert.Contains("(RepositoryNotFoundException)", missing.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ECR_repositories_take_tags_and_a_repository_policy_and_the_registry_describes_itself()
+    {
+        var repository = (await Ok("ecr", "create-repository", "--repository-name", "policy/app")).Json().GetProperty("repository");
+        var arn = repository.GetProperty("repositoryArn").GetString()!;
+
+        await Ok("ecr", "tag-resource", "--resource-arn", arn, "--tags", "Key=team,Value=todo", "Key=env,Value=dev");
+        await Ok("ecr", "untag-resource", "--resource-arn", arn, "--tag-keys", "env");
+        var tags = (await Ok("ecr", "list-tags-for-resource", "--resource-arn", arn)).Json().GetProperty("tags");
+        Assert.Equal([("team", "todo")], tags.EnumerateArray().Select(t => (t.GetProperty("Key").GetString(), t.GetProperty("Value").GetString())));
+
+        var none = await engine.AwsAsync("ecr", "get-repository-policy", "--repository-name", "policy/app");
+        Assert.Contains("(RepositoryPolicyNotFoundException)", none.Error, StringComparison.Ordinal);
+        const string policy = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::000000000000:root"},"Action":"ecr:BatchGetImage"}]}""";
+        await Ok("ecr", "set-repository-policy", "--repository-name", "policy/app", "--policy-text", policy);
+        var got = (await Ok("ecr", "get-repository-policy", "--repository-name", "policy/app")).Json();
+        Assert.Equal(policy, got.GetProperty("policyText").GetString());
+        var notPolicy = await engine.AwsAsync("ecr", "set-repository-policy", "--repository-name", "policy/app", "--policy-text", "{\"not\":\"a policy\"}");
+        Assert.Contains("(InvalidParameterException)", notPolicy.Error, StringComparison.Ordinal);
+        await Ok("ecr", "delete-repository-policy", "--repository-name", "policy/app");
+
+        var registry = (await Ok("ecr", "describe-registry")).Json();
+        Assert.Equal("000000000000", registry.GetProperty("registryId").GetString());
+        Assert.Equal(0, registry.GetProperty("replicationConfiguration").GetProperty("rules").GetArrayLength());
+    }
+
     private async Task<ProcessResult> Ok(params string[] args)
     {
         var result = await engine.AwsAsync(args);

@@ -45,4 +45,25 @@ public sealed class EcrClient(AwsJsonProtocolClient protocol)
 
     public Task<GetAuthorizationTokenResponse> GetAuthorizationTokenAsync(GetAuthorizationTokenRequest request, CancellationToken cancellationToken = default) =>
         _protocol.InvokeAsync(AwsServices.Ecr, "GetAuthorizationToken", request, EcrJsonContext.Default.GetAuthorizationTokenRequest, EcrJsonContext.Default.GetAuthorizationTokenResponse, cancellationToken);
+
+    public Task<TagResourceResponse> TagResourceAsync(TagResourceRequest request, CancellationToken cancellationToken = default) =>
+        _protocol.InvokeAsync(AwsServices.Ecr, "TagResource", request, EcrJsonContext.Default.TagResourceRequest, EcrJsonContext.Default.TagResourceResponse, cancellationToken);
+
+    public Task<UntagResourceResponse> UntagResourceAsync(UntagResourceRequest request, CancellationToken cancellationToken = default) =>
+        _protocol.InvokeAsync(AwsServices.Ecr, "UntagResource", request, EcrJsonContext.Default.UntagResourceRequest, EcrJsonContext.Default.UntagResourceResponse, cancellationToken);
+
+    public Task<ListTagsForResourceResponse> ListTagsForResourceAsync(ListTagsForResourceRequest request, CancellationToken cancellationToken = default) =>
+        _protocol.InvokeAsync(AwsServices.Ecr, "ListTagsForResource", request, EcrJsonContext.Default.ListTagsForResourceRequest, EcrJsonContext.Default.ListTagsForResourceResponse, cancellationToken);
+
+    public Task<SetRepositoryPolicyResponse> SetRepositoryPolicyAsync(SetRepositoryPolicyRequest request, CancellationToken cancellationToken = default) =>
+        _protocol.InvokeAsync(AwsServices.Ecr, "SetRepositoryPolicy", request, EcrJsonContext.Default.SetRepositoryPolicyRequest, EcrJsonContext.Default.SetRepositoryPolicyResponse, cancellationToken);
+
+    public Task<GetRepositoryPolicyResponse> GetRepositoryPolicyAsync(GetRepositoryPolicyRequest request, CancellationToken cancellationToken = default) =>
+        _protocol.InvokeAsync(AwsServices.Ecr, "GetRepositoryPolicy", request, EcrJsonContext.Default.GetRepositoryPolicyRequest, EcrJsonContext.Default.GetRepositoryPolicyResponse, cancellationToken);
+
+    public Task<DeleteRepositoryPolicyResponse> DeleteRepositoryPolicyAsync(DeleteRepositoryPolicyRequest request, CancellationToken cancellationToken = default) =>
+        _protocol.InvokeAsync(AwsServices.Ecr, "DeleteRepositoryPolicy", request, EcrJsonContext.Default.DeleteRepositoryPolicyRequest, EcrJsonContext.Default.DeleteRepositoryPolicyResponse, cancellationToken);
+
+    public Task<DescribeRegistryResponse> DescribeRegistryAsync(DescribeRegistryRequest request, CancellationToken cancellationToken = default) =>
+        _protocol.InvokeAsync(AwsServices.Ecr, "DescribeRegistry", request, EcrJsonContext.Default.DescribeRegistryRequest, EcrJsonContext.Default.DescribeRegistryResponse, cancellationToken);
 }

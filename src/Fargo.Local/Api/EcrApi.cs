@@ -27,6 +27,39 @@ internal static class EcrApi
                 CheckRegistry(request.RegistryId);
                 return new DeleteRepositoryResponse { Repository = ToWire(registry.DeleteRepository(request.RepositoryName, request.Force ?? false)) };
             })
+            .Add("TagResource", json.TagResourceRequest, json.TagResourceResponse, request =>
+            {
+                registry.TagRepository(request.ResourceArn, [.. request.Tags.Select(t => new KeyValuePair<string, string>(t.Key, t.Value))]);
+                return new TagResourceResponse();
+            })
+            .Add("UntagResource", json.UntagResourceRequest, json.UntagResourceResponse, request =>
+            {
+                registry.UntagRepository(request.ResourceArn, request.TagKeys);
+                return new UntagResourceResponse();
+            })
+            .Add("ListTagsForResource", json.ListTagsForResourceRequest, json.ListTagsForResourceResponse, request =>
+                new ListTagsForResourceResponse { Tags = [.. registry.TagsOfRepository(request.ResourceArn).Select(t => new Tag { Key = t.Key, Value = t.Value })] })
+            .Add("SetRepositoryPolicy", json.SetRepositoryPolicyRequest, json.SetRepositoryPolicyResponse, request =>
+            {
+                CheckRegistry(request.RegistryId);
+                var repository = registry.SetRepositoryPolicy(request.RepositoryName, request.PolicyText);
+                return new SetRepositoryPolicyResponse { RegistryId = LocalRegionConstants.Account, RepositoryName = repository.Name, PolicyText = repository.PolicyText };
+            })
+            .Add("GetRepositoryPolicy", json.GetRepositoryPolicyRequest, json.GetRepositoryPolicyResponse, request =>
+            {
+                CheckRegistry(request.RegistryId);
+                var (repository, policy) = registry.GetRepositoryPolicy(request.RepositoryName);
+                return new GetRepositoryPolicyResponse { RegistryId = LocalRegionConstants.Account, RepositoryName = repository.Name, PolicyText = policy };
+            })
+            .Add("DeleteRepositoryPolicy", json.DeleteRepositoryPolicyRequest, json.DeleteRepositoryPolicyResponse, request =>
+            {
+                CheckRegistry(request.RegistryId);
+                var policy = registry.DeleteRepositoryPolicy(request.RepositoryName);
+                return new DeleteRepositoryPolicyResponse { RegistryId = LocalRegionConstants.Account, RepositoryName = request.RepositoryName, PolicyText = policy };
+            })
+            // One local registry, replicated nowhere.
+            .Add("DescribeRegistry", json.DescribeRegistryRequest, json.DescribeRegistryResponse, _ =>
+                new DescribeRegistryResponse { RegistryId = LocalRegionConstants.Account, ReplicationConfiguration = new ReplicationConfiguration { Rules = [] } })
             .Add("PutImageTagMutability", json.PutImageTagMutabilityRequest, json.PutImageTagMutabilityResponse, request =>
             {
                 CheckRegistry(request.RegistryId);

@@ -20,6 +20,7 @@ internal sealed class RepositoryRecord
     public string ImageTagMutability { get; set; } = "MUTABLE";
     public bool ScanOnPush { get; set; }
     public string? LifecyclePolicyText { get; set; }
+    public string? PolicyText { get; set; }
     public List<KeyValuePair<string, string>> Tags { get; set; } = [];
     public List<ImageRecord> Images { get; set; } = [];
 
@@ -185,6 +186,72 @@ internal sealed class ImageRegistry : IDisposable
                 ?? throw new LocalServiceException("LifecyclePolicyNotFoundException", $"Lifecycle policy does not exist for the repository with name '{name}' in the registry with id '{LocalRegionConstants.Account}'");
         }
     }
+
+    /// <summary>SetRepositoryPolicy: a JSON policy document with Statement, kept and returned (IAM evaluation of it is not local yet).</summary>
+    public RepositoryRecord SetRepositoryPolicy(string name, string policyText)
+    {
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(policyText);
+            if (!document.RootElement.TryGetProperty("Statement", out _))
+            {
+                throw new LocalServiceException("InvalidParameterException", "Invalid parameter at 'PolicyText' failed to satisfy constraint: 'Invalid repository policy provided'");
+            }
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            throw new LocalServiceException("InvalidParameterException", "Invalid parameter at 'PolicyText' failed to satisfy constraint: 'Invalid repository policy provided'");
+        }
+
+        return Change(name, r => r.PolicyText = policyText);
+    }
+
+    public (RepositoryRecord Repository, string PolicyText) GetRepositoryPolicy(string name)
+    {
+        lock (_gate)
+        {
+            var repository = RequireRepository(name);
+            return (repository, repository.PolicyText ?? throw NoPolicy(name));
+        }
+    }
+
+    public string DeleteRepositoryPolicy(string name)
+    {
+        lock (_gate)
+        {
+            var repository = RequireRepository(name);
+            var policy = repository.PolicyText ?? throw NoPolicy(name);
+            repository.PolicyText = null;
+            Save(repository);
+            return policy;
+        }
+    }
+
+    /// <summary>TagResource / UntagResource / ListTagsForResource on a repository, by its ARN.</summary>
+    public void TagRepository(string arn, IReadOnlyList<KeyValuePair<string, string>> tags) =>
+        Change(RepositoryOfArn(arn), r => r.Tags = [.. r.Tags.Where(t => !tags.Any(n => n.Key == t.Key)), .. tags]);
+
+    public void UntagRepository(string arn, IReadOnlyList<string> keys) =>
+        Change(RepositoryOfArn(arn), r => r.Tags = [.. r.Tags.Where(t => !keys.Contains(t.Key))]);
+
+    public IReadOnlyList<KeyValuePair<string, string>> TagsOfRepository(string arn)
+    {
+        lock (_gate)
+        {
+            return [.. RequireRepository(RepositoryOfArn(arn)).Tags];
+        }
+    }
+
+    private static string RepositoryOfArn(string arn)
+    {
+        var prefix = $"arn:{LocalRegionConstants.Partition}:ecr:{LocalRegionConstants.Region}:{LocalRegionConstants.Account}:repository/";
+        return arn.StartsWith(prefix, StringComparison.Ordinal) && arn.Length > prefix.Length
+            ? arn[prefix.Length..]
+            : throw new LocalServiceException("InvalidParameterException", $"Invalid parameter at 'resourceArn' failed to satisfy constraint: 'Invalid ARN {arn}: a repository of this registry is {prefix}NAME'");
+    }
+
+    private static LocalServiceException NoPolicy(string name) =>
+        new("RepositoryPolicyNotFoundException", $"Repository policy does not exist for the repository with name '{name}' in the registry with id '{LocalRegionConstants.Account}'");
 
     private RepositoryRecord Change(string name, Action<RepositoryRecord> change)
     {

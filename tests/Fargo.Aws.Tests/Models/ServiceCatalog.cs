@@ -57,6 +57,8 @@ public static class ServiceCatalog
             "CreateRepository", "DescribeRepositories", "DescribeImages", "ListImages", "BatchGetImage", "PutImage",
             "BatchDeleteImage", "GetAuthorizationToken", "DeleteRepository", "PutImageTagMutability",
             "PutImageScanningConfiguration", "PutLifecyclePolicy", "GetLifecyclePolicy",
+            "TagResource", "UntagResource", "ListTagsForResource", "SetRepositoryPolicy", "GetRepositoryPolicy",
+            "DeleteRepositoryPolicy", "DescribeRegistry",
         ]),
         new("ssm", "ssm-2014-11-06", "ssm/2014-11-06", "Fargo.Aws.Ssm", SsmJsonContext.Default,
         [

@@ -11,7 +11,13 @@ public static class EcrCases
     private const string Manifest =
         """{"schemaVersion":2,"mediaType":"application/vnd.docker.distribution.manifest.v2+json","config":{"mediaType":"application/vnd.docker.container.image.v1+json","size":7023,"digest":"sha256:b5b2b2c507a0944348e0303114d8d93aaaa081732b86451d9bce1f432a537bc7"},"layers":[]}""";
 
+    private const string RepositoryArn = "arn:aws:ecr:us-east-1:123456789012:repository/todo-api";
+
+    private const string PullPolicy = """{"Version":"2012-10-17","Statement":[{"Sid":"pull","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::222222222222:root"},"Action":["ecr:BatchGetImage","ecr:GetDownloadUrlForLayer"]}]}""";
+
     private static EcrJsonContext Ctx => EcrJsonContext.Default;
+
+    private static string JsonString(string text) => System.Text.Json.JsonSerializer.Serialize(text);
 
     private static string ManifestJsonString => System.Text.Json.JsonSerializer.Serialize(Manifest);
 
@@ -45,6 +51,47 @@ public static class EcrCases
             new ListImagesRequest { RepositoryName = "todo-api", MaxResults = 100, Filter = new ListImagesFilter { TagStatus = TagStatus.Tagged } },
             Ctx.ListImagesRequest, Ctx.ListImagesResponse, (c, r, ct) => c.ListImagesAsync(r, ct),
             $$"""{"imageIds":[{"imageDigest":"{{Digest}}","imageTag":"r254"},{"imageDigest":"{{Digest}}","imageTag":"latest"}]}""");
+
+        yield return Case("TagResource",
+            new TagResourceRequest { ResourceArn = RepositoryArn, Tags = [new Tag { Key = "team", Value = "todo" }] },
+            Ctx.TagResourceRequest, Ctx.TagResourceResponse, (c, r, ct) => c.TagResourceAsync(r, ct),
+            "{}",
+            ["--resource-arn", RepositoryArn, "--tags", "Key=team,Value=todo"]);
+
+        yield return Case("UntagResource",
+            new UntagResourceRequest { ResourceArn = RepositoryArn, TagKeys = ["team"] },
+            Ctx.UntagResourceRequest, Ctx.UntagResourceResponse, (c, r, ct) => c.UntagResourceAsync(r, ct),
+            "{}",
+            ["--resource-arn", RepositoryArn, "--tag-keys", "team"]);
+
+        yield return Case("ListTagsForResource",
+            new ListTagsForResourceRequest { ResourceArn = RepositoryArn },
+            Ctx.ListTagsForResourceRequest, Ctx.ListTagsForResourceResponse, (c, r, ct) => c.ListTagsForResourceAsync(r, ct),
+            """{"tags":[{"Key":"team","Value":"todo"}]}""",
+            ["--resource-arn", RepositoryArn]);
+
+        yield return Case("SetRepositoryPolicy",
+            new SetRepositoryPolicyRequest { RepositoryName = "todo-api", PolicyText = PullPolicy },
+            Ctx.SetRepositoryPolicyRequest, Ctx.SetRepositoryPolicyResponse, (c, r, ct) => c.SetRepositoryPolicyAsync(r, ct),
+            $$"""{"registryId":"123456789012","repositoryName":"todo-api","policyText":{{JsonString(PullPolicy)}}}""");
+
+        yield return Case("GetRepositoryPolicy",
+            new GetRepositoryPolicyRequest { RepositoryName = "todo-api" },
+            Ctx.GetRepositoryPolicyRequest, Ctx.GetRepositoryPolicyResponse, (c, r, ct) => c.GetRepositoryPolicyAsync(r, ct),
+            $$"""{"registryId":"123456789012","repositoryName":"todo-api","policyText":{{JsonString(PullPolicy)}}}""",
+            ["--repository-name", "todo-api"]);
+
+        yield return Case("DeleteRepositoryPolicy",
+            new DeleteRepositoryPolicyRequest { RepositoryName = "todo-api" },
+            Ctx.DeleteRepositoryPolicyRequest, Ctx.DeleteRepositoryPolicyResponse, (c, r, ct) => c.DeleteRepositoryPolicyAsync(r, ct),
+            $$"""{"registryId":"123456789012","repositoryName":"todo-api","policyText":{{JsonString(PullPolicy)}}}""",
+            ["--repository-name", "todo-api"]);
+
+        yield return Case("DescribeRegistry",
+            new DescribeRegistryRequest(),
+            Ctx.DescribeRegistryRequest, Ctx.DescribeRegistryResponse, (c, r, ct) => c.DescribeRegistryAsync(r, ct),
+            """{"registryId":"123456789012","replicationConfiguration":{"rules":[{"destinations":[{"region":"eu-west-1","registryId":"123456789012"}],"repositoryFilters":[{"filter":"todo","filterType":"PREFIX_MATCH"}]}]}}""",
+            []);
 
         yield return Case("DescribeImages",
             new DescribeImagesRequest

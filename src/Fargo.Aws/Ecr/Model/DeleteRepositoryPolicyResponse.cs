@@ -1,0 +1,10 @@
+namespace Fargo.Aws.Ecr;
+
+public sealed record DeleteRepositoryPolicyResponse
+{
+    public string? RegistryId { get; init; }
+
+    public string? RepositoryName { get; init; }
+
+    public string? PolicyText { get; init; }
+}

@@ -1,0 +1,5 @@
+namespace Fargo.Aws.Ecr;
+
+public sealed record UntagResourceResponse
+{
+}
