@@ -69,7 +69,6 @@ public sealed class AwsCliCaptureTests(CliCaptureFixture fixture) : IClassFixtur
             "GetRandomPassword", "RestoreSecret",
         }.Select(op => ("Secrets Manager", op)),
         .. new[] { "DeleteRepository", "PutImageTagMutability", "PutImageScanningConfiguration", "PutLifecyclePolicy", "GetLifecyclePolicy" }.Select(op => ("ECR", op)),
-        ("CloudWatch Logs", "DeleteLogGroup"),
         ("ECS", "PutClusterCapacityProviders"),
     ];
 
