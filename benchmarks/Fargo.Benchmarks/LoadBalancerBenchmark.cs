@@ -61,7 +61,7 @@ public static class LoadBalancerBenchmark
             paths.Add((FixedResponse, new Uri($"http://127.0.0.1:{fixedPort}/"), self));
             Console.WriteLine($"Load: {driver.Description}, {settings.Connections} connections, {settings.Runs} runs of {settings.Duration.TotalSeconds:0} s per path, the paths taking turns, after {settings.Warmup.TotalSeconds:0} s of warm-up each (at most {settings.MaxRequests} requests a run); {Environment.ProcessorCount} cores, {RuntimeVersion()}.");
             Console.WriteLine($"Cores: not pinned. wrk ({driver.Description}), the proxy under test and the two backends share all {Environment.ProcessorCount} cores, the same for every path; nginx runs worker_processes auto ({Environment.ProcessorCount} workers), the local load balancer runs in this process on .NET's thread pool ({Environment.ProcessorCount} cores).");
-            Console.WriteLine($"Load average before: {LoadAverage()}");
+            Console.WriteLine($"Load average before: {Figures.LoadAverage()}");
             foreach (var (_, url, _) in paths)
             {
                 await driver.RunAsync(url, settings, settings.Warmup);
@@ -78,7 +78,7 @@ public static class LoadBalancerBenchmark
                 }
             }
 
-            Console.WriteLine($"Load average after: {LoadAverage()}");
+            Console.WriteLine($"Load average after: {Figures.LoadAverage()}");
             Print(paths.Select(p => (p.Name, (IReadOnlyList<LoadResult>)results[p.Name])).ToList());
             Console.WriteLine("(LB fixed-response: a listener of the local load balancer answering by itself, no target: its own share of the cost.");
             Console.WriteLine(" proxy CPU: CPU time the proxy used per request, user + system: nginx's master and workers, or this process for the local load balancer.)");
@@ -109,7 +109,7 @@ public static class LoadBalancerBenchmark
         {
             var rates = runs.Select(r => r.RequestsPerSecond).ToList();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{name,-22} {Median(rates),11:0} {$"{rates.Min():0}-{rates.Max():0}",15} {Median(runs.Select(r => r.P50Milliseconds)),8:0.000} {Median(runs.Select(r => r.P99Milliseconds)),8:0.000} {$"{Median(runs.Select(r => r.ProxyCpuMicrosecondsPerRequest)):0.0} us",10} {runs.Sum(r => r.Requests),10} {runs.Sum(r => r.Errors),7}"));
+                $"{name,-22} {Figures.Median(rates),11:0} {$"{rates.Min():0}-{rates.Max():0}",15} {Figures.Median(runs.Select(r => r.P50Milliseconds)),8:0.000} {Figures.Median(runs.Select(r => r.P99Milliseconds)),8:0.000} {$"{Figures.Median(runs.Select(r => r.ProxyCpuMicrosecondsPerRequest)):0.0} us",10} {runs.Sum(r => r.Requests),10} {runs.Sum(r => r.Errors),7}"));
         }
 
         IReadOnlyList<LoadResult> Of(string name) => paths.Find(p => p.Name == name).Runs;
@@ -123,7 +123,7 @@ public static class LoadBalancerBenchmark
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"LB added latency per request against a direct connection: p50 {Median(lb.Zip(direct, (a, b) => a.P50Milliseconds - b.P50Milliseconds)):+0.000;-0.000} ms, p99 {Median(lb.Zip(direct, (a, b) => a.P99Milliseconds - b.P99Milliseconds)):+0.000;-0.000} ms (median over runs)."));
+            $"LB added latency per request against a direct connection: p50 {Figures.Median(lb.Zip(direct, (a, b) => a.P50Milliseconds - b.P50Milliseconds)):+0.000;-0.000} ms, p99 {Figures.Median(lb.Zip(direct, (a, b) => a.P99Milliseconds - b.P99Milliseconds)):+0.000;-0.000} ms (median over runs)."));
     }
 
     private static string Ratio(string label, IReadOnlyList<LoadResult> a, IReadOnlyList<LoadResult> b)
@@ -131,16 +131,9 @@ public static class LoadBalancerBenchmark
         var rates = a.Zip(b, (x, y) => x.RequestsPerSecond / y.RequestsPerSecond).ToList();
         var p99 = a.Zip(b, (x, y) => x.P99Milliseconds / y.P99Milliseconds).ToList();
         return string.Create(CultureInfo.InvariantCulture,
-            $"{label,-20} requests/s {Median(rates):0.00}x ({rates.Min():0.00}-{rates.Max():0.00}), p50 {Median(a.Zip(b, (x, y) => x.P50Milliseconds / y.P50Milliseconds)):0.00}x, p99 {Median(p99):0.00}x ({p99.Min():0.00}-{p99.Max():0.00})");
+            $"{label,-20} requests/s {Figures.Median(rates):0.00}x ({rates.Min():0.00}-{rates.Max():0.00}), p50 {Figures.Median(a.Zip(b, (x, y) => x.P50Milliseconds / y.P50Milliseconds)):0.00}x, p99 {Figures.Median(p99):0.00}x ({p99.Min():0.00}-{p99.Max():0.00})");
     }
 
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
-    }
-
-    private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     private static async Task<(int Forwarding, int FixedResponse)> SetUpLoadBalancerAsync(ElbControlPlane elb, List<int> backends)
     {
