@@ -41,33 +41,47 @@ public static class LoadBalancerBenchmark
             await elb.StartAsync(CancellationToken.None);
             var (lbPort, fixedPort) = await SetUpLoadBalancerAsync(elb, backends);
 
-            int? nginxPort = null;
+            var self = ProcessCpu.Of(Environment.ProcessId);
+            var paths = new List<(string Name, Uri Url, Func<TimeSpan> ProxyCpu)>
+            {
+                (Direct, new Uri($"http://127.0.0.1:{backends[0]}/"), () => TimeSpan.Zero),
+                (LocalLoadBalancer, new Uri($"http://127.0.0.1:{lbPort}/"), self),
+            };
             if (FindNginx() is { } nginx)
             {
                 var (process, port) = await StartNginxAsync(nginx, root.FullName, backends);
                 processes.Add(process);
-                nginxPort = port;
+                paths.Add((Nginx, new Uri($"http://127.0.0.1:{port}/"), ProcessCpu.OfTree(process.Id)));
             }
             else
             {
                 Console.WriteLine("nginx is not installed (Debian: apt-get install -y nginx); the nginx row is skipped.");
             }
 
-            Console.WriteLine($"Load: {driver.Description}, {settings.Connections} connections, {settings.Duration.TotalSeconds:0} s per run after {settings.Warmup.TotalSeconds:0} s of warm-up (at most {settings.MaxRequests} requests); {Environment.ProcessorCount} cores, {RuntimeVersion()}.");
-            var runs = new List<(string Name, LoadResult Result)>
+            paths.Add((FixedResponse, new Uri($"http://127.0.0.1:{fixedPort}/"), self));
+            Console.WriteLine($"Load: {driver.Description}, {settings.Connections} connections, {settings.Runs} runs of {settings.Duration.TotalSeconds:0} s per path, the paths taking turns, after {settings.Warmup.TotalSeconds:0} s of warm-up each (at most {settings.MaxRequests} requests a run); {Environment.ProcessorCount} cores, {RuntimeVersion()}.");
+            Console.WriteLine($"Cores: not pinned. wrk ({driver.Description}), the proxy under test and the two backends share all {Environment.ProcessorCount} cores, the same for every path; nginx runs worker_processes auto ({Environment.ProcessorCount} workers), the local load balancer runs in this process on .NET's thread pool ({Environment.ProcessorCount} cores).");
+            Console.WriteLine($"Load average before: {Figures.LoadAverage()}");
+            foreach (var (_, url, _) in paths)
             {
-                ("direct (one backend)", await MeasureAsync(driver, new Uri($"http://127.0.0.1:{backends[0]}/"), settings)),
-                ("local load balancer", await MeasureAsync(driver, new Uri($"http://127.0.0.1:{lbPort}/"), settings)),
-            };
-            var listenerOnly = await MeasureAsync(driver, new Uri($"http://127.0.0.1:{fixedPort}/"), settings);
-            if (nginxPort is { } np)
-            {
-                runs.Add(("nginx", await MeasureAsync(driver, new Uri($"http://127.0.0.1:{np}/"), settings)));
+                await driver.RunAsync(url, settings, settings.Warmup);
             }
 
-            runs.Add(("LB fixed-response", listenerOnly));
-            Print(runs);
-            Console.WriteLine("(LB fixed-response: a listener of the local load balancer answering by itself, no target: its own share of the cost.)");
+            var results = paths.ToDictionary(p => p.Name, _ => new List<LoadResult>());
+            for (var run = 0; run < settings.Runs; run++)
+            {
+                foreach (var (name, url, proxyCpu) in paths)
+                {
+                    var cpuBefore = proxyCpu();
+                    var result = await driver.RunAsync(url, settings, settings.Duration);
+                    results[name].Add(result with { ProxyCpuMicrosecondsPerRequest = (proxyCpu() - cpuBefore).TotalMicroseconds / Math.Max(1, result.Requests) });
+                }
+            }
+
+            Console.WriteLine($"Load average after: {Figures.LoadAverage()}");
+            Print(paths.Select(p => (p.Name, (IReadOnlyList<LoadResult>)results[p.Name])).ToList());
+            Console.WriteLine("(LB fixed-response: a listener of the local load balancer answering by itself, no target: its own share of the cost.");
+            Console.WriteLine(" proxy CPU: CPU time the proxy used per request, user + system: nginx's master and workers, or this process for the local load balancer.)");
             return 0;
         }
         finally
@@ -81,33 +95,45 @@ public static class LoadBalancerBenchmark
         }
     }
 
-    private static async Task<LoadResult> MeasureAsync(ILoadDriver driver, Uri url, BenchmarkSettings settings)
-    {
-        await driver.RunAsync(url, settings, settings.Warmup);
-        return await driver.RunAsync(url, settings, settings.Duration);
-    }
+    private const string Direct = "direct (one backend)";
+    private const string LocalLoadBalancer = "local load balancer";
+    private const string Nginx = "nginx";
+    private const string FixedResponse = "LB fixed-response";
 
-    private static void Print(List<(string Name, LoadResult Result)> runs)
+    /// <summary>Per path the median of the runs (and the spread of requests/s); the ratios are medians of the per-run ratios.</summary>
+    private static void Print(List<(string Name, IReadOnlyList<LoadResult> Runs)> paths)
     {
         Console.WriteLine();
-        Console.WriteLine($"{"path",-22} {"requests/s",12} {"p50 ms",9} {"p99 ms",9} {"requests",10} {"errors",7}");
-        foreach (var (name, r) in runs)
+        Console.WriteLine($"{"path",-22} {"requests/s",11} {"spread",15} {"p50 ms",8} {"p99 ms",8} {"proxy CPU",10} {"requests",10} {"errors",7}");
+        foreach (var (name, runs) in paths)
         {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-22} {r.RequestsPerSecond,12:0} {r.P50Milliseconds,9:0.000} {r.P99Milliseconds,9:0.000} {r.Requests,10} {r.Errors,7}"));
+            var rates = runs.Select(r => r.RequestsPerSecond).ToList();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{name,-22} {Figures.Median(rates),11:0} {$"{rates.Min():0}-{rates.Max():0}",15} {Figures.Median(runs.Select(r => r.P50Milliseconds)),8:0.000} {Figures.Median(runs.Select(r => r.P99Milliseconds)),8:0.000} {$"{Figures.Median(runs.Select(r => r.ProxyCpuMicrosecondsPerRequest)):0.0} us",10} {runs.Sum(r => r.Requests),10} {runs.Sum(r => r.Errors),7}"));
         }
 
-        var direct = runs[0].Result;
-        var lb = runs[1].Result;
+        IReadOnlyList<LoadResult> Of(string name) => paths.Find(p => p.Name == name).Runs;
+        var lb = Of(LocalLoadBalancer);
+        var direct = Of(Direct);
         Console.WriteLine();
         Console.WriteLine(Ratio("LB / direct", lb, direct));
-        if (runs.Find(r => r.Name == "nginx") is { Name: not null } nginx)
+        if (paths.Exists(p => p.Name == Nginx))
         {
-            Console.WriteLine(Ratio("LB / nginx", lb, nginx.Result));
+            Console.WriteLine(Ratio("LB / nginx", lb, Of(Nginx)));
         }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"LB added latency per request against a direct connection: p50 {Figures.Median(lb.Zip(direct, (a, b) => a.P50Milliseconds - b.P50Milliseconds)):+0.000;-0.000} ms, p99 {Figures.Median(lb.Zip(direct, (a, b) => a.P99Milliseconds - b.P99Milliseconds)):+0.000;-0.000} ms (median over runs)."));
     }
 
-    private static string Ratio(string label, LoadResult a, LoadResult b) => string.Create(CultureInfo.InvariantCulture,
-        $"{label,-12} requests/s {a.RequestsPerSecond / b.RequestsPerSecond:0.00}x, p50 {a.P50Milliseconds / b.P50Milliseconds:0.00}x, p99 {a.P99Milliseconds / b.P99Milliseconds:0.00}x");
+    private static string Ratio(string label, IReadOnlyList<LoadResult> a, IReadOnlyList<LoadResult> b)
+    {
+        var rates = a.Zip(b, (x, y) => x.RequestsPerSecond / y.RequestsPerSecond).ToList();
+        var p99 = a.Zip(b, (x, y) => x.P99Milliseconds / y.P99Milliseconds).ToList();
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{label,-20} requests/s {Figures.Median(rates):0.00}x ({rates.Min():0.00}-{rates.Max():0.00}), p50 {Figures.Median(a.Zip(b, (x, y) => x.P50Milliseconds / y.P50Milliseconds)):0.00}x, p99 {Figures.Median(p99):0.00}x ({p99.Min():0.00}-{p99.Max():0.00})");
+    }
+
 
     private static async Task<(int Forwarding, int FixedResponse)> SetUpLoadBalancerAsync(ElbControlPlane elb, List<int> backends)
     {

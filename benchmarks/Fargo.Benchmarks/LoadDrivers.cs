@@ -5,7 +5,11 @@ using System.Text.RegularExpressions;
 namespace Fargo.Benchmarks;
 
 /// <summary>One measurement: throughput and latency percentiles, and how many requests failed.</summary>
-public sealed record LoadResult(double RequestsPerSecond, double P50Milliseconds, double P99Milliseconds, long Requests, long Errors);
+public sealed record LoadResult(double RequestsPerSecond, double P50Milliseconds, double P99Milliseconds, long Requests, long Errors)
+{
+    /// <summary>CPU time the proxy under test spent per request (0 for the direct path), filled in by the benchmark.</summary>
+    public double ProxyCpuMicrosecondsPerRequest { get; init; }
+}
 
 /// <summary>Something that puts a bounded load on a URL and measures it.</summary>
 public interface ILoadDriver

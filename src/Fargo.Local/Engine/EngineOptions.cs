@@ -17,7 +17,11 @@ public sealed record EngineOptions
     /// <summary>The port to listen on; 0 lets the OS pick one (the engine record says which).</summary>
     public int Port { get; init; } = LocalRegionConstants.DefaultPort;
 
-    public TimeSpan Tick { get; init; } = TimeSpan.FromSeconds(1);
+    /// <summary>
+    /// ECS's scheduler has no tick: it acts when something changes. A short tick comes closest; each step of a
+    /// task's lifecycle waits for one, so a rollout's provisioning, pending and stopping steps take a few ticks.
+    /// </summary>
+    public TimeSpan Tick { get; init; } = TimeSpan.FromMilliseconds(200);
 
     public double TimeScale { get; init; } = 1.0;
 

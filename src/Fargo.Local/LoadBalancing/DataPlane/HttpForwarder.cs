@@ -1,39 +1,33 @@
-using System.Buffers;
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
-using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Sockets;
 using Fargo.Local.LoadBalancing.Routing;
 using Fargo.Local.LoadBalancing.TargetGroups;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.Primitives;
+using Microsoft.Extensions.DependencyInjection;
+using Yarp.ReverseProxy.Forwarder;
 
 namespace Fargo.Local.LoadBalancing.DataPlane;
 
 /// <summary>
-/// The reverse proxy: sends a request on to a target and its response back, both bodies streamed, as an
-/// ALB does — hop-by-hop headers dropped, X-Forwarded-For/-Proto/-Port and X-Amzn-Trace-Id set, the Host
-/// kept; 502 when the target refuses, resets or answers garbage (or its deregistration delay runs out
-/// mid-request), 504 when it can't be reached in time or stays silent past the idle timeout.
+/// The reverse proxy on YARP's <see cref="IHttpForwarder"/>: bodies streamed both ways, the listener's idle
+/// timeout as YARP's activity timeout, the target's cut token (its deregistration delay ran out) as the
+/// request's cancellation. ALB's own parts stay ours: the headers (hop-by-hop dropped, X-Forwarded-*,
+/// X-Amzn-Trace-Id, the Host kept) and the answers when the target fails (502, or 504 when it can't be
+/// reached in time or stays silent past the idle timeout) in ALB's words.
 /// </summary>
 internal sealed class HttpForwarder : IDisposable
 {
-    private const int BufferSize = 64 * 1024;
-
-    /// <summary>Hop-by-hop headers (RFC 9110 7.6.1 and the Proxy-* family): never forwarded either way.</summary>
-    private static readonly HashSet<string> HopByHop = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "Connection", "Keep-Alive", "Proxy-Connection", "Proxy-Authenticate", "Proxy-Authorization",
-        "TE", "Trailer", "Transfer-Encoding", "Upgrade",
-    };
-
+    private readonly ServiceProvider _services;
+    private readonly IHttpForwarder _forwarder;
     private readonly HttpMessageInvoker _http;
+    private readonly ConcurrentDictionary<(TimeSpan IdleTimeout, bool Http2), ForwarderRequestConfig> _configs = new();
 
     public HttpForwarder(TimeSpan connectTimeout)
     {
-        _http = new HttpMessageInvoker(new SocketsHttpHandler
+        _services = new ServiceCollection().AddLogging().AddHttpForwarder().BuildServiceProvider();
+        _forwarder = _services.GetRequiredService<IHttpForwarder>();
+        _http = new HttpMessageInvoker(new StreamingRequestBodies(new SocketsHttpHandler
         {
             UseProxy = false,
             AllowAutoRedirect = false,
@@ -43,306 +37,163 @@ internal sealed class HttpForwarder : IDisposable
             PooledConnectionIdleTimeout = TimeSpan.FromSeconds(60),
             EnableMultipleHttp2Connections = true,
             ActivityHeadersPropagator = null,
-            Expect100ContinueTimeout = TimeSpan.Zero,
 
             // ALB does not validate the certificates of HTTPS targets (they are often self-signed); locally they are on loopback.
 #pragma warning disable CA5359
             SslOptions = { RemoteCertificateValidationCallback = static (_, _, _, _) => true },
 #pragma warning restore CA5359
-        });
+        }));
     }
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose()
+    {
+        _http.Dispose();
+        _services.Dispose();
+    }
 
     public async Task ForwardAsync(HttpContext context, TargetGroupSettings group, TargetEntry target, ListenerSettings listener)
     {
-        using var timing = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, target.CutToken);
-        var idle = listener.IdleTimeout;
-        timing.CancelAfter(idle);
-        void Activity() => timing.CancelAfter(idle);
-
-        using var request = CreateRequest(context, group, target, listener, Activity);
-        HttpResponseMessage response;
-        try
+        var config = _configs.GetOrAdd((listener.IdleTimeout, group.Http2), static key => new ForwarderRequestConfig
         {
-            response = await _http.SendAsync(request, timing.Token).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is HttpRequestException or OperationCanceledException or IOException)
-        {
-            await FailAsync(context, target, e).ConfigureAwait(false);
-            return;
-        }
-
-        using (response)
-        {
-            Activity();
-            CopyResponseHeaders(context, response);
-            context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
-            try
-            {
-                if (!HttpMethods.IsHead(context.Request.Method))
-                {
-                    var body = await response.Content.ReadAsStreamAsync(timing.Token).ConfigureAwait(false);
-                    await using (body.ConfigureAwait(false))
-                    {
-                        await CopyAsync(body, context.Response.Body, Activity, timing.Token).ConfigureAwait(false);
-                    }
-                }
-
-                CopyTrailers(context, response);
-            }
-            catch (Exception e) when (e is HttpRequestException or OperationCanceledException or IOException)
-            {
-                if (!context.Response.HasStarted)
-                {
-                    await FailAsync(context, target, e).ConfigureAwait(false);
-                    return;
-                }
-
-                // Part of the response is out: all a proxy can do is cut the client's connection too.
-                context.Abort();
-            }
-        }
-    }
-
-    private static HttpRequestMessage CreateRequest(HttpContext context, TargetGroupSettings group, TargetEntry target, ListenerSettings listener, Action activity)
-    {
-        var incoming = context.Request;
-        var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget;
-        if (string.IsNullOrEmpty(rawTarget) || rawTarget[0] != '/')
-        {
-            rawTarget = incoming.PathBase + incoming.Path + incoming.QueryString;
-        }
-
-        var scheme = group.UseTls ? "https" : "http";
-        var request = new HttpRequestMessage(HttpMethod.Parse(incoming.Method), new Uri($"{scheme}://{target.Endpoint}{rawTarget}"))
-        {
-            Version = group.Http2 ? HttpVersion.Version20 : HttpVersion.Version11,
+            ActivityTimeout = key.IdleTimeout,
+            Version = key.Http2 ? HttpVersion.Version20 : HttpVersion.Version11,
             VersionPolicy = HttpVersionPolicy.RequestVersionExact,
-        };
-
-        var connectionTokens = ConnectionTokens(incoming.Headers.Connection);
-        if (HasBody(context))
+        });
+        var prefix = (group.UseTls ? "https://" : "http://") + target.Endpoint;
+        var error = await _forwarder.SendAsync(context, prefix, _http, config, new AlbTransformer(listener, group.Http2), target.CutToken).ConfigureAwait(false);
+        if (error == ForwarderError.None || context.RequestAborted.IsCancellationRequested || context.Response.HasStarted)
         {
-            request.Content = new StreamingRequestContent(incoming.Body, activity);
-        }
-
-        foreach (var (name, values) in incoming.Headers)
-        {
-            if (name.StartsWith(':') || HopByHop.Contains(name) || connectionTokens.Contains(name)
-                || name.Equals("Host", StringComparison.OrdinalIgnoreCase)
-                || name.Equals("Expect", StringComparison.OrdinalIgnoreCase)
-                || name.StartsWith("X-Forwarded-", StringComparison.OrdinalIgnoreCase))
-            {
-                continue;
-            }
-
-            if (!request.Headers.TryAddWithoutValidation(name, (IEnumerable<string>)values))
-            {
-                request.Content?.Headers.TryAddWithoutValidation(name, (IEnumerable<string>)values);
-            }
-        }
-
-        // gRPC and other HTTP/2 targets need "te: trailers" end to end.
-        if (group.Http2 && incoming.Headers.TE.ToString().Equals("trailers", StringComparison.OrdinalIgnoreCase))
-        {
-            request.Headers.TryAddWithoutValidation("TE", "trailers");
-        }
-
-        if (incoming.Headers.Host.ToString() is { Length: > 0 } host)
-        {
-            request.Headers.Host = host;
-        }
-
-        AddForwardedHeaders(context, request, listener);
-        return request;
-    }
-
-    private static bool HasBody(HttpContext context)
-    {
-        var request = context.Request;
-        if (request.ContentLength is not null)
-        {
-            return true;
-        }
-
-        return context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody ?? request.Headers.TransferEncoding.Count > 0;
-    }
-
-    private static void AddForwardedHeaders(HttpContext context, HttpRequestMessage request, ListenerSettings listener)
-    {
-        var incoming = context.Request.Headers;
-        var client = context.Connection.RemoteIpAddress;
-        var clientAddress = client is null ? "" : (client.IsIPv4MappedToIPv6 ? client.MapToIPv4() : client).ToString();
-        if (listener.XffClientPort && client is not null)
-        {
-            clientAddress = client.AddressFamily == AddressFamily.InterNetworkV6 && !client.IsIPv4MappedToIPv6
-                ? $"[{clientAddress}]:{context.Connection.RemotePort}"
-                : $"{clientAddress}:{context.Connection.RemotePort}";
-        }
-
-        var existing = string.Join(", ", incoming["X-Forwarded-For"].Where(v => !string.IsNullOrWhiteSpace(v)));
-        switch (listener.XffMode)
-        {
-            case "preserve":
-                if (existing.Length > 0)
-                {
-                    request.Headers.TryAddWithoutValidation("X-Forwarded-For", existing);
-                }
-
-                break;
-            case "remove":
-                break;
-            default:
-                request.Headers.TryAddWithoutValidation("X-Forwarded-For", existing.Length > 0 ? existing + ", " + clientAddress : clientAddress);
-                break;
-        }
-
-        request.Headers.TryAddWithoutValidation("X-Forwarded-Proto", listener.Https ? "https" : "http");
-        request.Headers.TryAddWithoutValidation("X-Forwarded-Port", listener.Port.ToString(CultureInfo.InvariantCulture));
-
-        // ALB's request tracing header: kept when the client sent one, else a new Root=1-<epoch hex>-<96 random bits>.
-        if (!incoming.TryGetValue("X-Amzn-Trace-Id", out var traceId))
-        {
-            // A trace id names a request, it guards nothing: a fast generator will do.
-            Span<byte> random = stackalloc byte[12];
-#pragma warning disable CA5394
-            Random.Shared.NextBytes(random);
-#pragma warning restore CA5394
-            var epoch = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString("x8", CultureInfo.InvariantCulture);
-            request.Headers.TryAddWithoutValidation("X-Amzn-Trace-Id", $"Root=1-{epoch}-{Convert.ToHexStringLower(random)}");
-        }
-        else
-        {
-            request.Headers.TryAddWithoutValidation("X-Amzn-Trace-Id", (IEnumerable<string>)traceId);
-        }
-    }
-
-    private static void CopyResponseHeaders(HttpContext context, HttpResponseMessage response)
-    {
-        var outgoing = context.Response;
-        outgoing.StatusCode = (int)response.StatusCode;
-        var connectionTokens = response.Headers.NonValidated.TryGetValues("Connection", out var connection)
-            ? ConnectionTokens(ToStringValues(connection))
-            : FrozenSet<string>.Empty;
-        foreach (var (name, values) in response.Headers.NonValidated)
-        {
-            if (!HopByHop.Contains(name) && !connectionTokens.Contains(name))
-            {
-                outgoing.Headers[name] = ToStringValues(values);
-            }
-        }
-
-        foreach (var (name, values) in response.Content.Headers.NonValidated)
-        {
-            if (!HopByHop.Contains(name) && !connectionTokens.Contains(name))
-            {
-                outgoing.Headers[name] = ToStringValues(values);
-            }
-        }
-    }
-
-    private static void CopyTrailers(HttpContext context, HttpResponseMessage response)
-    {
-        // Only HTTP/2 and chunked HTTP/1.1 responses can carry trailers (and asking for them allocates).
-        if ((response.Version.Major < 2 && response.Headers.TransferEncodingChunked != true)
-            || response.TrailingHeaders.NonValidated.Count == 0 || !context.Response.SupportsTrailers())
-        {
+            // Done, or the client left (ALB logs 460), or part of the response is out (YARP cut the client's connection).
             return;
         }
 
-        foreach (var (name, values) in response.TrailingHeaders.NonValidated)
-        {
-            context.Response.AppendTrailer(name, ToStringValues(values));
-        }
-    }
-
-    private static StringValues ToStringValues(HeaderStringValues values) =>
-        values.Count == 1 ? new StringValues(values.ToString()) : new StringValues([.. values]);
-
-    private static IReadOnlySet<string> ConnectionTokens(StringValues connection)
-    {
-        if (connection.Count == 0 || (connection.Count == 1 && (connection[0] is "keep-alive" or "close" or "Keep-Alive")))
-        {
-            // Nothing beyond the hop-by-hop names every request drops anyway.
-            return FrozenSet<string>.Empty;
-        }
-
-        var tokens = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var value in connection)
-        {
-            foreach (var token in (value ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            {
-                tokens.Add(token);
-            }
-        }
-
-        return tokens;
-    }
-
-    /// <summary>
-    /// Copies a body chunk by chunk; flushes only when the next read would wait, so a streamed response
-    /// reaches the client as it is produced while a fast one is not flushed per chunk.
-    /// </summary>
-    internal static async Task CopyAsync(Stream source, Stream destination, Action activity, CancellationToken cancellationToken)
-    {
-        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
-        try
-        {
-            var pending = source.ReadAsync(buffer, cancellationToken);
-            while (true)
-            {
-                if (!pending.IsCompleted)
-                {
-                    await destination.FlushAsync(cancellationToken).ConfigureAwait(false);
-                }
-
-                var read = await pending.ConfigureAwait(false);
-                if (read == 0)
-                {
-                    break;
-                }
-
-                activity();
-                await destination.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
-                pending = source.ReadAsync(buffer, cancellationToken);
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
-
-    private static async Task FailAsync(HttpContext context, TargetEntry target, Exception error)
-    {
-        if (context.RequestAborted.IsCancellationRequested)
-        {
-            // The client left (ALB logs 460); nobody to answer.
-            return;
-        }
-
-        var status = target.CutToken.IsCancellationRequested ? 502 : IsTimeout(error) ? 504 : 502;
+        var status = target.CutToken.IsCancellationRequested ? 502
+            : error == ForwarderError.RequestTimedOut || context.GetForwarderErrorFeature()?.Exception is { } e && IsTimeout(e) ? 504
+            : 502;
         await ElbErrorPages.WriteAsync(context, status).ConfigureAwait(false);
     }
 
     private static bool IsTimeout(Exception error) =>
-        error is OperationCanceledException || error.InnerException is TimeoutException || error is TimeoutException
-        || (error is HttpRequestException { InnerException: OperationCanceledException or TimeoutException });
+        error is OperationCanceledException or TimeoutException || error.InnerException is OperationCanceledException or TimeoutException;
 
-    /// <summary>A request body streamed from the client to the target as it arrives.</summary>
-    private sealed class StreamingRequestContent(Stream source, Action activity) : HttpContent
+    /// <summary>ALB's changes to a request on its way to the target and to the response on its way back.</summary>
+    private sealed class AlbTransformer(ListenerSettings listener, bool http2) : HttpTransformer
     {
+        public override ValueTask TransformRequestAsync(HttpContext httpContext, HttpRequestMessage proxyRequest, string destinationPrefix, CancellationToken cancellationToken)
+        {
+            AlbHeaders.CopyRequestHeaders(httpContext, proxyRequest, http2);
+            AlbHeaders.AddForwardedHeaders(httpContext, proxyRequest, listener);
+            proxyRequest.RequestUri = new Uri(destinationPrefix + AlbHeaders.RawTarget(httpContext));
+            return ValueTask.CompletedTask;
+        }
+
+        public override async ValueTask<bool> TransformResponseAsync(HttpContext httpContext, HttpResponseMessage? proxyResponse, CancellationToken cancellationToken)
+        {
+            var proceed = await base.TransformResponseAsync(httpContext, proxyResponse, cancellationToken).ConfigureAwait(false);
+            if (proxyResponse is null)
+            {
+                return proceed;
+            }
+
+            var headers = httpContext.Response.Headers;
+            var connectionTokens = proxyResponse.Headers.NonValidated.TryGetValues("Connection", out var connection)
+                ? AlbHeaders.ConnectionTokens(connection.ToString())
+                : FrozenSet<string>.Empty;
+            foreach (var name in AlbHeaders.HopByHop.Concat(connectionTokens))
+            {
+                headers.Remove(name);
+            }
+
+            return proceed;
+        }
+    }
+
+    /// <summary>
+    /// Sends a request body on to the target as it arrives, as ALB does. YARP streams bodies, but leaves what it
+    /// writes in HttpClient's buffer (a few KB) unless the request looks like gRPC; this wraps each request body so
+    /// that every write YARP makes is flushed to the target's connection. Requests without a body pass untouched.
+    /// </summary>
+    private sealed class StreamingRequestBodies(HttpMessageHandler inner) : DelegatingHandler(inner)
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (request.Content is { } content)
+            {
+                request.Content = new FlushingContent(content);
+            }
+
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
+
+    private sealed class FlushingContent : HttpContent
+    {
+        private readonly HttpContent _inner;
+
+        public FlushingContent(HttpContent inner)
+        {
+            _inner = inner;
+            foreach (var (name, values) in inner.Headers.NonValidated)
+            {
+                Headers.TryAddWithoutValidation(name, values);
+            }
+        }
+
         protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
             SerializeToStreamAsync(stream, context, CancellationToken.None);
 
         protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken) =>
-            CopyAsync(source, stream, activity, cancellationToken);
+            _inner.CopyToAsync(new FlushingStream(stream), context, cancellationToken);
 
         protected override bool TryComputeLength(out long length)
         {
-            length = -1;
-            return false;
+            length = _inner.Headers.ContentLength ?? -1;
+            return length >= 0;
         }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                _inner.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+    }
+
+    /// <summary>Flushes after every write: what was read from the client goes out to the target at once.</summary>
+    private sealed class FlushingStream(Stream inner) : Stream
+    {
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            await inner.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
+            await inner.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override void Write(byte[] buffer, int offset, int count) => WriteAsync(buffer, offset, count).GetAwaiter().GetResult();
+
+        public override Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
+
+        public override void Flush() => inner.Flush();
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
     }
 }

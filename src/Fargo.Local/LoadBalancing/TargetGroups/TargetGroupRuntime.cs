@@ -11,6 +11,9 @@ namespace Fargo.Local.LoadBalancing.TargetGroups;
 /// </summary>
 internal sealed partial class TargetGroupRuntime : IDisposable
 {
+    /// <summary>How often a new target that has not passed a check yet is probed (at most its interval).</summary>
+    private static readonly TimeSpan InitialProbeInterval = TimeSpan.FromSeconds(1);
+
     private readonly Lock _gate = new();
     private readonly Dictionary<string, TargetEntry> _entries = new(StringComparer.Ordinal);
     private readonly HealthChecker _checker;
@@ -322,13 +325,26 @@ internal sealed partial class TargetGroupRuntime : IDisposable
                 SetState(entry, TargetHealthState.Initial, TargetHealthReason.ElbInitialHealthChecking, TargetHealthTexts.InitialHealthChecking);
             }
 
+            long? lastCounted = null;
             while (!cancellationToken.IsCancellationRequested)
             {
                 var started = _time.GetTimestamp();
                 var settings = Settings;
                 var result = await _checker.CheckAsync(settings, entry.Endpoint, cancellationToken).ConfigureAwait(false);
-                Apply(entry, result, settings, cancellationToken);
-                var wait = settings.HealthCheckInterval - _time.GetElapsedTime(started);
+
+                // A new target is probed every second until it passes (on AWS each load balancer node checks it,
+                // so checks come more often than the interval); a failed probe counts only once per interval,
+                // so a target turns unhealthy exactly as late as with one check per interval.
+                if (result.Passed || lastCounted is null || _time.GetElapsedTime(lastCounted.Value) >= settings.HealthCheckInterval)
+                {
+                    Apply(entry, result, settings, cancellationToken);
+                    lastCounted = started;
+                }
+
+                var pace = !result.Passed && IsInitial(entry) && InitialProbeInterval < settings.HealthCheckInterval
+                    ? InitialProbeInterval
+                    : settings.HealthCheckInterval;
+                var wait = pace - _time.GetElapsedTime(started);
                 if (wait > TimeSpan.Zero)
                 {
                     await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
@@ -342,6 +358,14 @@ internal sealed partial class TargetGroupRuntime : IDisposable
         catch (ObjectDisposedException) when (cancellationToken.IsCancellationRequested)
         {
             // The group was disposed while the loop was between checks.
+        }
+    }
+
+    private bool IsInitial(TargetEntry entry)
+    {
+        lock (_gate)
+        {
+            return entry.State == TargetHealthState.Initial;
         }
     }
 
