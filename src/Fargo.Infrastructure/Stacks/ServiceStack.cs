@@ -450,11 +450,11 @@ internal sealed class ServiceStack : Stack
             PropagateTags = PropagatedTagSource.SERVICE,
         });
 
-        // Before the first deploy there is no image to run: the service starts with no tasks. Afterwards a
-        // fixed count is the configuration's, and an autoscaled count is left to the autoscaler.
-        var running = scaling.IsAutoscaled ? (object)Aws.NO_VALUE : scaling.Count;
+        // The stack owns the desired count only before the first deploy (no image to run: no tasks). Then the count
+        // is left out, which CloudFormation leaves untouched on an update: the first deploy raises it to the
+        // configuration's count, `fargo scale` and the autoscaler own it afterwards (Fargo.Deploy's DesiredCountOwnership).
         // (A condition expression crosses into the CDK as its token string; it resolves back to the Fn::If.)
-        ((CfnService)service.Node.DefaultChild!).AddPropertyOverride("DesiredCount", Fn.ConditionIf(HasLiveImage.LogicalId, running, 0).ToString()!);
+        ((CfnService)service.Node.DefaultChild!).AddPropertyOverride("DesiredCount", Fn.ConditionIf(HasLiveImage.LogicalId, Aws.NO_VALUE, 0).ToString()!);
         return service;
     }
 
