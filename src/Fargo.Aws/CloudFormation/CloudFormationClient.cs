@@ -49,4 +49,44 @@ public sealed class CloudFormationClient(AwsQueryProtocolClient protocol)
     /// <summary>ListStackResources page by page, following NextToken.</summary>
     public IAsyncEnumerable<ListStackResourcesResponse> ListStackResourcesPagesAsync(ListStackResourcesRequest request, CancellationToken cancellationToken = default) =>
         AwsPagination.PagesAsync(request, ListStackResourcesAsync, static r => r.NextToken, static (r, token) => r with { NextToken = token }, static page => page.NextToken, cancellationToken);
+
+    public async Task<CreateChangeSetResponse> CreateChangeSetAsync(CreateChangeSetRequest request, CancellationToken cancellationToken = default)
+    {
+        var result = await _protocol.InvokeAsync(
+            AwsServices.CloudFormation, "CreateChangeSet", AwsQuerySerializer.Serialize(request, CloudFormationJsonContext.Default.CreateChangeSetRequest), cancellationToken)
+            .ConfigureAwait(false);
+        return AwsXmlShapeSerializer.Read(result, CloudFormationJsonContext.Default.CreateChangeSetResponse);
+    }
+
+    public async Task<DescribeChangeSetResponse> DescribeChangeSetAsync(DescribeChangeSetRequest request, CancellationToken cancellationToken = default)
+    {
+        var result = await _protocol.InvokeAsync(
+            AwsServices.CloudFormation, "DescribeChangeSet", AwsQuerySerializer.Serialize(request, CloudFormationJsonContext.Default.DescribeChangeSetRequest), cancellationToken)
+            .ConfigureAwait(false);
+        return AwsXmlShapeSerializer.Read(result, CloudFormationJsonContext.Default.DescribeChangeSetResponse);
+    }
+
+    public async Task<ExecuteChangeSetResponse> ExecuteChangeSetAsync(ExecuteChangeSetRequest request, CancellationToken cancellationToken = default)
+    {
+        var result = await _protocol.InvokeAsync(
+            AwsServices.CloudFormation, "ExecuteChangeSet", AwsQuerySerializer.Serialize(request, CloudFormationJsonContext.Default.ExecuteChangeSetRequest), cancellationToken)
+            .ConfigureAwait(false);
+        return AwsXmlShapeSerializer.Read(result, CloudFormationJsonContext.Default.ExecuteChangeSetResponse);
+    }
+
+    public async Task<DeleteChangeSetResponse> DeleteChangeSetAsync(DeleteChangeSetRequest request, CancellationToken cancellationToken = default)
+    {
+        var result = await _protocol.InvokeAsync(
+            AwsServices.CloudFormation, "DeleteChangeSet", AwsQuerySerializer.Serialize(request, CloudFormationJsonContext.Default.DeleteChangeSetRequest), cancellationToken)
+            .ConfigureAwait(false);
+        return AwsXmlShapeSerializer.Read(result, CloudFormationJsonContext.Default.DeleteChangeSetResponse);
+    }
+
+    public async Task<DeleteStackResponse> DeleteStackAsync(DeleteStackRequest request, CancellationToken cancellationToken = default)
+    {
+        var result = await _protocol.InvokeAsync(
+            AwsServices.CloudFormation, "DeleteStack", AwsQuerySerializer.Serialize(request, CloudFormationJsonContext.Default.DeleteStackRequest), cancellationToken)
+            .ConfigureAwait(false);
+        return AwsXmlShapeSerializer.Read(result, CloudFormationJsonContext.Default.DeleteStackResponse);
+    }
 }

@@ -156,6 +156,8 @@ internal sealed class ServiceStack : Stack
             Environment = environmentVariables,
             Secrets = secrets,
             Logging = LogDriver.AwsLogs(new AwsLogDriverProps { LogGroup = LogGroup, StreamPrefix = names.LogStreamPrefix }),
+            // A local-region image is a folder with no entrypoint: the container runs [local].command there.
+            Command = target.IsLocal && settings.Local?.Command is { Length: > 0 } command ? [.. Fargo.Config.CommandLine.Split(command)] : null,
         });
 
         TargetGroup = CreateTargetGroup();
