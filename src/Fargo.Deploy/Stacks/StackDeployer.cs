@@ -26,6 +26,9 @@ public enum StackOutcome
     Absent,
 }
 
+/// <summary>What a deploy of a stack would do: create it, or these resource changes (none: nothing to do).</summary>
+public sealed record StackPlan(string StackName, bool Creates, IReadOnlyList<ResourceChange> Changes);
+
 /// <summary>The end of a stack operation: the outcome, the stack's outputs (deploys) and the changes the change set listed.</summary>
 public sealed record StackResult(string StackName, StackOutcome Outcome, IReadOnlyDictionary<string, string> Outputs, IReadOnlyList<ResourceChange> Changes);
 
@@ -64,31 +67,11 @@ public sealed class StackDeployer(ICloudFormationApi cloudFormation, IClock cloc
         }
 
         var creating = existing is null || existing.StackStatus == StackStatus.ReviewInProgress;
-        var changeSetName = "fargo-" + clock.UtcNow.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var created = await cloudFormation.CreateChangeSetAsync(new CreateChangeSetRequest
+        var (changeSetId, changeSet) = await CreateChangeSetAsync(deployment, creating, cancellationToken).ConfigureAwait(false);
+        if (changeSet is null)
         {
-            StackName = deployment.StackName,
-            ChangeSetName = changeSetName,
-            ChangeSetType = creating ? ChangeSetType.Create : ChangeSetType.Update,
-            TemplateBody = deployment.TemplateBody,
-            Parameters = [.. deployment.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new Parameter { ParameterKey = p.Key, ParameterValue = p.Value })],
-            Capabilities = [.. deployment.Capabilities.Select(Capability.FromWire)],
-            Tags = deployment.Tags is null ? null : [.. deployment.Tags.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => new Tag { Key = t.Key, Value = t.Value })],
-            Description = "fargo",
-        }, cancellationToken).ConfigureAwait(false);
-        var changeSetId = created.Id ?? changeSetName;
-
-        var changeSet = await WaitForChangeSetAsync(deployment.StackName, changeSetId, cancellationToken).ConfigureAwait(false);
-        if (changeSet.Status == ChangeSetStatus.Failed)
-        {
-            if (IsEmpty(changeSet.StatusReason))
-            {
-                await cloudFormation.DeleteChangeSetAsync(new DeleteChangeSetRequest { ChangeSetName = changeSetId, StackName = deployment.StackName }, cancellationToken).ConfigureAwait(false);
-                var current = await FindAsync(deployment.StackName, cancellationToken).ConfigureAwait(false);
-                return new StackResult(deployment.StackName, StackOutcome.Unchanged, OutputsOf(current), []);
-            }
-
-            throw new StackDeployException($"CloudFormation could not create the change set of stack {deployment.StackName}: {changeSet.StatusReason}", []);
+            var current = await FindAsync(deployment.StackName, cancellationToken).ConfigureAwait(false);
+            return new StackResult(deployment.StackName, StackOutcome.Unchanged, OutputsOf(current), []);
         }
 
         var since = clock.UtcNow;
@@ -103,6 +86,27 @@ public sealed class StackDeployer(ICloudFormationApi cloudFormation, IClock cloc
         }
 
         return new StackResult(deployment.StackName, creating ? StackOutcome.Created : StackOutcome.Updated, OutputsOf(stack), changeSet.Changes?.Select(c => c.ResourceChange).OfType<ResourceChange>().ToList() ?? []);
+    }
+
+    /// <summary>What deploying would change: a change set, described and deleted again. Nothing else changes.</summary>
+    public async Task<StackPlan> PlanAsync(StackDeployment deployment, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(deployment);
+        var existing = await FindAsync(deployment.StackName, cancellationToken).ConfigureAwait(false);
+        var creating = existing is null || existing.StackStatus == StackStatus.ReviewInProgress || existing.StackStatus == StackStatus.RollbackComplete;
+        if (existing?.StackStatus == StackStatus.RollbackComplete)
+        {
+            return new StackPlan(deployment.StackName, true, []);
+        }
+
+        var (changeSetId, changeSet) = await CreateChangeSetAsync(deployment, creating, cancellationToken).ConfigureAwait(false);
+        if (changeSet is null)
+        {
+            return new StackPlan(deployment.StackName, false, []);
+        }
+
+        await cloudFormation.DeleteChangeSetAsync(new DeleteChangeSetRequest { ChangeSetName = changeSetId, StackName = deployment.StackName }, cancellationToken).ConfigureAwait(false);
+        return new StackPlan(deployment.StackName, creating, changeSet.Changes?.Select(c => c.ResourceChange).OfType<ResourceChange>().ToList() ?? []);
     }
 
     /// <summary>Deletes the stack and waits until it is gone; a stack that does not exist is <see cref="StackOutcome.Absent"/>.</summary>
@@ -142,6 +146,40 @@ public sealed class StackDeployer(ICloudFormationApi cloudFormation, IClock cloc
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// Creates a change set and waits until it is ready; null as the change set when it "didn't contain changes" (it is
+    /// deleted then: nothing to do). Any other failure to create it is an error with CloudFormation's reason.
+    /// </summary>
+    private async Task<(string Id, DescribeChangeSetResponse? ChangeSet)> CreateChangeSetAsync(StackDeployment deployment, bool creating, CancellationToken cancellationToken)
+    {
+        var changeSetName = "fargo-" + clock.UtcNow.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var created = await cloudFormation.CreateChangeSetAsync(new CreateChangeSetRequest
+        {
+            StackName = deployment.StackName,
+            ChangeSetName = changeSetName,
+            ChangeSetType = creating ? ChangeSetType.Create : ChangeSetType.Update,
+            TemplateBody = deployment.TemplateBody,
+            Parameters = [.. deployment.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new Parameter { ParameterKey = p.Key, ParameterValue = p.Value })],
+            Capabilities = [.. deployment.Capabilities.Select(Capability.FromWire)],
+            Tags = deployment.Tags is null ? null : [.. deployment.Tags.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => new Tag { Key = t.Key, Value = t.Value })],
+            Description = "fargo",
+        }, cancellationToken).ConfigureAwait(false);
+        var changeSetId = created.Id ?? changeSetName;
+        var changeSet = await WaitForChangeSetAsync(deployment.StackName, changeSetId, cancellationToken).ConfigureAwait(false);
+        if (changeSet.Status != ChangeSetStatus.Failed)
+        {
+            return (changeSetId, changeSet);
+        }
+
+        if (IsEmpty(changeSet.StatusReason))
+        {
+            await cloudFormation.DeleteChangeSetAsync(new DeleteChangeSetRequest { ChangeSetName = changeSetId, StackName = deployment.StackName }, cancellationToken).ConfigureAwait(false);
+            return (changeSetId, null);
+        }
+
+        throw new StackDeployException($"CloudFormation could not create the change set of stack {deployment.StackName}: {changeSet.StatusReason}", []);
     }
 
     /// <summary>"The submitted information didn't contain changes…" or "No updates are to be performed.": nothing to do.</summary>
