@@ -87,12 +87,6 @@ public sealed class Deployer(IClock clock)
         // DesiredCountOwnership): the update below carries the count, and the watch waits for those tasks.
         if (!plan.RegistersRevision && !plan.Force && plan.StartsTasks is null)
         {
-            if (plan.ServiceSettingsUpdate is { } settingsOnly)
-            {
-                await target.Apis.Ecs.UpdateServiceAsync(settingsOnly, cancellationToken);
-                progress.Step("Updated the service's deployment settings");
-            }
-
             if (IsSteadyOn(plan.Service, arn))
             {
                 return new DeployResult(DeployOutcome.AlreadyLive, arn, plan.Image.Uri, plan.Image.Digest, PrimaryOf(plan.Service)?.Id, false, null, null, started.Elapsed);
@@ -274,62 +268,21 @@ public sealed class Deployer(IClock clock)
         }
     }
 
-    /// <summary>What fargo.toml says about the service's deployments that ECS has otherwise (none for a flat file).</summary>
+    /// <summary>
+    /// What a deploy changes on the service itself besides its revision: only a desired count of 0 raised to the
+    /// configuration's (<see cref="DesiredCountOwnership"/>). The deployment settings, grace period and target group are
+    /// the service stack's: `fargo infra up` (or `fargo up` locally) applies them, never a deploy.
+    /// </summary>
     private static (IReadOnlyList<JsonChange> Changes, UpdateServiceRequest? Update) ServiceSettingsChanges(DeployTarget target, Service service)
     {
-        if (target.Spec.Settings is not { } settings)
+        if (target.Spec.Settings is not { } settings || DesiredCountOwnership.StartCount(settings, service) is not { } count)
         {
             return ([], null);
         }
 
-        var changes = new List<JsonChange>();
-        var current = service.DeploymentConfiguration;
-        var wanted = settings.Deploy;
-        void Compare(string path, object? before, object? after)
-        {
-            var a = Text(before);
-            var b = Text(after);
-            if (!string.Equals(a, b, StringComparison.Ordinal))
-            {
-                changes.Add(new JsonChange(path, a, b));
-            }
-        }
-
-        var startsTasks = DesiredCountOwnership.StartCount(settings, service);
-        if (startsTasks is { } count)
-        {
-            changes.Add(new JsonChange("desiredCount", Text(service.DesiredCount), Text(count)));
-        }
-
-        Compare("deploymentConfiguration.minimumHealthyPercent", current?.MinimumHealthyPercent, wanted.MinHealthyPercent);
-        Compare("deploymentConfiguration.maximumPercent", current?.MaximumPercent, wanted.MaxPercent);
-        Compare("deploymentConfiguration.deploymentCircuitBreaker.enable", current?.DeploymentCircuitBreaker?.Enable ?? false, wanted.CircuitBreaker);
-        Compare("deploymentConfiguration.deploymentCircuitBreaker.rollback", current?.DeploymentCircuitBreaker?.Rollback ?? false, wanted.CircuitBreaker && wanted.Rollback);
-        var grace = (int)settings.Health.GracePeriod.TotalSeconds;
-        var hasLoadBalancer = service.LoadBalancers is { Count: > 0 };
-        if (hasLoadBalancer)
-        {
-            Compare("healthCheckGracePeriodSeconds", service.HealthCheckGracePeriodSeconds ?? 0, grace);
-        }
-
-        if (changes.Count == 0)
-        {
-            return (changes, null);
-        }
-
-        return (changes, new UpdateServiceRequest
-        {
-            Cluster = target.Spec.Cluster,
-            Service = target.Spec.Service,
-            DesiredCount = startsTasks,
-            DeploymentConfiguration = new DeploymentConfiguration
-            {
-                MinimumHealthyPercent = wanted.MinHealthyPercent,
-                MaximumPercent = wanted.MaxPercent,
-                DeploymentCircuitBreaker = new DeploymentCircuitBreaker { Enable = wanted.CircuitBreaker, Rollback = wanted.CircuitBreaker && wanted.Rollback },
-            },
-            HealthCheckGracePeriodSeconds = hasLoadBalancer ? grace : null,
-        });
+        return (
+            [new JsonChange("desiredCount", Text(service.DesiredCount), Text(count))],
+            new UpdateServiceRequest { Cluster = target.Spec.Cluster, Service = target.Spec.Service, DesiredCount = count });
     }
 
     /// <summary>How many tasks a deploy of this target must leave running at the least (0 for a flat file: its service says).</summary>

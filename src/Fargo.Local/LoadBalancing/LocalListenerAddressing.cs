@@ -13,15 +13,11 @@ namespace Fargo.Local.LoadBalancing;
 /// </summary>
 public static class LocalListenerAddressing
 {
-    /// <summary>Added to a privileged listener port.</summary>
-    public const int PrivilegedPortOffset = 10000;
-
     /// <summary>The ports a new load balancer's address must have free: those of the usual listeners, 80 and 443.</summary>
     private static readonly int[] UsualPorts = [ServedPort(80), ServedPort(443)];
 
-    /// <summary>The port a listener on <paramref name="listenerPort"/> is served on.</summary>
-    public static int ServedPort(int listenerPort) =>
-        listenerPort is > 0 and < 1024 ? PrivilegedPortOffset + listenerPort : listenerPort;
+    /// <summary>The port a listener on <paramref name="listenerPort"/> is served on (Fargo.Config's rule).</summary>
+    public static int ServedPort(int listenerPort) => Fargo.Config.Model.LocalRegionIdentity.ServedPort(listenerPort);
 
     /// <summary>The served port of a redirect's port ("443" → "10443"); placeholders such as #{port} are left alone.</summary>
     public static string ServedPort(string redirectPort) =>
