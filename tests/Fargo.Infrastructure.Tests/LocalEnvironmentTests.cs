@@ -37,6 +37,8 @@ public sealed class LocalEnvironmentTests : IDisposable
         // A local image is a folder without an entrypoint: the container runs [local].command, split as the renderer splits it.
         var container = Like(("Command", A("dotnet", "TodoApi.dll")), ("Secrets", With(Like(("Name", "DB_PASSWORD")))));
         local.Service.HasResourceProperties("AWS::ECS::TaskDefinition", Like(("ContainerDefinitions", A(container))));
+        // The data outlives `fargo down` (a final snapshot, which the local region keeps as the data folder).
+        local.Service.HasResource("AWS::RDS::DBInstance", Like(("DeletionPolicy", "Snapshot")));
         local.Service.HasResourceProperties("AWS::ECS::Service", Like(("DesiredCount", O(("Fn::If", A("HasLiveImage", O(("Ref", "AWS::NoValue")), 0))))));
         var qaTask = SynthesizedEnvironment.Resources(new SynthesizedEnvironment(ExampleConfig.ForEnvironment("qa"), Path.Combine(_root, "qa")).ServiceJson, "AWS::ECS::TaskDefinition").Values.Single();
         Assert.Null(((JsonArray)qaTask["Properties"]!["ContainerDefinitions"]!)[0]!["Command"]);

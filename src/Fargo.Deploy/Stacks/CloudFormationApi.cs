@@ -18,6 +18,8 @@ public interface ICloudFormationApi
     Task<DeleteChangeSetResponse> DeleteChangeSetAsync(DeleteChangeSetRequest request, CancellationToken cancellationToken);
 
     Task<DeleteStackResponse> DeleteStackAsync(DeleteStackRequest request, CancellationToken cancellationToken);
+
+    Task<ListStackResourcesResponse> ListStackResourcesAsync(ListStackResourcesRequest request, CancellationToken cancellationToken);
 }
 
 /// <summary><see cref="ICloudFormationApi"/> over Fargo.Aws's client.</summary>
@@ -36,4 +38,6 @@ public sealed class CloudFormationApi(CloudFormationClient client) : ICloudForma
     public Task<DeleteChangeSetResponse> DeleteChangeSetAsync(DeleteChangeSetRequest request, CancellationToken cancellationToken) => client.DeleteChangeSetAsync(request, cancellationToken);
 
     public Task<DeleteStackResponse> DeleteStackAsync(DeleteStackRequest request, CancellationToken cancellationToken) => client.DeleteStackAsync(request, cancellationToken);
+
+    public Task<ListStackResourcesResponse> ListStackResourcesAsync(ListStackResourcesRequest request, CancellationToken cancellationToken) => client.ListStackResourcesAsync(request, cancellationToken);
 }

@@ -62,6 +62,30 @@ public static class EnvironmentStacks
         return results;
     }
 
+    /// <summary>The physical ids of a stack's resources of one type (none when the stack does not exist).</summary>
+    public static async Task<IReadOnlyList<string>> PhysicalIdsAsync(ICloudFormationApi cloudFormation, string stackName, string resourceType, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(cloudFormation);
+        var ids = new List<string>();
+        string? token = null;
+        try
+        {
+            do
+            {
+                var page = await cloudFormation.ListStackResourcesAsync(new ListStackResourcesRequest { StackName = stackName, NextToken = token }, cancellationToken).ConfigureAwait(false);
+                ids.AddRange((page.StackResourceSummaries ?? []).Where(r => r.ResourceType == resourceType).Select(r => r.PhysicalResourceId).OfType<string>());
+                token = page.NextToken;
+            }
+            while (token is not null);
+        }
+        catch (Fargo.Aws.AwsServiceException e) when (e.Code == "ValidationError" && e.Message.Contains("does not exist", StringComparison.Ordinal))
+        {
+            return [];
+        }
+
+        return ids;
+    }
+
     /// <summary>The environment's other service stacks ("fargo-ENV-*"), which import its exports.</summary>
     public static async Task<IReadOnlyList<string>> OtherServiceStacksAsync(ICloudFormationApi cloudFormation, StackTemplates templates, CancellationToken cancellationToken)
     {

@@ -338,8 +338,9 @@ internal sealed class ServiceStack : Stack
             CloudwatchLogsExports = DatabaseLogExports,
             DeletionProtection = _target.ProdLike,
             // Prod-like: deleting the stack stops at the protected database; once protection is lifted by
-            // hand, CloudFormation takes a final snapshot. Elsewhere the database goes with the stack.
-            RemovalPolicy = _target.ProdLike ? RemovalPolicy.SNAPSHOT : RemovalPolicy.DESTROY,
+            // hand, CloudFormation takes a final snapshot. The local region: a final snapshot too, which keeps the
+            // data for the next `fargo up` (`fargo down --volumes` deletes it). Elsewhere the database goes with the stack.
+            RemovalPolicy = _target.ProdLike || _target.IsLocal ? RemovalPolicy.SNAPSHOT : RemovalPolicy.DESTROY,
         });
         foreach (var group in logGroups)
         {

@@ -192,6 +192,9 @@ public sealed class StackDeployerTests
             return Task.FromResult(new DeleteStackResponse());
         }
 
+        public Task<ListStackResourcesResponse> ListStackResourcesAsync(ListStackResourcesRequest request, CancellationToken cancellationToken) =>
+            Task.FromResult(new ListStackResourcesResponse { StackResourceSummaries = [] });
+
         private void Event(string logicalId, string type, string status, string? reason) => _events.Add(new StackEvent
         {
             StackId = StackId,

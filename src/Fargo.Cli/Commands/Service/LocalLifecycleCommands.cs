@@ -4,6 +4,7 @@ using Fargo.Cli.Errors;
 using Fargo.Deploy.Deploying;
 using Fargo.Deploy.Local;
 using Fargo.Deploy.Operations;
+using Fargo.Deploy.Stacks;
 using Fargo.Deploy.Watching;
 using Spectre.Console;
 
@@ -116,13 +117,21 @@ internal sealed class DownCommand : ICliCommand
             var console = context.Json ? context.Host.Error : context.Host.Out;
             void Say(string line) => console.MarkupLine($"[grey]{Markup.Escape(line)}[/]");
             var synthesis = await LocalInfra.SynthesizeAsync(InfraDependencies.ForProcess(), context.Host, settings, cancellation);
-            await LocalInfra.DownAsync(session.Target, synthesis.Assembly, Say, cancellation);
-            if (context.ParseResult.GetValue(volumes) && settings.Database is { } database)
+            if (context.ParseResult.GetValue(volumes))
             {
-                Say(await local.DeleteAsync(database.Name, deleteData: true, cancellation)
-                    ? $"Deleted the retained data of database {database.Name}"
-                    : $"Database {database.Name} kept no data");
+                // The template keeps the database's data (DeletionPolicy Snapshot): deleting the instance with its data
+                // first leaves the stack nothing to keep.
+                var instances = await EnvironmentStacks.PhysicalIdsAsync(LocalInfra.CloudFormationOf(session.Target), synthesis.Assembly.Stacks.Service, "AWS::RDS::DBInstance", cancellation);
+                foreach (var instance in instances)
+                {
+                    if (await local.DeleteAsync(instance, deleteData: true, cancellation))
+                    {
+                        Say($"Deleted database {instance} with its data");
+                    }
+                }
             }
+
+            await LocalInfra.DownAsync(session.Target, synthesis.Assembly, Say, cancellation);
 
             console.MarkupLine($"[green]✔[/] {Markup.Escape(selection.Spec.Service)} is down.");
             return ExitCodes.Success;
