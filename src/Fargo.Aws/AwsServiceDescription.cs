@@ -71,11 +71,14 @@ public static class AwsServices
         "CloudFormation", "cloudformation", "cloudformation", AwsProtocol.Query, null, "2010-05-15", "CLOUDFORMATION",
         "http://cloudformation.amazonaws.com/doc/2010-05-15/");
 
+    public static AwsServiceDescription SecretsManager { get; } = new(
+        "Secrets Manager", "secretsmanager", "secretsmanager", AwsProtocol.Json11, "secretsmanager", "2017-10-17", "SECRETS_MANAGER", null);
+
     public static AwsServiceDescription Sts { get; } = new(
         "STS", "sts", "sts", AwsProtocol.Query, null, "2011-06-15", "STS", "https://sts.amazonaws.com/doc/2011-06-15/");
 
     public static IReadOnlyList<AwsServiceDescription> All { get; } =
-        [Ecs, ElasticLoadBalancingV2, Ecr, Ssm, CloudWatchLogs, CloudFormation, Sts];
+        [Ecs, ElasticLoadBalancingV2, Ecr, Ssm, CloudWatchLogs, CloudFormation, SecretsManager, Sts];
 
     /// <summary>The JSON service whose X-Amz-Target prefix this is, or null.</summary>
     public static AwsServiceDescription? FindByJsonTargetPrefix(string targetPrefix) =>

@@ -15,4 +15,5 @@ namespace Fargo.Local;
 [JsonSerializable(typeof(ClusterRecord))]
 [JsonSerializable(typeof(ServiceRecord))]
 [JsonSerializable(typeof(TaskRecord))]
+[JsonSerializable(typeof(SecretsManager.SecretRecord))]
 internal sealed partial class LocalJsonContext : JsonSerializerContext;

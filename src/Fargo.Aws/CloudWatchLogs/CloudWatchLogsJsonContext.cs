@@ -23,4 +23,6 @@ namespace Fargo.Aws.CloudWatchLogs;
 [JsonSerializable(typeof(GetLogEventsResponse))]
 [JsonSerializable(typeof(FilterLogEventsRequest))]
 [JsonSerializable(typeof(FilterLogEventsResponse))]
+[JsonSerializable(typeof(DeleteLogGroupRequest))]
+[JsonSerializable(typeof(DeleteLogGroupResponse))]
 public sealed partial class CloudWatchLogsJsonContext : JsonSerializerContext;

@@ -47,4 +47,6 @@ namespace Fargo.Aws.Ecs;
 [JsonSerializable(typeof(DescribeTasksResponse))]
 [JsonSerializable(typeof(TagResourceRequest))]
 [JsonSerializable(typeof(TagResourceResponse))]
+[JsonSerializable(typeof(PutClusterCapacityProvidersRequest))]
+[JsonSerializable(typeof(PutClusterCapacityProvidersResponse))]
 public sealed partial class EcsJsonContext : JsonSerializerContext;

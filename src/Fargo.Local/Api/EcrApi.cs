@@ -22,6 +22,49 @@ internal static class EcrApi
                     request.Tags?.Select(t => new KeyValuePair<string, string>(t.Key, t.Value)).ToList());
                 return new CreateRepositoryResponse { Repository = ToWire(repository) };
             })
+            .Add("DeleteRepository", json.DeleteRepositoryRequest, json.DeleteRepositoryResponse, request =>
+            {
+                CheckRegistry(request.RegistryId);
+                return new DeleteRepositoryResponse { Repository = ToWire(registry.DeleteRepository(request.RepositoryName, request.Force ?? false)) };
+            })
+            .Add("PutImageTagMutability", json.PutImageTagMutabilityRequest, json.PutImageTagMutabilityResponse, request =>
+            {
+                CheckRegistry(request.RegistryId);
+                var repository = registry.SetTagMutability(request.RepositoryName, request.ImageTagMutability.Value);
+                return new PutImageTagMutabilityResponse
+                {
+                    RegistryId = LocalRegionConstants.Account,
+                    RepositoryName = repository.Name,
+                    ImageTagMutability = ImageTagMutability.FromWire(repository.ImageTagMutability),
+                };
+            })
+            .Add("PutImageScanningConfiguration", json.PutImageScanningConfigurationRequest, json.PutImageScanningConfigurationResponse, request =>
+            {
+                CheckRegistry(request.RegistryId);
+                var repository = registry.SetScanOnPush(request.RepositoryName, request.ImageScanningConfiguration.ScanOnPush ?? false);
+                return new PutImageScanningConfigurationResponse
+                {
+                    RegistryId = LocalRegionConstants.Account,
+                    RepositoryName = repository.Name,
+                    ImageScanningConfiguration = new ImageScanningConfiguration { ScanOnPush = repository.ScanOnPush },
+                };
+            })
+            .Add("PutLifecyclePolicy", json.PutLifecyclePolicyRequest, json.PutLifecyclePolicyResponse, request =>
+            {
+                CheckRegistry(request.RegistryId);
+                var repository = registry.PutLifecyclePolicy(request.RepositoryName, request.LifecyclePolicyText);
+                return new PutLifecyclePolicyResponse { RegistryId = LocalRegionConstants.Account, RepositoryName = repository.Name, LifecyclePolicyText = repository.LifecyclePolicyText };
+            })
+            .Add("GetLifecyclePolicy", json.GetLifecyclePolicyRequest, json.GetLifecyclePolicyResponse, request =>
+            {
+                CheckRegistry(request.RegistryId);
+                return new GetLifecyclePolicyResponse
+                {
+                    RegistryId = LocalRegionConstants.Account,
+                    RepositoryName = request.RepositoryName,
+                    LifecyclePolicyText = registry.GetLifecyclePolicy(request.RepositoryName),
+                };
+            })
             .Add("DescribeRepositories", json.DescribeRepositoriesRequest, json.DescribeRepositoriesResponse, request =>
             {
                 CheckRegistry(request.RegistryId);

@@ -28,6 +28,7 @@ internal static class EcsApi
             .Add("StopTask", json.StopTaskRequest, json.StopTaskResponse, ecs.StopTask)
             .Add("ListTasks", json.ListTasksRequest, json.ListTasksResponse, ecs.ListTasks)
             .Add("DescribeTasks", json.DescribeTasksRequest, json.DescribeTasksResponse, ecs.DescribeTasks)
-            .Add("TagResource", json.TagResourceRequest, json.TagResourceResponse, ecs.TagResource);
+            .Add("TagResource", json.TagResourceRequest, json.TagResourceResponse, ecs.TagResource)
+            .Add("PutClusterCapacityProviders", json.PutClusterCapacityProvidersRequest, json.PutClusterCapacityProvidersResponse, ecs.PutClusterCapacityProviders);
     }
 }

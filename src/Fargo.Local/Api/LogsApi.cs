@@ -16,6 +16,11 @@ internal static class LogsApi
                 store.CreateLogGroup(request.LogGroupName);
                 return new CreateLogGroupResponse();
             })
+            .Add("DeleteLogGroup", json.DeleteLogGroupRequest, json.DeleteLogGroupResponse, request =>
+            {
+                store.DeleteLogGroup(request.LogGroupName);
+                return new DeleteLogGroupResponse();
+            })
             .Add("DescribeLogGroups", json.DescribeLogGroupsRequest, json.DescribeLogGroupsResponse, request =>
             {
                 var (groups, next) = store.DescribeLogGroups(request.LogGroupNamePrefix, request.Limit, request.NextToken);

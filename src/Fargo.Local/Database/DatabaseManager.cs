@@ -90,8 +90,16 @@ public sealed partial class DatabaseManager : IAsyncDisposable
                 return Describe(existing);
             }
 
-            var record = new DatabaseRecord { Name = request.Name, ParameterPath = parameterPath, Port = FreePort(), CreatedAt = DateTimeOffset.UtcNow };
-            var password = NewPassword();
+            var record = new DatabaseRecord
+            {
+                Name = request.Name,
+                ParameterPath = parameterPath,
+                Port = FreePort(),
+                CreatedAt = DateTimeOffset.UtcNow,
+                User = request.User is { } user && user != request.Name ? ValidIdentifier(user, "user") : null,
+                DatabaseName = request.DatabaseName is { } database && database != request.Name ? ValidIdentifier(database, "database name") : null,
+            };
+            var password = request.Password ?? NewPassword();
             Save(record);
             _parameters.Put(PasswordParameterOf(parameterPath), password, secure: true, $"Password of the local PostgreSQL database {record.Name}");
             PutConnectionParameters(record);
@@ -267,10 +275,10 @@ public sealed partial class DatabaseManager : IAsyncDisposable
             {
                 var password = newPassword ?? _parameters.Find(passwordParameter) ?? NewPassword();
                 _parameters.Put(passwordParameter, password, secure: true, $"Password of the local PostgreSQL database {record.Name}");
-                await instance.InitializeAsync(record.Name, password, cancellationToken).ConfigureAwait(false);
-                if (record.Name != "postgres")
+                await instance.InitializeAsync(UserOf(record), password, cancellationToken).ConfigureAwait(false);
+                if (DatabaseOf(record) != "postgres")
                 {
-                    await instance.RunSingleUserAsync([$"CREATE DATABASE {Quote(record.Name)} OWNER {Quote(record.Name)}"], cancellationToken).ConfigureAwait(false);
+                    await instance.RunSingleUserAsync([$"CREATE DATABASE {Quote(DatabaseOf(record))} OWNER {Quote(UserOf(record))}"], cancellationToken).ConfigureAwait(false);
                 }
             }
             else if (newPassword is not null || _parameters.Find(passwordParameter) is null)
@@ -278,7 +286,7 @@ public sealed partial class DatabaseManager : IAsyncDisposable
                 // Data kept from an earlier delete, or the password parameter was deleted: the server gets a new password.
                 var password = newPassword ?? NewPassword();
                 await instance.StopAsync(cancellationToken).ConfigureAwait(false);
-                await instance.RunSingleUserAsync([$"ALTER ROLE {Quote(record.Name)} WITH LOGIN PASSWORD '{password}'"], cancellationToken).ConfigureAwait(false);
+                await instance.RunSingleUserAsync([$"ALTER ROLE {Quote(UserOf(record))} WITH LOGIN PASSWORD '{password.Replace("'", "''", StringComparison.Ordinal)}'"], cancellationToken).ConfigureAwait(false);
                 _parameters.Put(passwordParameter, password, secure: true, $"Password of the local PostgreSQL database {record.Name}");
             }
 
@@ -476,8 +484,8 @@ public sealed partial class DatabaseManager : IAsyncDisposable
         var what = $"of the local PostgreSQL database {record.Name}";
         _parameters.Put(path + "/DB_HOST", Host, secure: false, "Host " + what);
         _parameters.Put(path + "/DB_PORT", record.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), secure: false, "Port " + what);
-        _parameters.Put(path + "/DB_NAME", record.Name, secure: false, "Database name " + what);
-        _parameters.Put(path + "/DB_USER", record.Name, secure: false, "User " + what);
+        _parameters.Put(path + "/DB_NAME", DatabaseOf(record), secure: false, "Database name " + what);
+        _parameters.Put(path + "/DB_USER", UserOf(record), secure: false, "User " + what);
     }
 
     private static IEnumerable<string> ParameterNames(string path) =>
@@ -495,13 +503,23 @@ public sealed partial class DatabaseManager : IAsyncDisposable
         EngineVersion = state.Record.EngineVersion ?? _engineVersion,
         Host = Host,
         Port = state.Record.Port,
-        Database = state.Record.Name,
-        User = state.Record.Name,
+        Database = DatabaseOf(state.Record),
+        User = UserOf(state.Record),
         PasswordParameter = PasswordParameterOf(state.Record.ParameterPath),
         ParameterPath = state.Record.ParameterPath,
         CreatedAt = state.Record.CreatedAt,
         DataDirectory = state.Record.ServerDirectory is { } directory ? Path.Combine(directory, "data") : null,
     };
+
+    private static string UserOf(DatabaseRecord record) => record.User ?? record.Name;
+
+    private static string DatabaseOf(DatabaseRecord record) => record.DatabaseName ?? record.Name;
+
+    /// <summary>A role or database name given by the caller: a plain identifier, so it quotes safely into SQL.</summary>
+    private static string ValidIdentifier(string value, string what) =>
+        value.Length is > 0 and <= 63 && char.IsAsciiLetter(value[0]) && value.All(c => char.IsAsciiLetterOrDigit(c) || c == '_')
+            ? value
+            : throw new LocalServiceException("InvalidParameterException", $"The {what} '{value}' is not valid: use 1 to 63 letters, digits or '_', starting with a letter.");
 
     private static void ValidateName(string name)
     {

@@ -12,6 +12,15 @@ public sealed record CreateDatabaseRequest
 
     /// <summary>Where the connection parameters go (DB_HOST … DB_PASSWORD beneath it); default "/&lt;name&gt;". A service's secrets path.</summary>
     public string? ParameterPath { get; init; }
+
+    /// <summary>The login role; default the name. (RDS's MasterUsername.)</summary>
+    public string? User { get; init; }
+
+    /// <summary>The database made for the user; default the name. (RDS's DBName.)</summary>
+    public string? DatabaseName { get; init; }
+
+    /// <summary>The user's password; default a generated one. (RDS's MasterUserPassword.)</summary>
+    public string? Password { get; init; }
 }
 
 public sealed record DatabaseNameRequest
@@ -84,6 +93,8 @@ public sealed record DatabaseRecord
     public required int Port { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
     public string? EngineVersion { get; init; }
+    public string? User { get; init; }
+    public string? DatabaseName { get; init; }
 
     /// <summary>The server's folder (data/ and server.log), chosen at its first start.</summary>
     public string? ServerDirectory { get; init; }

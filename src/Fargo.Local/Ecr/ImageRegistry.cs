@@ -19,6 +19,7 @@ internal sealed class RepositoryRecord
     public required DateTimeOffset CreatedAt { get; init; }
     public string ImageTagMutability { get; set; } = "MUTABLE";
     public bool ScanOnPush { get; set; }
+    public string? LifecyclePolicyText { get; set; }
     public List<KeyValuePair<string, string>> Tags { get; set; } = [];
     public List<ImageRecord> Images { get; set; } = [];
 
@@ -139,6 +140,59 @@ internal sealed class ImageRegistry : IDisposable
             }
 
             _repositories.Remove(name);
+            return repository;
+        }
+    }
+
+    /// <summary>PutImageTagMutability: from now on, pushing a tag that exists fails (IMMUTABLE) or moves it (MUTABLE).</summary>
+    public RepositoryRecord SetTagMutability(string name, string mutability)
+    {
+        if (mutability is not ("MUTABLE" or "IMMUTABLE"))
+        {
+            throw new LocalServiceException("InvalidParameterException", $"Invalid parameter at 'imageTagMutability' failed to satisfy constraint: 'Member must satisfy enum value set: [MUTABLE, IMMUTABLE]'");
+        }
+
+        return Change(name, r => r.ImageTagMutability = mutability);
+    }
+
+    /// <summary>PutImageScanningConfiguration. The flag is kept and reported; the local region has no scanner, so no findings appear.</summary>
+    public RepositoryRecord SetScanOnPush(string name, bool scanOnPush) => Change(name, r => r.ScanOnPush = scanOnPush);
+
+    /// <summary>PutLifecyclePolicy: the policy must be JSON with a "rules" list, as ECR checks.</summary>
+    public RepositoryRecord PutLifecyclePolicy(string name, string policyText)
+    {
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(policyText);
+            if (!document.RootElement.TryGetProperty("rules", out var rules) || rules.ValueKind != System.Text.Json.JsonValueKind.Array)
+            {
+                throw new LocalServiceException("InvalidParameterException", "Invalid parameter at 'LifecyclePolicyText' failed to satisfy constraint: 'Lifecycle policy validation failure: object has missing required properties ([\"rules\"])'");
+            }
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            throw new LocalServiceException("InvalidParameterException", "Invalid parameter at 'LifecyclePolicyText' failed to satisfy constraint: 'Lifecycle policy validation failure: invalid JSON'");
+        }
+
+        return Change(name, r => r.LifecyclePolicyText = policyText);
+    }
+
+    public string GetLifecyclePolicy(string name)
+    {
+        lock (_gate)
+        {
+            return RequireRepository(name).LifecyclePolicyText
+                ?? throw new LocalServiceException("LifecyclePolicyNotFoundException", $"Lifecycle policy does not exist for the repository with name '{name}' in the registry with id '{LocalRegionConstants.Account}'");
+        }
+    }
+
+    private RepositoryRecord Change(string name, Action<RepositoryRecord> change)
+    {
+        lock (_gate)
+        {
+            var repository = RequireRepository(name);
+            change(repository);
+            Save(repository);
             return repository;
         }
     }

@@ -27,9 +27,56 @@ internal sealed partial class EcsControlPlane
             cluster.Status = "ACTIVE";
             cluster.Tags = request.Tags ?? cluster.Tags;
             cluster.Settings = request.Settings ?? cluster.Settings;
+            if (request.CapacityProviders is not null || request.DefaultCapacityProviderStrategy is not null)
+            {
+                SetCapacityProviders(cluster, request.CapacityProviders ?? [], request.DefaultCapacityProviderStrategy ?? []);
+            }
+
             _store.Changed(cluster);
             return new CreateClusterResponse { Cluster = EcsWireMapper.ToWire(cluster, _store.Services.Values, _store.Tasks.Values, includeTags: true) };
         });
+    }
+
+    /// <summary>
+    /// Sets a cluster's capacity providers and default strategy, replacing the old ones, as ECS does. Fargate's
+    /// two providers are the ones that exist locally (both run tasks the same way: as processes).
+    /// </summary>
+    public PutClusterCapacityProvidersResponse PutClusterCapacityProviders(PutClusterCapacityProvidersRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return Locked(() =>
+        {
+            if (!_store.Clusters.TryGetValue(request.Cluster.Split('/')[^1], out var cluster) || cluster.Status != "ACTIVE")
+            {
+                throw new LocalServiceException("ClusterNotFoundException", "Cluster not found.");
+            }
+
+            SetCapacityProviders(cluster, request.CapacityProviders, request.DefaultCapacityProviderStrategy);
+            _store.Changed(cluster);
+            return new PutClusterCapacityProvidersResponse { Cluster = EcsWireMapper.ToWire(cluster, _store.Services.Values, _store.Tasks.Values, includeTags: true) };
+        });
+    }
+
+    private static void SetCapacityProviders(ClusterRecord cluster, IReadOnlyList<string> providers, IReadOnlyList<CapacityProviderStrategyItem> strategy)
+    {
+        foreach (var provider in providers)
+        {
+            if (provider is not ("FARGATE" or "FARGATE_SPOT"))
+            {
+                throw new LocalServiceException("InvalidParameterException", $"The specified capacity provider '{provider}' is not in an ACTIVE state. Specify a valid capacity provider and try again.");
+            }
+        }
+
+        foreach (var item in strategy)
+        {
+            if (!providers.Contains(item.CapacityProvider, StringComparer.Ordinal))
+            {
+                throw new LocalServiceException("InvalidParameterException", $"The specified capacity provider strategy cannot contain a capacity provider that is not associated with the cluster. Associate the capacity provider with the cluster or specify a valid capacity provider and try again.");
+            }
+        }
+
+        cluster.CapacityProviders = [.. providers];
+        cluster.DefaultCapacityProviderStrategy = [.. strategy];
     }
 
     public DescribeClustersResponse DescribeClusters(DescribeClustersRequest request)

@@ -24,8 +24,8 @@ internal static class EcsWireMapper
             Statistics = [],
             Tags = includeTags ? cluster.Tags ?? [] : null,
             Settings = cluster.Settings ?? [new ClusterSetting { Name = ClusterSettingName.FromWire("containerInsights"), Value = "disabled" }],
-            CapacityProviders = [],
-            DefaultCapacityProviderStrategy = [],
+            CapacityProviders = cluster.CapacityProviders,
+            DefaultCapacityProviderStrategy = cluster.DefaultCapacityProviderStrategy,
         };
     }
 

@@ -1,6 +1,8 @@
 using System.Net;
 using Fargo.Local.Api;
 using Fargo.Local.Artifacts;
+using Fargo.Local.CloudFormation;
+using Fargo.Local.CloudFormation.Resources.Handlers;
 using Fargo.Local.Database;
 using Fargo.Local.Ecr;
 using Fargo.Local.Ecs;
@@ -10,6 +12,7 @@ using Fargo.Local.LoadBalancing.Ecs;
 using Fargo.Local.LoadBalancing.Model;
 using Fargo.Local.Logs;
 using Fargo.Local.Runtime;
+using Fargo.Local.SecretsManager;
 using Fargo.Local.Ssm;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -70,7 +73,8 @@ public static partial class LocalEngine
         using var registry = new ImageRegistry(home.StateDatabase, artifacts, time);
         var registryTokens = new RegistryTokens(credentials, time);
         using var ecsStore = new EcsStore(home.StateDatabase);
-        using var runtime = new TaskRuntime(home, options, registry, parameters, logs, new LoopbackPorts(), time, logger);
+        using var secrets = new SecretStore(home.StateDatabase, cipher, time);
+        using var runtime = new TaskRuntime(home, options, registry, parameters, secrets, logs, new LoopbackPorts(), time, logger);
         using var loadBalancerStore = new SqliteLoadBalancerStore(home.StateDatabase);
         await using var elb = new ElbControlPlane(
             loadBalancerStore,
@@ -80,6 +84,9 @@ public static partial class LocalEngine
         await using var databases = new DatabaseManager(home, new SsmDatabaseParameters(parameters), logger);
         var ecs = new EcsControlPlane(ecsStore, runtime, options, time, logger, new EcsServiceLoadBalancing(elb));
 
+        await using var cloudFormation = CloudFormationService.Engine(home.StateDatabase, new CloudFormationServices(
+            ecs, elb, logs, registry, parameters, secrets, new ManagedDatabaseInstances(databases), new DatabaseInstanceHandler(databases), new CertificateHandler()), time, logger);
+
         // Listeners and target groups first, so adopted tasks find their targets; then the tasks themselves.
         await elb.StartAsync(cancellationToken).ConfigureAwait(false);
         var (adopted, stray) = ecs.Recover();
@@ -88,8 +95,8 @@ public static partial class LocalEngine
         var api = new LocalApi(
             credentials,
             time,
-            [EcsApi.Create(ecs), EcrApi.Create(registry, registryTokens), SsmApi.Create(parameters), LogsApi.Create(logs), DatabaseApi.Create(databases)],
-            [StsApi.Create(), ElbV2Api.Create(elb)],
+            [EcsApi.Create(ecs), EcrApi.Create(registry, registryTokens), SsmApi.Create(parameters), LogsApi.Create(logs), DatabaseApi.Create(databases), SecretsManagerApi.Create(secrets)],
+            [StsApi.Create(), ElbV2Api.Create(elb), CloudFormationApi.Create(cloudFormation)],
             registry,
             new RegistryV2Api(registry, new BlobStore(artifacts, home.UploadsDirectory), registryTokens, logger),
             logger);

@@ -36,6 +36,10 @@ internal static class ElbV2Api
             .Add("CreateRule", rules.CreateRuleResponse, p => elb.CreateRule(Read(p, rules.CreateRuleRequest)))
             .Add("DescribeRules", rules.DescribeRulesResponse, p => elb.DescribeRules(Read(p, rules.DescribeRulesRequest)))
             .Add("DeleteRule", rules.DeleteRuleResponse, p => elb.DeleteRule(Read(p, rules.DeleteRuleRequest)))
+            .Add("ModifyTargetGroup", rules.ModifyTargetGroupResponse, p => elb.ModifyTargetGroup(Read(p, rules.ModifyTargetGroupRequest)))
+            .Add("ModifyListener", rules.ModifyListenerResponse, p => elb.ModifyListener(Read(p, rules.ModifyListenerRequest)))
+            .Add("ModifyRule", rules.ModifyRuleResponse, p => elb.ModifyRule(Read(p, rules.ModifyRuleRequest)))
+            .Add("SetRulePriorities", rules.SetRulePrioritiesResponse, p => elb.SetRulePriorities(Read(p, rules.SetRulePrioritiesRequest)))
             .Add("RegisterTargets", json.RegisterTargetsResponse, p => elb.RegisterTargets(Read(p, json.RegisterTargetsRequest)))
             .Add("DeregisterTargets", json.DeregisterTargetsResponse, p => elb.DeregisterTargets(Read(p, json.DeregisterTargetsRequest)))
             .Add("DescribeTargetHealth", json.DescribeTargetHealthResponse, p => elb.DescribeTargetHealth(Read(p, json.DescribeTargetHealthRequest)));

@@ -9,7 +9,7 @@ internal sealed class ListenerRuntime(ListenerRecord record, RouteTable routes)
 {
     private volatile RouteTable _routes = routes;
 
-    public ListenerRecord Record { get; } = record;
+    public ListenerRecord Record { get; set; } = record;
 
     public RouteTable Routes
     {

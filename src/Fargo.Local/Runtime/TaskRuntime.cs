@@ -6,6 +6,7 @@ using Fargo.Local.Ecs;
 using Fargo.Local.Engine;
 using Fargo.Local.Home;
 using Fargo.Local.Logs;
+using Fargo.Local.SecretsManager;
 using Fargo.Local.Ssm;
 using Microsoft.Extensions.Logging;
 
@@ -33,6 +34,7 @@ internal sealed partial class TaskRuntime : IDisposable
     private readonly EngineOptions _options;
     private readonly ImageRegistry _registry;
     private readonly ParameterStore _parameters;
+    private readonly SecretStore _secrets;
     private readonly LogStore _logs;
     private readonly LoopbackPorts _ports;
     private readonly TimeProvider _time;
@@ -45,6 +47,7 @@ internal sealed partial class TaskRuntime : IDisposable
         EngineOptions options,
         ImageRegistry registry,
         ParameterStore parameters,
+        SecretStore secrets,
         LogStore logs,
         LoopbackPorts ports,
         TimeProvider time,
@@ -54,6 +57,7 @@ internal sealed partial class TaskRuntime : IDisposable
         _options = options;
         _registry = registry;
         _parameters = parameters;
+        _secrets = secrets;
         _logs = logs;
         _ports = ports;
         _time = time;
@@ -486,6 +490,12 @@ internal sealed partial class TaskRuntime : IDisposable
         var missing = new List<string>();
         foreach (var secret in definition.Secrets ?? [])
         {
+            if (SecretsManagerReference.TryParse(secret.ValueFrom) is { } reference)
+            {
+                environment[secret.Name] = reference.Resolve(_secrets);
+                continue;
+            }
+
             var value = ResolveSecret(secret.ValueFrom);
             if (value is null)
             {

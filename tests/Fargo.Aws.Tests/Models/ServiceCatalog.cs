@@ -5,6 +5,7 @@ using Fargo.Aws.CloudWatchLogs;
 using Fargo.Aws.Ecr;
 using Fargo.Aws.Ecs;
 using Fargo.Aws.ElasticLoadBalancingV2;
+using Fargo.Aws.SecretsManager;
 using Fargo.Aws.Ssm;
 using Fargo.Aws.Sts;
 
@@ -41,7 +42,7 @@ public static class ServiceCatalog
             "RegisterTaskDefinition", "DescribeTaskDefinition", "ListTaskDefinitions", "DeregisterTaskDefinition",
             "CreateCluster", "DescribeClusters", "ListClusters", "DeleteCluster",
             "CreateService", "UpdateService", "DescribeServices", "ListServices", "DeleteService",
-            "RunTask", "StopTask", "ListTasks", "DescribeTasks", "TagResource",
+            "RunTask", "StopTask", "ListTasks", "DescribeTasks", "TagResource", "PutClusterCapacityProviders",
         ]),
         new("elbv2", "elasticloadbalancingv2-2015-12-01", "elbv2/2015-12-01", "Fargo.Aws.ElasticLoadBalancingV2",
             ElasticLoadBalancingV2JsonContext.Default,
@@ -54,7 +55,8 @@ public static class ServiceCatalog
         new("ecr", "ecr-2015-09-21", "ecr/2015-09-21", "Fargo.Aws.Ecr", EcrJsonContext.Default,
         [
             "CreateRepository", "DescribeRepositories", "DescribeImages", "BatchGetImage", "PutImage",
-            "BatchDeleteImage", "GetAuthorizationToken",
+            "BatchDeleteImage", "GetAuthorizationToken", "DeleteRepository", "PutImageTagMutability",
+            "PutImageScanningConfiguration", "PutLifecyclePolicy", "GetLifecyclePolicy",
         ]),
         new("ssm", "ssm-2014-11-06", "ssm/2014-11-06", "Fargo.Aws.Ssm", SsmJsonContext.Default,
         [
@@ -62,12 +64,21 @@ public static class ServiceCatalog
         ]),
         new("logs", "logs-2014-03-28", "logs/2014-03-28", "Fargo.Aws.CloudWatchLogs", CloudWatchLogsJsonContext.Default,
         [
-            "CreateLogGroup", "DescribeLogGroups", "PutRetentionPolicy", "DescribeLogStreams", "GetLogEvents", "FilterLogEvents",
+            "CreateLogGroup", "DescribeLogGroups", "PutRetentionPolicy", "DeleteLogGroup", "DescribeLogStreams", "GetLogEvents", "FilterLogEvents",
         ]),
         new("cloudformation", "cloudformation-2010-05-15", "cloudformation/2010-05-15", "Fargo.Aws.CloudFormation",
             CloudFormationJsonContext.Default,
         [
             "DescribeStacks", "DescribeStackEvents", "ListStackResources",
+            "CreateStack", "UpdateStack", "DeleteStack", "DescribeStackResource", "DescribeStackResources",
+            "GetTemplate", "GetTemplateSummary", "ValidateTemplate", "CreateChangeSet", "DescribeChangeSet",
+            "ExecuteChangeSet", "DeleteChangeSet", "ListChangeSets", "ListExports", "ListImports",
+        ]),
+        new("secretsmanager", "secretsmanager-2017-10-17", "secretsmanager/2017-10-17", "Fargo.Aws.SecretsManager",
+            SecretsManagerJsonContext.Default,
+        [
+            "CreateSecret", "GetSecretValue", "DescribeSecret", "PutSecretValue", "UpdateSecret", "DeleteSecret", "ListSecrets",
+            "GetRandomPassword", "RestoreSecret",
         ]),
         new("sts", "sts-2011-06-15", "sts/2011-06-15", "Fargo.Aws.Sts", StsJsonContext.Default,
         [

@@ -13,6 +13,7 @@ public sealed class AwsServiceCatalogTests
         { "SSM", "ssm-2014-11-06" },
         { "CloudWatch Logs", "logs-2014-03-28" },
         { "CloudFormation", "cloudformation-2010-05-15" },
+        { "Secrets Manager", "secretsmanager-2017-10-17" },
         { "STS", "sts-2011-06-15" },
     };
 
@@ -43,13 +44,13 @@ public sealed class AwsServiceCatalogTests
     }
 
     [Fact]
-    public void The_catalog_has_the_seven_services_once_each()
+    public void The_catalog_has_the_eight_services_once_each()
     {
-        Assert.Equal(7, AwsServices.All.Count);
-        Assert.Equal(7, AwsServices.All.Select(s => s.ServiceId).Distinct().Count());
+        Assert.Equal(8, AwsServices.All.Count);
+        Assert.Equal(8, AwsServices.All.Select(s => s.ServiceId).Distinct().Count());
         Assert.Equal(
             ["AWS_ENDPOINT_URL_ECS", "AWS_ENDPOINT_URL_ELASTIC_LOAD_BALANCING_V2", "AWS_ENDPOINT_URL_ECR", "AWS_ENDPOINT_URL_SSM",
-             "AWS_ENDPOINT_URL_CLOUDWATCH_LOGS", "AWS_ENDPOINT_URL_CLOUDFORMATION", "AWS_ENDPOINT_URL_STS"],
+             "AWS_ENDPOINT_URL_CLOUDWATCH_LOGS", "AWS_ENDPOINT_URL_CLOUDFORMATION", "AWS_ENDPOINT_URL_SECRETS_MANAGER", "AWS_ENDPOINT_URL_STS"],
             AwsServices.All.Select(s => s.EndpointEnvironmentVariable));
     }
 

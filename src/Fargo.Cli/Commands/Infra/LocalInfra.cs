@@ -93,7 +93,7 @@ internal static class LocalInfra
                 });
                 foreach (var change in plan.Changes)
                 {
-                    var replacement = change.Replacement is "True" or "Conditional" ? $" (replacement: {change.Replacement})" : "";
+                    var replacement = change.Replacement?.Value is "True" or "Conditional" ? $" (replacement: {change.Replacement})" : "";
                     output.Say($"  {change.Action,-7} {change.LogicalResourceId} {change.ResourceType}{replacement}");
                 }
             }

@@ -1,0 +1,8 @@
+using System.Text.Json.Serialization;
+
+namespace Fargo.Aws.CloudFormation;
+
+public sealed record DescribeStackResourceResponse
+{
+    public StackResourceDetail? StackResourceDetail { get; init; }
+}

@@ -1,0 +1,18 @@
+using System.Text.Json.Serialization;
+
+namespace Fargo.Aws.CloudFormation;
+
+public sealed record ParameterDeclaration
+{
+    public string? ParameterKey { get; init; }
+
+    public string? DefaultValue { get; init; }
+
+    public string? ParameterType { get; init; }
+
+    public bool? NoEcho { get; init; }
+
+    public string? Description { get; init; }
+
+    public ParameterConstraints? ParameterConstraints { get; init; }
+}

@@ -1,0 +1,14 @@
+using System.Text.Json.Serialization;
+
+namespace Fargo.Aws.Ecr;
+
+public sealed record GetLifecyclePolicyResponse
+{
+    public string? RegistryId { get; init; }
+
+    public string? RepositoryName { get; init; }
+
+    public string? LifecyclePolicyText { get; init; }
+
+    public DateTimeOffset? LastEvaluatedAt { get; init; }
+}

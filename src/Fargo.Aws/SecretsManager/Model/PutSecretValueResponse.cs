@@ -1,0 +1,14 @@
+using System.Text.Json.Serialization;
+
+namespace Fargo.Aws.SecretsManager;
+
+public sealed record PutSecretValueResponse
+{
+    public string? ARN { get; init; }
+
+    public string? Name { get; init; }
+
+    public string? VersionId { get; init; }
+
+    public IReadOnlyList<string>? VersionStages { get; init; }
+}
