@@ -165,7 +165,7 @@ public static partial class RolloutJudge
                 : deployments.Count == 1; // no rolloutState (older API shapes): the services-stable waiter's rule
             if (completed && service.RunningCount == service.DesiredCount && primary.RunningCount == primary.DesiredCount)
             {
-                if (primary.RunningCount < goal.WantedRunning)
+                if (primary.RunningCount == 0 && goal.WantedRunning > 0)
                 {
                     return Failure(
                         state,

@@ -151,7 +151,8 @@ internal sealed class ServiceStack : Stack
             ContainerName = names.ContainerName,
             Image = ContainerImage.FromRegistry(liveOrBootstrapImage),
             Essential = true,
-            MemoryLimitMiB = settings.Resources.Memory,
+            // The task's memory is the container's: no container limit of its own, as `fargo deploy` renders it, so
+            // that the stack's revision and a deploy's of the same image are the same.
             PortMappings = [new PortMapping { ContainerPort = settings.Port, Protocol = Amazon.CDK.AWS.ECS.Protocol.TCP }],
             Environment = environmentVariables,
             Secrets = secrets,
