@@ -118,7 +118,7 @@ internal static class LocalInfra
         using (session)
         {
             var synthesis = await SynthesizeAsync(dependencies, context.Host, settings, cancellationToken);
-            var results = await ServiceTargets.TranslateAsync(() => DownAsync(session.Target, synthesis.Assembly, output.Say, cancellationToken));
+            var results = await ServiceTargets.TranslateAsync(() => DownAsync(local, session.Target, settings, synthesis.Assembly, output.Say, cancellationToken));
             if (context.Json)
             {
                 context.WriteJson(
@@ -134,8 +134,23 @@ internal static class LocalInfra
         }
     }
 
-    public static async Task<IReadOnlyList<StackResult>> DownAsync(DeployTarget target, SynthesizedAssembly assembly, Action<string> say, CancellationToken cancellationToken)
+    /// <summary>
+    /// Deletes the stacks. The repository goes with the service stack (the local environment's is its own and not kept),
+    /// and ECR refuses to delete a repository that holds images: as `fargo infra down` does on AWS, its images go first.
+    /// </summary>
+    public static async Task<IReadOnlyList<StackResult>> DownAsync(
+        LocalRegionAccessor local, DeployTarget target, ServiceSettings settings, SynthesizedAssembly assembly, Action<string> say, CancellationToken cancellationToken)
     {
+        using (var session = InfraAwsSession.ForLocalRegion(TargetResolver.LocalOptions(await local.EnsureRunningAsync(cancellationToken))))
+        using (var teardown = new AwsTeardown(session))
+        {
+            await teardown.DeleteAllImagesAsync(settings.Names.Repository, assembly.Region, cancellationToken);
+            foreach (var emptied in teardown.Emptied.Where(e => e.Deleted > 0))
+            {
+                say($"Deleted {emptied.Deleted} image(s) of repository {emptied.Name}");
+            }
+        }
+
         var results = await EnvironmentStacks.DownAsync(Deployer(target), CloudFormationOf(target), TemplatesOf(assembly), new EventPrinter(say), cancellationToken);
         foreach (var result in results)
         {

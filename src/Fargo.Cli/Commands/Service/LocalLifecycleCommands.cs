@@ -131,7 +131,7 @@ internal sealed class DownCommand : ICliCommand
                 }
             }
 
-            await LocalInfra.DownAsync(session.Target, synthesis.Assembly, Say, cancellation);
+            await LocalInfra.DownAsync(local, session.Target, settings, synthesis.Assembly, Say, cancellation);
 
             console.MarkupLine($"[green]✔[/] {Markup.Escape(selection.Spec.Service)} is down.");
             return ExitCodes.Success;
