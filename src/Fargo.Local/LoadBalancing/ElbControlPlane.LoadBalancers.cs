@@ -160,20 +160,7 @@ public sealed partial class ElbControlPlane
             }
 
             var change = new LoadBalancerChange();
-            var replacement = new LoadBalancerRecord
-            {
-                Arn = record.Arn,
-                Name = record.Name,
-                DnsName = record.DnsName,
-                CreatedTime = record.CreatedTime,
-                Scheme = record.Scheme,
-                IpAddressType = record.IpAddressType,
-                Address = record.Address,
-                Subnets = record.Subnets,
-                SecurityGroups = record.SecurityGroups,
-                Tags = record.Tags,
-                Attributes = updated,
-            };
+            var replacement = Copy(record, record.Address, updated);
             change.PutLoadBalancers.Add(replacement);
             _store.Apply(change);
             _loadBalancers[record.Arn] = replacement;
@@ -208,6 +195,22 @@ public sealed partial class ElbControlPlane
         }).ToList(),
         SecurityGroups = record.SecurityGroups,
         IpAddressType = IpAddressType.FromWire(record.IpAddressType),
+    };
+
+    /// <summary>A load balancer record with another address or attributes (the rest as it is).</summary>
+    private static LoadBalancerRecord Copy(LoadBalancerRecord record, string? address, Dictionary<string, string> attributes) => new()
+    {
+        Arn = record.Arn,
+        Name = record.Name,
+        DnsName = record.DnsName,
+        CreatedTime = record.CreatedTime,
+        Scheme = record.Scheme,
+        IpAddressType = record.IpAddressType,
+        Address = address,
+        Subnets = record.Subnets,
+        SecurityGroups = record.SecurityGroups,
+        Tags = record.Tags,
+        Attributes = attributes,
     };
 
     private HashSet<string> HeldAddresses() => [.. _loadBalancers.Values.Select(b => b.Address).OfType<string>()];

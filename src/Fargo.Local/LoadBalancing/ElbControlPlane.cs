@@ -310,20 +310,7 @@ public sealed partial class ElbControlPlane : ILoadBalancerTargets, IAsyncDispos
     {
         foreach (var record in _loadBalancers.Values.Where(b => b.Address is null).OrderBy(b => b.CreatedTime).ToList())
         {
-            var addressed = new LoadBalancerRecord
-            {
-                Arn = record.Arn,
-                Name = record.Name,
-                DnsName = record.DnsName,
-                CreatedTime = record.CreatedTime,
-                Scheme = record.Scheme,
-                IpAddressType = record.IpAddressType,
-                Address = LocalListenerAddressing.Allocate(HeldAddresses()),
-                Subnets = record.Subnets,
-                SecurityGroups = record.SecurityGroups,
-                Tags = record.Tags,
-                Attributes = record.Attributes,
-            };
+            var addressed = Copy(record, LocalListenerAddressing.Allocate(HeldAddresses()), record.Attributes);
             _loadBalancers[record.Arn] = addressed;
             change.PutLoadBalancers.Add(addressed);
         }
