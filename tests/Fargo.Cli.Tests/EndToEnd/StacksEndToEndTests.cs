@@ -26,6 +26,9 @@ public sealed class StacksEndToEndTests(LocalRegionFixture region, StacksEndToEn
     {
         story.Project.Rename("stacks-api");
         var infra = await Fargo("infra", "up", "--env", "local");
+        // As on AWS, the parameter [secrets] names must exist before tasks can start (only `fargo up` generates it locally).
+        await region.AwsClientAsync((http, token) => new Fargo.Aws.Ssm.SsmClient(http).PutParameterAsync(
+            new Fargo.Aws.Ssm.PutParameterRequest { Name = "/shared/todo/api-key", Value = "stacks-e2e", Type = Fargo.Aws.Ssm.ParameterType.SecureString, Overwrite = true }, token));
         var stacks = await DescribeStacksAsync();
         var before = await StatusAsync();
         var build = await Fargo("build", "--version", "v1");
