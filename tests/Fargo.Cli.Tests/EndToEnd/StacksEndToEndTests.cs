@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Fargo.Aws.CloudFormation;
 using Fargo.Aws.ElasticLoadBalancingV2;
+using Fargo.Aws.Ssm;
 using Fargo.Cli.Tests.EndToEnd.Support;
 using Fargo.Cli.Tests.Support;
 
@@ -27,8 +28,8 @@ public sealed class StacksEndToEndTests(LocalRegionFixture region, StacksEndToEn
         story.Project.Rename("stacks-api");
         var infra = await Fargo("infra", "up", "--env", "local");
         // As on AWS, the parameter [secrets] names must exist before tasks can start (only `fargo up` generates it locally).
-        await region.AwsClientAsync((http, token) => new Fargo.Aws.Ssm.SsmClient(http).PutParameterAsync(
-            new Fargo.Aws.Ssm.PutParameterRequest { Name = "/shared/todo/api-key", Value = "stacks-e2e", Type = Fargo.Aws.Ssm.ParameterType.SecureString, Overwrite = true }, token));
+        await region.AwsClientAsync((http, token) => new SsmClient(http).PutParameterAsync(
+            new PutParameterRequest { Name = "/shared/todo/api-key", Value = "stacks-e2e", Type = ParameterType.SecureString, Overwrite = true }, token));
         var stacks = await DescribeStacksAsync();
         var before = await StatusAsync();
         var build = await Fargo("build", "--version", "v1");
