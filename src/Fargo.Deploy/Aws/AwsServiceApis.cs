@@ -26,7 +26,10 @@ public sealed class AwsServiceApis : IDisposable
             new EcrApi(new EcrClient(_http)),
             new SsmApi(new SsmClient(_http)),
             new LogsApi(new CloudWatchLogsClient(_http)),
-            new StsApi(new StsClient(_http)));
+            new StsApi(new StsClient(_http)))
+        {
+            CloudFormation = new Stacks.CloudFormationApi(new Fargo.Aws.CloudFormation.CloudFormationClient(_http)),
+        };
     }
 
     public ServiceApis Apis { get; }

@@ -117,4 +117,8 @@ public interface IStsApi
 }
 
 /// <summary>The clients of one environment: one region, one set of credentials, one endpoint resolution.</summary>
-public sealed record ServiceApis(IEcsApi Ecs, IElbApi Elb, IEcrApi Ecr, ISsmApi Ssm, ILogsApi Logs, IStsApi Sts);
+public sealed record ServiceApis(IEcsApi Ecs, IElbApi Elb, IEcrApi Ecr, ISsmApi Ssm, ILogsApi Logs, IStsApi Sts)
+{
+    /// <summary>CloudFormation, for the stacks Fargo deploys itself (the local region's); null where nothing needs it.</summary>
+    public Stacks.ICloudFormationApi? CloudFormation { get; init; }
+}

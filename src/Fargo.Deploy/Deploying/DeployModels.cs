@@ -34,6 +34,9 @@ public sealed record DeployPlan(
     public bool RegistersRevision => Force || CurrentTaskDefinitionArn is null || TaskDefinitionChanges.Count > 0;
 
     public bool HasChanges => RegistersRevision || ServiceChanges.Count > 0;
+
+    /// <summary>The desired count this deploy gives a service that runs no task (the stack creates it at 0); null otherwise.</summary>
+    public int? StartsTasks => ServiceSettingsUpdate?.DesiredCount;
 }
 
 public enum DeployOutcome

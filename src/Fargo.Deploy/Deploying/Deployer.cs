@@ -83,14 +83,10 @@ public sealed class Deployer(IClock clock)
             progress.Step($"Task definition unchanged: {EcsNames.TaskDefinitionName(arn)} already describes this image and configuration");
         }
 
-        if (!plan.RegistersRevision && !plan.Force)
+        // A service at desired count 0 that the configuration wants running is brought up by this rollout (see
+        // DesiredCountOwnership): the update below carries the count, and the watch waits for those tasks.
+        if (!plan.RegistersRevision && !plan.Force && plan.StartsTasks is null)
         {
-            if (plan.ServiceSettingsUpdate is { } settingsOnly)
-            {
-                await target.Apis.Ecs.UpdateServiceAsync(settingsOnly, cancellationToken);
-                progress.Step("Updated the service's deployment settings");
-            }
-
             if (IsSteadyOn(plan.Service, arn))
             {
                 return new DeployResult(DeployOutcome.AlreadyLive, arn, plan.Image.Uri, plan.Image.Digest, PrimaryOf(plan.Service)?.Id, false, null, null, started.Elapsed);
@@ -99,7 +95,7 @@ public sealed class Deployer(IClock clock)
             // The revision is already rolling out (someone else's deploy, or a --no-wait one): watch it to its end.
             if (PrimaryOf(plan.Service) is { TaskDefinition: var primaryArn, Id: { } primaryId } && primaryArn == arn)
             {
-                var watched = await WatchAsync(target, new RolloutGoal(arn, primaryId, _clock.UtcNow, request.Timeout ?? target.Spec.DeployTimeout), false, progress, cancellationToken);
+                var watched = await WatchAsync(target, new RolloutGoal(arn, primaryId, _clock.UtcNow, request.Timeout ?? target.Spec.DeployTimeout, WantedRunning: WantedRunning(target)), false, progress, cancellationToken);
                 return await ConcludeAsync(target, arn, plan.CurrentTaskDefinitionArn, watched, plan.Image, false, request, progress, started, cancellationToken);
             }
         }
@@ -109,7 +105,16 @@ public sealed class Deployer(IClock clock)
             TaskDefinition = arn,
             ForceNewDeployment = plan.Force ? true : null,
         };
-        var rollout = new Rollout(update, plan.CurrentTaskDefinitionArn, request.Timeout, request.NoWait, plan.Image, plan.RegistersRevision) { Stopwatch = started };
+        if (plan.StartsTasks is { } count)
+        {
+            progress.Step($"The service runs no task (desired count 0): starting {count}, as the configuration says");
+        }
+
+        var rollout = new Rollout(update, plan.CurrentTaskDefinitionArn, request.Timeout, request.NoWait, plan.Image, plan.RegistersRevision)
+        {
+            Stopwatch = started,
+            WantedRunning = WantedRunning(target),
+        };
         return await RollOutAsync(target, rollout, progress, cancellationToken);
     }
 
@@ -138,7 +143,7 @@ public sealed class Deployer(IClock clock)
             return new DeployResult(DeployOutcome.Started, arn, image?.Uri, image?.Digest, deploymentId, registered, null, null, started.Elapsed);
         }
 
-        var goal = new RolloutGoal(arn, deploymentId, startedAt, timeout ?? target.Spec.DeployTimeout, previousTaskDefinitionArn);
+        var goal = new RolloutGoal(arn, deploymentId, startedAt, timeout ?? target.Spec.DeployTimeout, previousTaskDefinitionArn, rollout.WantedRunning);
         var state = await WatchAsync(target, goal, false, progress, cancellationToken);
         return await ConcludeAsync(target, arn, previousTaskDefinitionArn, state, image, registered, new DeployRequest(null, null, Timeout: goal.Timeout), progress, started, cancellationToken);
     }
@@ -263,56 +268,26 @@ public sealed class Deployer(IClock clock)
         }
     }
 
-    /// <summary>What fargo.toml says about the service's deployments that ECS has otherwise (none for a flat file).</summary>
+    /// <summary>
+    /// What a deploy changes on the service itself besides its revision: only a desired count of 0 raised to the
+    /// configuration's (<see cref="DesiredCountOwnership"/>). The deployment settings, grace period and target group are
+    /// the service stack's: `fargo infra up` (or `fargo up` locally) applies them, never a deploy.
+    /// </summary>
     private static (IReadOnlyList<JsonChange> Changes, UpdateServiceRequest? Update) ServiceSettingsChanges(DeployTarget target, Service service)
     {
-        if (target.Spec.Settings is not { } settings)
+        if (target.Spec.Settings is not { } settings || DesiredCountOwnership.StartCount(settings, service) is not { } count)
         {
             return ([], null);
         }
 
-        var changes = new List<JsonChange>();
-        var current = service.DeploymentConfiguration;
-        var wanted = settings.Deploy;
-        void Compare(string path, object? before, object? after)
-        {
-            var a = Text(before);
-            var b = Text(after);
-            if (!string.Equals(a, b, StringComparison.Ordinal))
-            {
-                changes.Add(new JsonChange(path, a, b));
-            }
-        }
-
-        Compare("deploymentConfiguration.minimumHealthyPercent", current?.MinimumHealthyPercent, wanted.MinHealthyPercent);
-        Compare("deploymentConfiguration.maximumPercent", current?.MaximumPercent, wanted.MaxPercent);
-        Compare("deploymentConfiguration.deploymentCircuitBreaker.enable", current?.DeploymentCircuitBreaker?.Enable ?? false, wanted.CircuitBreaker);
-        Compare("deploymentConfiguration.deploymentCircuitBreaker.rollback", current?.DeploymentCircuitBreaker?.Rollback ?? false, wanted.CircuitBreaker && wanted.Rollback);
-        var grace = (int)settings.Health.GracePeriod.TotalSeconds;
-        var hasLoadBalancer = service.LoadBalancers is { Count: > 0 };
-        if (hasLoadBalancer)
-        {
-            Compare("healthCheckGracePeriodSeconds", service.HealthCheckGracePeriodSeconds ?? 0, grace);
-        }
-
-        if (changes.Count == 0)
-        {
-            return (changes, null);
-        }
-
-        return (changes, new UpdateServiceRequest
-        {
-            Cluster = target.Spec.Cluster,
-            Service = target.Spec.Service,
-            DeploymentConfiguration = new DeploymentConfiguration
-            {
-                MinimumHealthyPercent = wanted.MinHealthyPercent,
-                MaximumPercent = wanted.MaxPercent,
-                DeploymentCircuitBreaker = new DeploymentCircuitBreaker { Enable = wanted.CircuitBreaker, Rollback = wanted.CircuitBreaker && wanted.Rollback },
-            },
-            HealthCheckGracePeriodSeconds = hasLoadBalancer ? grace : null,
-        });
+        return (
+            [new JsonChange("desiredCount", Text(service.DesiredCount), Text(count))],
+            new UpdateServiceRequest { Cluster = target.Spec.Cluster, Service = target.Spec.Service, DesiredCount = count });
     }
+
+    /// <summary>How many tasks a deploy of this target must leave running at the least (0 for a flat file: its service says).</summary>
+    private static int WantedRunning(DeployTarget target) =>
+        target.Spec.Settings is { } settings ? DesiredCountOwnership.ConfiguredCount(settings) : 0;
 
     private static string? Text(object? value) => value switch
     {
@@ -354,6 +329,9 @@ public sealed record Rollout(
 {
     /// <summary>Measures the whole operation when it began before the rollout (resolving, registering).</summary>
     public Stopwatch? Stopwatch { get; init; }
+
+    /// <summary>The fewest running tasks the rollout may settle with and still succeed (<see cref="RolloutGoal.WantedRunning"/>).</summary>
+    public int WantedRunning { get; init; }
 }
 
 /// <summary>Finds the service a command acts on, with a message that says what to do when it is not there.</summary>

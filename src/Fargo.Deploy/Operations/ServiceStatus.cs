@@ -1,6 +1,7 @@
 using Fargo.Aws;
 using Fargo.Aws.Ecs;
 using Fargo.Aws.ElasticLoadBalancingV2;
+using Fargo.Config.Model;
 using Fargo.Deploy.Deploying;
 using Fargo.Deploy.Targets;
 using Fargo.Deploy.Watching;
@@ -107,12 +108,12 @@ public static class UrlResolver
 
             var listeners = (await target.Apis.Elb.DescribeListenersAsync(new DescribeListenersRequest { LoadBalancerArn = loadBalancer }, cancellationToken)).Listeners ?? [];
             var listener = listeners.FirstOrDefault(l => (l.DefaultActions ?? []).Any(a => a.TargetGroupArn == targetGroup)) ?? listeners.Head();
+            var balancer = (await target.Apis.Elb.DescribeLoadBalancersAsync(new DescribeLoadBalancersRequest { LoadBalancerArns = [loadBalancer] }, cancellationToken)).LoadBalancers.Head();
             if (target.Environment.IsLocal)
             {
-                return listener?.Port is { } port ? $"http://127.0.0.1:{port}/" : null;
+                return LocalUrl(target, balancer, listeners, listener);
             }
 
-            var balancer = (await target.Apis.Elb.DescribeLoadBalancersAsync(new DescribeLoadBalancersRequest { LoadBalancerArns = [loadBalancer] }, cancellationToken)).LoadBalancers.Head();
             if (balancer?.DNSName is not { } dns)
             {
                 return null;
@@ -125,5 +126,49 @@ public static class UrlResolver
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// The local load balancer's own loopback address (DescribeLoadBalancers' LoadBalancerAddresses) and the port its
+    /// HTTPS listener, else the service's listener, is served on (a privileged port P on 10000 + P); with a domain, the
+    /// domain (its host-header rule wants it: curl needs --resolve, see <see cref="LocalCurlHint"/>).
+    /// </summary>
+    private static string? LocalUrl(DeployTarget target, Fargo.Aws.ElasticLoadBalancingV2.LoadBalancer? balancer, IReadOnlyList<Listener> listeners, Listener? listener)
+    {
+        var https = listeners.FirstOrDefault(l => l.Protocol == ProtocolName.Https);
+        var chosen = https ?? listener;
+        if (chosen?.Port is not { } port)
+        {
+            return null;
+        }
+
+        var host = target.Spec.Settings?.Network.Domain is { Length: > 0 } domain ? domain : LocalAddressOf(balancer);
+        return $"{(https is null ? "http" : "https")}://{host}:{LocalRegionIdentity.ServedPort(port)}/";
+    }
+
+    /// <summary>Where a local load balancer is served: the address DescribeLoadBalancers shows (127.0.0.1 for state from before addresses).</summary>
+    public static string LocalAddressOf(Fargo.Aws.ElasticLoadBalancingV2.LoadBalancer? balancer) =>
+        (balancer?.AvailabilityZones ?? []).SelectMany(z => z.LoadBalancerAddresses ?? []).Select(a => a.IpAddress).OfType<string>().FirstOrDefault() ?? "127.0.0.1";
+
+    /// <summary>
+    /// How to reach a local URL with curl when its host is a domain (the host-header rule needs it) or it is HTTPS (the
+    /// certificate): null when a plain `curl URL` works.
+    /// </summary>
+    public static async Task<string?> LocalCurlHint(DeployTarget target, string url, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        var uri = new Uri(url);
+        var domain = target.Spec.Settings?.Network.Domain;
+        if (string.IsNullOrEmpty(domain) && uri.Scheme == Uri.UriSchemeHttp)
+        {
+            return null;
+        }
+
+        var balancer = target.Spec.LoadBalancer is { } name
+            ? (await target.Apis.Elb.DescribeLoadBalancersAsync(new DescribeLoadBalancersRequest { Names = [name] }, cancellationToken)).LoadBalancers.Head()
+            : null;
+        var resolve = string.IsNullOrEmpty(domain) ? "" : $" --resolve {domain}:{uri.Port}:{LocalAddressOf(balancer)}";
+        var certificate = uri.Scheme == Uri.UriSchemeHttps ? " --cacert CA.pem (the CA of the listener's certificate; -k skips the check)" : "";
+        return $"curl{resolve}{certificate} {url}";
     }
 }

@@ -4,7 +4,8 @@ using Fargo.Config.Model;
 namespace Fargo.Deploy.Rendering;
 
 /// <summary>
-/// The variables the service stack puts into the task definition it creates on AWS — the RDS credentials as
+/// The variables the service stack puts into the task definition it creates — on AWS and on the local region alike
+/// (the same stacks) — the RDS credentials as
 /// Secrets Manager references and the bucket names — whose values (a generated secret ARN, generated bucket
 /// names) exist only in that stack, not in fargo.toml. A deploy renders from fargo.toml, so it carries them over
 /// from the revision that runs; dropping them would leave the new tasks without their database.
@@ -25,7 +26,7 @@ public static class InfrastructureProvided
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(rendered);
-        if (settings.Environment.IsLocal || running?.ContainerDefinitions is not { } before)
+        if (running?.ContainerDefinitions is not { } before)
         {
             return rendered;
         }

@@ -63,7 +63,7 @@ public static class TaskDefinitionRenderer
             LogConfiguration = AwsLogs(names.LogGroup, region, names.LogStreamPrefix),
 
             // A local-region image is a folder of files with no entrypoint to fall back on: [local].command runs it.
-            Command = settings.Environment.IsLocal && settings.Local?.Command is { Length: > 0 } command ? Targets.CommandLine.Split(command) : null,
+            Command = settings.Environment.IsLocal && settings.Local?.Command is { Length: > 0 } command ? Fargo.Config.CommandLine.Split(command) : null,
         };
 
         return new RegisterTaskDefinitionRequest

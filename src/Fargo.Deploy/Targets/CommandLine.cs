@@ -1,80 +1,19 @@
-using System.Text;
+using Fargo.Config;
 
 namespace Fargo.Deploy.Targets;
 
-/// <summary>
-/// Splits a command written as one string ([local].command, [local].build) into arguments the way a POSIX shell
-/// splits words: whitespace separates, single quotes keep everything literally, double quotes keep spaces and honour
-/// backslash escapes of " \ $ `. No expansion of any kind happens, so what is written is what runs.
-/// </summary>
+/// <summary>A command given on Fargo's command line (e.g. `fargo build --test "CMD"`), split as Fargo.Config splits [local].command.</summary>
 public static class CommandLine
 {
     public static IReadOnlyList<string> Split(string command)
     {
-        ArgumentNullException.ThrowIfNull(command);
-        var words = new List<string>();
-        var current = new StringBuilder();
-        var inWord = false;
-        for (var i = 0; i < command.Length; i++)
+        try
         {
-            var c = command[i];
-            switch (c)
-            {
-                case ' ' or '\t' or '\n' or '\r':
-                    if (inWord)
-                    {
-                        words.Add(current.ToString());
-                        current.Clear();
-                        inWord = false;
-                    }
-
-                    break;
-                case '\'':
-                    inWord = true;
-                    var close = command.IndexOf('\'', i + 1);
-                    if (close < 0)
-                    {
-                        throw new DeployUsageException($"The command `{command}` has an unclosed single quote.");
-                    }
-
-                    current.Append(command, i + 1, close - i - 1);
-                    i = close;
-                    break;
-                case '"':
-                    inWord = true;
-                    i++;
-                    for (; i < command.Length && command[i] != '"'; i++)
-                    {
-                        if (command[i] == '\\' && i + 1 < command.Length && command[i + 1] is '"' or '\\' or '$' or '`')
-                        {
-                            i++;
-                        }
-
-                        current.Append(command[i]);
-                    }
-
-                    if (i >= command.Length)
-                    {
-                        throw new DeployUsageException($"The command `{command}` has an unclosed double quote.");
-                    }
-
-                    break;
-                case '\\' when i + 1 < command.Length:
-                    inWord = true;
-                    current.Append(command[++i]);
-                    break;
-                default:
-                    inWord = true;
-                    current.Append(c);
-                    break;
-            }
+            return Fargo.Config.CommandLine.Split(command);
         }
-
-        if (inWord)
+        catch (ConfigException e)
         {
-            words.Add(current.ToString());
+            throw new DeployUsageException(e.Message);
         }
-
-        return words;
     }
 }

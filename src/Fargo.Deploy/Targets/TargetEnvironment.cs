@@ -11,9 +11,9 @@ namespace Fargo.Deploy.Targets;
 public sealed record TargetEnvironment(string Name, bool IsLocal, string Account, string Region, bool RequiresApproval)
 {
     /// <summary>The local region's fixed identity (Fargo.Local's LocalRegionConstants say the same).</summary>
-    public const string LocalAccount = "000000000000";
+    public const string LocalAccount = Fargo.Config.Model.LocalRegionIdentity.Account;
 
-    public const string LocalRegion = "local";
+    public const string LocalRegion = Fargo.Config.Model.LocalRegionIdentity.Region;
 
     /// <summary>The registry host of the local region's ECR.</summary>
     public const string LocalRegistryHost = LocalAccount + ".dkr.ecr." + LocalRegion + ".localhost";

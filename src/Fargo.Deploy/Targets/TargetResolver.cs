@@ -28,13 +28,7 @@ public sealed class TargetResolver(ILocalRegion localRegion, IAwsEnvironment aws
         {
             var access = await localRegion.EnsureRunningAsync(cancellationToken);
             localEndpoint = access.Endpoint;
-            options = new AwsClientOptions
-            {
-                Region = TargetEnvironment.LocalRegion,
-                Credentials = new StaticAwsCredentialsProvider(new AwsCredentials(access.AccessKeyId, access.SecretAccessKey)),
-                Endpoints = AwsEndpointResolver.Fixed(access.Endpoint),
-                UserAgent = "fargo",
-            };
+            options = LocalOptions(access);
         }
         else
         {
@@ -56,6 +50,19 @@ public sealed class TargetResolver(ILocalRegion localRegion, IAwsEnvironment aws
             apis.Dispose();
             throw;
         }
+    }
+
+    /// <summary>The client options for the local region: its endpoint and its key.</summary>
+    public static AwsClientOptions LocalOptions(LocalRegionAccess access)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        return new AwsClientOptions
+        {
+            Region = TargetEnvironment.LocalRegion,
+            Credentials = new StaticAwsCredentialsProvider(new AwsCredentials(access.AccessKeyId, access.SecretAccessKey)),
+            Endpoints = AwsEndpointResolver.Fixed(access.Endpoint),
+            UserAgent = "fargo",
+        };
     }
 
     /// <summary>Refuses credentials of another account than the environment's.</summary>

@@ -165,6 +165,15 @@ public static partial class RolloutJudge
                 : deployments.Count == 1; // no rolloutState (older API shapes): the services-stable waiter's rule
             if (completed && service.RunningCount == service.DesiredCount && primary.RunningCount == primary.DesiredCount)
             {
+                if (primary.RunningCount == 0 && goal.WantedRunning > 0)
+                {
+                    return Failure(
+                        state,
+                        RolloutOutcome.Failed,
+                        $"{revision} settled with {primary.RunningCount} of {primary.DesiredCount} tasks running, but the configuration wants {goal.WantedRunning}: the service's desired count is {service.DesiredCount}");
+                }
+
+
                 var health = state.HasLoadBalancer ? ", healthy in the target group" : "";
                 return new RolloutVerdict(
                     RolloutOutcome.Succeeded,

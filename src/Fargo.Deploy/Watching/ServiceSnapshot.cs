@@ -23,9 +23,13 @@ public sealed record ServiceSnapshot(
 /// <param name="StartedAt">When the deploy started (registration, or UpdateService when nothing was registered).</param>
 /// <param name="Timeout">How long the rollout may take before it counts as failed.</param>
 /// <param name="PreviousTaskDefinitionArn">The revision that ran before: where a failed rollout goes back to.</param>
+/// <param name="WantedRunning">How many tasks the configuration wants running: when it wants some, a rollout that settles
+/// with none ("0 of 0") is a failure, never a success (a count scaled to 1 of 2 is the owner's choice, see
+/// DesiredCountOwnership). 0 for rollouts that may legitimately end with none (scale 0).</param>
 public sealed record RolloutGoal(
     string TaskDefinitionArn,
     string? DeploymentId,
     DateTimeOffset StartedAt,
     TimeSpan Timeout,
-    string? PreviousTaskDefinitionArn = null);
+    string? PreviousTaskDefinitionArn = null,
+    int WantedRunning = 0);

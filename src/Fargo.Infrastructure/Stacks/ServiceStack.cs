@@ -151,11 +151,14 @@ internal sealed class ServiceStack : Stack
             ContainerName = names.ContainerName,
             Image = ContainerImage.FromRegistry(liveOrBootstrapImage),
             Essential = true,
-            MemoryLimitMiB = settings.Resources.Memory,
+            // The task's memory is the container's: no container limit of its own, as `fargo deploy` renders it, so
+            // that the stack's revision and a deploy's of the same image are the same.
             PortMappings = [new PortMapping { ContainerPort = settings.Port, Protocol = Amazon.CDK.AWS.ECS.Protocol.TCP }],
             Environment = environmentVariables,
             Secrets = secrets,
             Logging = LogDriver.AwsLogs(new AwsLogDriverProps { LogGroup = LogGroup, StreamPrefix = names.LogStreamPrefix }),
+            // A local-region image is a folder with no entrypoint: the container runs [local].command there.
+            Command = target.IsLocal && settings.Local?.Command is { Length: > 0 } command ? [.. Fargo.Config.CommandLine.Split(command)] : null,
         });
 
         TargetGroup = CreateTargetGroup();
@@ -336,8 +339,9 @@ internal sealed class ServiceStack : Stack
             CloudwatchLogsExports = DatabaseLogExports,
             DeletionProtection = _target.ProdLike,
             // Prod-like: deleting the stack stops at the protected database; once protection is lifted by
-            // hand, CloudFormation takes a final snapshot. Elsewhere the database goes with the stack.
-            RemovalPolicy = _target.ProdLike ? RemovalPolicy.SNAPSHOT : RemovalPolicy.DESTROY,
+            // hand, CloudFormation takes a final snapshot. The local region: a final snapshot too, which keeps the
+            // data for the next `fargo up` (`fargo down --volumes` deletes it). Elsewhere the database goes with the stack.
+            RemovalPolicy = _target.ProdLike || _target.IsLocal ? RemovalPolicy.SNAPSHOT : RemovalPolicy.DESTROY,
         });
         foreach (var group in logGroups)
         {
@@ -450,11 +454,11 @@ internal sealed class ServiceStack : Stack
             PropagateTags = PropagatedTagSource.SERVICE,
         });
 
-        // Before the first deploy there is no image to run: the service starts with no tasks. Afterwards a
-        // fixed count is the configuration's, and an autoscaled count is left to the autoscaler.
-        var running = scaling.IsAutoscaled ? (object)Aws.NO_VALUE : scaling.Count;
+        // The stack owns the desired count only before the first deploy (no image to run: no tasks). Then the count
+        // is left out, which CloudFormation leaves untouched on an update: the first deploy raises it to the
+        // configuration's count, `fargo scale` and the autoscaler own it afterwards (Fargo.Deploy's DesiredCountOwnership).
         // (A condition expression crosses into the CDK as its token string; it resolves back to the Fn::If.)
-        ((CfnService)service.Node.DefaultChild!).AddPropertyOverride("DesiredCount", Fn.ConditionIf(HasLiveImage.LogicalId, running, 0).ToString()!);
+        ((CfnService)service.Node.DefaultChild!).AddPropertyOverride("DesiredCount", Fn.ConditionIf(HasLiveImage.LogicalId, Aws.NO_VALUE, 0).ToString()!);
         return service;
     }
 

@@ -6,7 +6,7 @@ namespace Fargo.Infrastructure.Stacks;
 /// <summary>
 /// What the stacks need to know about an environment beyond the raw settings, checked once: where it lives,
 /// whether it is prod-like (requires_approval: stateful resources are kept and protected), and how HTTPS and
-/// DNS are set up.
+/// DNS are set up. The local environment is one too: account 000000000000, region "local".
 /// </summary>
 internal sealed record TargetEnvironment(
     string Name,
@@ -15,15 +15,20 @@ internal sealed record TargetEnvironment(
     bool ProdLike,
     HttpsMode Https,
     string? Domain,
-    HostedZoneReference? HostedZone)
+    HostedZoneReference? HostedZone,
+    bool IsLocal = false)
 {
     public static TargetEnvironment From(ServiceSettings settings)
     {
         var environment = settings.Environment;
         if (environment.IsLocal)
         {
-            throw new InfrastructureConfigurationException(
-                $"environment '{environment.Name}' is the local region; `fargo infra` builds AWS environments (choose one with --env)");
+            // The same stacks as on AWS, for the local region's account and region; the local CloudFormation deploys them.
+            environment = environment with
+            {
+                Account = string.IsNullOrWhiteSpace(environment.Account) ? LocalRegionIdentity.Account : environment.Account,
+                Region = string.IsNullOrWhiteSpace(environment.Region) ? LocalRegionIdentity.Region : environment.Region,
+            };
         }
 
         if (string.IsNullOrWhiteSpace(environment.Account) || string.IsNullOrWhiteSpace(environment.Region))
@@ -56,7 +61,7 @@ internal sealed record TargetEnvironment(
             https = HttpsMode.None;
         }
 
-        return new TargetEnvironment(environment.Name, environment.Account, environment.Region, environment.RequiresApproval, https, domain, zone);
+        return new TargetEnvironment(environment.Name, environment.Account!, environment.Region!, environment.RequiresApproval, https, domain, zone, environment.IsLocal);
     }
 
     /// <summary>The alias record exists when there is a domain and a zone to put it in.</summary>

@@ -6,15 +6,15 @@ using Fargo.Local.LoadBalancing.Wire;
 
 namespace Fargo.Local.LoadBalancing;
 
-// Listeners (each a real socket on 127.0.0.1) and their rules.
+// Listeners (each a real socket on its load balancer's loopback address, see LocalListenerAddressing) and their rules.
 public sealed partial class ElbControlPlane
 {
     /// <summary>ALB's default security policy for HTTPS listeners created without one.</summary>
     public const string DefaultSslPolicy = "ELBSecurityPolicy-2016-08";
 
     /// <summary>
-    /// Creates a listener and starts listening on 127.0.0.1 and its port (0: any free port, which
-    /// DescribeListeners then shows). HTTPS listeners use the local development certificate.
+    /// Creates a listener and starts listening on its load balancer's loopback address and its served port (0: any
+    /// free port, which DescribeListeners then shows). HTTPS listeners use the local development certificate.
     /// </summary>
     public Task<CreateListenerResponse> CreateListenerAsync(CreateListenerRequest request, CancellationToken cancellationToken = default)
     {
@@ -39,11 +39,10 @@ public sealed partial class ElbControlPlane
         return LockedAsync(async () =>
         {
             var balancer = _loadBalancers.GetValueOrDefault(request.LoadBalancerArn) ?? throw ElbErrors.LoadBalancerNotFound();
-            if (port != 0 && _listeners.Values.FirstOrDefault(l => l.Record.Port == port) is { } taken)
+            // Another load balancer's listener on the same port is fine: it has an address of its own.
+            if (port != 0 && _listeners.Values.Any(l => l.Record.Port == port && l.Record.LoadBalancerArn == balancer.Arn))
             {
-                throw taken.Record.LoadBalancerArn == balancer.Arn
-                    ? ElbErrors.DuplicateListener()
-                    : new Api.LocalServiceException("DuplicateListener", $"Port {port} on 127.0.0.1 is taken by a listener of load balancer '{_loadBalancers[taken.Record.LoadBalancerArn].Name}'");
+                throw ElbErrors.DuplicateListener();
             }
 
             var actions = ListenerActions.Normalize(request.DefaultActions, FindGroup, "defaultActions");
@@ -65,14 +64,18 @@ public sealed partial class ElbControlPlane
             var listener = new ListenerRuntime(record, BuildRoutes(record));
             try
             {
-                listener.Server = await StartServerAsync(listener, port, cancellationToken).ConfigureAwait(false);
+                listener.Server = await StartServerAsync(listener, cancellationToken).ConfigureAwait(false);
             }
             catch (IOException)
             {
-                throw PortTaken(port);
+                throw PortTaken(balancer, port);
             }
 
-            record.Port = listener.Server.Port;
+            if (port == 0)
+            {
+                record.Port = listener.Server.Port;
+            }
+
             listener.Routes = BuildRoutes(record);
             var change = new LoadBalancerChange();
             change.PutListeners.Add(record);

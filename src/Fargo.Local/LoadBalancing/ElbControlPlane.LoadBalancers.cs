@@ -49,6 +49,7 @@ public sealed partial class ElbControlPlane
                 CreatedTime = Now,
                 Scheme = scheme,
                 IpAddressType = addressType,
+                Address = LocalListenerAddressing.Allocate(HeldAddresses()),
                 Subnets = subnets,
                 SecurityGroups = request.SecurityGroups ?? [],
                 Tags = request.Tags ?? [],
@@ -159,19 +160,7 @@ public sealed partial class ElbControlPlane
             }
 
             var change = new LoadBalancerChange();
-            var replacement = new LoadBalancerRecord
-            {
-                Arn = record.Arn,
-                Name = record.Name,
-                DnsName = record.DnsName,
-                CreatedTime = record.CreatedTime,
-                Scheme = record.Scheme,
-                IpAddressType = record.IpAddressType,
-                Subnets = record.Subnets,
-                SecurityGroups = record.SecurityGroups,
-                Tags = record.Tags,
-                Attributes = updated,
-            };
+            var replacement = Copy(record, record.Address, updated);
             change.PutLoadBalancers.Add(replacement);
             _store.Apply(change);
             _loadBalancers[record.Arn] = replacement;
@@ -196,15 +185,35 @@ public sealed partial class ElbControlPlane
         VpcId = LocalVpcId,
         State = new LoadBalancerState { Code = LoadBalancerStateCode.Active },
         Type = LoadBalancerType.FromWire("application"),
-        AvailabilityZones = record.Subnets.Select((subnet, i) => new AvailabilityZone
+        // A load balancer made without subnets (the local region has no VPC to ask for them) still shows its zone and address.
+        AvailabilityZones = (record.Subnets.Count > 0 ? record.Subnets.Cast<string?>() : new string?[] { null }).Select((subnet, i) => new AvailabilityZone
         {
             ZoneName = LocalRegionConstants.Region + (char)('a' + (i % 26)),
             SubnetId = subnet,
-            LoadBalancerAddresses = [],
+            // Where its listeners are served on this machine, shaped as AWS shows a load balancer's own addresses.
+            LoadBalancerAddresses = record.Address is { } address ? [new LoadBalancerAddress { IpAddress = address }] : [],
         }).ToList(),
         SecurityGroups = record.SecurityGroups,
         IpAddressType = IpAddressType.FromWire(record.IpAddressType),
     };
+
+    /// <summary>A load balancer record with another address or attributes (the rest as it is).</summary>
+    private static LoadBalancerRecord Copy(LoadBalancerRecord record, string? address, Dictionary<string, string> attributes) => new()
+    {
+        Arn = record.Arn,
+        Name = record.Name,
+        DnsName = record.DnsName,
+        CreatedTime = record.CreatedTime,
+        Scheme = record.Scheme,
+        IpAddressType = record.IpAddressType,
+        Address = address,
+        Subnets = record.Subnets,
+        SecurityGroups = record.SecurityGroups,
+        Tags = record.Tags,
+        Attributes = attributes,
+    };
+
+    private HashSet<string> HeldAddresses() => [.. _loadBalancers.Values.Select(b => b.Address).OfType<string>()];
 
     /// <summary>The local region has one network, loopback; this is its VPC id wherever AWS shows one.</summary>
     public const string LocalVpcId = "vpc-local";

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
@@ -90,6 +91,8 @@ public sealed partial class ElbControlPlane : ILoadBalancerTargets, IAsyncDispos
                 _loadBalancers[record.Arn] = record;
             }
 
+            GiveAddresses(expired);
+
             foreach (var record in snapshot.Rules)
             {
                 _rules[record.Arn] = record;
@@ -101,7 +104,7 @@ public sealed partial class ElbControlPlane : ILoadBalancerTargets, IAsyncDispos
                 _listeners[record.Arn] = listener;
                 try
                 {
-                    listener.Server = await StartServerAsync(listener, record.Port, cancellationToken).ConfigureAwait(false);
+                    listener.Server = await StartServerAsync(listener, cancellationToken).ConfigureAwait(false);
                 }
                 catch (IOException e)
                 {
@@ -274,7 +277,7 @@ public sealed partial class ElbControlPlane : ILoadBalancerTargets, IAsyncDispos
         var balancer = _loadBalancers.GetValueOrDefault(listener.LoadBalancerArn);
         string Attribute(string key) => balancer?.Attributes.GetValueOrDefault(key) ?? LoadBalancerAttributes.Defaults[key];
         var settings = new ListenerSettings(
-            listener.Port,
+            LocalListenerAddressing.ServedPort(listener.Port),
             listener.Protocol == "HTTPS",
             _options.ScaledSeconds(int.Parse(Attribute(LoadBalancerAttributes.IdleTimeout), CultureInfo.InvariantCulture)),
             Attribute(LoadBalancerAttributes.XffMode),
@@ -283,9 +286,9 @@ public sealed partial class ElbControlPlane : ILoadBalancerTargets, IAsyncDispos
         var rules = _rules.Values
             .Where(r => r.ListenerArn == listener.Arn)
             .OrderBy(r => r.Priority)
-            .Select(r => new CompiledRule(r.Priority, r.Conditions.Select(RuleConditions.Compile).ToList(), ListenerActions.Compile(r.Actions[0], FindGroup)))
+            .Select(r => new CompiledRule(r.Priority, r.Conditions.Select(RuleConditions.Compile).ToList(), Served(ListenerActions.Compile(r.Actions[0], FindGroup))))
             .ToList();
-        return new RouteTable(rules, ListenerActions.Compile(listener.DefaultActions[0], FindGroup), settings);
+        return new RouteTable(rules, Served(ListenerActions.Compile(listener.DefaultActions[0], FindGroup)), settings);
     }
 
     private void RebuildRoutes(Func<ListenerRuntime, bool> which)
@@ -296,8 +299,27 @@ public sealed partial class ElbControlPlane : ILoadBalancerTargets, IAsyncDispos
         }
     }
 
-    private async Task<ListenerServer> StartServerAsync(ListenerRuntime listener, int port, CancellationToken cancellationToken)
+    /// <summary>A redirect to a privileged port (an HTTP→HTTPS redirect to 443) lands where that listener is served (10443).</summary>
+    private static RouteAction Served(RouteAction action) =>
+        action is RedirectRoute { Config.Port: { } port } redirect
+            ? redirect with { Config = redirect.Config with { Port = LocalListenerAddressing.ServedPort(port) } }
+            : action;
+
+    /// <summary>Load balancers kept from before addresses existed get one now, kept from then on.</summary>
+    private void GiveAddresses(LoadBalancerChange change)
     {
+        foreach (var record in _loadBalancers.Values.Where(b => b.Address is null).OrderBy(b => b.CreatedTime).ToList())
+        {
+            var addressed = Copy(record, LocalListenerAddressing.Allocate(HeldAddresses()), record.Attributes);
+            _loadBalancers[record.Arn] = addressed;
+            change.PutLoadBalancers.Add(addressed);
+        }
+    }
+
+    private async Task<ListenerServer> StartServerAsync(ListenerRuntime listener, CancellationToken cancellationToken)
+    {
+        var address = IPAddress.Parse(_loadBalancers[listener.Record.LoadBalancerArn].Address!);
+        var port = LocalListenerAddressing.ServedPort(listener.Record.Port);
         X509Certificate2? certificate = null;
         if (listener.Record.Protocol == "HTTPS")
         {
@@ -305,7 +327,7 @@ public sealed partial class ElbControlPlane : ILoadBalancerTargets, IAsyncDispos
         }
 
         var handler = new ListenerRequestHandler(() => listener.Routes, _forwarder);
-        return await ListenerServer.StartAsync(port, certificate, handler.HandleAsync, cancellationToken).ConfigureAwait(false);
+        return await ListenerServer.StartAsync(address, port, certificate, handler.HandleAsync, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>AWS's paging: Marker from the last page's NextMarker, PageSize 1 to 400.</summary>
@@ -367,8 +389,9 @@ public sealed partial class ElbControlPlane : ILoadBalancerTargets, IAsyncDispos
     private static string DefaultRuleArn(string listenerArn) =>
         ElbArns.Rule(listenerArn, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(listenerArn)).AsSpan(0, 8)));
 
-    private static LocalServiceException PortTaken(int port) =>
-        ElbErrors.InvalidConfigurationRequest($"Port {port} on 127.0.0.1 is in use by another program; choose another listener port (or 0 for any free port)");
+    private static LocalServiceException PortTaken(LoadBalancerRecord balancer, int port) =>
+        ElbErrors.InvalidConfigurationRequest(
+            $"Port {LocalListenerAddressing.ServedPort(port)} on {balancer.Address} (load balancer '{balancer.Name}', listener port {port}) is in use by another program; choose another listener port (or 0 for any free port)");
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Listener on port {Port} ({ListenerArn}) could not listen again: {Reason}")]
     private static partial void LogListenerDown(ILogger logger, int port, string listenerArn, string reason);

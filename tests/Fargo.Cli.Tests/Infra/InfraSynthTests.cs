@@ -120,15 +120,15 @@ public sealed class InfraSynthTests(InfraSynthesisFixture fixture) : IDisposable
     }
 
     [Fact]
-    public async Task The_local_environment_is_refused_with_a_usage_error_and_nothing_written()
+    public async Task The_local_environment_synthesizes_the_same_stacks_for_the_local_region()
     {
         var result = await FargoCli.RunAsync(_folder.Path, "infra", "synth", "--env", "local", "--config", Repository.ExampleConfig, "--out", "out");
 
-        Assert.Equal(2, result.ExitCode);
-        Assert.Contains("Environment 'local' is the local region", result.Error, StringComparison.Ordinal);
-        Assert.Contains("--env qa, --env prod", result.Error, StringComparison.Ordinal);
-        Assert.Equal("", result.Out);
-        Assert.False(Directory.Exists(_folder.File("out")));
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var service = File.ReadAllText(_folder.File(Path.Combine("out", "local", "fargo-local-todo-api.template.json")));
+        // The local container runs [local].command, which only the local environment's task definition carries.
+        Assert.Contains("\"TodoApi.dll\"", service, StringComparison.Ordinal);
+        Assert.True(File.Exists(_folder.File(Path.Combine("out", "local", "fargo-local.template.json"))));
     }
 
     [Fact]
@@ -171,14 +171,14 @@ public sealed class InfraSynthTests(InfraSynthesisFixture fixture) : IDisposable
     }
 
     [Fact]
-    public async Task The_other_commands_need_an_aws_environment_named_with_env()
+    public async Task The_other_commands_need_an_environment_named_with_env()
     {
         foreach (var verb in new[] { "diff", "up", "down" })
         {
             var result = await FargoCli.RunAsync(_folder.Path, "infra", verb, "--config", Repository.ExampleConfig);
 
             Assert.Equal(2, result.ExitCode);
-            Assert.Contains($"`fargo infra {verb}` works on one AWS environment; name it with --env.", result.Error, StringComparison.Ordinal);
+            Assert.Contains($"`fargo infra {verb}` works on one environment; name it with --env.", result.Error, StringComparison.Ordinal);
         }
     }
 

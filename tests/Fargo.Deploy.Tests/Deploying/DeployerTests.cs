@@ -234,6 +234,73 @@ public sealed class DeployerTests
         Assert.Equal(1, updates);
     }
 
+    /// <summary>
+    /// `fargo infra up --env qa` on a new environment: the stack created the service at desired count 0 with the bootstrap
+    /// revision (no image yet). The first `fargo deploy` registers the image's revision and starts the configured count.
+    /// </summary>
+    [Fact]
+    public async Task The_first_deploy_after_infra_up_brings_the_service_from_0_to_the_configured_count()
+    {
+        var apis = RunningRevision7(NewDigest);
+        var atZero = SteadyService(Revision7, "ecs-svc/1111111111111111111") with { DesiredCount = 0, RunningCount = 0 };
+        atZero = atZero with { Deployments = [atZero.Deployments![0] with { DesiredCount = 0, RunningCount = 0 }] };
+        apis.DescribeServices = _ => new DescribeServicesResponse { Services = [atZero] };
+        UpdateServiceRequest? updated = null;
+        apis.RegisterTaskDefinition = _ => new RegisterTaskDefinitionResponse { TaskDefinition = new TaskDefinition { TaskDefinitionArn = Revision8, Revision = 8 } };
+        apis.UpdateService = request =>
+        {
+            updated = request;
+            var service = SteadyService(Revision8, "ecs-svc/2222222222222222222");
+            return new UpdateServiceResponse { Service = service with { Deployments = [service.Deployments![0] with { RolloutState = DeploymentRolloutState.InProgress }] } };
+        };
+        var request = new DeployRequest("v7", null, NoWait: true);
+
+        var plan = await Deployer.PlanAsync(QaTarget(apis), request, CancellationToken.None);
+        await new Deployer(new FakeClock(Start)).DeployAsync(plan, request, null, CancellationToken.None);
+
+        var change = Assert.Single(plan.ServiceChanges);
+        Assert.Equal(("desiredCount", "0", "1"), (change.Path, change.Before, change.After));
+        Assert.Equal(1, plan.StartsTasks);
+        Assert.Equal((Revision8, 1), (updated!.TaskDefinition, updated.DesiredCount));
+    }
+
+    [Fact]
+    public async Task A_deploy_leaves_a_running_services_count_to_scale_and_the_autoscaler()
+    {
+        var apis = RunningRevision7(NewDigest);
+        var scaled = SteadyService(Revision7, "ecs-svc/1111111111111111111") with { DesiredCount = 5, RunningCount = 5 };
+        apis.DescribeServices = _ => new DescribeServicesResponse { Services = [scaled] };
+
+        var plan = await Deployer.PlanAsync(QaTarget(apis), new DeployRequest("v7", null), CancellationToken.None);
+
+        Assert.Null(plan.StartsTasks);
+        Assert.Empty(plan.ServiceChanges);
+    }
+
+    [Fact]
+    public async Task The_same_image_on_a_service_at_0_is_not_already_live_it_is_started_and_watched()
+    {
+        var apis = RunningRevision7();
+        var atZero = SteadyService(Revision7, "ecs-svc/1111111111111111111") with { DesiredCount = 0, RunningCount = 0 };
+        atZero = atZero with { Deployments = [atZero.Deployments![0] with { DesiredCount = 0, RunningCount = 0 }] };
+        apis.DescribeServices = _ => new DescribeServicesResponse { Services = [atZero] };
+        UpdateServiceRequest? updated = null;
+        apis.UpdateService = request =>
+        {
+            updated = request;
+            return new UpdateServiceResponse { Service = atZero with { DesiredCount = 1 } };
+        };
+        var request = new DeployRequest("v7", null, NoWait: true);
+
+        var plan = await Deployer.PlanAsync(QaTarget(apis), request, CancellationToken.None);
+        var result = await new Deployer(new FakeClock(Start)).DeployAsync(plan, request, null, CancellationToken.None);
+
+        Assert.False(plan.RegistersRevision);
+        Assert.Equal(DeployOutcome.Started, result.Outcome);
+        Assert.Equal((Revision7, 1), (updated!.TaskDefinition, updated.DesiredCount));
+        Assert.DoesNotContain("RegisterTaskDefinition", apis.Calls);
+    }
+
     [Fact]
     public async Task Credentials_of_another_account_are_refused_before_anything_is_changed()
     {

@@ -75,14 +75,14 @@ public sealed class InfrastructureProvidedTests
     }
 
     [Fact]
-    public void The_first_deploy_and_the_local_region_render_as_configured()
+    public void The_first_deploy_renders_as_configured_and_the_local_region_keeps_the_stacks_secrets_as_AWS_does()
     {
         var settings = WithDatabaseAndDataBucket();
         var rendered = TaskDefinitionRenderer.Render(settings, "new");
         Assert.Same(rendered, InfrastructureProvided.CarryOver(settings, rendered, running: null));
 
         var local = WithDatabaseAndDataBucket("local") with { Environment = new EnvironmentTarget("local", "000000000000", "local", false, IsLocal: true) };
-        var localRendered = TaskDefinitionRenderer.Render(local, "new");
-        Assert.Same(localRendered, InfrastructureProvided.CarryOver(local, localRendered, RunningFromTheStack()));
+        var localRendered = InfrastructureProvided.CarryOver(local, TaskDefinitionRenderer.Render(local, "new"), RunningFromTheStack());
+        Assert.Contains(localRendered.ContainerDefinitions[0].Secrets!, s => s.Name == "DB_PASSWORD");
     }
 }

@@ -71,6 +71,25 @@ public sealed class RolloutJudgeTests
     }
 
     [Fact]
+    public void Zero_of_zero_tasks_is_a_failure_when_the_configuration_wants_tasks_running()
+    {
+        var goal = new RolloutGoal(Revision, "ecs-svc/9", Start, TimeSpan.FromMinutes(15), WantedRunning: 2);
+        var empty = InProgress("ecs-svc/9") with
+        {
+            DesiredCount = 0,
+            RunningCount = 0,
+            Deployments = [new Deployment { Id = "ecs-svc/9", Status = "PRIMARY", TaskDefinition = Revision, DesiredCount = 0, RunningCount = 0, RolloutState = DeploymentRolloutState.Completed }],
+        };
+
+        var wanted = RolloutJudge.Observe(RolloutJudge.Start(goal), new ServiceSnapshot(Start.AddSeconds(5), empty, [], []));
+        var scaledToZero = RolloutJudge.Observe(RolloutJudge.Start(goal with { WantedRunning = 0 }), new ServiceSnapshot(Start.AddSeconds(5), empty, [], []));
+
+        Assert.Equal(RolloutOutcome.Failed, wanted.Verdict.Outcome);
+        Assert.Equal("revision 9 settled with 0 of 0 tasks running, but the configuration wants 2: the service's desired count is 0", wanted.Verdict.Summary);
+        Assert.Equal(RolloutOutcome.Succeeded, scaledToZero.Verdict.Outcome);
+    }
+
+    [Fact]
     public void Completed_is_not_enough_while_fewer_tasks_run_than_the_service_wants()
     {
         var goal = new RolloutGoal(Revision, "ecs-svc/9", Start, TimeSpan.FromMinutes(15));

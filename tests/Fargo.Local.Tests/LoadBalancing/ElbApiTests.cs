@@ -57,7 +57,9 @@ public sealed class ElbApiTests
         Assert.Equal(balancerArn, groups[0].GetProperty("LoadBalancerArns")[0].GetString());
 
         using var http = LoadBalancerHarness.Client();
-        Assert.Equal("a", await http.GetStringAsync(new Uri($"http://127.0.0.1:{listener.GetProperty("Port").GetInt32()}/who")));
+        // The AWS CLI shows where the load balancer is served: its own loopback address.
+        var address = created.GetProperty("AvailabilityZones")[0].GetProperty("LoadBalancerAddresses")[0].GetProperty("IpAddress").GetString()!;
+        Assert.Equal("a", await http.GetStringAsync(new Uri($"http://{address}:{listener.GetProperty("Port").GetInt32()}/who")));
 
         var inUse = await Aws("delete-target-group", "--target-group-arn", groupArn);
         Assert.NotEqual(0, inUse.ExitCode);

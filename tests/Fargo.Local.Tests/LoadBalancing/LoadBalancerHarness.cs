@@ -37,7 +37,10 @@ public sealed class LoadBalancerHarness : IAsyncDisposable
 
     public int ListenerPort { get; private set; }
 
-    public Uri BaseUri => new($"http://127.0.0.1:{ListenerPort}");
+    /// <summary>The load balancer's own loopback address (127.0.0.1 unless another program serves 10080 or 10443 there).</summary>
+    public string Address { get; private set; } = "";
+
+    public Uri BaseUri => new($"http://{Address}:{ListenerPort}");
 
     public string DatabasePath => _root.Combine("state.db");
 
@@ -50,7 +53,9 @@ public sealed class LoadBalancerHarness : IAsyncDisposable
         var elb = new ElbControlPlane(store, new LoadBalancerOptions { CertificateDirectory = root.Combine("elb"), TimeScale = TimeScale });
         await elb.StartAsync(CancellationToken.None);
         var harness = new LoadBalancerHarness(root, store, elb);
-        harness.LoadBalancerArn = elb.CreateLoadBalancer(new CreateLoadBalancerRequest { Name = "test-lb" }).LoadBalancers![0].LoadBalancerArn!;
+        var created = elb.CreateLoadBalancer(new CreateLoadBalancerRequest { Name = "test-lb" }).LoadBalancers![0];
+        harness.LoadBalancerArn = created.LoadBalancerArn!;
+        harness.Address = AddressOf(created);
         elb.ModifyLoadBalancerAttributes(new Local.LoadBalancing.Wire.ModifyLoadBalancerAttributesRequest
         {
             LoadBalancerArn = harness.LoadBalancerArn,
@@ -77,6 +82,11 @@ public sealed class LoadBalancerHarness : IAsyncDisposable
         harness.ListenerPort = listener.Port!.Value;
         return harness;
     }
+
+    /// <summary>Where a load balancer is served, as DescribeLoadBalancers shows it.</summary>
+    public static string AddressOf(LoadBalancer balancer) =>
+        balancer.AvailabilityZones?.SelectMany(z => z.LoadBalancerAddresses ?? []).Select(a => a.IpAddress).OfType<string>().FirstOrDefault()
+        ?? throw new InvalidOperationException($"load balancer {balancer.LoadBalancerName} shows no address");
 
     public string CreateTargetGroup(string name) =>
         Elb.CreateTargetGroup(new CreateTargetGroupRequest

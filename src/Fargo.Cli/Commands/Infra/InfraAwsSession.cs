@@ -40,6 +40,9 @@ internal sealed class InfraAwsSession : IDisposable
 
     public EcrClient Ecr { get; }
 
+    /// <summary>A session on the local region (its account needs no check: the key is the region's own).</summary>
+    public static InfraAwsSession ForLocalRegion(AwsClientOptions options) => new(TargetEnvironment.Local(), options);
+
     /// <summary>Connects to an AWS environment of fargo.toml with --profile (or the default chain) and checks the account.</summary>
     public static async Task<InfraAwsSession> OpenAsync(
         Func<string?, string, AwsClientOptions> optionsFor, string? profile, ServiceSettings settings, CancellationToken cancellationToken)

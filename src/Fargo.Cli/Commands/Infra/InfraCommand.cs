@@ -59,25 +59,20 @@ internal sealed class InfraCommand(InfraDependencies dependencies) : ICliCommand
     internal static IReadOnlyList<string> AwsEnvironments(ServiceConfig config) =>
         [.. config.EnvironmentNames.Where(name => !config.ForEnvironment(name).Environment.IsLocal)];
 
-    /// <summary>The settings of an AWS environment; the local region is refused, as is a missing --env where one is needed.</summary>
-    internal static ServiceSettings SelectAwsEnvironment(ServiceConfig config, string? environment, string verb)
+    /// <summary>
+    /// The settings of the environment named by --env (an AWS one, or the local region, whose stacks the local
+    /// CloudFormation deploys); a missing --env where one is needed is refused.
+    /// </summary>
+    internal static ServiceSettings SelectEnvironment(ServiceConfig config, string? environment, string verb)
     {
         if (environment is null)
         {
             throw new UsageException(
-                $"`fargo infra {verb}` works on one AWS environment; name it with --env.",
+                $"`fargo infra {verb}` works on one environment; name it with --env.",
                 Choices(config));
         }
 
-        var settings = config.ForEnvironment(environment);
-        if (settings.Environment.IsLocal)
-        {
-            throw new UsageException(
-                $"Environment '{environment}' is the local region on this machine: it has no AWS infrastructure. `fargo infra` builds AWS environments.",
-                Choices(config) + " (The local region needs no infrastructure: `fargo up` runs the service there.)");
-        }
-
-        return settings;
+        return config.ForEnvironment(environment);
     }
 
     /// <summary>--out relative to the working directory, else cdk.out beside the configuration file.</summary>
@@ -120,6 +115,6 @@ internal sealed class InfraCommand(InfraDependencies dependencies) : ICliCommand
         var aws = AwsEnvironments(config);
         return aws.Count == 0
             ? $"{config.SourcePath} has no AWS environment yet: add one under [environments.NAME] with account and region."
-            : $"Choose one of: {string.Join(", ", aws.Select(name => $"--env {name}"))}.";
+            : $"Choose one of: {string.Join(", ", aws.Select(name => $"--env {name}"))} (or --env local: the local region).";
     }
 }

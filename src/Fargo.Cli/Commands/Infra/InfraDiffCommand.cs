@@ -31,7 +31,12 @@ internal sealed class InfraDiffCommand(InfraDependencies dependencies)
             return await DiffSingleAsync(context, config, single, outOption, cancellation);
         }
 
-        var settings = InfraCommand.SelectAwsEnvironment(config, context.Settings.Env, "diff");
+        var settings = InfraCommand.SelectEnvironment(config, context.Settings.Env, "diff");
+        if (settings.Environment.IsLocal)
+        {
+            return await LocalInfra.InfraDiffAsync(dependencies, context, settings, cancellation);
+        }
+
         var root = InfraCommand.OutputRoot(context, config, outOption);
         var output = new ToolkitOutput(context);
 

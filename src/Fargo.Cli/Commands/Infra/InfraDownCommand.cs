@@ -43,7 +43,12 @@ internal sealed class InfraDownCommand(InfraDependencies dependencies)
             return await DownSingleAsync(context, config, single, outOption, cancellation);
         }
 
-        var settings = InfraCommand.SelectAwsEnvironment(config, context.Settings.Env, "down");
+        var settings = InfraCommand.SelectEnvironment(config, context.Settings.Env, "down");
+        if (settings.Environment.IsLocal)
+        {
+            return await LocalInfra.InfraDownAsync(dependencies, context, settings, cancellation);
+        }
+
         var environment = settings.Environment.Name;
         if (!context.Settings.Yes && !dependencies.Prompt.CanAsk)
         {

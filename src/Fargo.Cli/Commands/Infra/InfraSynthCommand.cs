@@ -43,7 +43,7 @@ internal sealed class InfraSynthCommand(InfraDependencies dependencies)
 
         // Every environment is checked before anything is written: a typo in --env costs no synthesis.
         IReadOnlyList<ServiceSettings> environments = context.Settings.Env is { } name
-            ? [InfraCommand.SelectAwsEnvironment(config, name, "synth")]
+            ? [InfraCommand.SelectEnvironment(config, name, "synth")]
             : [.. InfraCommand.AwsEnvironments(config).Select(config.ForEnvironment)];
         if (environments.Count == 0)
         {

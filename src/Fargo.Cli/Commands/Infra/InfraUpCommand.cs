@@ -76,7 +76,12 @@ internal sealed class InfraUpCommand(InfraDependencies dependencies)
             return await UpSingleAsync(context, config, single, cancellation);
         }
 
-        var settings = InfraCommand.SelectAwsEnvironment(config, context.Settings.Env, "up");
+        var settings = InfraCommand.SelectEnvironment(config, context.Settings.Env, "up");
+        if (settings.Environment.IsLocal)
+        {
+            return await LocalInfra.InfraUpAsync(dependencies, context, settings, cancellation);
+        }
+
         var root = InfraCommand.OutputRoot(context, config, context.ParseResult.GetValue(_out));
         var askFirst = settings.Environment.RequiresApproval && !context.Settings.Yes;
         if (askFirst && !dependencies.Prompt.CanAsk)
@@ -241,7 +246,7 @@ internal sealed class InfraUpCommand(InfraDependencies dependencies)
     private static string[]? Subnets(string? option) =>
         string.IsNullOrWhiteSpace(option) ? null : option.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    private static void Write(CommandContext context, ServiceSettings settings, SynthesizedAssembly assembly, string? liveImage, IReadOnlyDictionary<string, string> outputs)
+    internal static void Write(CommandContext context, ServiceSettings settings, SynthesizedAssembly assembly, string? liveImage, IReadOnlyDictionary<string, string> outputs)
     {
         if (context.Json)
         {

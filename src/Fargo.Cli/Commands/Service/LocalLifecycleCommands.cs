@@ -1,13 +1,20 @@
 using System.CommandLine;
+using Fargo.Cli.Commands.Infra;
 using Fargo.Cli.Errors;
 using Fargo.Deploy.Deploying;
 using Fargo.Deploy.Local;
+using Fargo.Deploy.Operations;
+using Fargo.Deploy.Stacks;
 using Fargo.Deploy.Watching;
 using Spectre.Console;
 
 namespace Fargo.Cli.Commands.Service;
 
-/// <summary>`fargo up`: the whole service on the local region — topology, build, push, deploy — and its URL.</summary>
+/// <summary>
+/// `fargo up`: the whole service on the local region through the same stacks as on AWS — synthesize (cached), deploy
+/// the environment and service stacks to the local CloudFormation, build with [local].build, push, `fargo deploy` —
+/// and its URL.
+/// </summary>
 internal sealed class UpCommand : ICliCommand
 {
     public Command Create(CommandServices services)
@@ -16,10 +23,11 @@ internal sealed class UpCommand : ICliCommand
         var version = ServiceOptions.Version("The version to build and deploy. Default: the git short SHA (with -dirty when the tree has changes).");
         var command = new Command(
             "up",
-            "Bring the service up on the local region: cluster, load balancer, listener and target group, log group, PostgreSQL " +
-            "database and parameters, ECR repository and service, all through the region's AWS APIs; then build with [local].build, " +
-            "push, deploy, and print the URL. Run it again after a change: only what is missing is created, and the new build is " +
-            "deployed as a rolling update.")
+            "Bring the service up on the local region as on AWS: synthesize the local environment's stacks (the same CDK code " +
+            "as `fargo infra`, cached while fargo.toml is unchanged), deploy them to the local CloudFormation (network, load " +
+            "balancer, cluster; repository, target group, log group, database and its secret, service), build with " +
+            "[local].build, push, deploy, and print the URL. Run it again after a change: the stacks get only what changed, " +
+            "and the new build is deployed as a rolling update.")
         {
             version,
         };
@@ -38,7 +46,8 @@ internal sealed class UpCommand : ICliCommand
             using var local = new LocalRegionAccessor(context.Host);
             using var session = await ServiceTargets.ConnectAsync(context, selection, local, cancellation);
             var target = session.Target;
-            LocalTopologyResult? topology = null;
+            var infrastructure = InfraDependencies.ForProcess();
+            string? url = null;
             var deployer = new Deployer(SystemClock.Instance);
             return await RolloutRunner.RunAsync(
                 context,
@@ -46,33 +55,51 @@ internal sealed class UpCommand : ICliCommand
                 $"Bringing {settings.Name} ({tag}) up on the local region",
                 async (progress, token) =>
                 {
-                    topology = await LocalTopology.ProvisionAsync(target, local, progress, token);
+                    foreach (var name in await LocalSecrets.EnsureExplicitAsync(target.Apis.Ssm, settings, token))
+                    {
+                        progress.Report(new DeployStep($"Parameter {name} did not exist: created it with a generated value (set your own with `fargo secret set`, or put-parameter)"));
+                    }
+
+                    await LocalInfra.UpAsync(infrastructure, context.Host, target, settings, line => progress.Report(new DeployStep(line)), token);
                     progress.Report(new DeployStep($"Building {settings.Name} {tag}: {settings.Local?.Build}"));
                     var build = await LocalBuild.RunAsync(settings, selection.ProjectDirectory, local.BuildsDirectory, tag, BuildOutput.For(context, progress), token);
                     progress.Report(new DeployStep($"Built in {RolloutTimelineText.Format(build.Elapsed)}"));
                     var image = await local.ImportAsync(build.OutputDirectory, target.Spec.Repository!, tag, token);
                     progress.Report(new DeployStep($"Pushed {image.Repository}:{image.Tag} ({image.Digest})"));
-                    return await LocalUp.RollOutAsync(target, topology, image, deployer, progress, token);
+                    var request = new DeployRequest(null, image.ImageUri);
+                    var plan = await Deployer.PlanAsync(target, request, token);
+                    var result = await deployer.DeployAsync(plan, request, progress, token);
+                    url = await UrlResolver.ResolveAsync(target, await ServiceLookup.RequireAsync(target, token), token);
+                    if (url is not null && await UrlResolver.LocalCurlHint(target, url, token) is { } hint)
+                    {
+                        progress.Report(new DeployStep($"Reach it with: {hint}"));
+                    }
+
+                    return result;
                 },
                 cancellation,
-                () => topology?.Url.ToString());
+                () => url);
         }));
         return command;
     }
 }
 
-/// <summary>`fargo down [--volumes]`: removes the service's local topology; the database's data stays unless --volumes.</summary>
+/// <summary>
+/// `fargo down [--volumes]`: deletes the service stack (and the environment stack when no other service uses it); data
+/// follows the templates' DeletionPolicy, and --volumes also deletes what they retained.
+/// </summary>
 internal sealed class DownCommand : ICliCommand
 {
     public Command Create(CommandServices services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var volumes = new Option<bool>("--volumes") { Description = "Delete the database's data too." };
+        var volumes = new Option<bool>("--volumes") { Description = "Also delete the data the stacks retain (the database's)." };
         var command = new Command(
             "down",
-            "Take the service off the local region: stop and delete the service, its listener, target group and (when no other " +
-            "service uses them) the load balancer and cluster, and stop its database. The database's data, the images, the log " +
-            "group and the parameters stay, so the next `fargo up` finds everything as it was; --volumes deletes the data.")
+            "Take the service off the local region: delete its stack (service, target group and listener rule, repository, log " +
+            "group, database…) and, when no other service uses it, the environment's stack (load balancer, cluster). What the " +
+            "templates retain (DeletionPolicy Retain or Snapshot: the database's data) stays, so the next `fargo up` finds it; " +
+            "--volumes deletes that too.")
         {
             volumes,
         };
@@ -84,11 +111,28 @@ internal sealed class DownCommand : ICliCommand
                 throw new UsageException($"`fargo down` works on the local region; for AWS use fargo infra down --env {selection.Environment.Name}.");
             }
 
+            var settings = selection.Settings ?? throw new UsageException("`fargo down` needs a fargo.toml, not a flat deploy file.");
             using var local = new LocalRegionAccessor(context.Host);
             using var session = await ServiceTargets.ConnectAsync(context, selection, local, cancellation);
             var console = context.Json ? context.Host.Error : context.Host.Out;
-            var printer = new PlainRolloutPrinter(console);
-            await LocalTopology.DeprovisionAsync(session.Target, local, context.ParseResult.GetValue(volumes), TimeSpan.FromMinutes(3), printer, cancellation);
+            void Say(string line) => console.MarkupLine($"[grey]{Markup.Escape(line)}[/]");
+            var synthesis = await LocalInfra.SynthesizeAsync(InfraDependencies.ForProcess(), context.Host, settings, cancellation);
+            if (context.ParseResult.GetValue(volumes))
+            {
+                // The template keeps the database's data (DeletionPolicy Snapshot): deleting the instance with its data
+                // first leaves the stack nothing to keep.
+                var instances = await EnvironmentStacks.PhysicalIdsAsync(LocalInfra.CloudFormationOf(session.Target), synthesis.Assembly.Stacks.Service, "AWS::RDS::DBInstance", cancellation);
+                foreach (var instance in instances)
+                {
+                    if (await local.DeleteAsync(instance, deleteData: true, cancellation))
+                    {
+                        Say($"Deleted database {instance} with its data");
+                    }
+                }
+            }
+
+            await LocalInfra.DownAsync(local, session.Target, settings, synthesis.Assembly, Say, cancellation);
+
             console.MarkupLine($"[green]✔[/] {Markup.Escape(selection.Spec.Service)} is down.");
             return ExitCodes.Success;
         }));

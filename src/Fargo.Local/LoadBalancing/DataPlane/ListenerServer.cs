@@ -11,7 +11,7 @@ using Microsoft.Extensions.Hosting;
 namespace Fargo.Local.LoadBalancing.DataPlane;
 
 /// <summary>
-/// One listener's socket: a Kestrel server on 127.0.0.1 and the listener's port. HTTP listeners speak
+/// One listener's socket: a Kestrel server on its load balancer's loopback address and the listener's served port. HTTP listeners speak
 /// HTTP/1.1 and HTTP/2 with prior knowledge (h2c); HTTPS listeners negotiate HTTP/2 or HTTP/1.1 by ALPN.
 /// ALB limits are not Kestrel's defaults: no request body size limit, no minimum data rates.
 /// </summary>
@@ -28,7 +28,7 @@ internal sealed class ListenerServer : IAsyncDisposable
     public int Port { get; }
 
     /// <summary>Starts listening; <paramref name="port"/> 0 takes a free port. Throws IOException when the port is taken.</summary>
-    public static async Task<ListenerServer> StartAsync(int port, X509Certificate2? certificate, RequestDelegate handler, CancellationToken cancellationToken)
+    public static async Task<ListenerServer> StartAsync(IPAddress address, int port, X509Certificate2? certificate, RequestDelegate handler, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = "Fargo.Local.LoadBalancer" });
         builder.WebHost.UseKestrelCore();
@@ -48,7 +48,7 @@ internal sealed class ListenerServer : IAsyncDisposable
             kestrel.Limits.MinResponseDataRate = null;
             kestrel.Limits.MaxRequestHeadersTotalSize = 64 * 1024;
             kestrel.Limits.Http2.MaxStreamsPerConnection = 128;
-            kestrel.Listen(IPAddress.Loopback, port, listen =>
+            kestrel.Listen(address, port, listen =>
             {
                 main = listen;
                 listen.Protocols = HttpProtocols.Http1AndHttp2;
@@ -63,7 +63,7 @@ internal sealed class ListenerServer : IAsyncDisposable
             });
             if (certificate is null)
             {
-                kestrel.Listen(IPAddress.Loopback, 0, listen =>
+                kestrel.Listen(address, 0, listen =>
                 {
                     http2Only = listen;
                     listen.Protocols = HttpProtocols.Http2;

@@ -15,6 +15,10 @@ public sealed class LoadBalancerRecord
     public required DateTimeOffset CreatedTime { get; init; }
     public required string Scheme { get; init; }
     public required string IpAddressType { get; init; }
+
+    /// <summary>The loopback address its listeners are served on (<see cref="LocalListenerAddressing"/>); null only in state written before addresses existed.</summary>
+    public string? Address { get; init; }
+
     public IReadOnlyList<string> Subnets { get; init; } = [];
     public IReadOnlyList<string> SecurityGroups { get; init; } = [];
     public IReadOnlyList<Tag> Tags { get; init; } = [];

@@ -116,6 +116,23 @@ public sealed class LocalRegionFixture : IAsyncLifetime
         return result;
     }
 
+    /// <summary>Calls the local region through Fargo.Aws's clients, with the endpoint and key `fargo local env` prints.</summary>
+    public async Task<T> AwsClientAsync<T>(Func<Fargo.Aws.Http.AwsHttpClient, CancellationToken, Task<T>> call)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        var env = await FargoAsync(Path.GetTempPath(), "local", "env", "--output", "json");
+        Assert.True(env.ExitCode == 0, env.ToString());
+        var variables = JsonSerializer.Deserialize<Dictionary<string, string>>(env.Out)!;
+        using var http = new Fargo.Aws.Http.AwsHttpClient(new Fargo.Aws.Http.AwsClientOptions
+        {
+            Region = "local",
+            Credentials = new Fargo.Aws.Credentials.StaticAwsCredentialsProvider(new Fargo.Aws.Credentials.AwsCredentials(variables["AWS_ACCESS_KEY_ID"], variables["AWS_SECRET_ACCESS_KEY"])),
+            Endpoints = Fargo.Aws.Endpoints.AwsEndpointResolver.Fixed(new Uri(variables["AWS_ENDPOINT_URL"])),
+            UserAgent = "fargo-tests",
+        });
+        return await call(http, CancellationToken.None);
+    }
+
     /// <summary>A command's result with the end of the engine's log, for assertion messages.</summary>
     public string Explain(CliResult result)
     {

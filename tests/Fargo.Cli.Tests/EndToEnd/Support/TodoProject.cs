@@ -24,6 +24,18 @@ public sealed class TodoProject : IDisposable
     /// <summary>The version "/" reports when APP_VERSION is not set.</summary>
     public void SetDefaultVersion(string version) => Replace(VersionLine, VersionLine.Replace("\"dev\"", $"\"{version}\"", StringComparison.Ordinal));
 
+    /// <summary>Gives the service another name (its stack, repository, service and database then are its own).</summary>
+    public void Rename(string name) => Edit("name = \"todo-api\"", $"name = \"{name}\"");
+
+    /// <summary>Replaces a text of fargo.toml that must be there.</summary>
+    public void Edit(string before, string after)
+    {
+        var file = System.IO.Path.Combine(Path, "fargo.toml");
+        var text = File.ReadAllText(file);
+        Assert.Contains(before, text, StringComparison.Ordinal);
+        File.WriteAllText(file, text.Replace(before, after, StringComparison.Ordinal));
+    }
+
     /// <summary>Makes /_health answer 500 (or, with false, healthy again).</summary>
     public void BreakHealth(bool broken)
     {

@@ -137,7 +137,8 @@ internal sealed class EcsServiceHandler(EcsControlPlane ecs, TimeProvider time, 
         {
             Cluster = create.Cluster,
             Service = physicalId,
-            DesiredCount = create.DesiredCount ?? 1,
+            // As on AWS: a desired count left out of the template is left out of the update (the count stays).
+            DesiredCount = create.DesiredCount,
             TaskDefinition = create.TaskDefinition,
             CapacityProviderStrategy = create.CapacityProviderStrategy,
             DeploymentConfiguration = create.DeploymentConfiguration,

@@ -1,0 +1,200 @@
+using System.Globalization;
+using Fargo.Aws.CloudFormation;
+using Fargo.Cli.Commands.Service;
+using Fargo.Cli.Errors;
+using Fargo.Config.Model;
+using Fargo.Deploy.Stacks;
+using Fargo.Deploy.Targets;
+using Fargo.Deploy.Watching;
+using Fargo.Infrastructure;
+using Fargo.Local.Home;
+using Spectre.Console;
+
+namespace Fargo.Cli.Commands.Infra;
+
+/// <summary>
+/// The local environment's stacks on the local region's CloudFormation: synthesized by the same code as for AWS
+/// (cached by content under FARGO_HOME/cache/synth) and deployed by Fargo's own stack deployer, since the CDK toolkit
+/// needs the bootstrap bucket and roles that an AWS account gets from `cdk bootstrap` and the local region has not.
+/// `fargo infra synth|diff|up|down --env local` and `fargo up`/`fargo down` go through here.
+/// </summary>
+internal static class LocalInfra
+{
+    public static SynthesisCache Cache(CliHost host) =>
+        new(Path.Combine(FargoHome.FromEnvironment(host.GetEnvironmentVariable).Root, "cache", "synth"));
+
+    /// <summary>The local environment's assembly: from the cache when fargo.toml (and Fargo) did not change.</summary>
+    public static Task<CachedSynthesis> SynthesizeAsync(InfraDependencies dependencies, CliHost host, ServiceSettings settings, CancellationToken cancellationToken) =>
+        Cache(host).GetOrSynthesizeAsync(
+            settings,
+            RepositoryPlacement.Alone,
+            (directory, token) => dependencies.Synthesizer.SynthesizeAsync(settings, RepositoryPlacement.Alone, directory, token),
+            cancellationToken);
+
+    public static StackTemplates TemplatesOf(SynthesizedAssembly assembly) =>
+        new(assembly.Stacks.Environment, assembly.EnvironmentTemplate, assembly.Stacks.Service, assembly.ServiceTemplate);
+
+    public static StackDeployer Deployer(DeployTarget target) =>
+        new(CloudFormationOf(target), SystemClock.Instance);
+
+    public static ICloudFormationApi CloudFormationOf(DeployTarget target) =>
+        target.Apis.CloudFormation ?? throw new InvalidOperationException("the local region's session has no CloudFormation client");
+
+    /// <summary>Synthesizes (or takes from the cache) and deploys both stacks, keeping the live image; reports each step.</summary>
+    public static async Task<(SynthesizedAssembly Assembly, string? LiveImage, EnvironmentStacksResult Stacks)> UpAsync(
+        InfraDependencies dependencies, CliHost host, DeployTarget target, ServiceSettings settings, Action<string> say, CancellationToken cancellationToken)
+    {
+        var synthesis = await SynthesizeAsync(dependencies, host, settings, cancellationToken);
+        say(synthesis.FromCache
+            ? "Stacks unchanged since the last synthesis (fargo.toml and Fargo are the same): taken from the cache"
+            : $"Synthesized {synthesis.Assembly.Stacks.Environment} and {synthesis.Assembly.Stacks.Service} in {synthesis.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s");
+        var liveImage = await LiveImage.ReadAsync(target.Apis.Ecs, settings.Names, cancellationToken);
+        var stacks = await EnvironmentStacks.UpAsync(Deployer(target), TemplatesOf(synthesis.Assembly), liveImage, new EventPrinter(say), cancellationToken);
+        foreach (var result in new[] { stacks.Environment, stacks.Service })
+        {
+            say($"Stack {result.StackName}: {Describe(result.Outcome)}");
+        }
+
+        return (synthesis.Assembly, liveImage, stacks);
+    }
+
+    /// <summary>`fargo infra up --env local`.</summary>
+    public static async Task<int> InfraUpAsync(InfraDependencies dependencies, CommandContext context, ServiceSettings settings, CancellationToken cancellationToken)
+    {
+        var output = new ToolkitOutput(context);
+        var (selection, local, session) = await ConnectAsync(context, cancellationToken);
+        using (local)
+        using (session)
+        {
+            var (assembly, liveImage, stacks) = await ServiceTargets.TranslateAsync(() => UpAsync(dependencies, context.Host, session.Target, selection.Settings!, output.Say, cancellationToken));
+            InfraUpCommand.Write(context, settings, assembly, liveImage, stacks.Service.Outputs);
+            return ExitCodes.Success;
+        }
+    }
+
+    /// <summary>`fargo infra diff --env local`: the change sets' resource changes, then deleted; nothing else changes.</summary>
+    public static async Task<int> InfraDiffAsync(InfraDependencies dependencies, CommandContext context, ServiceSettings settings, CancellationToken cancellationToken)
+    {
+        var output = new ToolkitOutput(context);
+        var (_, local, session) = await ConnectAsync(context, cancellationToken);
+        using (local)
+        using (session)
+        {
+            var synthesis = await SynthesizeAsync(dependencies, context.Host, settings, cancellationToken);
+            var liveImage = await LiveImage.ReadAsync(session.Target.Apis.Ecs, settings.Names, cancellationToken);
+            var plans = await ServiceTargets.TranslateAsync(() => EnvironmentStacks.DiffAsync(Deployer(session.Target), TemplatesOf(synthesis.Assembly), liveImage, cancellationToken));
+            foreach (var plan in plans)
+            {
+                output.Say(plan switch
+                {
+                    { Creates: true } => $"Stack {plan.StackName}: to be created",
+                    { Changes.Count: 0 } => $"Stack {plan.StackName}: no changes",
+                    _ => $"Stack {plan.StackName}: {plan.Changes.Count} change(s)",
+                });
+                foreach (var change in plan.Changes)
+                {
+                    var replacement = change.Replacement?.Value is "True" or "Conditional" ? $" (replacement: {change.Replacement})" : "";
+                    output.Say($"  {change.Action,-7} {change.LogicalResourceId} {change.ResourceType}{replacement}");
+                }
+            }
+
+            if (context.Json)
+            {
+                context.WriteJson(
+                    new InfraDiffJson(settings.Environment.Name, synthesis.Assembly.Account, synthesis.Assembly.Region, synthesis.Assembly.Directory, InfraCommand.StackNamesOf(synthesis.Assembly), output.Lines),
+                    InfraJsonContext.Default.InfraDiffJson);
+            }
+
+            return ExitCodes.Success;
+        }
+    }
+
+    /// <summary>`fargo infra down --env local`: the service stack, then the environment stack when no other service uses it.</summary>
+    public static async Task<int> InfraDownAsync(InfraDependencies dependencies, CommandContext context, ServiceSettings settings, CancellationToken cancellationToken)
+    {
+        var output = new ToolkitOutput(context);
+        var (_, local, session) = await ConnectAsync(context, cancellationToken);
+        using (local)
+        using (session)
+        {
+            var synthesis = await SynthesizeAsync(dependencies, context.Host, settings, cancellationToken);
+            var results = await ServiceTargets.TranslateAsync(() => DownAsync(local, session.Target, settings, synthesis.Assembly, output.Say, cancellationToken));
+            if (context.Json)
+            {
+                context.WriteJson(
+                    new InfraDownJson(settings.Environment.Name, synthesis.Assembly.Account, synthesis.Assembly.Region, [.. results.Where(r => r.Outcome == StackOutcome.Deleted).Select(r => r.StackName)], []),
+                    InfraJsonContext.Default.InfraDownJson);
+            }
+            else
+            {
+                context.Host.Out.MarkupLine($"[green]Deleted:[/] {Markup.Escape(string.Join(", ", results.Where(r => r.Outcome == StackOutcome.Deleted).Select(r => r.StackName)))}");
+            }
+
+            return ExitCodes.Success;
+        }
+    }
+
+    /// <summary>
+    /// Deletes the stacks. The repository goes with the service stack (the local environment's is its own and not kept),
+    /// and ECR refuses to delete a repository that holds images: as `fargo infra down` does on AWS, its images go first.
+    /// </summary>
+    public static async Task<IReadOnlyList<StackResult>> DownAsync(
+        LocalRegionAccessor local, DeployTarget target, ServiceSettings settings, SynthesizedAssembly assembly, Action<string> say, CancellationToken cancellationToken)
+    {
+        using (var session = InfraAwsSession.ForLocalRegion(TargetResolver.LocalOptions(await local.EnsureRunningAsync(cancellationToken))))
+        using (var teardown = new AwsTeardown(session))
+        {
+            await teardown.DeleteAllImagesAsync(settings.Names.Repository, assembly.Region, cancellationToken);
+            foreach (var emptied in teardown.Emptied.Where(e => e.Deleted > 0))
+            {
+                say($"Deleted {emptied.Deleted} image(s) of repository {emptied.Name}");
+            }
+        }
+
+        var results = await EnvironmentStacks.DownAsync(Deployer(target), CloudFormationOf(target), TemplatesOf(assembly), new EventPrinter(say), cancellationToken);
+        foreach (var result in results)
+        {
+            say($"Stack {result.StackName}: {Describe(result.Outcome)}");
+        }
+
+        if (results.Count == 1)
+        {
+            say($"Stack {assembly.Stacks.Environment} stays: other services of the environment use it");
+        }
+
+        return results;
+    }
+
+    private static async Task<(ServiceSelection Selection, LocalRegionAccessor Local, TargetSession Session)> ConnectAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        var selection = ServiceTargets.Select(context);
+        var local = new LocalRegionAccessor(context.Host);
+        try
+        {
+            return (selection, local, await ServiceTargets.ConnectAsync(context, selection, local, cancellationToken));
+        }
+        catch
+        {
+            local.Dispose();
+            throw;
+        }
+    }
+
+    private static string Describe(StackOutcome outcome) => outcome switch
+    {
+        StackOutcome.Created => "created",
+        StackOutcome.Updated => "updated",
+        StackOutcome.Unchanged => "no changes",
+        StackOutcome.Deleted => "deleted",
+        StackOutcome.Absent => "not there",
+        _ => outcome.ToString(),
+    };
+
+    /// <summary>CloudFormation's events as progress lines: resource, type, status and reason, as the console shows them.</summary>
+    private sealed class EventPrinter(Action<string> say) : IProgress<StackEvent>
+    {
+        public void Report(StackEvent value) =>
+            say($"  {value.Timestamp.ToLocalTime():HH:mm:ss} {value.StackName} {value.LogicalResourceId} {value.ResourceType} {value.ResourceStatus}" +
+                (string.IsNullOrWhiteSpace(value.ResourceStatusReason) ? "" : $": {value.ResourceStatusReason}"));
+    }
+}

@@ -1,0 +1,116 @@
+using Fargo.Aws.CloudFormation;
+
+namespace Fargo.Deploy.Stacks;
+
+/// <summary>The two synthesized templates of a service in an environment, and their stack names.</summary>
+public sealed record StackTemplates(string EnvironmentStack, string EnvironmentTemplate, string ServiceStack, string ServiceTemplate);
+
+/// <summary>What `up` did to each stack, and the service stack's outputs.</summary>
+public sealed record EnvironmentStacksResult(StackResult Environment, StackResult Service);
+
+/// <summary>
+/// An environment's stacks on a CloudFormation that Fargo drives itself (the local region's): the environment stack
+/// first, then the service stack with the live image as its Image parameter, exactly the parameters `fargo infra up`
+/// passes on AWS; down deletes the service stack, and the environment stack once no other service stack of the
+/// environment is left.
+/// </summary>
+public static class EnvironmentStacks
+{
+    /// <summary>The stacks name their IAM roles.</summary>
+    public static IReadOnlyList<string> Capabilities { get; } = ["CAPABILITY_IAM", "CAPABILITY_NAMED_IAM"];
+
+    /// <summary>The service stack's parameter that carries the live image (Fargo.Infrastructure's StackParameters.Image).</summary>
+    public const string ImageParameter = "Image";
+
+    public static async Task<EnvironmentStacksResult> UpAsync(
+        StackDeployer deployer, StackTemplates templates, string? liveImage, IProgress<StackEvent>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(deployer);
+        ArgumentNullException.ThrowIfNull(templates);
+        var environment = await deployer.DeployAsync(EnvironmentDeployment(templates), progress, cancellationToken).ConfigureAwait(false);
+        var service = await deployer.DeployAsync(ServiceDeployment(templates, liveImage), progress, cancellationToken).ConfigureAwait(false);
+        return new EnvironmentStacksResult(environment, service);
+    }
+
+    /// <summary>What `up` would change in each stack, changing nothing.</summary>
+    public static async Task<IReadOnlyList<StackPlan>> DiffAsync(
+        StackDeployer deployer, StackTemplates templates, string? liveImage, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(deployer);
+        ArgumentNullException.ThrowIfNull(templates);
+        return
+        [
+            await deployer.PlanAsync(EnvironmentDeployment(templates), cancellationToken).ConfigureAwait(false),
+            await deployer.PlanAsync(ServiceDeployment(templates, liveImage), cancellationToken).ConfigureAwait(false),
+        ];
+    }
+
+    /// <summary>Deletes the service stack, then the environment stack unless another service stack of the environment is left.</summary>
+    public static async Task<IReadOnlyList<StackResult>> DownAsync(
+        StackDeployer deployer, ICloudFormationApi cloudFormation, StackTemplates templates, IProgress<StackEvent>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(deployer);
+        ArgumentNullException.ThrowIfNull(cloudFormation);
+        ArgumentNullException.ThrowIfNull(templates);
+        var results = new List<StackResult> { await deployer.DeleteAsync(templates.ServiceStack, progress, cancellationToken).ConfigureAwait(false) };
+        var others = await OtherServiceStacksAsync(cloudFormation, templates, cancellationToken).ConfigureAwait(false);
+        if (others.Count == 0)
+        {
+            results.Add(await deployer.DeleteAsync(templates.EnvironmentStack, progress, cancellationToken).ConfigureAwait(false));
+        }
+
+        return results;
+    }
+
+    /// <summary>The physical ids of a stack's resources of one type (none when the stack does not exist).</summary>
+    public static async Task<IReadOnlyList<string>> PhysicalIdsAsync(ICloudFormationApi cloudFormation, string stackName, string resourceType, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(cloudFormation);
+        var ids = new List<string>();
+        string? token = null;
+        try
+        {
+            do
+            {
+                var page = await cloudFormation.ListStackResourcesAsync(new ListStackResourcesRequest { StackName = stackName, NextToken = token }, cancellationToken).ConfigureAwait(false);
+                ids.AddRange((page.StackResourceSummaries ?? []).Where(r => r.ResourceType == resourceType).Select(r => r.PhysicalResourceId).OfType<string>());
+                token = page.NextToken;
+            }
+            while (token is not null);
+        }
+        catch (Fargo.Aws.AwsServiceException e) when (e.Code == "ValidationError" && e.Message.Contains("does not exist", StringComparison.Ordinal))
+        {
+            return [];
+        }
+
+        return ids;
+    }
+
+    /// <summary>The environment's other service stacks ("fargo-ENV-*"), which import its exports.</summary>
+    public static async Task<IReadOnlyList<string>> OtherServiceStacksAsync(ICloudFormationApi cloudFormation, StackTemplates templates, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(cloudFormation);
+        ArgumentNullException.ThrowIfNull(templates);
+        var names = new List<string>();
+        string? token = null;
+        do
+        {
+            var page = await cloudFormation.DescribeStacksAsync(new DescribeStacksRequest { NextToken = token }, cancellationToken).ConfigureAwait(false);
+            names.AddRange((page.Stacks ?? [])
+                .Where(s => s.StackStatus != StackStatus.DeleteComplete
+                    && s.StackName.StartsWith(templates.EnvironmentStack + "-", StringComparison.Ordinal)
+                    && s.StackName != templates.ServiceStack)
+                .Select(s => s.StackName));
+            token = page.NextToken;
+        }
+        while (token is not null);
+
+        return names;
+    }
+
+    private static StackDeployment EnvironmentDeployment(StackTemplates templates) =>
+        new(templates.EnvironmentStack, File.ReadAllText(templates.EnvironmentTemplate), new Dictionary<string, string>(), Capabilities);
+
+    private static StackDeployment ServiceDeployment(StackTemplates templates, string? liveImage) =>
+        new(templates.ServiceStack, File.ReadAllText(templates.ServiceTemplate), new Dictionary<string, string> { [ImageParameter] = liveImage ?? "" }, Capabilities);
+}

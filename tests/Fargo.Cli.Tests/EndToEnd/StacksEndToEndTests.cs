@@ -1,0 +1,139 @@
+using System.Text.Json;
+using Fargo.Aws.CloudFormation;
+using Fargo.Aws.ElasticLoadBalancingV2;
+using Fargo.Aws.Ssm;
+using Fargo.Cli.Tests.EndToEnd.Support;
+using Fargo.Cli.Tests.Support;
+
+namespace Fargo.Cli.Tests.EndToEnd;
+
+/// <summary>
+/// The AWS flow on the local region, through the same stacks: `fargo infra up --env local` (the service at desired
+/// count 0), then `fargo deploy --version V` (0 → the configured count); the stacks DescribeStacks lists; the
+/// database credentials from the generated Secrets Manager secret; a [health]/drain change reaching the target group
+/// through `fargo up`; the immutable repository refusing a re-pushed tag. The steps build on each other.
+/// </summary>
+[Collection(LocalRegionCollection.Name)]
+[TestCaseOrderer(StepOrderer.TypeName, StepOrderer.AssemblyName)]
+public sealed class StacksEndToEndTests(LocalRegionFixture region, StacksEndToEndTests.Story story) : IClassFixture<StacksEndToEndTests.Story>
+{
+    private string Folder => story.Project.Path;
+
+    private Task<CliResult> Fargo(params string[] args) => region.FargoAsync(Folder, args);
+
+    [Fact]
+    [Step(1)]
+    public async Task Infra_up_local_creates_both_stacks_with_the_service_at_0_and_deploy_brings_it_to_the_configured_count()
+    {
+        story.Project.Rename("stacks-api");
+        var infra = await Fargo("infra", "up", "--env", "local");
+        // As on AWS, the parameter [secrets] names must exist before tasks can start (only `fargo up` generates it locally).
+        await region.AwsClientAsync((http, token) => new SsmClient(http).PutParameterAsync(
+            new PutParameterRequest { Name = "/shared/todo/api-key", Value = "stacks-e2e", Type = ParameterType.SecureString, Overwrite = true }, token));
+        var stacks = await DescribeStacksAsync();
+        var before = await StatusAsync();
+        var build = await Fargo("build", "--version", "v1");
+        var push = await Fargo("push", "--version", "v1");
+        var deploy = await Fargo("deploy", "--version", "v1");
+        var after = await StatusAsync();
+
+        Assert.True(infra.ExitCode == 0, region.Explain(infra));
+        Assert.Contains("fargo-local", stacks);
+        Assert.Contains("fargo-local-stacks-api", stacks);
+        Assert.Equal((0, 0), before);
+        Assert.True(build.ExitCode == 0 && push.ExitCode == 0, build + "\n" + push);
+        Assert.True(deploy.ExitCode == 0, region.Explain(deploy));
+        Assert.Contains("The service runs no task (desired count 0): starting 2", deploy.Out, StringComparison.Ordinal);
+        Assert.Equal((2, 2), after);
+    }
+
+    [Fact]
+    [Step(2)]
+    public async Task The_task_gets_DB_HOST_to_DB_PASSWORD_from_the_generated_Secrets_Manager_secret()
+    {
+        var taskdef = await Fargo("status", "--output", "json");
+        var definition = await region.AwsClientAsync((http, token) => new Fargo.Aws.Ecs.EcsClient(http).DescribeTaskDefinitionAsync(new Fargo.Aws.Ecs.DescribeTaskDefinitionRequest { TaskDefinition = "stacks-api-local" }, token));
+        var secrets = definition.TaskDefinition!.ContainerDefinitions![0].Secrets!.ToDictionary(s => s.Name!, s => s.ValueFrom!);
+        var connects = await Fargo("run", "--", "sh", "-c", "test -n \"$DB_HOST\" && test -n \"$DB_PORT\" && test \"$DB_NAME\" = todo && test \"$DB_USER\" = fargo && test -n \"$DB_PASSWORD\"");
+
+        Assert.True(taskdef.ExitCode == 0, region.Explain(taskdef));
+        foreach (var name in new[] { "DB_HOST", "DB_PORT", "DB_NAME", "DB_USER", "DB_PASSWORD" })
+        {
+            Assert.StartsWith("arn:aws:secretsmanager:local:000000000000:secret:", secrets[name], StringComparison.Ordinal);
+        }
+
+        Assert.EndsWith(":password::", secrets["DB_PASSWORD"], StringComparison.Ordinal);
+        Assert.True(connects.ExitCode == 0, region.Explain(connects));
+    }
+
+    [Fact]
+    [Step(3)]
+    public async Task A_health_and_drain_change_reaches_the_target_group_through_fargo_up()
+    {
+        story.Project.Edit("path = \"/_health\"", "path = \"/_health?deep=1\"");
+        story.Project.Edit("drain = \"30s\"", "drain = \"12s\"");
+
+        var up = await Fargo("up", "--version", "v2");
+        var group = await region.AwsClientAsync((http, token) => new ElasticLoadBalancingV2Client(http).DescribeTargetGroupsAsync(new DescribeTargetGroupsRequest { Names = ["stacks-api-local"] }, token));
+        var arn = group.TargetGroups![0].TargetGroupArn!;
+        var attributes = await region.AwsClientAsync((http, token) => new ElasticLoadBalancingV2Client(http).DescribeTargetGroupAttributesAsync(new DescribeTargetGroupAttributesRequest { TargetGroupArn = arn }, token));
+
+        Assert.True(up.ExitCode == 0, region.Explain(up));
+        Assert.Equal("/_health?deep=1", group.TargetGroups[0].HealthCheckPath);
+        Assert.Equal("12", attributes.Attributes!.Single(a => a.Key == "deregistration_delay.timeout_seconds").Value);
+    }
+
+    [Fact]
+    [Step(4)]
+    public async Task Pushing_an_existing_tag_again_fails_as_on_AWS()
+    {
+        story.Project.SetDefaultVersion("v1-again");
+        var build = await Fargo("build", "--version", "v1");
+        var push = await Fargo("push", "--version", "v1");
+
+        Assert.True(build.ExitCode == 0, region.Explain(build));
+        Assert.Equal(1, push.ExitCode);
+        Assert.Contains("ImageTagAlreadyExistsException", push.Out + push.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [Step(5)]
+    public async Task A_second_up_with_nothing_changed_takes_its_stacks_and_build_as_they_are()
+    {
+        // v3: the source changed since v2 was pushed, and the repository's tags are immutable.
+        var first = await Fargo("up", "--version", "v3");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var up = await Fargo("up", "--version", "v3");
+        var elapsed = clock.Elapsed;
+        var down = await Fargo("down", "--volumes");
+
+        Assert.True(first.ExitCode == 0, region.Explain(first));
+        Assert.True(up.ExitCode == 0, region.Explain(up));
+        Assert.Contains("taken from the cache", up.Out, StringComparison.Ordinal);
+        Assert.Contains("no changes", up.Out, StringComparison.Ordinal);
+        Assert.True(down.ExitCode == 0, region.Explain(down));
+        Console.WriteLine($"fargo up, nothing changed: {elapsed.TotalSeconds:0.0} s");
+    }
+
+    private async Task<IReadOnlyList<string>> DescribeStacksAsync()
+    {
+        var described = await region.AwsClientAsync((http, token) => new CloudFormationClient(http).DescribeStacksAsync(new DescribeStacksRequest(), token));
+        return [.. (described.Stacks ?? []).Select(s => s.StackName)];
+    }
+
+    private async Task<(int Desired, int Running)> StatusAsync()
+    {
+        var status = await Fargo("status", "--output", "json");
+        Assert.True(status.ExitCode == 0, region.Explain(status));
+        using var json = JsonDocument.Parse(status.Out);
+        return (json.RootElement.GetProperty("desired").GetInt32(), json.RootElement.GetProperty("running").GetInt32());
+    }
+
+    /// <summary>The project copy the steps share.</summary>
+    public sealed class Story : IDisposable
+    {
+        public TodoProject Project { get; } = new();
+
+        public void Dispose() => Project.Dispose();
+    }
+}
