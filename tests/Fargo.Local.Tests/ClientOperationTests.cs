@@ -135,6 +135,39 @@ public sealed class ClientOperationTests(EngineFixture engine) : IClassFixture<E
         Assert.Equal(0, registry.GetProperty("replicationConfiguration").GetProperty("rules").GetArrayLength());
     }
 
+    [Fact]
+    public async Task ECS_resources_list_and_lose_tags_and_a_cluster_keeps_its_updated_settings_and_configuration()
+    {
+        var cluster = (await Ok("ecs", "create-cluster", "--cluster-name", "tagged-ops", "--tags", "key=team,value=todo", "key=env,value=dev"))
+            .Json().GetProperty("cluster");
+        var arn = cluster.GetProperty("clusterArn").GetString()!;
+
+        await Ok("ecs", "tag-resource", "--resource-arn", arn, "--tags", "key=owner,value=ann");
+        await Ok("ecs", "untag-resource", "--resource-arn", arn, "--tag-keys", "env");
+        var tags = (await Ok("ecs", "list-tags-for-resource", "--resource-arn", arn)).Json().GetProperty("tags");
+        Assert.Equal([("owner", "ann"), ("team", "todo")], tags.EnumerateArray().Select(t => (t.GetProperty("key").GetString(), t.GetProperty("value").GetString())).Order());
+        var unknown = await engine.AwsAsync("ecs", "list-tags-for-resource", "--resource-arn", arn + "-gone");
+        Assert.Contains("(InvalidParameterException)", unknown.Error, StringComparison.Ordinal);
+
+        var updated = (await Ok("ecs", "update-cluster", "--cluster", "tagged-ops", "--settings", "name=containerInsights,value=enabled",
+            "--configuration", "executeCommandConfiguration={logging=OVERRIDE,logConfiguration={cloudWatchLogGroupName=/ecs/exec}}")).Json().GetProperty("cluster");
+        Assert.Equal("enabled", Setting(updated, "containerInsights"));
+        await Ok("ecs", "update-cluster-settings", "--cluster", arn, "--settings", "name=containerInsights,value=disabled");
+
+        var described = (await Ok("ecs", "describe-clusters", "--clusters", "tagged-ops")).Json().GetProperty("clusters")[0];
+        Assert.Equal("disabled", Setting(described, "containerInsights"));
+        var execute = described.GetProperty("configuration").GetProperty("executeCommandConfiguration");
+        Assert.Equal("OVERRIDE", execute.GetProperty("logging").GetString());
+        Assert.Equal("/ecs/exec", execute.GetProperty("logConfiguration").GetProperty("cloudWatchLogGroupName").GetString());
+        var missing = await engine.AwsAsync("ecs", "update-cluster-settings", "--cluster", "no-such-cluster", "--settings", "name=containerInsights,value=enabled");
+        Assert.Contains("(ClusterNotFoundException)", missing.Error, StringComparison.Ordinal);
+
+        await Ok("ecs", "delete-cluster", "--cluster", "tagged-ops");
+    }
+
+    private static string? Setting(JsonElement cluster, string name) =>
+        cluster.GetProperty("settings").EnumerateArray().Single(s => s.GetProperty("name").GetString() == name).GetProperty("value").GetString();
+
     private async Task<ProcessResult> Ok(params string[] args)
     {
         var result = await engine.AwsAsync(args);

@@ -66,4 +66,19 @@ public sealed class EcrClient(AwsJsonProtocolClient protocol)
 
     public Task<DescribeRegistryResponse> DescribeRegistryAsync(DescribeRegistryRequest request, CancellationToken cancellationToken = default) =>
         _protocol.InvokeAsync(AwsServices.Ecr, "DescribeRegistry", request, EcrJsonContext.Default.DescribeRegistryRequest, EcrJsonContext.Default.DescribeRegistryResponse, cancellationToken);
+
+    public Task<DeleteRepositoryResponse> DeleteRepositoryAsync(DeleteRepositoryRequest request, CancellationToken cancellationToken = default) =>
+        _protocol.InvokeAsync(AwsServices.Ecr, "DeleteRepository", request, EcrJsonContext.Default.DeleteRepositoryRequest, EcrJsonContext.Default.DeleteRepositoryResponse, cancellationToken);
+
+    public Task<PutImageTagMutabilityResponse> PutImageTagMutabilityAsync(PutImageTagMutabilityRequest request, CancellationToken cancellationToken = default) =>
+        _protocol.InvokeAsync(AwsServices.Ecr, "PutImageTagMutability", request, EcrJsonContext.Default.PutImageTagMutabilityRequest, EcrJsonContext.Default.PutImageTagMutabilityResponse, cancellationToken);
+
+    public Task<PutImageScanningConfigurationResponse> PutImageScanningConfigurationAsync(PutImageScanningConfigurationRequest request, CancellationToken cancellationToken = default) =>
+        _protocol.InvokeAsync(AwsServices.Ecr, "PutImageScanningConfiguration", request, EcrJsonContext.Default.PutImageScanningConfigurationRequest, EcrJsonContext.Default.PutImageScanningConfigurationResponse, cancellationToken);
+
+    public Task<PutLifecyclePolicyResponse> PutLifecyclePolicyAsync(PutLifecyclePolicyRequest request, CancellationToken cancellationToken = default) =>
+        _protocol.InvokeAsync(AwsServices.Ecr, "PutLifecyclePolicy", request, EcrJsonContext.Default.PutLifecyclePolicyRequest, EcrJsonContext.Default.PutLifecyclePolicyResponse, cancellationToken);
+
+    public Task<GetLifecyclePolicyResponse> GetLifecyclePolicyAsync(GetLifecyclePolicyRequest request, CancellationToken cancellationToken = default) =>
+        _protocol.InvokeAsync(AwsServices.Ecr, "GetLifecyclePolicy", request, EcrJsonContext.Default.GetLifecyclePolicyRequest, EcrJsonContext.Default.GetLifecyclePolicyResponse, cancellationToken);
 }

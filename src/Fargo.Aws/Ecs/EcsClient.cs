@@ -83,4 +83,19 @@ public sealed class EcsClient(AwsJsonProtocolClient protocol)
 
     public Task<TagResourceResponse> TagResourceAsync(TagResourceRequest request, CancellationToken cancellationToken = default) =>
         _protocol.InvokeAsync(AwsServices.Ecs, "TagResource", request, EcsJsonContext.Default.TagResourceRequest, EcsJsonContext.Default.TagResourceResponse, cancellationToken);
+
+    public Task<PutClusterCapacityProvidersResponse> PutClusterCapacityProvidersAsync(PutClusterCapacityProvidersRequest request, CancellationToken cancellationToken = default) =>
+        _protocol.InvokeAsync(AwsServices.Ecs, "PutClusterCapacityProviders", request, EcsJsonContext.Default.PutClusterCapacityProvidersRequest, EcsJsonContext.Default.PutClusterCapacityProvidersResponse, cancellationToken);
+
+    public Task<UntagResourceResponse> UntagResourceAsync(UntagResourceRequest request, CancellationToken cancellationToken = default) =>
+        _protocol.InvokeAsync(AwsServices.Ecs, "UntagResource", request, EcsJsonContext.Default.UntagResourceRequest, EcsJsonContext.Default.UntagResourceResponse, cancellationToken);
+
+    public Task<ListTagsForResourceResponse> ListTagsForResourceAsync(ListTagsForResourceRequest request, CancellationToken cancellationToken = default) =>
+        _protocol.InvokeAsync(AwsServices.Ecs, "ListTagsForResource", request, EcsJsonContext.Default.ListTagsForResourceRequest, EcsJsonContext.Default.ListTagsForResourceResponse, cancellationToken);
+
+    public Task<UpdateClusterResponse> UpdateClusterAsync(UpdateClusterRequest request, CancellationToken cancellationToken = default) =>
+        _protocol.InvokeAsync(AwsServices.Ecs, "UpdateCluster", request, EcsJsonContext.Default.UpdateClusterRequest, EcsJsonContext.Default.UpdateClusterResponse, cancellationToken);
+
+    public Task<UpdateClusterSettingsResponse> UpdateClusterSettingsAsync(UpdateClusterSettingsRequest request, CancellationToken cancellationToken = default) =>
+        _protocol.InvokeAsync(AwsServices.Ecs, "UpdateClusterSettings", request, EcsJsonContext.Default.UpdateClusterSettingsRequest, EcsJsonContext.Default.UpdateClusterSettingsResponse, cancellationToken);
 }

@@ -49,4 +49,12 @@ namespace Fargo.Aws.Ecs;
 [JsonSerializable(typeof(TagResourceResponse))]
 [JsonSerializable(typeof(PutClusterCapacityProvidersRequest))]
 [JsonSerializable(typeof(PutClusterCapacityProvidersResponse))]
+[JsonSerializable(typeof(UntagResourceRequest))]
+[JsonSerializable(typeof(UntagResourceResponse))]
+[JsonSerializable(typeof(ListTagsForResourceRequest))]
+[JsonSerializable(typeof(ListTagsForResourceResponse))]
+[JsonSerializable(typeof(UpdateClusterRequest))]
+[JsonSerializable(typeof(UpdateClusterResponse))]
+[JsonSerializable(typeof(UpdateClusterSettingsRequest))]
+[JsonSerializable(typeof(UpdateClusterSettingsResponse))]
 public sealed partial class EcsJsonContext : JsonSerializerContext;

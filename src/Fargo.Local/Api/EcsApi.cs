@@ -29,6 +29,10 @@ internal static class EcsApi
             .Add("ListTasks", json.ListTasksRequest, json.ListTasksResponse, ecs.ListTasks)
             .Add("DescribeTasks", json.DescribeTasksRequest, json.DescribeTasksResponse, ecs.DescribeTasks)
             .Add("TagResource", json.TagResourceRequest, json.TagResourceResponse, ecs.TagResource)
+            .Add("UntagResource", json.UntagResourceRequest, json.UntagResourceResponse, ecs.UntagResource)
+            .Add("ListTagsForResource", json.ListTagsForResourceRequest, json.ListTagsForResourceResponse, ecs.ListTagsForResource)
+            .Add("UpdateCluster", json.UpdateClusterRequest, json.UpdateClusterResponse, ecs.UpdateCluster)
+            .Add("UpdateClusterSettings", json.UpdateClusterSettingsRequest, json.UpdateClusterSettingsResponse, ecs.UpdateClusterSettings)
             .Add("PutClusterCapacityProviders", json.PutClusterCapacityProvidersRequest, json.PutClusterCapacityProvidersResponse, ecs.PutClusterCapacityProviders);
     }
 }

@@ -27,6 +27,7 @@ internal sealed partial class EcsControlPlane
             cluster.Status = "ACTIVE";
             cluster.Tags = request.Tags ?? cluster.Tags;
             cluster.Settings = request.Settings ?? cluster.Settings;
+            cluster.Configuration = request.Configuration ?? cluster.Configuration;
             if (request.CapacityProviders is not null || request.DefaultCapacityProviderStrategy is not null)
             {
                 SetCapacityProviders(cluster, request.CapacityProviders ?? [], request.DefaultCapacityProviderStrategy ?? []);
@@ -137,42 +138,108 @@ internal sealed partial class EcsControlPlane
         });
     }
 
+    /// <summary>Sets the cluster's configuration (execute command, managed storage) and settings, keeping what the request leaves out.</summary>
+    public UpdateClusterResponse UpdateCluster(UpdateClusterRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.ServiceConnectDefaults is not null)
+        {
+            // Service Connect defaults name a Cloud Map namespace, a service the local region does not run.
+            throw new LocalServiceException("InvalidParameterException", "serviceConnectDefaults: the local region has no Cloud Map namespaces.");
+        }
+
+        return Locked(() =>
+        {
+            var cluster = RequireCluster(request.Cluster);
+            cluster.Configuration = request.Configuration ?? cluster.Configuration;
+            cluster.Settings = MergeSettings(cluster.Settings, request.Settings ?? []);
+            _store.Changed(cluster);
+            return new UpdateClusterResponse { Cluster = EcsWireMapper.ToWire(cluster, _store.Services.Values, _store.Tasks.Values, includeTags: true) };
+        });
+    }
+
+    public UpdateClusterSettingsResponse UpdateClusterSettings(UpdateClusterSettingsRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return Locked(() =>
+        {
+            var cluster = RequireCluster(request.Cluster);
+            cluster.Settings = MergeSettings(cluster.Settings, request.Settings);
+            _store.Changed(cluster);
+            return new UpdateClusterSettingsResponse { Cluster = EcsWireMapper.ToWire(cluster, _store.Services.Values, _store.Tasks.Values, includeTags: true) };
+        });
+    }
+
+    /// <summary>ECS sets the named settings and keeps the others, as it does for tags.</summary>
+    private static List<ClusterSetting> MergeSettings(IReadOnlyList<ClusterSetting>? existing, IReadOnlyList<ClusterSetting> changed) =>
+        [.. (existing ?? []).Where(s => !changed.Any(c => c.Name == s.Name)), .. changed];
+
     public TagResourceResponse TagResource(TagResourceRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         return Locked(() =>
         {
-            var arn = request.ResourceArn;
-            static IReadOnlyList<Tag> Merge(IReadOnlyList<Tag>? existing, IReadOnlyList<Tag> added) =>
-                (existing ?? []).Where(t => !added.Any(a => a.Key == t.Key)).Concat(added).ToList();
-
-            if (_store.Clusters.Values.FirstOrDefault(c => c.Arn == arn) is { } cluster)
-            {
-                cluster.Tags = Merge(cluster.Tags, request.Tags);
-                _store.Changed(cluster);
-            }
-            else if (_store.Services.Values.FirstOrDefault(s => s.Arn == arn && s.Status != "INACTIVE") is { } service)
-            {
-                service.Tags = Merge(service.Tags, request.Tags);
-                _store.Changed(service);
-            }
-            else if (_store.Tasks.Values.FirstOrDefault(t => t.Arn == arn) is { } task)
-            {
-                task.Tags = Merge(task.Tags, request.Tags);
-                _store.Changed(task);
-            }
-            else if (_store.TaskDefinitions.GetValueOrDefault(arn) is { } definition)
-            {
-                definition.Tags = Merge(definition.Tags, request.Tags);
-                _store.Changed(definition);
-            }
-            else
-            {
-                throw new LocalServiceException("InvalidParameterException", "The specified resource could not be found.");
-            }
-
+            ChangeTags(request.ResourceArn, existing => [.. existing.Where(t => !request.Tags.Any(a => a.Key == t.Key)), .. request.Tags]);
             return new TagResourceResponse();
         });
+    }
+
+    public UntagResourceResponse UntagResource(UntagResourceRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return Locked(() =>
+        {
+            ChangeTags(request.ResourceArn, existing => [.. existing.Where(t => t.Key is null || !request.TagKeys.Contains(t.Key, StringComparer.Ordinal))]);
+            return new UntagResourceResponse();
+        });
+    }
+
+    public ListTagsForResourceResponse ListTagsForResource(ListTagsForResourceRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return Locked(() => new ListTagsForResourceResponse { Tags = ChangeTags(request.ResourceArn, null) });
+    }
+
+    /// <summary>
+    /// The tags of the cluster, service, task or task definition with this ARN, changed by <paramref name="change"/>
+    /// when one is given. Tags live on each resource's record, so DescribeX with include=TAGS shows the same ones.
+    /// </summary>
+    private IReadOnlyList<Tag> ChangeTags(string arn, Func<IReadOnlyList<Tag>, List<Tag>>? change)
+    {
+        var (tags, setTags) = TagsOf(arn);
+        if (change is null)
+        {
+            return tags;
+        }
+
+        var changed = change(tags);
+        setTags(changed);
+        return changed;
+    }
+
+    private (IReadOnlyList<Tag> Tags, Action<IReadOnlyList<Tag>> Set) TagsOf(string arn)
+    {
+        if (_store.Clusters.Values.FirstOrDefault(c => c.Arn == arn && c.Status == "ACTIVE") is { } cluster)
+        {
+            return (cluster.Tags ?? [], tags => { cluster.Tags = tags; _store.Changed(cluster); });
+        }
+
+        if (_store.Services.Values.FirstOrDefault(s => s.Arn == arn && s.Status != "INACTIVE") is { } service)
+        {
+            return (service.Tags ?? [], tags => { service.Tags = tags; _store.Changed(service); });
+        }
+
+        if (_store.Tasks.Values.FirstOrDefault(t => t.Arn == arn) is { } task)
+        {
+            return (task.Tags ?? [], tags => { task.Tags = tags; _store.Changed(task); });
+        }
+
+        if (_store.TaskDefinitions.GetValueOrDefault(arn) is { } definition)
+        {
+            return (definition.Tags ?? [], tags => { definition.Tags = tags; _store.Changed(definition); });
+        }
+
+        throw new LocalServiceException("InvalidParameterException", "The specified resource could not be found.");
     }
 
     [GeneratedRegex("^[A-Za-z0-9_-]+$")]

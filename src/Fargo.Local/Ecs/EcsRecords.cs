@@ -36,6 +36,7 @@ internal sealed class ClusterRecord
     public required DateTimeOffset CreatedAt { get; init; }
     public IReadOnlyList<Tag>? Tags { get; set; }
     public IReadOnlyList<ClusterSetting>? Settings { get; set; }
+    public ClusterConfiguration? Configuration { get; set; }
     public IReadOnlyList<string> CapacityProviders { get; set; } = [];
     public IReadOnlyList<CapacityProviderStrategyItem> DefaultCapacityProviderStrategy { get; set; } = [];
 }

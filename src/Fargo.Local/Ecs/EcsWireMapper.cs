@@ -24,6 +24,7 @@ internal static class EcsWireMapper
             Statistics = [],
             Tags = includeTags ? cluster.Tags ?? [] : null,
             Settings = cluster.Settings ?? [new ClusterSetting { Name = ClusterSettingName.FromWire("containerInsights"), Value = "disabled" }],
+            Configuration = cluster.Configuration,
             CapacityProviders = cluster.CapacityProviders,
             DefaultCapacityProviderStrategy = cluster.DefaultCapacityProviderStrategy,
         };

@@ -45,6 +45,7 @@ public sealed class CliCaptureFixture : IAsyncLifetime
         .. SsmCases.All(),
         .. CloudWatchLogsCases.All(),
         .. CloudFormationCases.All(),
+        .. SecretsManagerCases.All(),
         .. StsCases.All(),
     ];
 

@@ -43,6 +43,7 @@ public static class ServiceCatalog
             "CreateCluster", "DescribeClusters", "ListClusters", "DeleteCluster",
             "CreateService", "UpdateService", "DescribeServices", "ListServices", "DeleteService",
             "RunTask", "StopTask", "ListTasks", "DescribeTasks", "TagResource", "PutClusterCapacityProviders",
+            "UntagResource", "ListTagsForResource", "UpdateCluster", "UpdateClusterSettings",
         ]),
         new("elbv2", "elasticloadbalancingv2-2015-12-01", "elbv2/2015-12-01", "Fargo.Aws.ElasticLoadBalancingV2",
             ElasticLoadBalancingV2JsonContext.Default,

@@ -15,6 +15,8 @@ public static class EcrCases
 
     private const string PullPolicy = """{"Version":"2012-10-17","Statement":[{"Sid":"pull","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::222222222222:root"},"Action":["ecr:BatchGetImage","ecr:GetDownloadUrlForLayer"]}]}""";
 
+    private const string LifecyclePolicy = """{"rules":[{"rulePriority":1,"description":"keep the last 30 images","selection":{"tagStatus":"any","countType":"imageCountMoreThan","countNumber":30},"action":{"type":"expire"}}]}""";
+
     private static EcrJsonContext Ctx => EcrJsonContext.Default;
 
     private static string JsonString(string text) => System.Text.Json.JsonSerializer.Serialize(text);
@@ -146,6 +148,36 @@ public static class EcrCases
              "failures":[{"imageId":{"imageTag":"r251"},"failureCode":"ImageNotFound","failureReason":"Requested image not found"}]}
             """,
             ["--repository-name", "todo-api", "--image-ids", "imageTag=r250", "imageTag=r251"]);
+
+        yield return Case("DeleteRepository",
+            new DeleteRepositoryRequest { RepositoryName = "todo-api", Force = true },
+            Ctx.DeleteRepositoryRequest, Ctx.DeleteRepositoryResponse, (c, r, ct) => c.DeleteRepositoryAsync(r, ct),
+            $$"""{"repository":{{RepositoryJson}}}""",
+            ["--repository-name", "todo-api", "--force"]);
+
+        yield return Case("PutImageTagMutability",
+            new PutImageTagMutabilityRequest { RepositoryName = "todo-api", ImageTagMutability = ImageTagMutability.Mutable },
+            Ctx.PutImageTagMutabilityRequest, Ctx.PutImageTagMutabilityResponse, (c, r, ct) => c.PutImageTagMutabilityAsync(r, ct),
+            """{"registryId":"123456789012","repositoryName":"todo-api","imageTagMutability":"MUTABLE"}""",
+            ["--repository-name", "todo-api", "--image-tag-mutability", "MUTABLE"]);
+
+        yield return Case("PutImageScanningConfiguration",
+            new PutImageScanningConfigurationRequest { RepositoryName = "todo-api", ImageScanningConfiguration = new ImageScanningConfiguration { ScanOnPush = true } },
+            Ctx.PutImageScanningConfigurationRequest, Ctx.PutImageScanningConfigurationResponse, (c, r, ct) => c.PutImageScanningConfigurationAsync(r, ct),
+            """{"registryId":"123456789012","repositoryName":"todo-api","imageScanningConfiguration":{"scanOnPush":true}}""",
+            ["--repository-name", "todo-api", "--image-scanning-configuration", "scanOnPush=true"]);
+
+        yield return Case("PutLifecyclePolicy",
+            new PutLifecyclePolicyRequest { RepositoryName = "todo-api", LifecyclePolicyText = LifecyclePolicy },
+            Ctx.PutLifecyclePolicyRequest, Ctx.PutLifecyclePolicyResponse, (c, r, ct) => c.PutLifecyclePolicyAsync(r, ct),
+            $$"""{"registryId":"123456789012","repositoryName":"todo-api","lifecyclePolicyText":{{JsonString(LifecyclePolicy)}}}""",
+            ["--repository-name", "todo-api", "--lifecycle-policy-text", LifecyclePolicy]);
+
+        yield return Case("GetLifecyclePolicy",
+            new GetLifecyclePolicyRequest { RepositoryName = "todo-api" },
+            Ctx.GetLifecyclePolicyRequest, Ctx.GetLifecyclePolicyResponse, (c, r, ct) => c.GetLifecyclePolicyAsync(r, ct),
+            $$"""{"registryId":"123456789012","repositoryName":"todo-api","lifecyclePolicyText":{{JsonString(LifecyclePolicy)}},"lastEvaluatedAt":1714559400.75}""",
+            ["--repository-name", "todo-api"]);
 
         yield return Case("GetAuthorizationToken",
             new GetAuthorizationTokenRequest(),

@@ -305,6 +305,56 @@ public static class EcsCases
             "{}",
             ["--resource-arn", ServiceArn, "--tags", "key=env,value=prod", "key=owner,value=platform"]);
 
+        yield return Case("PutClusterCapacityProviders",
+            new PutClusterCapacityProvidersRequest
+            {
+                Cluster = "fargo-prod",
+                CapacityProviders = ["FARGATE", "FARGATE_SPOT"],
+                DefaultCapacityProviderStrategy =
+                [
+                    new CapacityProviderStrategyItem { CapacityProvider = "FARGATE", Weight = 1, Base = 1 },
+                    new CapacityProviderStrategyItem { CapacityProvider = "FARGATE_SPOT", Weight = 3 },
+                ],
+            },
+            Ctx.PutClusterCapacityProvidersRequest, Ctx.PutClusterCapacityProvidersResponse, (c, r, ct) => c.PutClusterCapacityProvidersAsync(r, ct),
+            $$"""{"cluster":{{ClusterJson}}}""",
+            ["--cluster", "fargo-prod", "--capacity-providers", "FARGATE", "FARGATE_SPOT",
+             "--default-capacity-provider-strategy", "capacityProvider=FARGATE,weight=1,base=1", "capacityProvider=FARGATE_SPOT,weight=3"]);
+
+        yield return Case("UntagResource",
+            new UntagResourceRequest { ResourceArn = ServiceArn, TagKeys = ["owner", "env"] },
+            Ctx.UntagResourceRequest, Ctx.UntagResourceResponse, (c, r, ct) => c.UntagResourceAsync(r, ct),
+            "{}",
+            ["--resource-arn", ServiceArn, "--tag-keys", "owner", "env"]);
+
+        yield return Case("ListTagsForResource",
+            new ListTagsForResourceRequest { ResourceArn = TaskArn },
+            Ctx.ListTagsForResourceRequest, Ctx.ListTagsForResourceResponse, (c, r, ct) => c.ListTagsForResourceAsync(r, ct),
+            """{"tags":[{"key":"env","value":"prod"},{"key":"aws:ecs:serviceName","value":"todo-api"}]}""",
+            ["--resource-arn", TaskArn]);
+
+        yield return Case("UpdateCluster",
+            new UpdateClusterRequest
+            {
+                Cluster = "fargo-prod",
+                Settings = [new ClusterSetting { Name = ClusterSettingName.ContainerInsights, Value = "enabled" }],
+                Configuration = new ClusterConfiguration
+                {
+                    ExecuteCommandConfiguration = new ExecuteCommandConfiguration
+                    {
+                        Logging = ExecuteCommandLogging.Override,
+                        LogConfiguration = new ExecuteCommandLogConfiguration { CloudWatchLogGroupName = "/ecs/fargo-prod/exec", CloudWatchEncryptionEnabled = true },
+                    },
+                },
+            },
+            Ctx.UpdateClusterRequest, Ctx.UpdateClusterResponse, (c, r, ct) => c.UpdateClusterAsync(r, ct),
+            $$"""{"cluster":{{ClusterJson.Replace("\"attachments\":[]", "\"configuration\":{\"executeCommandConfiguration\":{\"logging\":\"OVERRIDE\",\"logConfiguration\":{\"cloudWatchLogGroupName\":\"/ecs/fargo-prod/exec\",\"cloudWatchEncryptionEnabled\":true}}},\"attachments\":[]", StringComparison.Ordinal)}}}""");
+
+        yield return Case("UpdateClusterSettings",
+            new UpdateClusterSettingsRequest { Cluster = Cluster, Settings = [new ClusterSetting { Name = ClusterSettingName.ContainerInsights, Value = "enabled" }] },
+            Ctx.UpdateClusterSettingsRequest, Ctx.UpdateClusterSettingsResponse, (c, r, ct) => c.UpdateClusterSettingsAsync(r, ct),
+            $$"""{"cluster":{{ClusterJson}}}""",
+            ["--cluster", Cluster, "--settings", "name=containerInsights,value=enabled"]);
     }
 
     private static CliCase<TRequest, TResponse> Case<TRequest, TResponse>(

@@ -1,0 +1,8 @@
+using System.Text.Json.Serialization;
+
+namespace Fargo.Aws.Ecs;
+
+public sealed record ListTagsForResourceResponse
+{
+    public IReadOnlyList<Tag>? Tags { get; init; }
+}

@@ -1,0 +1,7 @@
+using System.Text.Json.Serialization;
+
+namespace Fargo.Aws.Ecs;
+
+public sealed record UntagResourceResponse
+{
+}

@@ -1,0 +1,8 @@
+using System.Text.Json.Serialization;
+
+namespace Fargo.Aws.Ecs;
+
+public sealed record UpdateClusterResponse
+{
+    public Cluster? Cluster { get; init; }
+}

@@ -1,0 +1,8 @@
+using System.Text.Json.Serialization;
+
+namespace Fargo.Aws.Ecs;
+
+public sealed record UpdateClusterSettingsResponse
+{
+    public Cluster? Cluster { get; init; }
+}
