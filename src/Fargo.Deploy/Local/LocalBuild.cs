@@ -71,7 +71,12 @@ public static class LocalBuild
     }
 }
 
-/// <summary>The default version of a build: the git short SHA of HEAD, with "-dirty" when the tree has uncommitted changes.</summary>
+/// <summary>
+/// The default version of a build: the git short SHA of HEAD; with uncommitted changes, "-dirty-" and 8 hex digits of
+/// a hash of those changes (the diff against HEAD and the untracked files' names and contents). Image tags are
+/// immutable, as on AWS, so each different state of the tree needs a tag of its own, while the same state keeps the
+/// same tag (a second `fargo up` with nothing changed pushes nothing new).
+/// </summary>
 public static class GitVersion
 {
     public static async Task<string> ResolveAsync(string directory, CancellationToken cancellationToken)
@@ -83,7 +88,28 @@ public static class GitVersion
         }
 
         var status = await GitAsync(directory, ["status", "--porcelain"], cancellationToken);
-        return string.IsNullOrWhiteSpace(status) ? sha : sha + "-dirty";
+        return string.IsNullOrWhiteSpace(status) ? sha : $"{sha}-dirty-{await ChangesHashAsync(directory, cancellationToken)}";
+    }
+
+    private static async Task<string> ChangesHashAsync(string directory, CancellationToken cancellationToken)
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        hash.AppendData(System.Text.Encoding.UTF8.GetBytes(await GitAsync(directory, ["diff", "HEAD", "--binary"], cancellationToken) ?? ""));
+        var root = (await GitAsync(directory, ["rev-parse", "--show-toplevel"], cancellationToken))?.Trim() ?? directory;
+        var untracked = (await GitAsync(directory, ["ls-files", "--others", "--exclude-standard", "--full-name", "-z", ":/"], cancellationToken) ?? "")
+            .Split('\0', StringSplitOptions.RemoveEmptyEntries)
+            .Order(StringComparer.Ordinal);
+        foreach (var path in untracked)
+        {
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes("\0" + path + "\0"));
+            var file = Path.Combine(root, path);
+            if (File.Exists(file))
+            {
+                hash.AppendData(await File.ReadAllBytesAsync(file, cancellationToken));
+            }
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset())[..8];
     }
 
     private static async Task<string?> GitAsync(string directory, string[] arguments, CancellationToken cancellationToken)

@@ -18,7 +18,7 @@ internal sealed class BuildCommand : ICliCommand
     public Command Create(CommandServices services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var version = ServiceOptions.Version("The version to build (the image's tag). Default: the git short SHA (with -dirty when the tree has changes).");
+        var version = ServiceOptions.Version("The version to build (the image's tag). Default: the git short SHA (with -dirty-HASH when the tree has changes: a tag per state of the changes).");
         var test = new Option<string?>("--test")
         {
             Description = "AWS environments: run CMD inside the built image (docker run --rm --entrypoint WORD IMAGE ARGS…, split into words like a shell, but no shell: for one, write \"sh -c '…'\"); the build fails when it fails.",

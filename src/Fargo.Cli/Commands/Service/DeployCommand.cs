@@ -26,7 +26,7 @@ internal sealed class DeployCommand : ICliCommand
             Description = "The image to deploy with a flat deploy file.",
             Arity = ArgumentArity.ZeroOrOne,
         };
-        var version = ServiceOptions.Version("The version to deploy: a tag of the service's ECR repository (what `fargo build`/`fargo push` made). Default: the git short SHA of the project (with -dirty when it has changes).");
+        var version = ServiceOptions.Version("The version to deploy: a tag of the service's ECR repository (what `fargo build`/`fargo push` made). Default: the git short SHA of the project (with -dirty-HASH when it has changes).");
         var image = ServiceOptions.Image();
         var force = new Option<bool>("--force") { Description = "Register a new revision and roll it out even when nothing changed." };
         var noWait = ServiceOptions.NoWait();

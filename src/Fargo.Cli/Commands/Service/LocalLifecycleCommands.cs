@@ -20,7 +20,7 @@ internal sealed class UpCommand : ICliCommand
     public Command Create(CommandServices services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var version = ServiceOptions.Version("The version to build and deploy. Default: the git short SHA (with -dirty when the tree has changes).");
+        var version = ServiceOptions.Version("The version to build and deploy. Default: the git short SHA (with -dirty-HASH when the tree has changes: a tag per state of the changes).");
         var command = new Command(
             "up",
             "Bring the service up on the local region as on AWS: synthesize the local environment's stacks (the same CDK code " +

@@ -22,7 +22,7 @@ internal sealed class PushCommand : ICliCommand
     public Command Create(CommandServices services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var version = ServiceOptions.Version("The version to push (what `fargo build` built). Default: the git short SHA (with -dirty when the tree has changes).");
+        var version = ServiceOptions.Version("The version to push (what `fargo build` built). Default: the git short SHA (with -dirty-HASH when the tree has changes: a tag per state of the changes).");
         var dryRun = new Option<bool>("--dry-run")
         {
             Description = "AWS environments: print the push commands without running them (the ECR login folder is shown as a placeholder).",
