@@ -168,6 +168,40 @@ public sealed class ClientOperationTests(EngineFixture engine) : IClassFixture<E
     private static string? Setting(JsonElement cluster, string name) =>
         cluster.GetProperty("settings").EnumerateArray().Single(s => s.GetProperty("name").GetString() == name).GetProperty("value").GetString();
 
+    [Fact]
+    public async Task Load_balancers_and_their_parts_take_tags_and_a_load_balancer_its_network_settings()
+    {
+        var balancer = (await Ok("elbv2", "create-load-balancer", "--name", "tagged", "--subnets", "subnet-a", "subnet-b")).Json().GetProperty("LoadBalancers")[0];
+        var balancerArn = balancer.GetProperty("LoadBalancerArn").GetString()!;
+        var group = (await Ok("elbv2", "create-target-group", "--name", "tagged-web", "--protocol", "HTTP", "--port", "8080", "--target-type", "ip", "--vpc-id", "vpc-local"))
+            .Json().GetProperty("TargetGroups")[0].GetProperty("TargetGroupArn").GetString()!;
+
+        await Ok("elbv2", "add-tags", "--resource-arns", balancerArn, group, "--tags", "Key=team,Value=todo", "Key=env,Value=dev");
+        await Ok("elbv2", "remove-tags", "--resource-arns", group, "--tag-keys", "env");
+        var described = (await Ok("elbv2", "describe-tags", "--resource-arns", balancerArn, group)).Json().GetProperty("TagDescriptions");
+        var tags = described.EnumerateArray().ToDictionary(
+            d => d.GetProperty("ResourceArn").GetString()!,
+            d => d.GetProperty("Tags").EnumerateArray().Select(t => t.GetProperty("Key").GetString() + "=" + t.GetProperty("Value").GetString()).Order().ToList());
+        Assert.Equal(["env=dev", "team=todo"], tags[balancerArn]);
+        Assert.Equal(["team=todo"], tags[group]);
+        var missing = await engine.AwsAsync("elbv2", "describe-tags", "--resource-arns", balancerArn.Replace("loadbalancer/app/tagged/", "loadbalancer/app/nobody/", StringComparison.Ordinal));
+        Assert.Contains("(LoadBalancerNotFound)", missing.Error, StringComparison.Ordinal);
+
+        await Ok("elbv2", "set-security-groups", "--load-balancer-arn", balancerArn, "--security-groups", "sg-12345678");
+        await Ok("elbv2", "set-subnets", "--load-balancer-arn", balancerArn, "--subnets", "subnet-c", "subnet-d");
+        var set = (await Ok("elbv2", "set-ip-address-type", "--load-balancer-arn", balancerArn, "--ip-address-type", "dualstack")).Json();
+        Assert.Equal("dualstack", set.GetProperty("IpAddressType").GetString());
+        var after = (await Ok("elbv2", "describe-load-balancers", "--load-balancer-arns", balancerArn)).Json().GetProperty("LoadBalancers")[0];
+        Assert.Equal(["sg-12345678"], after.GetProperty("SecurityGroups").EnumerateArray().Select(g => g.GetString()));
+        Assert.Equal(["subnet-c", "subnet-d"], after.GetProperty("AvailabilityZones").EnumerateArray().Select(z => z.GetProperty("SubnetId").GetString()));
+        Assert.Equal("dualstack", after.GetProperty("IpAddressType").GetString());
+        var oneSubnet = await engine.AwsAsync("elbv2", "set-subnets", "--load-balancer-arn", balancerArn, "--subnets", "subnet-c");
+        Assert.Contains("(ValidationError)", oneSubnet.Error, StringComparison.Ordinal);
+
+        await Ok("elbv2", "delete-target-group", "--target-group-arn", group);
+        await Ok("elbv2", "delete-load-balancer", "--load-balancer-arn", balancerArn);
+    }
+
     private async Task<ProcessResult> Ok(params string[] args)
     {
         var result = await engine.AwsAsync(args);

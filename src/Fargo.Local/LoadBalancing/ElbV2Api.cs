@@ -42,7 +42,13 @@ internal static class ElbV2Api
             .Add("SetRulePriorities", rules.SetRulePrioritiesResponse, p => elb.SetRulePriorities(Read(p, rules.SetRulePrioritiesRequest)))
             .Add("RegisterTargets", json.RegisterTargetsResponse, p => elb.RegisterTargets(Read(p, json.RegisterTargetsRequest)))
             .Add("DeregisterTargets", json.DeregisterTargetsResponse, p => elb.DeregisterTargets(Read(p, json.DeregisterTargetsRequest)))
-            .Add("DescribeTargetHealth", json.DescribeTargetHealthResponse, p => elb.DescribeTargetHealth(Read(p, json.DescribeTargetHealthRequest)));
+            .Add("DescribeTargetHealth", json.DescribeTargetHealthResponse, p => elb.DescribeTargetHealth(Read(p, json.DescribeTargetHealthRequest)))
+            .Add("AddTags", rules.AddTagsResponse, p => elb.AddTags(Read(p, rules.AddTagsRequest)))
+            .Add("RemoveTags", rules.RemoveTagsResponse, p => elb.RemoveTags(Read(p, rules.RemoveTagsRequest)))
+            .Add("DescribeTags", rules.DescribeTagsResponse, p => elb.DescribeTags(Read(p, rules.DescribeTagsRequest)))
+            .Add("SetSubnets", rules.SetSubnetsResponse, p => elb.SetSubnets(Read(p, rules.SetSubnetsRequest)))
+            .Add("SetSecurityGroups", rules.SetSecurityGroupsResponse, p => elb.SetSecurityGroups(Read(p, rules.SetSecurityGroupsRequest)))
+            .Add("SetIpAddressType", rules.SetIpAddressTypeResponse, p => elb.SetIpAddressType(Read(p, rules.SetIpAddressTypeRequest)));
     }
 
     private static T Read<T>(AwsQueryParameters parameters, JsonTypeInfo<T> type)

@@ -140,5 +140,12 @@ public sealed class ElbApiTests
         ElbModel.AssertMatches(model, "DeleteRule", Local.LoadBalancing.Wire.RuleShapesJsonContext.Default.DeleteRuleRequest, Local.LoadBalancing.Wire.RuleShapesJsonContext.Default.DeleteRuleResponse);
         ElbModel.AssertMatches(model, "DescribeLoadBalancerAttributes", Local.LoadBalancing.Wire.RuleShapesJsonContext.Default.DescribeLoadBalancerAttributesRequest, Local.LoadBalancing.Wire.RuleShapesJsonContext.Default.DescribeLoadBalancerAttributesResponse);
         ElbModel.AssertMatches(model, "ModifyLoadBalancerAttributes", Local.LoadBalancing.Wire.RuleShapesJsonContext.Default.ModifyLoadBalancerAttributesRequest, Local.LoadBalancing.Wire.RuleShapesJsonContext.Default.ModifyLoadBalancerAttributesResponse);
+        var wire = Local.LoadBalancing.Wire.RuleShapesJsonContext.Default;
+        ElbModel.AssertMatches(model, "AddTags", wire.AddTagsRequest, wire.AddTagsResponse);
+        ElbModel.AssertMatches(model, "RemoveTags", wire.RemoveTagsRequest, wire.RemoveTagsResponse);
+        ElbModel.AssertMatches(model, "DescribeTags", wire.DescribeTagsRequest, wire.DescribeTagsResponse);
+        ElbModel.AssertMatches(model, "SetSubnets", wire.SetSubnetsRequest, wire.SetSubnetsResponse);
+        ElbModel.AssertMatches(model, "SetSecurityGroups", wire.SetSecurityGroupsRequest, wire.SetSecurityGroupsResponse);
+        ElbModel.AssertMatches(model, "SetIpAddressType", wire.SetIpAddressTypeRequest, wire.SetIpAddressTypeResponse);
     }
 }

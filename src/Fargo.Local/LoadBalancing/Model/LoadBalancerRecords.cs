@@ -14,14 +14,14 @@ public sealed class LoadBalancerRecord
     public required string DnsName { get; init; }
     public required DateTimeOffset CreatedTime { get; init; }
     public required string Scheme { get; init; }
-    public required string IpAddressType { get; init; }
+    public required string IpAddressType { get; set; }
 
     /// <summary>The loopback address its listeners are served on (<see cref="LocalListenerAddressing"/>); null only in state written before addresses existed.</summary>
     public string? Address { get; init; }
 
-    public IReadOnlyList<string> Subnets { get; init; } = [];
-    public IReadOnlyList<string> SecurityGroups { get; init; } = [];
-    public IReadOnlyList<Tag> Tags { get; init; } = [];
+    public IReadOnlyList<string> Subnets { get; set; } = [];
+    public IReadOnlyList<string> SecurityGroups { get; set; } = [];
+    public IReadOnlyList<Tag> Tags { get; set; } = [];
     public Dictionary<string, string> Attributes { get; init; } = new(StringComparer.Ordinal);
 }
 
@@ -35,7 +35,7 @@ public sealed class ListenerRecord
     public IReadOnlyList<Certificate>? Certificates { get; init; }
     public IReadOnlyList<string>? AlpnPolicy { get; init; }
     public required IReadOnlyList<ListenerAction> DefaultActions { get; init; }
-    public IReadOnlyList<Tag> Tags { get; init; } = [];
+    public IReadOnlyList<Tag> Tags { get; set; } = [];
 }
 
 public sealed class RuleRecord
@@ -45,7 +45,7 @@ public sealed class RuleRecord
     public required int Priority { get; init; }
     public required IReadOnlyList<RuleCondition> Conditions { get; init; }
     public required IReadOnlyList<ListenerAction> Actions { get; init; }
-    public IReadOnlyList<Tag> Tags { get; init; } = [];
+    public IReadOnlyList<Tag> Tags { get; set; } = [];
 }
 
 public sealed class TargetGroupRecord
@@ -60,7 +60,7 @@ public sealed class TargetGroupRecord
     public required string IpAddressType { get; init; }
     public required HealthCheckRecord HealthCheck { get; init; }
     public Dictionary<string, string> Attributes { get; init; } = new(StringComparer.Ordinal);
-    public IReadOnlyList<Tag> Tags { get; init; } = [];
+    public IReadOnlyList<Tag> Tags { get; set; } = [];
 }
 
 public sealed record HealthCheckRecord
