@@ -13,6 +13,7 @@ namespace Fargo.Local;
 [JsonSerializable(typeof(RepositoryRecord))]
 [JsonSerializable(typeof(TaskDefinitionRecord))]
 [JsonSerializable(typeof(ClusterRecord))]
+[JsonSerializable(typeof(CapacityProviderRecord))]
 [JsonSerializable(typeof(ServiceRecord))]
 [JsonSerializable(typeof(TaskRecord))]
 [JsonSerializable(typeof(SecretsManager.SecretRecord))]

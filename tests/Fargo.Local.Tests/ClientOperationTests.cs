@@ -165,6 +165,56 @@ public sealed class ClientOperationTests(EngineFixture engine) : IClassFixture<E
         await Ok("ecs", "delete-cluster", "--cluster", "tagged-ops");
     }
 
+    [Fact]
+    public async Task A_capacity_provider_is_made_used_by_a_cluster_updated_and_deleted_beside_Fargates_own()
+    {
+        const string group = "arn:aws:autoscaling:us-east-1:000000000000:autoScalingGroup:57ffcb94-11f0-4d6d-bf60-3bac5e000000:autoScalingGroupName/ops-ec2";
+        var created = (await Ok("ecs", "create-capacity-provider", "--name", "ops-ec2",
+            "--auto-scaling-group-provider", $"autoScalingGroupArn={group},managedScaling={{status=ENABLED,targetCapacity=80}}",
+            "--tags", "key=team,value=todo")).Json().GetProperty("capacityProvider");
+        Assert.Equal("ACTIVE", created.GetProperty("status").GetString());
+        var provider = created.GetProperty("autoScalingGroupProvider");
+        Assert.Equal(80, provider.GetProperty("managedScaling").GetProperty("targetCapacity").GetInt32());
+        Assert.Equal(300, provider.GetProperty("managedScaling").GetProperty("instanceWarmupPeriod").GetInt32());
+        Assert.Equal("DISABLED", provider.GetProperty("managedTerminationProtection").GetString());
+        var arn = created.GetProperty("capacityProviderArn").GetString()!;
+
+        var again = await engine.AwsAsync("ecs", "create-capacity-provider", "--name", "ops-ec2", "--auto-scaling-group-provider", $"autoScalingGroupArn={group}-2");
+        Assert.Contains("(ClientException)", again.Error, StringComparison.Ordinal);
+        Assert.Contains("already exists", again.Error, StringComparison.Ordinal);
+        var reserved = await engine.AwsAsync("ecs", "create-capacity-provider", "--name", "fargate-mine", "--auto-scaling-group-provider", $"autoScalingGroupArn={group}-3");
+        Assert.Contains("can't be prefixed", reserved.Error, StringComparison.Ordinal);
+
+        var all = (await Ok("ecs", "describe-capacity-providers", "--include", "TAGS")).Json().GetProperty("capacityProviders");
+        Assert.Equal(["FARGATE", "FARGATE_SPOT", "ops-ec2"], all.EnumerateArray().Select(p => p.GetProperty("name").GetString()));
+        Assert.Equal("todo", all[2].GetProperty("tags")[0].GetProperty("value").GetString());
+        var named = (await Ok("ecs", "describe-capacity-providers", "--capacity-providers", arn, "nope")).Json();
+        Assert.Equal("ops-ec2", named.GetProperty("capacityProviders").EnumerateArray().Single().GetProperty("name").GetString());
+        Assert.Equal("MISSING", named.GetProperty("failures")[0].GetProperty("reason").GetString());
+
+        await Ok("ecs", "create-cluster", "--cluster-name", "ec2-ops", "--capacity-providers", "ops-ec2", "FARGATE",
+            "--default-capacity-provider-strategy", "capacityProvider=ops-ec2,weight=1");
+        var inUse = await engine.AwsAsync("ecs", "delete-capacity-provider", "--capacity-provider", "ops-ec2");
+        Assert.Contains("is in use", inUse.Error, StringComparison.Ordinal);
+
+        var updated = (await Ok("ecs", "update-capacity-provider", "--name", "ops-ec2", "--auto-scaling-group-provider", "managedScaling={targetCapacity=60}"))
+            .Json().GetProperty("capacityProvider");
+        Assert.Equal("UPDATE_COMPLETE", updated.GetProperty("updateStatus").GetString());
+        Assert.Equal(60, updated.GetProperty("autoScalingGroupProvider").GetProperty("managedScaling").GetProperty("targetCapacity").GetInt32());
+        Assert.Equal("ENABLED", updated.GetProperty("autoScalingGroupProvider").GetProperty("managedScaling").GetProperty("status").GetString());
+
+        await Ok("ecs", "put-cluster-capacity-providers", "--cluster", "ec2-ops", "--capacity-providers", "FARGATE", "--default-capacity-provider-strategy", "capacityProvider=FARGATE,weight=1");
+        var deleted = (await Ok("ecs", "delete-capacity-provider", "--capacity-provider", "ops-ec2")).Json().GetProperty("capacityProvider");
+        Assert.Equal("INACTIVE", deleted.GetProperty("status").GetString());
+        var listed = (await Ok("ecs", "describe-capacity-providers")).Json().GetProperty("capacityProviders");
+        Assert.DoesNotContain("ops-ec2", listed.EnumerateArray().Select(p => p.GetProperty("name").GetString()));
+        var associate = await engine.AwsAsync("ecs", "put-cluster-capacity-providers", "--cluster", "ec2-ops", "--capacity-providers", "ops-ec2", "--default-capacity-provider-strategy", "capacityProvider=ops-ec2,weight=1");
+        Assert.Contains("not in an ACTIVE state", associate.Error, StringComparison.Ordinal);
+        var fargate = await engine.AwsAsync("ecs", "delete-capacity-provider", "--capacity-provider", "FARGATE");
+        Assert.Contains("(ClientException)", fargate.Error, StringComparison.Ordinal);
+        await Ok("ecs", "delete-cluster", "--cluster", "ec2-ops");
+    }
+
     private static string? Setting(JsonElement cluster, string name) =>
         cluster.GetProperty("settings").EnumerateArray().Single(s => s.GetProperty("name").GetString() == name).GetProperty("value").GetString();
 

@@ -98,4 +98,16 @@ public sealed class EcsClient(AwsJsonProtocolClient protocol)
 
     public Task<UpdateClusterSettingsResponse> UpdateClusterSettingsAsync(UpdateClusterSettingsRequest request, CancellationToken cancellationToken = default) =>
         _protocol.InvokeAsync(AwsServices.Ecs, "UpdateClusterSettings", request, EcsJsonContext.Default.UpdateClusterSettingsRequest, EcsJsonContext.Default.UpdateClusterSettingsResponse, cancellationToken);
+
+    public Task<CreateCapacityProviderResponse> CreateCapacityProviderAsync(CreateCapacityProviderRequest request, CancellationToken cancellationToken = default) =>
+        _protocol.InvokeAsync(AwsServices.Ecs, "CreateCapacityProvider", request, EcsJsonContext.Default.CreateCapacityProviderRequest, EcsJsonContext.Default.CreateCapacityProviderResponse, cancellationToken);
+
+    public Task<DescribeCapacityProvidersResponse> DescribeCapacityProvidersAsync(DescribeCapacityProvidersRequest request, CancellationToken cancellationToken = default) =>
+        _protocol.InvokeAsync(AwsServices.Ecs, "DescribeCapacityProviders", request, EcsJsonContext.Default.DescribeCapacityProvidersRequest, EcsJsonContext.Default.DescribeCapacityProvidersResponse, cancellationToken);
+
+    public Task<DeleteCapacityProviderResponse> DeleteCapacityProviderAsync(DeleteCapacityProviderRequest request, CancellationToken cancellationToken = default) =>
+        _protocol.InvokeAsync(AwsServices.Ecs, "DeleteCapacityProvider", request, EcsJsonContext.Default.DeleteCapacityProviderRequest, EcsJsonContext.Default.DeleteCapacityProviderResponse, cancellationToken);
+
+    public Task<UpdateCapacityProviderResponse> UpdateCapacityProviderAsync(UpdateCapacityProviderRequest request, CancellationToken cancellationToken = default) =>
+        _protocol.InvokeAsync(AwsServices.Ecs, "UpdateCapacityProvider", request, EcsJsonContext.Default.UpdateCapacityProviderRequest, EcsJsonContext.Default.UpdateCapacityProviderResponse, cancellationToken);
 }

@@ -57,4 +57,12 @@ namespace Fargo.Aws.Ecs;
 [JsonSerializable(typeof(UpdateClusterResponse))]
 [JsonSerializable(typeof(UpdateClusterSettingsRequest))]
 [JsonSerializable(typeof(UpdateClusterSettingsResponse))]
+[JsonSerializable(typeof(CreateCapacityProviderRequest))]
+[JsonSerializable(typeof(CreateCapacityProviderResponse))]
+[JsonSerializable(typeof(DescribeCapacityProvidersRequest))]
+[JsonSerializable(typeof(DescribeCapacityProvidersResponse))]
+[JsonSerializable(typeof(DeleteCapacityProviderRequest))]
+[JsonSerializable(typeof(DeleteCapacityProviderResponse))]
+[JsonSerializable(typeof(UpdateCapacityProviderRequest))]
+[JsonSerializable(typeof(UpdateCapacityProviderResponse))]
 public sealed partial class EcsJsonContext : JsonSerializerContext;

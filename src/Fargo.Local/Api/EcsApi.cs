@@ -33,6 +33,10 @@ internal static class EcsApi
             .Add("ListTagsForResource", json.ListTagsForResourceRequest, json.ListTagsForResourceResponse, ecs.ListTagsForResource)
             .Add("UpdateCluster", json.UpdateClusterRequest, json.UpdateClusterResponse, ecs.UpdateCluster)
             .Add("UpdateClusterSettings", json.UpdateClusterSettingsRequest, json.UpdateClusterSettingsResponse, ecs.UpdateClusterSettings)
-            .Add("PutClusterCapacityProviders", json.PutClusterCapacityProvidersRequest, json.PutClusterCapacityProvidersResponse, ecs.PutClusterCapacityProviders);
+            .Add("PutClusterCapacityProviders", json.PutClusterCapacityProvidersRequest, json.PutClusterCapacityProvidersResponse, ecs.PutClusterCapacityProviders)
+            .Add("CreateCapacityProvider", json.CreateCapacityProviderRequest, json.CreateCapacityProviderResponse, ecs.CreateCapacityProvider)
+            .Add("DescribeCapacityProviders", json.DescribeCapacityProvidersRequest, json.DescribeCapacityProvidersResponse, ecs.DescribeCapacityProviders)
+            .Add("UpdateCapacityProvider", json.UpdateCapacityProviderRequest, json.UpdateCapacityProviderResponse, ecs.UpdateCapacityProvider)
+            .Add("DeleteCapacityProvider", json.DeleteCapacityProviderRequest, json.DeleteCapacityProviderResponse, ecs.DeleteCapacityProvider);
     }
 }

@@ -9,6 +9,8 @@ internal static class EcsArns
 
     public static string Cluster(string name) => Prefix + "cluster/" + name;
 
+    public static string CapacityProvider(string name) => Prefix + "capacity-provider/" + name;
+
     public static string Service(string cluster, string name) => Prefix + "service/" + cluster + "/" + name;
 
     public static string Task(string cluster, string id) => Prefix + "task/" + cluster + "/" + id;

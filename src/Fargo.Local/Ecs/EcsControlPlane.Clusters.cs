@@ -40,7 +40,7 @@ internal sealed partial class EcsControlPlane
 
     /// <summary>
     /// Sets a cluster's capacity providers and default strategy, replacing the old ones, as ECS does. Fargate's
-    /// two providers are the ones that exist locally (both run tasks the same way: as processes).
+    /// two providers and the active ones made by CreateCapacityProvider can be named (all run tasks the same way: as processes).
     /// </summary>
     public PutClusterCapacityProvidersResponse PutClusterCapacityProviders(PutClusterCapacityProvidersRequest request)
     {
@@ -58,11 +58,11 @@ internal sealed partial class EcsControlPlane
         });
     }
 
-    private static void SetCapacityProviders(ClusterRecord cluster, IReadOnlyList<string> providers, IReadOnlyList<CapacityProviderStrategyItem> strategy)
+    private void SetCapacityProviders(ClusterRecord cluster, IReadOnlyList<string> providers, IReadOnlyList<CapacityProviderStrategyItem> strategy)
     {
         foreach (var provider in providers)
         {
-            if (provider is not ("FARGATE" or "FARGATE_SPOT"))
+            if (!IsActiveCapacityProvider(provider))
             {
                 throw new LocalServiceException("InvalidParameterException", $"The specified capacity provider '{provider}' is not in an ACTIVE state. Specify a valid capacity provider and try again.");
             }
@@ -222,6 +222,11 @@ internal sealed partial class EcsControlPlane
         if (_store.Clusters.Values.FirstOrDefault(c => c.Arn == arn && c.Status == "ACTIVE") is { } cluster)
         {
             return (cluster.Tags ?? [], tags => { cluster.Tags = tags; _store.Changed(cluster); });
+        }
+
+        if (_store.CapacityProviders.Values.FirstOrDefault(p => p.Arn == arn && p.Status == "ACTIVE") is { } provider)
+        {
+            return (provider.Tags ?? [], tags => { provider.Tags = tags; _store.Changed(provider); });
         }
 
         if (_store.Services.Values.FirstOrDefault(s => s.Arn == arn && s.Status != "INACTIVE") is { } service)

@@ -41,6 +41,17 @@ internal sealed class ClusterRecord
     public IReadOnlyList<CapacityProviderStrategyItem> DefaultCapacityProviderStrategy { get; set; } = [];
 }
 
+/// <summary>A capacity provider made by CreateCapacityProvider; Fargate's two are built in and never stored.</summary>
+internal sealed class CapacityProviderRecord
+{
+    public required string Name { get; init; }
+    public required string Arn { get; init; }
+    public required string Status { get; set; }
+    public required AutoScalingGroupProvider AutoScalingGroupProvider { get; set; }
+    public string? UpdateStatus { get; set; }
+    public IReadOnlyList<Tag>? Tags { get; set; }
+}
+
 internal sealed class ServiceEventRecord
 {
     public required string Id { get; init; }

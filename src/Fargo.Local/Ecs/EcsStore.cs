@@ -13,11 +13,13 @@ internal sealed class EcsStore : IDisposable
     private readonly SqliteConnection _connection;
     private readonly DocumentTable<TaskDefinitionRecord> _taskDefinitionTable;
     private readonly DocumentTable<ClusterRecord> _clusterTable;
+    private readonly DocumentTable<CapacityProviderRecord> _capacityProviderTable;
     private readonly DocumentTable<ServiceRecord> _serviceTable;
     private readonly DocumentTable<TaskRecord> _taskTable;
 
     private readonly HashSet<TaskDefinitionRecord> _changedTaskDefinitions = [];
     private readonly HashSet<ClusterRecord> _changedClusters = [];
+    private readonly HashSet<CapacityProviderRecord> _changedCapacityProviders = [];
     private readonly HashSet<ServiceRecord> _changedServices = [];
     private readonly HashSet<TaskRecord> _changedTasks = [];
     private readonly HashSet<string> _deletedTasks = new(StringComparer.Ordinal);
@@ -27,6 +29,7 @@ internal sealed class EcsStore : IDisposable
         _connection = StateDatabase.Open(databasePath);
         _taskDefinitionTable = new(_connection, "ecs_task_definitions", LocalJsonContext.Default.TaskDefinitionRecord);
         _clusterTable = new(_connection, "ecs_clusters", LocalJsonContext.Default.ClusterRecord);
+        _capacityProviderTable = new(_connection, "ecs_capacity_providers", LocalJsonContext.Default.CapacityProviderRecord);
         _serviceTable = new(_connection, "ecs_services", LocalJsonContext.Default.ServiceRecord);
         _taskTable = new(_connection, "ecs_tasks", LocalJsonContext.Default.TaskRecord);
 
@@ -38,6 +41,11 @@ internal sealed class EcsStore : IDisposable
         foreach (var cluster in _clusterTable.LoadAll(_connection))
         {
             Clusters[cluster.Name] = cluster;
+        }
+
+        foreach (var provider in _capacityProviderTable.LoadAll(_connection))
+        {
+            CapacityProviders[provider.Name] = provider;
         }
 
         foreach (var service in _serviceTable.LoadAll(_connection))
@@ -57,6 +65,9 @@ internal sealed class EcsStore : IDisposable
     /// <summary>By name.</summary>
     public Dictionary<string, ClusterRecord> Clusters { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>By name: the ones made by CreateCapacityProvider.</summary>
+    public Dictionary<string, CapacityProviderRecord> CapacityProviders { get; } = new(StringComparer.Ordinal);
+
     /// <summary>By ARN.</summary>
     public Dictionary<string, ServiceRecord> Services { get; } = new(StringComparer.Ordinal);
 
@@ -66,6 +77,8 @@ internal sealed class EcsStore : IDisposable
     public void Changed(TaskDefinitionRecord record) => _changedTaskDefinitions.Add(record);
 
     public void Changed(ClusterRecord record) => _changedClusters.Add(record);
+
+    public void Changed(CapacityProviderRecord record) => _changedCapacityProviders.Add(record);
 
     public void Changed(ServiceRecord record) => _changedServices.Add(record);
 
@@ -80,7 +93,7 @@ internal sealed class EcsStore : IDisposable
 
     public void Commit()
     {
-        if (_changedTaskDefinitions.Count + _changedClusters.Count + _changedServices.Count + _changedTasks.Count + _deletedTasks.Count == 0)
+        if (_changedTaskDefinitions.Count + _changedClusters.Count + _changedCapacityProviders.Count + _changedServices.Count + _changedTasks.Count + _deletedTasks.Count == 0)
         {
             return;
         }
@@ -94,6 +107,11 @@ internal sealed class EcsStore : IDisposable
         foreach (var record in _changedClusters)
         {
             _clusterTable.Put(_connection, transaction, record.Name, record);
+        }
+
+        foreach (var record in _changedCapacityProviders)
+        {
+            _capacityProviderTable.Put(_connection, transaction, record.Name, record);
         }
 
         foreach (var record in _changedServices)
@@ -114,6 +132,7 @@ internal sealed class EcsStore : IDisposable
         transaction.Commit();
         _changedTaskDefinitions.Clear();
         _changedClusters.Clear();
+        _changedCapacityProviders.Clear();
         _changedServices.Clear();
         _changedTasks.Clear();
         _deletedTasks.Clear();

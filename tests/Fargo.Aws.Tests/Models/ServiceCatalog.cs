@@ -44,6 +44,7 @@ public static class ServiceCatalog
             "CreateService", "UpdateService", "DescribeServices", "ListServices", "DeleteService",
             "RunTask", "StopTask", "ListTasks", "DescribeTasks", "TagResource", "PutClusterCapacityProviders",
             "UntagResource", "ListTagsForResource", "UpdateCluster", "UpdateClusterSettings",
+            "CreateCapacityProvider", "DescribeCapacityProviders", "UpdateCapacityProvider", "DeleteCapacityProvider",
         ]),
         new("elbv2", "elasticloadbalancingv2-2015-12-01", "elbv2/2015-12-01", "Fargo.Aws.ElasticLoadBalancingV2",
             ElasticLoadBalancingV2JsonContext.Default,

@@ -1,0 +1,6 @@
+namespace Fargo.Aws.Ecs;
+
+public sealed record DeleteCapacityProviderRequest
+{
+    public required string CapacityProvider { get; init; }
+}
