@@ -26,7 +26,7 @@ public sealed class DeployAccessStackTests(SynthesisFixture synthesis)
         "ecr:DescribeRepositories", "ecr:GetAuthorizationToken", "ecr:GetDownloadUrlForLayer", "ecr:InitiateLayerUpload", "ecr:PutImage",
         "ecr:UploadLayerPart",
         "ecs:DescribeClusters", "ecs:DescribeServices", "ecs:DescribeTaskDefinition", "ecs:DescribeTasks", "ecs:ListTasks",
-        "ecs:RegisterTaskDefinition", "ecs:UpdateService",
+        "ecs:RegisterTaskDefinition", "ecs:TagResource", "ecs:UpdateService",
         "elasticloadbalancing:DescribeTargetGroups", "elasticloadbalancing:DescribeTargetHealth",
         "iam:PassRole",
         "logs:DescribeLogGroups", "logs:FilterLogEvents",
@@ -47,7 +47,7 @@ public sealed class DeployAccessStackTests(SynthesisFixture synthesis)
     [
         "ecr:PutImage", "ecr:InitiateLayerUpload", "ecr:UploadLayerPart", "ecr:CompleteLayerUpload", "ecr:CreateRepository",
         "ecr:BatchDeleteImage", "ecr:SetRepositoryPolicy",
-        "ecs:UpdateService", "ecs:RegisterTaskDefinition", "ecs:RunTask", "ecs:StopTask", "ecs:DeleteService",
+        "ecs:UpdateService", "ecs:RegisterTaskDefinition", "ecs:TagResource", "ecs:RunTask", "ecs:StopTask", "ecs:DeleteService",
         "iam:PassRole", "ssm:PutParameter", "ssm:GetParameters", "logs:FilterLogEvents",
     ];
 
@@ -162,6 +162,16 @@ public sealed class DeployAccessStackTests(SynthesisFixture synthesis)
         Assert.Equal(["iam:PassRole"], ServiceStackTests.Actions(passRole));
         Assert.Equal(["arn:aws:iam::222222222222:role/todo-api-prod-execution", "arn:aws:iam::222222222222:role/todo-api-prod-task"], Resources(passRole));
         Assert.Equal("""{"StringEquals":{"iam:PassedToService":"ecs-tasks.amazonaws.com"}}""", passRole["Condition"]!.ToJsonString());
+    }
+
+    [Fact]
+    public void Tagging_is_allowed_only_while_registering_the_services_own_task_definitions()
+    {
+        // ECS authorizes tag-on-create: a tagged RegisterTaskDefinition without ecs:TagResource is denied.
+        var tagging = Assert.Single(Statements(synthesis.QaAccess), s => ServiceStackTests.Actions(s).Contains("ecs:TagResource"));
+        Assert.Equal(["ecs:TagResource"], ServiceStackTests.Actions(tagging));
+        Assert.Equal(["arn:aws:ecs:us-east-1:111111111111:task-definition/todo-api-qa:*"], Resources(tagging));
+        Assert.Equal("""{"StringEquals":{"ecs:CreateAction":"RegisterTaskDefinition"}}""", tagging["Condition"]!.ToJsonString());
     }
 
     [Fact]

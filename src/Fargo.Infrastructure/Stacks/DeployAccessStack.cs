@@ -23,7 +23,9 @@ namespace Fargo.Infrastructure.Stacks;
 /// (BatchCheckLayerAvailability, InitiateLayerUpload, UploadLayerPart, CompleteLayerUpload, PutImage, BatchGetImage,
 /// GetDownloadUrlForLayer); DescribeImages (ImageResolver: tag to digest; Promoter: the destination's tags).</item>
 /// <item>ECS DescribeServices and UpdateService (ServiceLookup, Deployer, the rollback), DescribeTaskDefinition and
-/// RegisterTaskDefinition (Deployer), ListTasks and DescribeTasks (ServiceSnapshotReader, the rollout watch),
+/// RegisterTaskDefinition (Deployer), TagResource on the service's task definitions only while registering them (ECS
+/// authorizes tag-on-create since 2024: Deployer registers every revision with tags, and without ecs:TagResource the
+/// call is denied), ListTasks and DescribeTasks (ServiceSnapshotReader, the rollout watch),
 /// DescribeClusters (Preflight).</item>
 /// <item>IAM PassRole of the task's execution and task roles to ECS (RegisterTaskDefinition names them).</item>
 /// <item>SSM DescribeParameters (Deployer.ParametersUnderAsync: the names under the secrets path, never values) and
@@ -259,6 +261,11 @@ internal sealed class DeployAccessStack : Stack
             "ecr:InitiateLayerUpload",
             "ecr:PutImage",
             "ecr:UploadLayerPart");
+
+        // Tag-on-create: RegisterTaskDefinition with tags also needs ecs:TagResource; the condition keeps it to that call.
+        var tagOnRegister = Statement("TagTaskDefinitionsOnRegister", [$"arn:aws:ecs:{region}:{account}:task-definition/{names.TaskFamily}:*"], "ecs:TagResource");
+        tagOnRegister.AddCondition("StringEquals", new Dictionary<string, object> { ["ecs:CreateAction"] = "RegisterTaskDefinition" });
+        yield return tagOnRegister;
 
         yield return Statement("DeployService", [$"arn:aws:ecs:{region}:{account}:service/{names.Cluster}/{names.Service}"],
             "ecs:DescribeServices",
