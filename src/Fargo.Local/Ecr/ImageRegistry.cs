@@ -57,10 +57,7 @@ internal sealed class ImageRegistry : IDisposable
         _time = time;
         _connection = StateDatabase.Open(databasePath);
         _table = new DocumentTable<RepositoryRecord>(_connection, "ecr_repositories", LocalJsonContext.Default.RepositoryRecord);
-        foreach (var repository in _table.LoadAll(_connection))
-        {
-            _repositories[repository.Name] = repository;
-        }
+        _table.LoadInto(_connection, _repositories, r => r.Name);
     }
 
     public ArtifactStore Artifacts => _artifacts;

@@ -33,30 +33,11 @@ internal sealed class EcsStore : IDisposable
         _serviceTable = new(_connection, "ecs_services", LocalJsonContext.Default.ServiceRecord);
         _taskTable = new(_connection, "ecs_tasks", LocalJsonContext.Default.TaskRecord);
 
-        foreach (var definition in _taskDefinitionTable.LoadAll(_connection))
-        {
-            TaskDefinitions[definition.Arn] = definition;
-        }
-
-        foreach (var cluster in _clusterTable.LoadAll(_connection))
-        {
-            Clusters[cluster.Name] = cluster;
-        }
-
-        foreach (var provider in _capacityProviderTable.LoadAll(_connection))
-        {
-            CapacityProviders[provider.Name] = provider;
-        }
-
-        foreach (var service in _serviceTable.LoadAll(_connection))
-        {
-            Services[service.Arn] = service;
-        }
-
-        foreach (var task in _taskTable.LoadAll(_connection))
-        {
-            Tasks[task.Id] = task;
-        }
+        _taskDefinitionTable.LoadInto(_connection, TaskDefinitions, d => d.Arn);
+        _clusterTable.LoadInto(_connection, Clusters, c => c.Name);
+        _capacityProviderTable.LoadInto(_connection, CapacityProviders, p => p.Name);
+        _serviceTable.LoadInto(_connection, Services, s => s.Arn);
+        _taskTable.LoadInto(_connection, Tasks, t => t.Id);
     }
 
     /// <summary>By ARN.</summary>

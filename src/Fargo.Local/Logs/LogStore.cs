@@ -325,9 +325,10 @@ internal sealed partial class LogStore : IDisposable
             throw new LocalServiceException("InvalidParameterException", "The batch of log events in a single PutLogEvents request cannot span more than 24 hours.");
         }
 
+        int? retention;
         lock (_gate)
         {
-            RequireGroup(group, null);
+            retention = RetentionOf(group);
             if (!StreamExists(group, stream))
             {
                 throw StreamNotFound();
@@ -335,7 +336,6 @@ internal sealed partial class LogStore : IDisposable
         }
 
         var now = _time.GetUtcNow();
-        var retention = DescribeLogGroups(group, null, null).Groups.FirstOrDefault(g => g.Name == group)?.RetentionInDays;
         var list = events.ToList();
         var tooOldEnd = list.FindLastIndex(e => e.Timestamp < now - TimeSpan.FromDays(14));
         var expiredEnd = retention is { } days ? list.FindLastIndex(e => e.Timestamp < now - TimeSpan.FromDays(days)) : -1;
@@ -558,6 +558,18 @@ internal sealed partial class LogStore : IDisposable
     {
         using var command = StateDatabase.Command(_connection, transaction, "SELECT 1 FROM log_groups WHERE name = $name;", ("$name", name));
         return command.ExecuteScalar() is not null;
+    }
+
+    /// <summary>The group's retention in days (null: never expire); throws when the group does not exist.</summary>
+    private int? RetentionOf(string group)
+    {
+        using var command = StateDatabase.Command(_connection, null, "SELECT retention_days FROM log_groups WHERE name = $name;", ("$name", group));
+        return command.ExecuteScalar() switch
+        {
+            null => throw GroupNotFound(),
+            DBNull => null,
+            var days => Convert.ToInt32(days, System.Globalization.CultureInfo.InvariantCulture),
+        };
     }
 
     private bool StreamExists(string group, string stream)

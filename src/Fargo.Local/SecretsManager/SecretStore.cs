@@ -33,10 +33,7 @@ internal sealed class SecretStore : IDisposable
         _time = time;
         _connection = StateDatabase.Open(databasePath);
         _table = new DocumentTable<SecretRecord>(_connection, "secretsmanager_secrets", LocalJsonContext.Default.SecretRecord);
-        foreach (var secret in _table.LoadAll(_connection))
-        {
-            _secrets[secret.Name] = secret;
-        }
+        _table.LoadInto(_connection, _secrets, s => s.Name);
     }
 
     public void Dispose() => _connection.Dispose();

@@ -84,10 +84,7 @@ internal sealed partial class ParameterStore : IDisposable
         _time = time;
         _connection = StateDatabase.Open(databasePath);
         _table = new DocumentTable<ParameterRecord>(_connection, "ssm_parameters", LocalJsonContext.Default.ParameterRecord);
-        foreach (var parameter in _table.LoadAll(_connection))
-        {
-            _parameters[parameter.Name] = parameter;
-        }
+        _table.LoadInto(_connection, _parameters, p => p.Name);
     }
 
     public void Dispose() => _connection.Dispose();

@@ -39,6 +39,17 @@ internal sealed class DocumentTable<T>
         return result;
     }
 
+    /// <summary>Every document into <paramref name="into"/>, keyed as the store looks it up.</summary>
+    public void LoadInto(SqliteConnection connection, IDictionary<string, T> into, Func<T, string> keyOf)
+    {
+        ArgumentNullException.ThrowIfNull(into);
+        ArgumentNullException.ThrowIfNull(keyOf);
+        foreach (var document in LoadAll(connection))
+        {
+            into[keyOf(document)] = document;
+        }
+    }
+
     public void Put(SqliteConnection connection, SqliteTransaction transaction, string id, T document)
     {
         using var command = StateDatabase.Command(
