@@ -110,6 +110,39 @@ public sealed class ClientOperationTests(EngineFixture engine) : IClassFixture<E
     }
 
     [Fact]
+    public async Task An_ECR_lifecycle_policy_expires_the_images_it_selects_and_a_malformed_one_is_refused()
+    {
+        async Task Import(string version)
+        {
+            var folder = Path.Combine(engine.WorkDirectory, "lifecycle-" + version);
+            Directory.CreateDirectory(folder);
+            await File.WriteAllTextAsync(Path.Combine(folder, "app.txt"), version);
+            var import = await engine.FargoAsync("local", "import", folder, "lifecycle/app:" + version);
+            Assert.True(import.ExitCode == 0, import.ToString());
+        }
+
+        async Task<List<string?>> Tags() =>
+            [.. (await Ok("ecr", "list-images", "--repository-name", "lifecycle/app")).Json().GetProperty("imageIds").EnumerateArray()
+                .Select(i => i.GetProperty("imageTag").GetString()).Order()];
+
+        await Import("v1");
+        await Import("v2");
+        await Import("v3");
+        const string keepTwo = """{"rules":[{"rulePriority":1,"selection":{"tagStatus":"any","countType":"imageCountMoreThan","countNumber":2},"action":{"type":"expire"}}]}""";
+        await Ok("ecr", "put-lifecycle-policy", "--repository-name", "lifecycle/app", "--lifecycle-policy-text", keepTwo);
+        Assert.Equal(["v2", "v3"], await Tags());
+
+        await Import("v4");
+        Assert.Equal(["v3", "v4"], await Tags());
+
+        var malformed = await engine.AwsAsync("ecr", "put-lifecycle-policy", "--repository-name", "lifecycle/app", "--lifecycle-policy-text",
+            """{"rules":[{"rulePriority":1,"selection":{"tagStatus":"tagged","countType":"imageCountMoreThan","countNumber":1},"action":{"type":"expire"}}]}""");
+        Assert.Contains("(InvalidParameterException)", malformed.Error, StringComparison.Ordinal);
+        Assert.Contains("needs a tagPrefixList or a tagPatternList", malformed.Error, StringComparison.Ordinal);
+        Assert.Equal(["v3", "v4"], await Tags());
+    }
+
+    [Fact]
     public async Task ECR_repositories_take_tags_and_a_repository_policy_and_the_registry_describes_itself()
     {
         var repository = (await Ok("ecr", "create-repository", "--repository-name", "policy/app")).Json().GetProperty("repository");

@@ -156,23 +156,66 @@ internal sealed class ImageRegistry : IDisposable
     /// <summary>PutImageScanningConfiguration. The flag is kept and reported; the local region has no scanner, so no findings appear.</summary>
     public RepositoryRecord SetScanOnPush(string name, bool scanOnPush) => Change(name, r => r.ScanOnPush = scanOnPush);
 
-    /// <summary>PutLifecyclePolicy: the policy must be JSON with a "rules" list, as ECR checks.</summary>
+    /// <summary>PutLifecyclePolicy: validated as ECR validates it, and applied at once (ECR applies it within a day).</summary>
     public RepositoryRecord PutLifecyclePolicy(string name, string policyText)
     {
-        try
+        LifecyclePolicy.Parse(policyText);
+        return Change(name, r =>
         {
-            using var document = System.Text.Json.JsonDocument.Parse(policyText);
-            if (!document.RootElement.TryGetProperty("rules", out var rules) || rules.ValueKind != System.Text.Json.JsonValueKind.Array)
+            r.LifecyclePolicyText = policyText;
+            ExpireByLifecyclePolicy(r);
+        });
+    }
+
+    /// <summary>
+    /// Applies every repository's lifecycle policy; returns how many images went. ECR does this within a day of a
+    /// push; the local region at each push and on the engine's housekeeping round.
+    /// </summary>
+    public int ApplyLifecyclePolicies()
+    {
+        lock (_gate)
+        {
+            var total = 0;
+            foreach (var repository in _repositories.Values)
             {
-                throw new LocalServiceException("InvalidParameterException", "Invalid parameter at 'LifecyclePolicyText' failed to satisfy constraint: 'Lifecycle policy validation failure: object has missing required properties ([\"rules\"])'");
+                var expired = ExpireByLifecyclePolicy(repository);
+                if (expired > 0)
+                {
+                    Save(repository);
+                    total += expired;
+                }
             }
+
+            return total;
         }
-        catch (System.Text.Json.JsonException)
+    }
+
+    /// <summary>Removes the images the repository's policy expires now (their content stays in the image store).</summary>
+    private int ExpireByLifecyclePolicy(RepositoryRecord repository)
+    {
+        if (repository.LifecyclePolicyText is not { } text)
         {
-            throw new LocalServiceException("InvalidParameterException", "Invalid parameter at 'LifecyclePolicyText' failed to satisfy constraint: 'Lifecycle policy validation failure: invalid JSON'");
+            return 0;
         }
 
-        return Change(name, r => r.LifecyclePolicyText = policyText);
+        LifecyclePolicy policy;
+        try
+        {
+            policy = LifecyclePolicy.Parse(text);
+        }
+        catch (LocalServiceException)
+        {
+            // Stored before policies were validated rule by rule: kept, not applied, until PutLifecyclePolicy replaces it.
+            return 0;
+        }
+
+        var expired = policy.Expired(repository.Images, _time.GetUtcNow());
+        foreach (var image in expired)
+        {
+            repository.Images.Remove(image);
+        }
+
+        return expired.Count;
     }
 
     public string GetLifecyclePolicy(string name)
@@ -564,6 +607,7 @@ internal sealed class ImageRegistry : IDisposable
             image.Tags.Add(tag);
         }
 
+        ExpireByLifecyclePolicy(repository);
         return image;
     }
 

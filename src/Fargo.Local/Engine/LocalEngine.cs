@@ -121,7 +121,7 @@ public static partial class LocalEngine
         var loops = Task.WhenAll(
             ecs.RunAsync(stopping.Token),
             runtime.CaptureLoopAsync(TimeSpan.FromMilliseconds(200), stopping.Token),
-            RetentionLoopAsync(logs, time, stopping.Token),
+            HousekeepingLoopAsync(logs, registry, time, stopping.Token),
             StartDatabasesAsync(databases, logger, stopping.Token));
 
         try
@@ -178,7 +178,8 @@ public static partial class LocalEngine
         }
     }
 
-    private static async Task RetentionLoopAsync(LogStore logs, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>What AWS does in the background within hours: log retention, ECR lifecycle policies.</summary>
+    private static async Task HousekeepingLoopAsync(LogStore logs, ImageRegistry registry, TimeProvider time, CancellationToken cancellationToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromMinutes(10), time);
         try
@@ -186,6 +187,7 @@ public static partial class LocalEngine
             do
             {
                 logs.ApplyRetention();
+                registry.ApplyLifecyclePolicies();
             }
             while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false));
         }
