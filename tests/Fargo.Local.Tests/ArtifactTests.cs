@@ -137,4 +137,32 @@ public sealed class ArtifactTests : IDisposable
 
     private static string Sha256(string text) =>
         Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
+
+    [Fact]
+    public async Task The_store_deletes_what_nobody_keeps_once_it_is_older_than_the_grace_and_a_re_upload_counts_as_new()
+    {
+        using var store = new ArtifactStore(_temp.Combine("images"), _temp.Combine("uploads"));
+        async Task<string> Store(string name, string content)
+        {
+            _temp.Write(name + "/app.txt", content);
+            using var tar = new MemoryStream();
+            await ArtifactTar.WriteAsync(_temp.Combine(name), tar, CancellationToken.None);
+            tar.Position = 0;
+            return (await store.ImportAsync(tar, null, CancellationToken.None)).Digest;
+        }
+
+        var kept = await Store("kept", "v1");
+        var dropped = await Store("dropped", "v2");
+        var reused = await Store("reused", "v3");
+        var graceEnd = DateTimeOffset.UtcNow;
+        Assert.Equal(reused, await Store("reused-again", "v3"));
+
+        var deleted = await store.DeleteUnreferencedAsync(new HashSet<string> { kept }, graceEnd, CancellationToken.None);
+
+        Assert.Equal([dropped], deleted);
+        Assert.NotNull(store.TryGetRoot(kept));
+        Assert.Null(store.TryGetRoot(dropped));
+        Assert.NotNull(store.TryGetRoot(reused));
+        Assert.Equal(new[] { kept, reused }.Order(StringComparer.Ordinal), store.Digests().Order(StringComparer.Ordinal));
+    }
 }

@@ -79,6 +79,7 @@ internal sealed class ArtifactStore : IDisposable
         var existing = TryGetManifest(ArtifactManifest.DigestOf(manifestText));
         if (existing is not null)
         {
+            MarkUsed(Hex(existing.Digest));
             return existing;
         }
 
@@ -157,6 +158,10 @@ internal sealed class ArtifactStore : IDisposable
                 await File.WriteAllTextAsync(ManifestPath(hex) + ".tmp", manifest.Text, cancellationToken).ConfigureAwait(false);
                 Directory.Move(root, final);
                 File.Move(ManifestPath(hex) + ".tmp", ManifestPath(hex), overwrite: true);
+            }
+            else
+            {
+                MarkUsed(hex);
             }
         }
         finally
@@ -250,6 +255,35 @@ internal sealed class ArtifactStore : IDisposable
         }
     }
 
+    /// <summary>
+    /// Deletes every artifact outside <paramref name="keep"/> last stored (or stored again) before
+    /// <paramref name="unusedSince"/>, and returns their digests. The grace lets an upload that is about to be tagged
+    /// keep its artifact; imports wait while this runs.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> DeleteUnreferencedAsync(IReadOnlySet<string> keep, DateTimeOffset unusedSince, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keep);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var deleted = new List<string>();
+            foreach (var digest in Digests().ToList())
+            {
+                if (!keep.Contains(digest) && File.GetLastWriteTimeUtc(ManifestPath(Hex(digest))) < unusedSince.UtcDateTime)
+                {
+                    Delete(digest);
+                    deleted.Add(digest);
+                }
+            }
+
+            return deleted;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     public void Dispose() => _gate.Dispose();
 
     /// <summary>Every digest in the store.</summary>
@@ -257,6 +291,9 @@ internal sealed class ArtifactStore : IDisposable
         Directory.EnumerateFiles(_images, "*.manifest").Select(path => "sha256:" + Path.GetFileNameWithoutExtension(path));
 
     private string ManifestPath(string hex) => Path.Combine(_images, hex + ".manifest");
+
+    /// <summary>An upload of content already stored counts as a fresh store for <see cref="DeleteUnreferencedAsync"/>.</summary>
+    private void MarkUsed(string hex) => File.SetLastWriteTimeUtc(ManifestPath(hex), DateTime.UtcNow);
 
     private static long SizeOf(string manifestText)
     {

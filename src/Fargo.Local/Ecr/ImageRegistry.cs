@@ -190,6 +190,15 @@ internal sealed class ImageRegistry : IDisposable
         }
     }
 
+    /// <summary>The digests of every image some repository holds.</summary>
+    public IReadOnlySet<string> ReferencedDigests()
+    {
+        lock (_gate)
+        {
+            return _repositories.Values.SelectMany(r => r.Images).Select(i => i.Digest).ToHashSet(StringComparer.Ordinal);
+        }
+    }
+
     /// <summary>Removes the images the repository's policy expires now (their content stays in the image store).</summary>
     private int ExpireByLifecyclePolicy(RepositoryRecord repository)
     {

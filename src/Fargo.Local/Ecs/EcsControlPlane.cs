@@ -43,6 +43,10 @@ internal sealed partial class EcsControlPlane
     private DateTimeOffset Now => _time.GetUtcNow();
 
     /// <summary>Runs an operation under the lock and commits what it changed.</summary>
+    /// <summary>The images (artifact digests) of every task not yet stopped: they run from the image store.</summary>
+    public IReadOnlySet<string> ImageDigestsInUse() => Locked(() =>
+        (IReadOnlySet<string>)_store.Tasks.Values.Where(t => !t.IsStopped).SelectMany(t => t.Containers).Select(c => c.ImageDigest).OfType<string>().ToHashSet(StringComparer.Ordinal));
+
     private T Locked<T>(Func<T> operation)
     {
         lock (_gate)

@@ -121,7 +121,7 @@ public static partial class LocalEngine
         var loops = Task.WhenAll(
             ecs.RunAsync(stopping.Token),
             runtime.CaptureLoopAsync(TimeSpan.FromMilliseconds(200), stopping.Token),
-            HousekeepingLoopAsync(logs, registry, time, stopping.Token),
+            HousekeepingLoopAsync(logs, registry, ecs, time, logger, stopping.Token),
             StartDatabasesAsync(databases, logger, stopping.Token));
 
         try
@@ -178,8 +178,11 @@ public static partial class LocalEngine
         }
     }
 
-    /// <summary>What AWS does in the background within hours: log retention, ECR lifecycle policies.</summary>
-    private static async Task HousekeepingLoopAsync(LogStore logs, ImageRegistry registry, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>
+    /// What AWS does in the background within hours (log retention, ECR lifecycle policies), and the image store's
+    /// clean-up: an artifact no repository holds and no task runs goes an hour after it was last stored.
+    /// </summary>
+    private static async Task HousekeepingLoopAsync(LogStore logs, ImageRegistry registry, EcsControlPlane ecs, TimeProvider time, ILogger logger, CancellationToken cancellationToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromMinutes(10), time);
         try
@@ -188,6 +191,7 @@ public static partial class LocalEngine
             {
                 logs.ApplyRetention();
                 registry.ApplyLifecyclePolicies();
+                await CollectImagesAsync(registry, ecs, time, logger, cancellationToken).ConfigureAwait(false);
             }
             while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false));
         }
@@ -196,6 +200,30 @@ public static partial class LocalEngine
             // Engine shutting down.
         }
     }
+
+    private static async Task CollectImagesAsync(ImageRegistry registry, EcsControlPlane ecs, TimeProvider time, ILogger logger, CancellationToken cancellationToken)
+    {
+        var keep = new HashSet<string>(registry.ReferencedDigests(), StringComparer.Ordinal);
+        keep.UnionWith(ecs.ImageDigestsInUse());
+        try
+        {
+            var deleted = await registry.Artifacts.DeleteUnreferencedAsync(keep, time.GetUtcNow() - TimeSpan.FromHours(1), cancellationToken).ConfigureAwait(false);
+            if (deleted.Count > 0)
+            {
+                LogImagesCollected(logger, deleted.Count);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            LogImagesNotCollected(logger, e);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Deleted {Count} images from the image store: no repository holds them and no task runs them")]
+    private static partial void LogImagesCollected(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cleaning the image store failed; the next round tries again")]
+    private static partial void LogImagesNotCollected(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Recovered state: adopted {Adopted} running tasks, stopped {Stray} stray processes")]
     private static partial void LogRecovered(ILogger logger, int adopted, int stray);
