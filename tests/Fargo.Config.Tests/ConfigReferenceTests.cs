@@ -14,7 +14,7 @@ public sealed partial class ConfigReferenceTests
         "The README's configuration reference is out of date with src/Fargo.Config/Schema/ConfigSchema.cs. " +
         "Regenerate it with: FARGO_UPDATE_README=1 dotnet test tests/Fargo.Config.Tests --filter ConfigReferenceTests";
 
-    private static readonly string ReadmePath = RepoRoot.File("README.md");
+    private static readonly string ReadmePath = RepositoryRoot.Combine("README.md");
 
     [Fact]
     public void Readme_reference_is_the_generated_one()

@@ -6,7 +6,7 @@ namespace Fargo.Config.Tests;
 /// <summary>The example's fargo.toml loads, and every environment resolves to what its comments promise.</summary>
 public sealed class ExampleConfigTests
 {
-    private static readonly string ExampleFolder = RepoRoot.File("examples", "todo-api");
+    private static readonly string ExampleFolder = RepositoryRoot.Combine("examples", "todo-api");
     private static readonly string ExampleFile = Path.Combine(ExampleFolder, "fargo.toml");
 
     private static ServiceConfig Example() => Assert.IsType<ServiceConfig>(new ConfigLoader().Load(ExampleFile));

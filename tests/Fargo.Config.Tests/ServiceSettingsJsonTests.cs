@@ -10,7 +10,7 @@ public sealed class ServiceSettingsJsonTests
     [Fact]
     public void Effective_configuration_reads_like_the_file()
     {
-        var config = Assert.IsType<ServiceConfig>(new ConfigLoader().Load(RepoRoot.File("examples", "todo-api", "fargo.toml")));
+        var config = Assert.IsType<ServiceConfig>(new ConfigLoader().Load(RepositoryRoot.Combine("examples", "todo-api", "fargo.toml")));
 
         using var json = JsonDocument.Parse(ServiceSettingsJson.Serialize(config.ForEnvironment("prod")));
         var root = json.RootElement;

@@ -142,7 +142,7 @@ public sealed class CdkCommandLineTests
     public void Pinned_toolkit_matches_the_root_package_json()
     {
         // Tests and users run the same toolkit.
-        using var package = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Support.RepositoryRoot.Combine("package.json")));
+        using var package = System.Text.Json.JsonDocument.Parse(File.ReadAllText(RepositoryRoot.Combine("package.json")));
         Assert.Equal(CdkToolkitInstallation.Version, package.RootElement.GetProperty("devDependencies").GetProperty("aws-cdk").GetString());
     }
 }

@@ -20,7 +20,7 @@ namespace Fargo.Local.Tests;
 [Collection(EngineCollection.Name)]
 public sealed class ApiCoverageTests(EngineFixture engine) : IClassFixture<EngineFixture>
 {
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = RepositoryRoot.Path;
     private static readonly string CatalogFile = Path.Combine(Root, "src", "Fargo.Local", "Api", "aws-operations.txt");
     private static readonly string CoveragePage = Path.Combine(Root, "docs", "local-region-api.md");
 
@@ -146,18 +146,5 @@ public sealed class ApiCoverageTests(EngineFixture engine) : IClassFixture<Engin
         Assert.True(
             actual == expected,
             $"{Path.GetRelativePath(Root, path)} is out of date; run the test with {updateVariable}=1 to rewrite it. Expected:\n{expected}");
-    }
-
-    private static string FindRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Fargo.slnx")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No Fargo.slnx above {AppContext.BaseDirectory}.");
     }
 }

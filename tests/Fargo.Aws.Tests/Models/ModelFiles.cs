@@ -16,7 +16,7 @@ public static class ModelFiles
 
     public static bool BotocoreAvailable => File.Exists(Path.Combine(BotocoreData, "ecs", "2014-11-13", "service-2.json"));
 
-    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+    public static string RepositoryRoot { get; } = Fargo.Tests.RepositoryRoot.Path;
 
     public static string ApisFolder => Path.Combine(RepositoryRoot, "node_modules", "aws-sdk", "apis");
 
@@ -33,17 +33,5 @@ public static class ModelFiles
             throw new FileNotFoundException($"AWS model {path} is missing; run `npm ci` at the repository root.", path);
         }
         return JsonNode.Parse(File.ReadAllText(path))!.AsObject();
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Fargo.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("No Fargo.slnx above " + AppContext.BaseDirectory);
     }
 }

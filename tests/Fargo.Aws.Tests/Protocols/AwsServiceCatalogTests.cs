@@ -21,7 +21,7 @@ public sealed class AwsServiceCatalogTests
     [MemberData(nameof(Models))]
     public void Each_service_matches_the_metadata_of_its_model(string serviceId, string model)
     {
-        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoRoot(), "node_modules", "aws-sdk", "apis", model + ".min.json")));
+        using var document = JsonDocument.Parse(File.ReadAllText(RepositoryRoot.Combine("node_modules", "aws-sdk", "apis", model + ".min.json")));
         var metadata = document.RootElement.GetProperty("metadata");
         string? Get(string name) => metadata.TryGetProperty(name, out var value) ? value.GetString() : null;
 
@@ -61,15 +61,5 @@ public sealed class AwsServiceCatalogTests
         Assert.Same(AwsServices.Ecr, AwsServices.FindBySigningName("ecr"));
         Assert.Same(AwsServices.ElasticLoadBalancingV2, AwsServices.FindBySigningName("elasticloadbalancing"));
         Assert.Null(AwsServices.FindByJsonTargetPrefix("DynamoDB_20120810"));
-    }
-
-    internal static string RepoRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Fargo.slnx")))
-        {
-            folder = folder.Parent;
-        }
-        return folder?.FullName ?? throw new InvalidOperationException("No Fargo.slnx above the test binaries.");
     }
 }

@@ -28,16 +28,7 @@ internal static class SigV4TestSuite
         {
             return Path.GetFullPath(fromEnvironment);
         }
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Fargo.slnx")))
-        {
-            folder = folder.Parent;
-        }
-        if (folder is null)
-        {
-            throw new InvalidOperationException($"No Fargo.slnx above {AppContext.BaseDirectory}: cannot find the repository root.");
-        }
-        return Path.GetFullPath(Path.Combine(folder.FullName, "..", "shared", "conformance", "sigv4", "v4"));
+        return Path.GetFullPath(RepositoryRoot.Combine("..", "shared", "conformance", "sigv4", "v4"));
     }
 }
 

@@ -43,20 +43,7 @@ internal static class TomlTestSuite
             return Path.GetFullPath(configured);
         }
 
-        return Path.GetFullPath(Path.Combine(RepositoryRoot(), "..", "shared", "conformance", "toml-test"));
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Fargo.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"Fargo.slnx not found above {AppContext.BaseDirectory}");
+        return Path.GetFullPath(RepositoryRoot.Combine("..", "shared", "conformance", "toml-test"));
     }
 }
 

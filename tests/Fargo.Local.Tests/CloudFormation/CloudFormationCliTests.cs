@@ -128,7 +128,7 @@ public sealed class CloudFormationCliTests(EngineFixture engine) : IClassFixture
     [InlineData("pipeline/fargo-todo-api-pipeline.template.json")]
     public async Task The_examples_synthesized_templates_pass_ValidateTemplate(string snapshot)
     {
-        var path = Path.Combine(RepositoryRoot(), "tests", "Fargo.Infrastructure.Tests", "Snapshots", snapshot);
+        var path = RepositoryRoot.Combine("tests", "Fargo.Infrastructure.Tests", "Snapshots", snapshot);
 
         var validated = await engine.AwsAsync("cloudformation", "validate-template", "--template-body", "file://" + path);
 
@@ -226,16 +226,5 @@ public sealed class CloudFormationCliTests(EngineFixture engine) : IClassFixture
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Fargo.slnx")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("repository root not found");
     }
 }

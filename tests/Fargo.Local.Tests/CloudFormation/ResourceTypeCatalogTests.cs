@@ -47,13 +47,7 @@ public sealed class ResourceTypeCatalogTests
 
     private static Dictionary<string, JsonElement> Load()
     {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Fargo.slnx")))
-        {
-            directory = directory.Parent;
-        }
-
-        var path = Path.Combine(directory!.FullName, "node_modules", "@aws-cdk", "aws-service-spec", "db.json.gz");
+        var path = RepositoryRoot.Combine("node_modules", "@aws-cdk", "aws-service-spec", "db.json.gz");
         Assert.True(File.Exists(path), $"{path} is missing: run npm ci at the repository root (test.sh does).");
         using var file = File.OpenRead(path);
         using var gzip = new GZipStream(file, CompressionMode.Decompress);

@@ -12,13 +12,7 @@ public static class ElbModel
 {
     public static JsonElement Load()
     {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Fargo.slnx")))
-        {
-            directory = directory.Parent;
-        }
-
-        var path = Path.Combine(directory?.FullName ?? throw new InvalidOperationException("repository root not found"),
+        var path = RepositoryRoot.Combine(
             "node_modules", "aws-sdk", "apis", "elasticloadbalancingv2-2015-12-01.min.json");
         Assert.True(File.Exists(path), $"{path} is missing: run npm ci at the repository root (test.sh does).");
         using var document = JsonDocument.Parse(File.ReadAllText(path));

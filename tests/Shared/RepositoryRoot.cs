@@ -1,6 +1,9 @@
-namespace Fargo.Infrastructure.Tests.Support;
+namespace Fargo.Tests;
 
-/// <summary>The folder that holds Fargo.slnx, found by walking up from the test binaries.</summary>
+/// <summary>
+/// The repository's root (the folder holding Fargo.slnx), found by walking up from the test binaries. Every test
+/// project compiles this one file (tests/Directory.Build.props links it).
+/// </summary>
 internal static class RepositoryRoot
 {
     public static string Path { get; } = Find();
@@ -17,6 +20,6 @@ internal static class RepositoryRoot
             }
         }
 
-        throw new InvalidOperationException($"no Fargo.slnx above {AppContext.BaseDirectory}");
+        throw new InvalidOperationException($"No Fargo.slnx above {AppContext.BaseDirectory}: cannot find the repository root.");
     }
 }
