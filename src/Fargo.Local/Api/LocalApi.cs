@@ -7,6 +7,7 @@ using Fargo.Aws.Signing;
 using Fargo.Local.Artifacts;
 using Fargo.Local.Ecr;
 using Fargo.Local.Home;
+using Fargo.Local.S3;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
@@ -35,6 +36,7 @@ internal sealed partial class LocalApi
     private readonly Dictionary<string, QueryOperationTable> _queryServices;
     private readonly ImageRegistry _registry;
     private readonly RegistryV2Api _registryV2;
+    private readonly S3Api _s3;
     private readonly ILogger _logger;
 
     public LocalApi(
@@ -44,6 +46,7 @@ internal sealed partial class LocalApi
         IEnumerable<QueryOperationTable> queryServices,
         ImageRegistry registry,
         RegistryV2Api registryV2,
+        S3Store s3,
         ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(credentials);
@@ -53,6 +56,7 @@ internal sealed partial class LocalApi
         _queryServices = queryServices.ToDictionary(s => s.Service.SigningName, StringComparer.Ordinal);
         _registry = registry;
         _registryV2 = registryV2;
+        _s3 = new S3Api(s3, _verifier, logger);
         _logger = logger;
     }
 
@@ -80,6 +84,13 @@ internal sealed partial class LocalApi
             if (path == ImportPath)
             {
                 await WriteAsync(context, await ImportAsync(context, requestId).ConfigureAwait(false)).ConfigureAwait(false);
+                return;
+            }
+
+            if (ToWire(context, ReadOnlyMemory<byte>.Empty) is var headersOnly && S3Api.Handles(headersOnly))
+            {
+                // S3 streams its bodies (objects of any size) rather than buffering them as the other APIs do.
+                await _s3.HandleAsync(context, headersOnly).ConfigureAwait(false);
                 return;
             }
 
