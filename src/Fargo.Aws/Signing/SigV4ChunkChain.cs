@@ -37,13 +37,21 @@ public sealed class SigV4ChunkChain
     /// <summary>
     /// Checks the trailer's signature (x-amz-trailer-signature) over its headers, given as "name:value" lines as sent.
     /// </summary>
-    public bool AcceptTrailer(IEnumerable<KeyValuePair<string, string>> trailers, string signature)
+    public bool AcceptTrailer(IEnumerable<KeyValuePair<string, string>> trailers, string signature) => Accept(TrailerStringToSign(trailers), signature);
+
+    /// <summary>The trailer's signature (x-amz-trailer-signature), after the last chunk (for clients that sign streaming uploads).</summary>
+    public string SignTrailer(IEnumerable<KeyValuePair<string, string>> trailers)
+    {
+        Previous = SigV4Canonicalizer.Signature(_signingKey, TrailerStringToSign(trailers));
+        return Previous;
+    }
+
+    private string TrailerStringToSign(IEnumerable<KeyValuePair<string, string>> trailers)
     {
         ArgumentNullException.ThrowIfNull(trailers);
         var canonical = string.Concat(trailers.Select(t => $"{t.Key.ToLowerInvariant()}:{t.Value.Trim()}\n"));
-        var stringToSign = string.Join('\n', "AWS4-HMAC-SHA256-TRAILER", _amzDate, _scope, Previous,
+        return string.Join('\n', "AWS4-HMAC-SHA256-TRAILER", _amzDate, _scope, Previous,
             SigV4Canonicalizer.HexSha256(System.Text.Encoding.UTF8.GetBytes(canonical)));
-        return Accept(stringToSign, signature);
     }
 
     /// <summary>The signature the next chunk must carry (for clients that sign streaming uploads).</summary>

@@ -167,6 +167,62 @@ public sealed class S3SdkTests(EngineFixture engine) : IClassFixture<EngineFixtu
     }
 
     [Fact]
+    public async Task A_task_with_a_task_role_reaches_its_bucket_through_the_SDK_s_own_variables()
+    {
+        using var s3 = Client();
+        await s3.PutBucketAsync("sdk-task-data");
+        await engine.Ecs.RegisterTaskDefinitionAsync(TestService.TaskDefinition("s3writer", engine.TestServiceImage, "v1", "/test/s3writer"));
+        // App code as it runs on AWS: boto3 with no endpoint, region or credentials of its own.
+        const string App = "import boto3, os; boto3.client('s3').put_object(Bucket=os.environ['DATA_BUCKET'], Key='from-task.txt', Body=b'written by the task'); print('stored', os.environ['AWS_ENDPOINT_URL_S3'])";
+
+        var withRole = await RunToEndAsync("arn:aws:iam::000000000000:role/s3writer-task", App);
+        var withoutRole = await RunToEndAsync(null, App);
+
+        Assert.Equal(0, withRole.Containers![0].ExitCode);
+        using (var got = await s3.GetObjectAsync("sdk-task-data", "from-task.txt"))
+        using (var reader = new StreamReader(got.ResponseStream))
+        {
+            Assert.Equal("written by the task", await reader.ReadToEndAsync());
+        }
+
+        var copied = await engine.AwsAsync("s3", "cp", "s3://sdk-task-data/from-task.txt", "-");
+        Assert.Equal("written by the task", copied.Out);
+        // As on AWS, a task without a task role gets no credentials.
+        Assert.NotEqual(0, withoutRole.Containers![0].ExitCode);
+        var logs = await engine.AwsAsync("logs", "filter-log-events", "--log-group-name", "/test/s3writer", "--filter-pattern", "NoCredentialsError");
+        Assert.NotEmpty(logs.Json().GetProperty("events").EnumerateArray());
+    }
+
+    private async Task<Fargo.Aws.Ecs.EcsTask> RunToEndAsync(string? taskRole, string python)
+    {
+        var run = await engine.Ecs.RunTaskAsync(new Fargo.Aws.Ecs.RunTaskRequest
+        {
+            Cluster = "test",
+            TaskDefinition = "s3writer",
+            Overrides = new Fargo.Aws.Ecs.TaskOverride
+            {
+                TaskRoleArn = taskRole,
+                ContainerOverrides =
+                [
+                    new Fargo.Aws.Ecs.ContainerOverride
+                    {
+                        Name = "web",
+                        Command = ["python3", "-c", python],
+                        Environment = [new Fargo.Aws.Ecs.KeyValuePair { Name = "DATA_BUCKET", Value = "sdk-task-data" }],
+                    },
+                ],
+            },
+        });
+        var arn = run.Tasks![0].TaskArn!;
+        return await Eventually.UntilAsync(
+            async () => (await engine.Ecs.DescribeTasksAsync(new Fargo.Aws.Ecs.DescribeTasksRequest { Cluster = "test", Tasks = [arn] })).Tasks![0],
+            t => t.LastStatus == "STOPPED",
+            TimeSpan.FromSeconds(60),
+            "the writer task to finish",
+            t => t.LastStatus!);
+    }
+
+    [Fact]
     public async Task Virtual_hosted_requests_to_BUCKET_s3_localhost_reach_the_bucket()
     {
         using var pathStyle = Client();
