@@ -21,6 +21,9 @@ namespace Fargo.Local.Tests;
 public sealed class ApiCoverageTests(EngineFixture engine) : IClassFixture<EngineFixture>
 {
     private static readonly string Root = FindRoot();
+
+    /// <summary>The repository's root folder (the one with Fargo.slnx).</summary>
+    internal static string RepositoryRoot => Root;
     private static readonly string CatalogFile = Path.Combine(Root, "src", "Fargo.Local", "Api", "aws-operations.txt");
     private static readonly string CoveragePage = Path.Combine(Root, "docs", "local-region-api.md");
 

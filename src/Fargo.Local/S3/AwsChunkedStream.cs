@@ -11,7 +11,7 @@ namespace Fargo.Local.S3;
 /// checked against it as it ends; trailers (the x-amz-checksum-* sent after the body) are collected, and their
 /// signature checked when the chain signs them. A broken chain or frame throws <see cref="S3Exception"/>.
 /// </summary>
-internal sealed class AwsChunkedStream(Stream inner, SigV4ChunkChain? chain, bool signedTrailer) : Stream
+internal sealed class AwsChunkedStream(Stream inner, SigV4ChunkChain? chain, bool signedTrailer) : ReadOnlyStream
 {
     private const int MaxLine = 8192;
 
@@ -27,12 +27,6 @@ internal sealed class AwsChunkedStream(Stream inner, SigV4ChunkChain? chain, boo
 
     /// <summary>The trailing headers, once the body has been read to its end.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Trailers => _trailers;
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
     public override async ValueTask<int> ReadAsync(Memory<byte> destination, CancellationToken cancellationToken = default)
     {
@@ -70,11 +64,6 @@ internal sealed class AwsChunkedStream(Stream inner, SigV4ChunkChain? chain, boo
         _remaining -= count;
         return count;
     }
-
-    public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
     private async Task StartChunkAsync(CancellationToken cancellationToken)
     {
@@ -127,7 +116,7 @@ internal sealed class AwsChunkedStream(Stream inner, SigV4ChunkChain? chain, boo
 
         if (!chain.AcceptChunk(_chunkHash!.GetHashAndReset(), _chunkSignature!))
         {
-            throw SignatureMismatch();
+            throw S3Exception.SignatureDoesNotMatch();
         }
     }
 
@@ -156,7 +145,7 @@ internal sealed class AwsChunkedStream(Stream inner, SigV4ChunkChain? chain, boo
 
         if (chain is not null && signedTrailer && (signature is null || !chain.AcceptTrailer(_trailers, signature)))
         {
-            throw SignatureMismatch();
+            throw S3Exception.SignatureDoesNotMatch();
         }
     }
 
@@ -199,19 +188,6 @@ internal sealed class AwsChunkedStream(Stream inner, SigV4ChunkChain? chain, boo
 
     private static S3Exception Incomplete() =>
         new("IncompleteBody", "The request body terminated unexpectedly", 400);
-
-    private static S3Exception SignatureMismatch() =>
-        new("SignatureDoesNotMatch", "The request signature we calculated does not match the signature you provided. Check your key and signing method.", 403);
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

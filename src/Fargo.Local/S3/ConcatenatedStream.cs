@@ -1,16 +1,10 @@
 namespace Fargo.Local.S3;
 
 /// <summary>Reads files one after another as one stream (a multipart upload's parts, joined on completion).</summary>
-internal sealed class ConcatenatedStream(IReadOnlyList<string> paths) : Stream
+internal sealed class ConcatenatedStream(IReadOnlyList<string> paths) : ReadOnlyStream
 {
     private int _index;
     private FileStream? _current;
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
@@ -31,17 +25,6 @@ internal sealed class ConcatenatedStream(IReadOnlyList<string> paths) : Stream
         return 0;
     }
 
-    public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
@@ -55,15 +38,9 @@ internal sealed class ConcatenatedStream(IReadOnlyList<string> paths) : Stream
 }
 
 /// <summary>The next <c>length</c> bytes of a stream (a copied part's source range).</summary>
-internal sealed class SliceStream(Stream inner, long length) : Stream
+internal sealed class SliceStream(Stream inner, long length) : ReadOnlyStream
 {
     private long _left = length;
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
@@ -76,16 +53,4 @@ internal sealed class SliceStream(Stream inner, long length) : Stream
         _left -= read;
         return read;
     }
-
-    public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

@@ -132,7 +132,7 @@ internal sealed partial class S3Api(S3Store store, SigV4Verifier verifier, ILogg
         SigV4FailureKind.Expired => new("AccessDenied", "Request has expired", 403),
         SigV4FailureKind.UnknownAccessKey => new("InvalidAccessKeyId", "The AWS Access Key Id you provided does not exist in our records.", 403),
         SigV4FailureKind.InvalidSecurityToken => new("InvalidToken", "The provided token is malformed or otherwise invalid.", 400),
-        SigV4FailureKind.SignatureMismatch => new("SignatureDoesNotMatch", "The request signature we calculated does not match the signature you provided. Check your key and signing method.", 403),
+        SigV4FailureKind.SignatureMismatch => S3Exception.SignatureDoesNotMatch(),
         SigV4FailureKind.RequestTimeTooSkewed => new("RequestTimeTooSkewed", "The difference between the request time and the current time is too large.", 403),
         _ when presigned => new("AuthorizationQueryParametersError", failure.Message, 400),
         _ => new("AuthorizationHeaderMalformed", failure.Message, 400),

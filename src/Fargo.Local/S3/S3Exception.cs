@@ -51,6 +51,9 @@ internal sealed class S3Exception : Exception
 
     public static S3Exception InvalidRequest(string message) => new("InvalidRequest", message, 400);
 
+    public static S3Exception SignatureDoesNotMatch() =>
+        new("SignatureDoesNotMatch", "The request signature we calculated does not match the signature you provided. Check your key and signing method.", 403);
+
     public static S3Exception MalformedXml() =>
         new("MalformedXML", "The XML you provided was not well-formed or did not validate against our published schema", 400);
 }

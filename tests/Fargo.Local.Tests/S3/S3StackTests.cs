@@ -26,7 +26,7 @@ public sealed class S3StackTests(EngineFixture engine) : IClassFixture<EngineFix
                 ["AccessLogs"] = new JsonObject { ["Value"] = new JsonObject { ["Ref"] = "AccessLogsBucket" }, ["Export"] = new JsonObject { ["Name"] = AccessLogsExport } },
             },
         });
-        var snapshot = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(Root(), "tests", "Fargo.Infrastructure.Tests", "Snapshots", "prod", "fargo-prod-todo-api.template.json")))!;
+        var snapshot = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(ApiCoverageTests.RepositoryRoot, "tests", "Fargo.Infrastructure.Tests", "Snapshots", "prod", "fargo-prod-todo-api.template.json")))!;
         var resources = snapshot["Resources"]!.AsObject();
         var data = resources["DataBucketE3889A50"]!.DeepClone().AsObject();
         // What the same stack synthesizes where buckets are not kept (qa, local): removal policy DESTROY.
@@ -107,18 +107,5 @@ public sealed class S3StackTests(EngineFixture engine) : IClassFixture<EngineFix
     {
         Assert.True(result.ExitCode == 0, result.ToString());
         return result;
-    }
-
-    private static string Root()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Fargo.slnx")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No Fargo.slnx above {AppContext.BaseDirectory}.");
     }
 }
