@@ -11,6 +11,8 @@ fi
 
 need_debs=()
 [ -x /usr/bin/aws ] || need_debs+=(awscli)
+# The S3 tests run a task whose unchanged boto3 code finds the local region through AWS_ENDPOINT_URL_S3.
+python3 -c 'import boto3' 2>/dev/null || need_debs+=(python3-boto3)
 # The local region's PostgreSQL tests: the server programs (without them the tests fetch npm's build per FARGO_HOME).
 compgen -G '/usr/lib/postgresql/*/bin/postgres' >/dev/null || need_debs+=(postgresql)
 if [ ${#need_debs[@]} -gt 0 ]; then

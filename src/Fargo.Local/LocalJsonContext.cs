@@ -17,4 +17,7 @@ namespace Fargo.Local;
 [JsonSerializable(typeof(ServiceRecord))]
 [JsonSerializable(typeof(TaskRecord))]
 [JsonSerializable(typeof(SecretsManager.SecretRecord))]
+[JsonSerializable(typeof(S3.BucketRecord))]
+[JsonSerializable(typeof(S3.ObjectVersionRecord))]
+[JsonSerializable(typeof(S3.MultipartUploadRecord))]
 internal sealed partial class LocalJsonContext : JsonSerializerContext;

@@ -87,7 +87,7 @@ public sealed class EngineApiTests(EngineFixture engine) : IClassFixture<EngineF
     }
 
     [Theory]
-    [InlineData("s3", new[] { "s3api", "list-buckets" }, "ListBuckets")]
+    [InlineData("sns", new[] { "sns", "list-topics" }, "ListTopics")]
     [InlineData("lambda", new[] { "lambda", "list-functions" }, "ListFunctions")]
     [InlineData("dynamodb", new[] { "dynamodb", "list-tables" }, "ListTables")]
     [InlineData("sqs", new[] { "sqs", "list-queues" }, "ListQueues")]
@@ -105,7 +105,7 @@ public sealed class EngineApiTests(EngineFixture engine) : IClassFixture<EngineF
     [Fact]
     public async Task A_request_for_an_unserved_service_with_a_wrong_signature_is_still_refused_as_unauthenticated()
     {
-        var cli = await AwsCli.RunAsync(engine.Region.Endpoint, engine.Region.Credentials.AccessKeyId, "not-the-local-secret-at-all", engine.WorkDirectory, "s3api", "list-buckets");
+        var cli = await AwsCli.RunAsync(engine.Region.Endpoint, engine.Region.Credentials.AccessKeyId, "not-the-local-secret-at-all", engine.WorkDirectory, "sns", "list-topics");
 
         Assert.NotEqual(0, cli.ExitCode);
         Assert.DoesNotContain("NotServedByLocalRegion", cli.Error, StringComparison.Ordinal);

@@ -99,14 +99,20 @@ internal static class SigV4Canonicalizer
     public static string StringToSign(string amzDate, string scope, string canonicalRequest) =>
         string.Join('\n', Algorithm, amzDate, scope, HexSha256(Encoding.UTF8.GetBytes(canonicalRequest)));
 
-    public static string Signature(string secretAccessKey, string date, string region, string service, string stringToSign)
+    public static string Signature(string secretAccessKey, string date, string region, string service, string stringToSign) =>
+        Signature(SigningKey(secretAccessKey, date, region, service), stringToSign);
+
+    /// <summary>The key derived for one day, region and service; it signs the request and, in streaming uploads, every chunk.</summary>
+    public static byte[] SigningKey(string secretAccessKey, string date, string region, string service)
     {
         var key = HMACSHA256.HashData(Encoding.UTF8.GetBytes("AWS4" + secretAccessKey), Encoding.UTF8.GetBytes(date));
         key = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(region));
         key = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(service));
-        key = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(Terminator));
-        return Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(stringToSign)));
+        return HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(Terminator));
     }
+
+    public static string Signature(byte[] signingKey, string stringToSign) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(signingKey, Encoding.UTF8.GetBytes(stringToSign)));
 
     public static string HexSha256(ReadOnlySpan<byte> data) => Convert.ToHexStringLower(SHA256.HashData(data));
 

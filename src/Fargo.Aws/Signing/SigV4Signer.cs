@@ -19,6 +19,12 @@ public sealed record SigV4SigningOptions(string Region, string Service)
     /// unsigned (a few services want that); every service Fargo uses signs it.
     /// </summary>
     public bool SignSessionToken { get; init; } = true;
+
+    /// <summary>
+    /// What the signature covers for the body instead of its SHA-256: S3's UNSIGNED-PAYLOAD or STREAMING-… forms, for a
+    /// body that is streamed (aws-chunked) rather than hashed up front. Sent as X-Amz-Content-Sha256 when that is added.
+    /// </summary>
+    public string? PayloadHash { get; init; }
 }
 
 /// <summary>The outcome of signing, with the intermediate strings AWS's test suite checks.</summary>
@@ -64,7 +70,7 @@ public static class SigV4Signer
 
         var amzDate = signingTime.UtcDateTime.ToString(SigV4Canonicalizer.DateFormat, CultureInfo.InvariantCulture);
         var date = amzDate[..8];
-        var payloadHash = SigV4Canonicalizer.HexSha256(request.Body.Span);
+        var payloadHash = options.PayloadHash ?? SigV4Canonicalizer.HexSha256(request.Body.Span);
 
         var added = new List<KeyValuePair<string, string>> { new("X-Amz-Date", amzDate) };
         if (options.AddContentSha256Header)
@@ -190,6 +196,23 @@ public static class SigV4Signer
             message.Headers.TryAddWithoutValidation(name, value);
         }
         return result;
+    }
+
+    /// <summary>
+    /// The signature chain of a streaming upload (aws-chunked, STREAMING-AWS4-HMAC-SHA256-PAYLOAD) that a request signed
+    /// at <paramref name="signingTime"/> with <paramref name="seedSignature"/> starts: each chunk is signed in turn.
+    /// </summary>
+    public static SigV4ChunkChain ChunkChain(AwsCredentials credentials, SigV4SigningOptions options, DateTimeOffset signingTime, string seedSignature)
+    {
+        ArgumentNullException.ThrowIfNull(credentials);
+        ArgumentNullException.ThrowIfNull(options);
+        var amzDate = signingTime.UtcDateTime.ToString(SigV4Canonicalizer.DateFormat, CultureInfo.InvariantCulture);
+        var date = amzDate[..8];
+        return new SigV4ChunkChain(
+            SigV4Canonicalizer.SigningKey(credentials.SecretAccessKey, date, options.Region, options.Service),
+            amzDate,
+            SigV4Canonicalizer.Scope(date, options.Region, options.Service),
+            seedSignature);
     }
 
     /// <summary>Headers the signer writes itself: stale copies from an earlier signing must not be signed again.</summary>

@@ -7,6 +7,7 @@ using Fargo.Aws.Signing;
 using Fargo.Local.Artifacts;
 using Fargo.Local.Ecr;
 using Fargo.Local.Home;
+using Fargo.Local.S3;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
@@ -16,7 +17,7 @@ namespace Fargo.Local.Api;
 /// <summary>
 /// The local region's one endpoint. Every request is SigV4-verified against the local credentials, then
 /// dispatched by protocol: JSON 1.1 by X-Amz-Target (ECS, ECR, SSM, CloudWatch Logs), Query by the
-/// signing scope's service (STS). Fargo's own operations live under /_fargo/: an unsigned ping that
+/// signing scope's service (STS, ELBv2, CloudFormation), REST-XML for S3 (<see cref="S3Api"/>, which streams its bodies). Fargo's own operations live under /_fargo/: an unsigned ping that
 /// reveals nothing, and the signed image import. /v2/ is the local ECR's Docker Registry HTTP API, which
 /// authenticates as ECR does (Basic credentials from GetAuthorizationToken).
 /// </summary>
@@ -35,6 +36,7 @@ internal sealed partial class LocalApi
     private readonly Dictionary<string, QueryOperationTable> _queryServices;
     private readonly ImageRegistry _registry;
     private readonly RegistryV2Api _registryV2;
+    private readonly S3Api _s3;
     private readonly ILogger _logger;
 
     public LocalApi(
@@ -44,6 +46,7 @@ internal sealed partial class LocalApi
         IEnumerable<QueryOperationTable> queryServices,
         ImageRegistry registry,
         RegistryV2Api registryV2,
+        S3Store s3,
         ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(credentials);
@@ -53,6 +56,7 @@ internal sealed partial class LocalApi
         _queryServices = queryServices.ToDictionary(s => s.Service.SigningName, StringComparer.Ordinal);
         _registry = registry;
         _registryV2 = registryV2;
+        _s3 = new S3Api(s3, _verifier, logger);
         _logger = logger;
     }
 
@@ -80,6 +84,13 @@ internal sealed partial class LocalApi
             if (path == ImportPath)
             {
                 await WriteAsync(context, await ImportAsync(context, requestId).ConfigureAwait(false)).ConfigureAwait(false);
+                return;
+            }
+
+            if (ToWire(context, ReadOnlyMemory<byte>.Empty) is var headersOnly && S3Api.Handles(headersOnly))
+            {
+                // S3 streams its bodies (objects of any size) rather than buffering them as the other APIs do.
+                await _s3.HandleAsync(context, headersOnly).ConfigureAwait(false);
                 return;
             }
 
@@ -146,7 +157,7 @@ internal sealed partial class LocalApi
         _queryServices.ContainsKey(signingName) || _jsonServices.Values.Any(s => s.Service.SigningName == signingName);
 
     /// <summary>
-    /// A request for an AWS service the local region does not have (S3, Lambda, DynamoDB…): once its signature is
+    /// A request for an AWS service the local region does not have (Lambda, DynamoDB, SNS…): once its signature is
     /// verified, a clear refusal that names the service and what is served instead, rather than an error of
     /// whichever service happens to share the protocol. JSON for JSON clients, else the XML error shape that Query and
     /// REST-XML clients both read; the code is in X-Amzn-ErrorType too, for REST-JSON clients.
@@ -156,7 +167,7 @@ internal sealed partial class LocalApi
         var isJson = wire.GetHeader("X-Amz-Target") is not null
             || (wire.GetHeader("Content-Type") ?? "").Contains("json", StringComparison.OrdinalIgnoreCase);
         var verdict = _verifier.Verify(wire, LocalRegionConstants.Region, signingName);
-        var served = string.Join(", ", _queryServices.Keys.Concat(_jsonServices.Values.Select(s => s.Service.SigningName)).Distinct().Order(StringComparer.Ordinal));
+        var served = string.Join(", ", _queryServices.Keys.Concat(_jsonServices.Values.Select(s => s.Service.SigningName)).Append(S3Api.SigningName).Distinct().Order(StringComparer.Ordinal));
         var error = verdict.IsValid
             ? new AwsServerError(
                 "NotServedByLocalRegion",

@@ -20,7 +20,8 @@ internal sealed record CloudFormationServices(
     SecretStore Secrets,
     IDatabaseInstances Databases,
     IResourceHandler DatabaseInstanceHandler,
-    IResourceHandler CertificateHandler);
+    IResourceHandler CertificateHandler,
+    S3.S3Store S3);
 
 /// <summary>Builds the local region's CloudFormation: its handlers for every real type, and the engine.</summary>
 internal static class CloudFormationService
@@ -44,7 +45,9 @@ internal static class CloudFormationService
             .Add("AWS::SecretsManager::Secret", new SecretHandler(services.Secrets))
             .Add("AWS::SecretsManager::SecretTargetAttachment", new SecretTargetAttachmentHandler(services.Secrets, services.Databases))
             .Add("AWS::RDS::DBInstance", services.DatabaseInstanceHandler)
-            .Add("AWS::CertificateManager::Certificate", services.CertificateHandler);
+            .Add("AWS::CertificateManager::Certificate", services.CertificateHandler)
+            .Add("AWS::S3::Bucket", new BucketHandler(services.S3, region))
+            .Add("AWS::S3::BucketPolicy", new BucketPolicyHandler(services.S3));
 
     public static CloudFormationEngine Engine(string databasePath, CloudFormationServices services, TimeProvider time, ILogger logger, TimeSpan? stabilizationTimeout = null)
     {

@@ -12,6 +12,7 @@ using Fargo.Local.LoadBalancing.Ecs;
 using Fargo.Local.LoadBalancing.Model;
 using Fargo.Local.Logs;
 using Fargo.Local.Runtime;
+using Fargo.Local.S3;
 using Fargo.Local.SecretsManager;
 using Fargo.Local.Ssm;
 using Microsoft.AspNetCore.Builder;
@@ -74,6 +75,7 @@ public static partial class LocalEngine
         var registryTokens = new RegistryTokens(credentials, time);
         using var ecsStore = new EcsStore(home.StateDatabase);
         using var secrets = new SecretStore(home.StateDatabase, cipher, time);
+        using var s3 = new S3Store(home.StateDatabase, Path.Combine(home.LocalDirectory, "s3"), time);
         using var runtime = new TaskRuntime(home, options, registry, parameters, secrets, logs, new LoopbackPorts(), time, logger);
         using var loadBalancerStore = new SqliteLoadBalancerStore(home.StateDatabase);
         await using var elb = new ElbControlPlane(
@@ -85,7 +87,7 @@ public static partial class LocalEngine
         var ecs = new EcsControlPlane(ecsStore, runtime, options, time, logger, new EcsServiceLoadBalancing(elb));
 
         await using var cloudFormation = CloudFormationService.Engine(home.StateDatabase, new CloudFormationServices(
-            ecs, elb, logs, registry, parameters, secrets, new ManagedDatabaseInstances(databases), new DatabaseInstanceHandler(databases), new CertificateHandler()), time, logger);
+            ecs, elb, logs, registry, parameters, secrets, new ManagedDatabaseInstances(databases), new DatabaseInstanceHandler(databases), new CertificateHandler(), s3), time, logger);
 
         // Listeners and target groups first, so adopted tasks find their targets; then the tasks themselves.
         await elb.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -99,6 +101,7 @@ public static partial class LocalEngine
             [StsApi.Create(), ElbV2Api.Create(elb), CloudFormationApi.Create(cloudFormation)],
             registry,
             new RegistryV2Api(registry, new BlobStore(artifacts, home.UploadsDirectory), registryTokens, logger),
+            s3,
             logger);
         app.Run(api.HandleAsync);
 
@@ -113,6 +116,7 @@ public static partial class LocalEngine
         }
 
         var port = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()).Port;
+        runtime.UseRegion(new Uri($"http://127.0.0.1:{port}"), credentials);
         var record = new EngineRecord(Environment.ProcessId, Posix.ProcessStartTicks(Environment.ProcessId), port, time.GetUtcNow());
         record.Write(home);
         LogListening(logger, port, home.Root);
@@ -122,6 +126,7 @@ public static partial class LocalEngine
             ecs.RunAsync(stopping.Token),
             runtime.CaptureLoopAsync(TimeSpan.FromMilliseconds(200), stopping.Token),
             HousekeepingLoopAsync(logs, registry, ecs, time, logger, stopping.Token),
+            S3LifecycleLoopAsync(s3, time, stopping.Token),
             StartDatabasesAsync(databases, logger, stopping.Token));
 
         try
@@ -224,6 +229,24 @@ public static partial class LocalEngine
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Cleaning the image store failed; the next round tries again")]
     private static partial void LogImagesNotCollected(ILogger logger, Exception exception);
+
+    /// <summary>Enforces the buckets' lifecycle expiration, as S3 does within a day; here every hour.</summary>
+    private static async Task S3LifecycleLoopAsync(S3Store s3, TimeProvider time, CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromHours(1), time);
+        try
+        {
+            do
+            {
+                s3.ApplyLifecycle();
+            }
+            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false));
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Engine shutting down.
+        }
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Recovered state: adopted {Adopted} running tasks, stopped {Stray} stray processes")]
     private static partial void LogRecovered(ILogger logger, int adopted, int stray);

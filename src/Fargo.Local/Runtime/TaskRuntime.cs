@@ -41,6 +41,8 @@ internal sealed partial class TaskRuntime : IDisposable
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<string, RunningTask> _running = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
+    private Uri? _regionEndpoint;
+    private LocalCredentials? _regionCredentials;
 
     public TaskRuntime(
         FargoHome home,
@@ -114,7 +116,7 @@ internal sealed partial class TaskRuntime : IDisposable
             foreach (var container in task.Containers)
             {
                 var containerDefinition = definition.ContainerDefinitions!.First(c => c.Name == container.Name);
-                var failure = Prepare(task, container, containerDefinition, out var launch, out var destination);
+                var failure = Prepare(task, container, containerDefinition, task.Overrides?.TaskRoleArn ?? definition.TaskRoleArn, out var launch, out var destination);
                 if (failure is not null)
                 {
                     ReleasePorts(task);
@@ -195,7 +197,7 @@ internal sealed partial class TaskRuntime : IDisposable
             Dictionary<string, string>? environment = null;
             try
             {
-                environment = BuildEnvironment(task, container, containerDefinition);
+                environment = BuildEnvironment(task, container, containerDefinition, task.Overrides?.TaskRoleArn ?? definition.TaskRoleArn);
             }
             catch (LocalRuntimeException e)
             {
@@ -384,6 +386,7 @@ internal sealed partial class TaskRuntime : IDisposable
         TaskRecord task,
         ContainerRecord container,
         ContainerDefinition definition,
+        string? taskRoleArn,
         out ContainerLaunch? launch,
         out LogDestination? destination)
     {
@@ -424,7 +427,7 @@ internal sealed partial class TaskRuntime : IDisposable
             });
         }
 
-        var environment = BuildEnvironment(task, container, definition);
+        var environment = BuildEnvironment(task, container, definition, taskRoleArn);
         launch = DescribeLaunch(task, container, definition, environment);
         if (launch.Argv.Count == 0)
         {
@@ -459,7 +462,7 @@ internal sealed partial class TaskRuntime : IDisposable
             Path.Combine(directory, container.Name + ".exit"));
     }
 
-    private Dictionary<string, string> BuildEnvironment(TaskRecord task, ContainerRecord container, ContainerDefinition definition)
+    private Dictionary<string, string> BuildEnvironment(TaskRecord task, ContainerRecord container, ContainerDefinition definition, string? taskRoleArn)
     {
         var environment = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var name in InheritedVariables)
@@ -524,9 +527,42 @@ internal sealed partial class TaskRuntime : IDisposable
             environment["ASPNETCORE_URLS"] = "http://127.0.0.1:" + text;
         }
 
+        AddRegionAccess(environment, taskRoleArn);
         environment[HomeMarker] = _home.Root;
         environment[TaskMarker] = task.Id;
         return environment;
+    }
+
+    /// <summary>
+    /// Where the app's AWS SDK finds the local region once the engine listens: AWS_ENDPOINT_URL_S3 and AWS_ENDPOINT_URL,
+    /// the variables every current SDK reads, so the app's code is the same as on AWS. The endpoint is an IP address,
+    /// for which the SDKs address buckets path-style by themselves.
+    /// </summary>
+    public void UseRegion(Uri endpoint, LocalCredentials credentials)
+    {
+        _regionEndpoint = endpoint;
+        _regionCredentials = credentials;
+    }
+
+    /// <summary>
+    /// A task with a task role gets credentials, as on AWS: locally the region's own (IAM does not evaluate the role's
+    /// policies here). A task without one gets none, as on AWS. A variable the task definition sets itself wins.
+    /// </summary>
+    private void AddRegionAccess(Dictionary<string, string> environment, string? taskRoleArn)
+    {
+        if (_regionEndpoint is not { } endpoint)
+        {
+            return;
+        }
+
+        var url = endpoint.ToString().TrimEnd('/');
+        environment.TryAdd("AWS_ENDPOINT_URL", url);
+        environment.TryAdd("AWS_ENDPOINT_URL_S3", url);
+        if (taskRoleArn is { Length: > 0 } && _regionCredentials is { } credentials)
+        {
+            environment.TryAdd("AWS_ACCESS_KEY_ID", credentials.AccessKeyId);
+            environment.TryAdd("AWS_SECRET_ACCESS_KEY", credentials.SecretAccessKey);
+        }
     }
 
     /// <summary>A secret's value from the local SSM, by parameter name or ARN; null when it isn't there.</summary>

@@ -82,3 +82,30 @@ internal sealed class FixedClock(DateTimeOffset now) : TimeProvider
 {
     public override DateTimeOffset GetUtcNow() => now;
 }
+
+/// <summary>AWS's suite, query form: the verifier accepts every presigned request the suite signs, within its expiry only.</summary>
+[Trait("Category", "Conformance")]
+public sealed class SigV4PresignedConformanceTests
+{
+    public static TheoryData<string> Cases => new(SigV4TestSuite.CaseNames);
+
+    [SigV4ConformanceTheory]
+    [MemberData(nameof(Cases))]
+    public void Verifier_accepts_the_suites_presigned_request_until_it_expires(string caseName)
+    {
+        var testCase = SigV4TestCase.Load(caseName);
+        var credentials = new AwsCredentials(testCase.AccessKeyId, testCase.SecretAccessKey, testCase.SessionToken);
+        var request = testCase.ExpectedPresignedRequest.ToWire();
+        SigV4VerificationResult Verify(DateTimeOffset now) =>
+            new SigV4Verifier(key => key == credentials.AccessKeyId ? credentials : null, new FixedClock(now))
+                .VerifyPresigned(request, testCase.Region, testCase.Service, testCase.Normalize);
+
+        var valid = Verify(testCase.Timestamp + testCase.Expires);
+        Assert.Null(valid.Failure);
+        Assert.Equal(testCase.ExpectedPresignedCanonicalRequest, valid.CanonicalRequest);
+
+        var expired = Verify(testCase.Timestamp + testCase.Expires + TimeSpan.FromSeconds(1));
+        Assert.Equal(SigV4FailureKind.Expired, expired.Failure?.Kind);
+        Assert.Equal("Request has expired", expired.Failure?.Message);
+    }
+}

@@ -7,6 +7,7 @@ using Fargo.Deploy.Stacks;
 using Fargo.Deploy.Targets;
 using Fargo.Deploy.Watching;
 using Fargo.Infrastructure;
+using Fargo.Infrastructure.Toolkit;
 using Fargo.Local.Home;
 using Spectre.Console;
 
@@ -145,9 +146,20 @@ internal static class LocalInfra
         using (var teardown = new AwsTeardown(session))
         {
             await teardown.DeleteAllImagesAsync(settings.Names.Repository, assembly.Region, cancellationToken);
+
+            // The service's buckets, as on AWS (every version and delete marker), so that their deletion does not fail
+            // on BucketNotEmpty. The environment's logging bucket is left alone: other services may still use it.
+            var serviceOutputs = await teardown.GetStackOutputsAsync(assembly.Stacks.Service, assembly.Region, cancellationToken);
+            foreach (var bucket in TeardownPlan.For(assembly, null, serviceOutputs).OfType<EmptyBucket>())
+            {
+                await teardown.EmptyBucketAsync(bucket.Name, assembly.Region, cancellationToken);
+            }
+
             foreach (var emptied in teardown.Emptied.Where(e => e.Deleted > 0))
             {
-                say($"Deleted {emptied.Deleted} image(s) of repository {emptied.Name}");
+                say(emptied.Kind == "bucket"
+                    ? $"Emptied bucket {emptied.Name} ({emptied.Deleted} object versions and delete markers)"
+                    : $"Deleted {emptied.Deleted} image(s) of repository {emptied.Name}");
             }
         }
 

@@ -6,7 +6,7 @@ namespace Fargo.Local.CloudFormation.Resources;
 
 /// <summary>
 /// The types the local region keeps as records only (networking, IAM, DNS, CDN, KMS, SNS, CI/CD, and for now
-/// S3 and autoscaling): nothing runs, but each gets an identifier and attributes shaped like AWS's, so Ref,
+/// autoscaling): nothing runs, but each gets an identifier and attributes shaped like AWS's, so Ref,
 /// Fn::GetAtt and Fn::ImportValue resolve as on AWS. Attributes the table below does not shape take the property
 /// of the same name, else the physical id for ids and an ARN for ARNs, else an empty string (every attribute the
 /// registry schema lists resolves).
@@ -54,8 +54,6 @@ internal sealed class RecordedResourceHandler(string region, string account) : I
             "AWS::CodeBuild::Project" => Named("Name", 150),
             "AWS::CodePipeline::Pipeline" => Named("Name", 100),
             "AWS::CodePipeline::Webhook" => Guid.NewGuid().ToString(),
-            "AWS::S3::Bucket" => Named("BucketName", 63, lower: true),
-            "AWS::S3::BucketPolicy" => Prop("Bucket"),
             "AWS::ApplicationAutoScaling::ScalableTarget" => $"{Prop("ResourceId")}|{Prop("ScalableDimension")}|{Prop("ServiceNamespace")}",
             "AWS::ApplicationAutoScaling::ScalingPolicy" =>
                 $"arn:aws:autoscaling:{region}:{account}:scalingPolicy:{Guid.NewGuid()}:resource/{Prop("ServiceNamespace")}/{Prop("ResourceId")}:policyName/{Named("PolicyName", 256)}",
@@ -123,13 +121,6 @@ internal sealed class RecordedResourceHandler(string region, string account) : I
                 break;
             case "AWS::CodePipeline::Webhook":
                 Set("Url", $"https://{region}.webhooks.aws/trigger?t={id}");
-                break;
-            case "AWS::S3::Bucket":
-                Set("Arn", $"arn:aws:s3:::{id}");
-                Set("DomainName", $"{id}.s3.amazonaws.com");
-                Set("RegionalDomainName", $"{id}.s3.{region}.amazonaws.com");
-                Set("DualStackDomainName", $"{id}.s3.dualstack.{region}.amazonaws.com");
-                Set("WebsiteURL", $"http://{id}.s3-website-{region}.amazonaws.com");
                 break;
             case "AWS::ApplicationAutoScaling::ScalableTarget":
                 Set("Id", id);
