@@ -11,6 +11,7 @@ public sealed record ServiceSettings(
     int Port,
     ImageSettings Image,
     ResourceSettings Resources,
+    ContainerSettings Container,
     HealthSettings Health,
     ScalingSettings Scaling,
     DeploySettings Deploy,
@@ -45,6 +46,27 @@ public sealed record ResourceSettings(int Cpu, int Memory, CpuArchitecture Archi
 {
     /// <summary>The container platform string, e.g. "linux/amd64".</summary>
     public string Platform => Architecture == CpuArchitecture.Arm64 ? "linux/arm64" : "linux/amd64";
+}
+
+/// <summary>
+/// The service's container as the task definition states it, on AWS and on the local region alike: what the CDK
+/// stack and `fargo deploy` both put into the container definition, member for member (null = left out, ECS's
+/// default). On the local region with a [local] command, that command is the whole command line (EntryPoint null):
+/// the local image is a folder of files with no entry point of its own.
+/// </summary>
+/// <param name="Memory">Hard limit in MiB (ECS's memory).</param>
+/// <param name="MemoryReservation">Soft limit in MiB (ECS's memoryReservation).</param>
+/// <param name="StopTimeout">Between SIGTERM and SIGKILL (ECS's stopTimeout, whole seconds, 2-120).</param>
+public sealed record ContainerSettings(
+    int? Memory,
+    int? MemoryReservation,
+    IReadOnlyList<string>? EntryPoint,
+    IReadOnlyList<string>? Command,
+    string? WorkingDirectory,
+    TimeSpan? StopTimeout)
+{
+    /// <summary>ECS's stopTimeout: whole seconds.</summary>
+    public int? StopTimeoutSeconds => StopTimeout is { } timeout ? (int)timeout.TotalSeconds : null;
 }
 
 /// <summary>Target group health check and the ECS health check grace period.</summary>

@@ -24,7 +24,7 @@ public static class ConfigSchema
 
     /// <summary>The top-level keys that an environment may override (tables are deep-merged).</summary>
     public static IReadOnlyList<string> OverridableKeys { get; } =
-        ["secrets_path", "image", "resources", "health", "scaling", "deploy", "env", "secrets", "database", "network", "logs", "buckets", "local"];
+        ["secrets_path", "image", "resources", "container", "health", "scaling", "deploy", "env", "secrets", "database", "network", "logs", "buckets", "local"];
 
     /// <summary>CloudWatch Logs' allowed retention periods, in days.</summary>
     public static IReadOnlyList<int> RetentionDays { get; } =
@@ -49,6 +49,21 @@ public static class ConfigSchema
             with { Constraint = "one of the sizes Fargate allows for the cpu: " + string.Join("; ", FargateTaskSizes.CpuSizes.Select(c => $"{c}: {FargateTaskSizes.DescribeMemorySizes(c)}")) },
         Full("resources.platform", ConfigValueType.String, "\"linux/amd64\"", "The CPU architecture of the task and its image; \"x86_64\" and \"arm64\" are accepted as synonyms.")
             with { AllowedValues = ["linux/amd64", "linux/arm64", "x86_64", "arm64"] },
+
+        Full("container", ConfigValueType.Table, null, "The service's container in the task definition: its memory limits, what it runs and how long it gets to stop. The same on AWS and on the local region, where the process gets the command, entry point and working directory and is killed as ECS kills it when it goes over its hard limit.")
+            with { Example = "[container]" },
+        Full("container.memory", ConfigValueType.Integer, "none: the task's memory is the limit", "The container's hard memory limit in MiB: ECS kills it when it goes over (exit code 137, reason \"OutOfMemoryError: Container killed due to memory usage\").")
+            with { Example = "memory = 500", Minimum = 6, Constraint = "at most the task's memory ([resources] memory)" },
+        Full("container.memory_reservation", ConfigValueType.Integer, "none", "The container's soft memory limit in MiB: the memory ECS reserves for it within the task; it may use more, up to memory.")
+            with { Example = "memory_reservation = 300", Minimum = 6, Constraint = "at most memory, and at most the task's memory" },
+        Full("container.entrypoint", ConfigValueType.StringArray, "the image's ENTRYPOINT", "The container's entry point, replacing the image's, in exec form (no shell).")
+            with { Example = "entrypoint = [\"dotnet\", \"TodoApi.dll\"]", Rule = ValueRule.NotEmpty },
+        Full("container.command", ConfigValueType.StringArray, "the image's CMD", "The container's command (the entry point's arguments), replacing the image's CMD, in exec form. On the local region, [local] command replaces both entry point and command when [local] is set.")
+            with { Example = "command = [\"--urls\", \"http://+:8080\"]" },
+        Full("container.working_directory", ConfigValueType.String, "the image's WORKDIR", "The folder the command runs in, inside the image (on the local region, inside the image's folder of files).")
+            with { Example = "working_directory = \"/app\"", Rule = ValueRule.AbsolutePath, Constraint = "an absolute path" },
+        Full("container.stop_timeout", ConfigValueType.Duration, "\"30s\"", "How long the container gets between SIGTERM and SIGKILL when its task stops.")
+            with { Example = "stop_timeout = \"60s\"", Minimum = 2, Maximum = 120 },
 
         Full("health", ConfigValueType.Table, null, "The load balancer's health check of each task, and the grace period ECS gives a new task."),
         Full("health.path", ConfigValueType.String, "\"/_health\"", "The path the health check requests.") with { Rule = ValueRule.HealthPath, Constraint = "starts with \"/\"" },

@@ -26,4 +26,5 @@ internal enum ValueRule
     GitBranch,
     EmailAddress,
     ConnectionArn,
+    AbsolutePath,
 }

@@ -52,6 +52,9 @@ internal static partial class ValueRules
             : new ValueProblem(
                 $"\"{value}\" is not a CodeConnections (CodeStar) connection ARN (arn:aws:codeconnections:<region>:<account>:connection/<id>)",
                 "`aws codeconnections list-connections` lists the connections of an account"),
+        ValueRule.AbsolutePath => value.StartsWith('/')
+            ? null
+            : new ValueProblem($"\"{value}\" is not an absolute path", $"did you mean \"/{value.TrimStart('.', '/')}\"?"),
         _ => throw new InvalidOperationException($"unknown rule {rule}"),
     };
 

@@ -24,13 +24,16 @@ internal sealed class SettingsResolver(DiagnosticBag diagnostics, string context
         var env = Fields.Map(merged, "env");
         var secrets = Fields.Map(merged, "secrets");
         CheckVariables(env.Entries, secrets.Entries, database is not null);
+        var resources = Resources(Fields.Table(merged, "resources"));
+        var local = Local(Fields.Table(merged, "local"));
 
         return new ServiceSettings(
             Name: name,
             Environment: target,
             Port: port,
             Image: new ImageSettings(Fields.String(Fields.Table(merged, "image"), "dockerfile").Or("Dockerfile"), contextDirectory),
-            Resources: Resources(Fields.Table(merged, "resources")),
+            Resources: resources,
+            Container: Container(Fields.Table(merged, "container"), resources, target, local),
             Health: Health(Fields.Table(merged, "health")),
             Scaling: Scaling(Fields.Table(merged, "scaling")),
             Deploy: Deploy(Fields.Table(merged, "deploy")),
@@ -42,7 +45,7 @@ internal sealed class SettingsResolver(DiagnosticBag diagnostics, string context
             Buckets: new BucketSettings(
                 Fields.Boolean(Fields.Table(merged, "buckets"), "data").Or(false),
                 Fields.Boolean(Fields.Table(merged, "buckets"), "reports").Or(false)),
-            Local: Local(Fields.Table(merged, "local")),
+            Local: local,
             Names: ResourceNaming.For(name, environmentName));
     }
 
@@ -89,6 +92,46 @@ internal sealed class SettingsResolver(DiagnosticBag diagnostics, string context
         var platform = Fields.String(table, "platform").Or("linux/amd64");
         var architecture = platform is "linux/arm64" or "arm64" ? CpuArchitecture.Arm64 : CpuArchitecture.X86_64;
         return new ResourceSettings(cpuValue, memoryValue, architecture);
+    }
+
+    private ContainerSettings Container(TableNode? table, ResourceSettings resources, EnvironmentTarget target, LocalSettings? local)
+    {
+        var memory = Fields.Integer(table, "memory");
+        var reservation = Fields.Integer(table, "memory_reservation");
+        var entryPoint = Fields.Strings(table, "entrypoint");
+        if (memory.IsWritten && reservation.IsWritten && reservation.Value > memory.Value)
+        {
+            diagnostics.Add(
+                Prefer(reservation.Origin!, memory.Origin),
+                $"memory_reservation ({reservation.Value} MiB) is more than memory ({memory.Value} MiB)",
+                "the soft limit is at most the hard limit");
+        }
+
+        foreach (var limit in new[] { memory, reservation }.Where(l => l.IsWritten && l.Value > resources.Memory))
+        {
+            diagnostics.Add(
+                limit.Origin!,
+                $"{limit.Value} MiB is more than the task's memory ({resources.Memory} MiB)",
+                "one container per task: its limit is at most [resources] memory");
+        }
+
+        if (entryPoint is { IsWritten: true, Value.Count: 0 })
+        {
+            diagnostics.Add(entryPoint.Origin!, "an empty entry point runs nothing", "leave entrypoint out to keep the image's ENTRYPOINT");
+        }
+
+        IReadOnlyList<string>? Strings(Field<IReadOnlyList<(string Value, Toml.TomlPosition Position)>> field) =>
+            field.IsWritten ? [.. field.Value.Select(v => v.Value)] : null;
+
+        // The local region's image is a folder with no entry point: [local] command is its whole command line.
+        var localCommand = target.IsLocal && local?.Command is { Length: > 0 } command ? CommandLine.Split(command) : null;
+        return new ContainerSettings(
+            memory.IsWritten ? (int)memory.Value : null,
+            reservation.IsWritten ? (int)reservation.Value : null,
+            localCommand is null ? Strings(entryPoint) : null,
+            localCommand ?? Strings(Fields.Strings(table, "command")),
+            Fields.String(table, "working_directory") is { IsWritten: true } directory ? directory.Value : null,
+            Fields.Duration(table, "stop_timeout") is { IsWritten: true } timeout ? timeout.Value : null);
     }
 
     private HealthSettings Health(TableNode? table)

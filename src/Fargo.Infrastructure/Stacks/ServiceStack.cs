@@ -151,14 +151,19 @@ internal sealed class ServiceStack : Stack
             ContainerName = names.ContainerName,
             Image = ContainerImage.FromRegistry(liveOrBootstrapImage),
             Essential = true,
-            // The task's memory is the container's: no container limit of its own, as `fargo deploy` renders it, so
-            // that the stack's revision and a deploy's of the same image are the same.
+            // Member for member what `fargo deploy` renders (ContainerSettings decides them both), so that the stack's
+            // revision and a deploy's of the same image are the same. Without [container] memory the task's memory is
+            // the container's limit.
+            MemoryLimitMiB = settings.Container.Memory,
+            MemoryReservationMiB = settings.Container.MemoryReservation,
+            EntryPoint = settings.Container.EntryPoint is { } entryPoint ? [.. entryPoint] : null,
+            Command = settings.Container.Command is { } command ? [.. command] : null,
+            WorkingDirectory = settings.Container.WorkingDirectory,
+            StopTimeout = settings.Container.StopTimeoutSeconds is { } seconds ? Duration.Seconds(seconds) : null,
             PortMappings = [new PortMapping { ContainerPort = settings.Port, Protocol = Amazon.CDK.AWS.ECS.Protocol.TCP }],
             Environment = environmentVariables,
             Secrets = secrets,
             Logging = LogDriver.AwsLogs(new AwsLogDriverProps { LogGroup = LogGroup, StreamPrefix = names.LogStreamPrefix }),
-            // A local-region image is a folder with no entrypoint: the container runs [local].command there.
-            Command = target.IsLocal && settings.Local?.Command is { Length: > 0 } command ? [.. Fargo.Config.CommandLine.Split(command)] : null,
         });
 
         TargetGroup = CreateTargetGroup();
