@@ -36,6 +36,12 @@ internal static class TestSettings
         Logs: new LogSettings(14),
         Buckets: new BucketSettings(Data: true, Reports: false),
         Local: null,
+        Permissions: new PermissionSettings(
+            ["arn:aws:iam::aws:policy/AmazonSESFullAccess"],
+            [new PermissionStatement("SendInvoices", ["sqs:SendMessage", "sqs:GetQueueUrl"], ["arn:aws:sqs:eu-west-1:333333333333:invoices"], new Dictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>>
+            {
+                ["StringEquals"] = new Dictionary<string, IReadOnlyList<string>> { ["aws:RequestedRegion"] = ["eu-west-1"] },
+            })]),
         Names: ResourceNaming.For("billing", "staging"));
 
     public static ServiceSettings PlainHttp() => ExistingNetwork() with

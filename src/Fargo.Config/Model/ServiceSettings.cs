@@ -22,6 +22,7 @@ public sealed record ServiceSettings(
     LogSettings Logs,
     BucketSettings Buckets,
     LocalSettings? Local,
+    PermissionSettings Permissions,
     ResourceNames Names);
 
 /// <summary>Where an environment lives. The local region is account 000000000000, region "local".</summary>
@@ -140,6 +141,21 @@ public sealed record LogSettings(int RetentionDays);
 
 /// <summary>Optional buckets: a private data bucket for the app, and a reports bucket served by CloudFront.</summary>
 public sealed record BucketSettings(bool Data, bool Reports);
+
+/// <summary>What the task role may do besides what Fargo grants it: managed policies by ARN and Allow statements.</summary>
+public sealed record PermissionSettings(IReadOnlyList<string> ManagedPolicies, IReadOnlyList<PermissionStatement> Statements)
+{
+    public static PermissionSettings None { get; } = new([], []);
+}
+
+/// <summary>
+/// One Allow statement. Conditions: operator (StringEquals…) → condition key → values, as IAM's Condition block.
+/// </summary>
+public sealed record PermissionStatement(
+    string Sid,
+    IReadOnlyList<string> Actions,
+    IReadOnlyList<string> Resources,
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>> Conditions);
 
 /// <summary>How the local region builds and runs the service without Docker. {out} is the build output folder.</summary>
 public sealed record LocalSettings(string? Build, string? Command);

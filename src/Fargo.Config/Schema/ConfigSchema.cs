@@ -17,6 +17,9 @@ public static class ConfigSchema
     /// <summary>Stands for any top-level key an environment may override.</summary>
     public const string OverridePlaceholder = "<key>";
 
+    /// <summary>Stands for any statement name (its Sid) under [permissions.statements].</summary>
+    public const string StatementPlaceholder = "<Sid>";
+
     /// <summary>The environment that always exists: the local region on this machine.</summary>
     public const string LocalEnvironment = "local";
 
@@ -24,7 +27,7 @@ public static class ConfigSchema
 
     /// <summary>The top-level keys that an environment may override (tables are deep-merged).</summary>
     public static IReadOnlyList<string> OverridableKeys { get; } =
-        ["secrets_path", "image", "resources", "container", "health", "scaling", "deploy", "env", "secrets", "database", "network", "logs", "buckets", "local"];
+        ["secrets_path", "image", "resources", "container", "health", "scaling", "deploy", "env", "secrets", "database", "network", "logs", "buckets", "local", "permissions"];
 
     /// <summary>CloudWatch Logs' allowed retention periods, in days.</summary>
     public static IReadOnlyList<int> RetentionDays { get; } =
@@ -124,6 +127,21 @@ public static class ConfigSchema
         Full("buckets", ConfigValueType.Table, null, "Optional S3 buckets of the service."),
         Full("buckets.data", ConfigValueType.Boolean, "false", "A private data bucket the task role may read and write."),
         Full("buckets.reports", ConfigValueType.Boolean, "false", "A reports bucket served through CloudFront."),
+
+        Full("permissions", ConfigValueType.Table, null, "What the app itself may do on AWS: statements and managed policies added to the task role, besides the buckets Fargo grants. On the local region they are recorded with the role (the local region does not enforce IAM).")
+            with { Example = "[permissions]" },
+        Full("permissions.managed_policies", ConfigValueType.StringArray, "none", "Managed policies attached to the task role, by ARN.")
+            with { Example = "managed_policies = [\"arn:aws:iam::aws:policy/AmazonSESFullAccess\"]", Rule = ValueRule.ManagedPolicyArn, Constraint = "arn:aws:iam::aws:policy/<name> or arn:aws:iam::<account>:policy/<name>" },
+        Full("permissions.statements", ConfigValueType.NamedTables, null, "IAM statements (Effect Allow) of the task role's policy, by name; an environment's statement of the same name replaces the inherited one key by key.")
+            with { Example = "[permissions.statements.SendOrders]" },
+        Full("permissions.statements." + StatementPlaceholder, ConfigValueType.Table, null, "One statement; its name is its Sid.")
+            with { Rule = ValueRule.StatementId, Constraint = "the name: letters and digits" },
+        Full("permissions.statements." + StatementPlaceholder + ".actions", ConfigValueType.StringArray, null, "The actions allowed, service:Action; * and ? are wildcards.")
+            with { Required = true, Example = "actions = [\"sqs:SendMessage\"]", Rule = ValueRule.IamAction, Constraint = "at least one" },
+        Full("permissions.statements." + StatementPlaceholder + ".resources", ConfigValueType.StringArray, null, "The resources, by ARN, or \"*\".")
+            with { Required = true, Example = "resources = [\"arn:aws:sqs:us-east-1:111111111111:orders\"]", Rule = ValueRule.IamResource, Constraint = "at least one" },
+        Full("permissions.statements." + StatementPlaceholder + ".conditions", ConfigValueType.Conditions, "none", "IAM conditions: operator = { condition key = value or [values] }.")
+            with { Example = "conditions = { StringEquals = { \"aws:RequestedRegion\" = \"us-east-1\" } }" },
 
         Full("local", ConfigValueType.Table, null, "How the local region builds and runs the service without Docker."),
         Full("local.build", ConfigValueType.String, null, "The build command, run in this file's folder; it writes the runnable service to {out}.") with { Rule = ValueRule.LocalBuild, Constraint = "contains {out}" },

@@ -27,4 +27,8 @@ internal enum ValueRule
     EmailAddress,
     ConnectionArn,
     AbsolutePath,
+    IamAction,
+    IamResource,
+    ManagedPolicyArn,
+    StatementId,
 }

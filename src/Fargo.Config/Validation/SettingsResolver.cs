@@ -46,6 +46,7 @@ internal sealed class SettingsResolver(DiagnosticBag diagnostics, string context
                 Fields.Boolean(Fields.Table(merged, "buckets"), "data").Or(false),
                 Fields.Boolean(Fields.Table(merged, "buckets"), "reports").Or(false)),
             Local: local,
+            Permissions: Permissions(Fields.Table(merged, "permissions")),
             Names: ResourceNaming.For(name, environmentName));
     }
 
@@ -299,6 +300,57 @@ internal sealed class SettingsResolver(DiagnosticBag diagnostics, string context
             Certificate: certificate.IsWritten ? certificate.Value : null,
             Nat: Fields.String(table, "nat").Or("per-az") == "single" ? NatMode.SingleGateway : NatMode.PerAz,
             VpcId: Fields.String(table, "vpc_id") is { IsWritten: true } vpc ? vpc.Value : null);
+    }
+
+    private PermissionSettings Permissions(TableNode? table)
+    {
+        var statements = new List<PermissionStatement>();
+        foreach (var (sid, node) in Fields.Table(table, "statements")?.Entries ?? [])
+        {
+            if (node is not TableNode statement)
+            {
+                continue;
+            }
+
+            var actions = Fields.Strings(statement, "actions");
+            var resources = Fields.Strings(statement, "resources");
+            foreach (var (key, field) in new[] { ("actions", actions), ("resources", resources) }.Where(f => !f.Item2.IsRejected && (!f.Item2.IsWritten || f.Item2.Value.Count == 0)))
+            {
+                diagnostics.Add(
+                    field.Origin ?? new Origin(KeyPaths.Join(statement.Origin.KeyPath, key), statement.Origin.Position, statement.Origin.Environment),
+                    field.IsWritten ? $"a statement needs at least one of its {key}" : "required key is missing",
+                    key == "actions" ? "e.g. actions = [\"sqs:SendMessage\"]" : "e.g. resources = [\"arn:aws:sqs:us-east-1:111111111111:orders\"], or [\"*\"]");
+            }
+
+            statements.Add(new PermissionStatement(
+                sid,
+                [.. (actions.IsWritten ? actions.Value : []).Select(a => a.Value)],
+                [.. (resources.IsWritten ? resources.Value : []).Select(r => r.Value)],
+                Conditions(statement.Entries.GetValueOrDefault("conditions"))));
+        }
+
+        var managed = Fields.Strings(table, "managed_policies");
+        return new PermissionSettings([.. (managed.IsWritten ? managed.Value : []).Select(p => p.Value).Distinct(StringComparer.Ordinal)], statements);
+    }
+
+    private static SortedDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>> Conditions(Node? node)
+    {
+        var conditions = new SortedDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>>(StringComparer.Ordinal);
+        if (node is not ValueNode { Value: Toml.TomlTable table })
+        {
+            return conditions;
+        }
+
+        foreach (var (operatorName, keys) in table.Entries)
+        {
+            conditions[operatorName] = new SortedDictionary<string, IReadOnlyList<string>>(
+                ((Toml.TomlTable)keys).Entries.ToDictionary(
+                    k => k.Key,
+                    k => (IReadOnlyList<string>)(k.Value is Toml.TomlArray array ? [.. array.Items.Select(i => ((Toml.TomlString)i).Value)] : [((Toml.TomlString)k.Value).Value])),
+                StringComparer.Ordinal);
+        }
+
+        return conditions;
     }
 
     private LocalSettings? Local(TableNode? table)

@@ -82,6 +82,7 @@ internal sealed class ServiceStack : Stack
             Description = $"What {settings.Name} itself may do in {target.Name}",
         });
         Repository.GrantPull(executionRole);
+        GrantConfiguredPermissions(taskRole, settings.Permissions);
         // Every parameter under the secrets path is handed to the task at deploy time (resolved then, by ARN).
         executionRole.AddToPolicy(new PolicyStatement(new PolicyStatementProps
         {
@@ -196,6 +197,31 @@ internal sealed class ServiceStack : Stack
         Output(StackOutputs.ContainerName, names.ContainerName, "The container of the task definition");
         Output(StackOutputs.ExecutionRoleArn, executionRole.RoleArn, "The task execution role");
         Output(StackOutputs.TaskRoleArn, taskRole.RoleArn, "The task role");
+    }
+
+    /// <summary>[permissions]: the app's own statements and managed policies, on the task role.</summary>
+    private void GrantConfiguredPermissions(Role taskRole, PermissionSettings permissions)
+    {
+        foreach (var statement in permissions.Statements)
+        {
+            taskRole.AddToPolicy(new PolicyStatement(new PolicyStatementProps
+            {
+                Sid = statement.Sid,
+                Effect = Effect.ALLOW,
+                Actions = [.. statement.Actions],
+                Resources = [.. statement.Resources],
+                Conditions = statement.Conditions.Count == 0
+                    ? null
+                    : statement.Conditions.ToDictionary(
+                        c => c.Key,
+                        c => (object)c.Value.ToDictionary(k => k.Key, k => k.Value.Count == 1 ? (object)k.Value[0] : k.Value.ToArray())),
+            }));
+        }
+
+        for (var index = 0; index < permissions.ManagedPolicies.Count; index++)
+        {
+            taskRole.AddManagedPolicy(ManagedPolicy.FromManagedPolicyArn(this, $"ManagedPolicy{index}", permissions.ManagedPolicies[index]));
+        }
     }
 
     public CfnCondition HasLiveImage { get; }

@@ -37,6 +37,7 @@ internal static class TestSettings
             Logs: new LogSettings(30),
             Buckets: new BucketSettings(false, false),
             Local: null,
+            Permissions: PermissionSettings.None,
             Names: ResourceNaming.For(name, environment));
     }
 
