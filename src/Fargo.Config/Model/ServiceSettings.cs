@@ -110,13 +110,47 @@ public sealed record DeploySettings(
 /// </summary>
 public sealed record SecretSettings(string Path, IReadOnlyDictionary<string, string> Explicit);
 
+/// <summary>
+/// The database. <see cref="Variables"/> maps each environment variable the task gets to a field of the generated
+/// credentials (see <see cref="DatabaseFields"/>): by default DB_HOST, DB_PORT, DB_NAME, DB_USER and DB_PASSWORD;
+/// [database] env names the app's own instead.
+/// </summary>
 public sealed record DatabaseSettings(
     string Engine,
     string Name,
     string Version,
     string InstanceClass,
     int StorageGiB,
-    bool MultiAz);
+    bool MultiAz)
+{
+    public static IReadOnlyDictionary<string, string> DefaultVariables { get; } = new System.Collections.ObjectModel.ReadOnlyDictionary<string, string>(
+        new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["DB_HOST"] = DatabaseFields.Host,
+            ["DB_PORT"] = DatabaseFields.Port,
+            ["DB_NAME"] = DatabaseFields.Name,
+            ["DB_USER"] = DatabaseFields.User,
+            ["DB_PASSWORD"] = DatabaseFields.Password,
+        });
+
+    public IReadOnlyDictionary<string, string> Variables { get; init; } = DefaultVariables;
+}
+
+/// <summary>
+/// The fields of the generated database credentials a variable can take: the JSON keys of the Secrets Manager secret
+/// RDS's credentials live in, and url, a postgresql:// connection string composed of them.
+/// </summary>
+public static class DatabaseFields
+{
+    public const string Host = "host";
+    public const string Port = "port";
+    public const string Name = "dbname";
+    public const string User = "username";
+    public const string Password = "password";
+    public const string Url = "url";
+
+    public static IReadOnlyList<string> All { get; } = [Host, Port, Name, User, Password, Url];
+}
 
 public enum NatMode
 {

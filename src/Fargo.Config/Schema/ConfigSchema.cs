@@ -102,12 +102,16 @@ public static class ConfigSchema
         Full("secrets." + VariablePlaceholder, ConfigValueType.String, null, "An SSM parameter name, or the ARN of an SSM parameter or of a Secrets Manager secret.")
             with { Rule = ValueRule.SecretReference, Constraint = "\"/param/name\" or an ARN" },
 
-        Full("database", ConfigValueType.Table, null, "A PostgreSQL database for the service (RDS on AWS, a local server on the local region). Present = on. The task gets DB_HOST, DB_PORT, DB_NAME, DB_USER and DB_PASSWORD."),
+        Full("database", ConfigValueType.Table, null, "A PostgreSQL database for the service (RDS on AWS, a local server on the local region). Present = on. The task gets DB_HOST, DB_PORT, DB_NAME, DB_USER and DB_PASSWORD, or the variables [database] env names."),
         Full("database.engine", ConfigValueType.String, "\"postgres\"", "The database engine.") with { AllowedValues = ["postgres"] },
         Full("database.name", ConfigValueType.String, "the service's name with \"-\" as \"_\"", "The database's name.") with { Rule = ValueRule.DatabaseName },
         Full("database.version", ConfigValueType.String, "\"16\"", "The PostgreSQL version, major or major.minor.") with { Rule = ValueRule.PostgresVersion },
         Full("database.instance_class", ConfigValueType.String, "\"db.t4g.micro\"", "The RDS instance class.") with { Rule = ValueRule.InstanceClass },
         Full("database.storage", ConfigValueType.Integer, "20", "Allocated storage in GiB.") with { Minimum = 20, Maximum = 65536 },
+        Full("database.env", ConfigValueType.StringMap, "DB_HOST = \"host\", DB_PORT = \"port\", DB_NAME = \"dbname\", DB_USER = \"username\", DB_PASSWORD = \"password\"", "The variables the app reads its database settings from, each naming a field of the generated credentials; when set, the task gets these instead of the default five. The same on AWS and on the local region, with no ARN to copy.")
+            with { Example = "env = { DB_PWD = \"password\", DB_USER_NAME = \"username\", DATABASE_URL = \"url\" }" },
+        Full("database.env." + VariablePlaceholder, ConfigValueType.String, null, "A field of the credentials: url is postgresql://username:password@host:port/dbname (with ?sslmode=require on AWS, whose RDS requires TLS).")
+            with { AllowedValues = [.. Model.DatabaseFields.All] },
         Full("database.multi_az", ConfigValueType.Boolean, "false", "A standby in the second availability zone."),
 
         Full("network", ConfigValueType.Table, null, "The load balancer, DNS and VPC of an AWS environment."),

@@ -15,15 +15,13 @@ internal sealed class SettingsResolver(DiagnosticBag diagnostics, string context
     public const string LocalAccount = "000000000000";
     public const string LocalRegion = "local";
 
-    private static readonly string[] DatabaseVariables = ["DB_HOST", "DB_PORT", "DB_NAME", "DB_USER", "DB_PASSWORD"];
-
     public ServiceSettings Resolve(string name, int port, EnvironmentDeclaration? declaration, string environmentName, TableNode merged)
     {
         var target = Target(environmentName, declaration);
         var database = Database(name, Fields.Table(merged, "database"));
         var env = Fields.Map(merged, "env");
         var secrets = Fields.Map(merged, "secrets");
-        CheckVariables(env.Entries, secrets.Entries, database is not null);
+        CheckVariables(env.Entries, secrets.Entries, database);
         var resources = Resources(Fields.Table(merged, "resources"));
         var local = Local(Fields.Table(merged, "local"));
 
@@ -239,18 +237,18 @@ internal sealed class SettingsResolver(DiagnosticBag diagnostics, string context
     private void CheckVariables(
         IReadOnlyDictionary<string, (string Value, Origin Origin)> env,
         IReadOnlyDictionary<string, (string Value, Origin Origin)> secrets,
-        bool hasDatabase)
+        DatabaseSettings? database)
     {
         foreach (var (name, secret) in secrets.Where(s => env.ContainsKey(s.Key)))
         {
             diagnostics.Add(Prefer(secret.Origin, env[name].Origin), $"{name} is both an environment variable and a secret", $"the other one is {env[name].Origin.KeyPath}; keep one");
         }
 
-        if (hasDatabase)
+        if (database is not null)
         {
-            foreach (var (name, origin) in env.Concat(secrets).Where(v => DatabaseVariables.Contains(v.Key)).Select(v => (v.Key, v.Value.Origin)))
+            foreach (var (name, origin) in env.Concat(secrets).Where(v => database.Variables.ContainsKey(v.Key)).Select(v => (v.Key, v.Value.Origin)))
             {
-                diagnostics.Add(origin, $"{name} is set by the database", "the task gets DB_HOST, DB_PORT, DB_NAME, DB_USER and DB_PASSWORD from [database]; remove this one");
+                diagnostics.Add(origin, $"{name} is set by the database", $"the task gets {string.Join(", ", database.Variables.Keys)} from [database]; remove this one");
             }
         }
     }
@@ -263,7 +261,12 @@ internal sealed class SettingsResolver(DiagnosticBag diagnostics, string context
             Fields.String(table, "version").Or("16"),
             Fields.String(table, "instance_class").Or("db.t4g.micro"),
             (int)Fields.Integer(table, "storage").Or(20),
-            Fields.Boolean(table, "multi_az").Or(false));
+            Fields.Boolean(table, "multi_az").Or(false))
+        {
+            Variables = Fields.Map(table, "env") is { Entries.Count: > 0 } mapped
+                ? new ReadOnlyDictionary<string, string>(mapped.Entries.ToDictionary(e => e.Key, e => e.Value.Value, StringComparer.Ordinal))
+                : DatabaseSettings.DefaultVariables,
+        };
 
     private NetworkSettings Network(TableNode? table, EnvironmentTarget target)
     {

@@ -22,6 +22,9 @@ using CfnParameterProps = Amazon.CDK.CfnParameterProps;
 using Distribution = Amazon.CDK.AWS.CloudFront.Distribution;
 using InstanceType = Amazon.CDK.AWS.EC2.InstanceType;
 using ManagedSecret = Amazon.CDK.AWS.SecretsManager.Secret;
+using ISecret = Amazon.CDK.AWS.SecretsManager.ISecret;
+using CfnSecret = Amazon.CDK.AWS.SecretsManager.CfnSecret;
+using CfnSecretProps = Amazon.CDK.AWS.SecretsManager.CfnSecretProps;
 
 namespace Fargo.Infrastructure.Stacks;
 
@@ -111,11 +114,14 @@ internal sealed class ServiceStack : Stack
         {
             var instance = CreateDatabase(database);
             var credentials = instance.Secret!;
-            secrets["DB_HOST"] = EcsSecret.FromSecretsManager(credentials, "host");
-            secrets["DB_PORT"] = EcsSecret.FromSecretsManager(credentials, "port");
-            secrets["DB_NAME"] = EcsSecret.FromSecretsManager(credentials, "dbname");
-            secrets["DB_USER"] = EcsSecret.FromSecretsManager(credentials, "username");
-            secrets["DB_PASSWORD"] = EcsSecret.FromSecretsManager(credentials, "password");
+            ISecret? url = null;
+            foreach (var (variable, field) in database.Variables)
+            {
+                secrets[variable] = field == DatabaseFields.Url
+                    ? EcsSecret.FromSecretsManager(url ??= CreateDatabaseUrl(database, instance, credentials))
+                    : EcsSecret.FromSecretsManager(credentials, field);
+            }
+
             Output(StackOutputs.DatabaseSecretArn, credentials.SecretArn, "The database credentials (host, port, dbname, username, password)");
             Output(StackOutputs.DatabaseEndpoint, instance.DbInstanceEndpointAddress, "The database host");
         }
@@ -222,6 +228,32 @@ internal sealed class ServiceStack : Stack
         {
             taskRole.AddManagedPolicy(ManagedPolicy.FromManagedPolicyArn(this, $"ManagedPolicy{index}", permissions.ManagedPolicies[index]));
         }
+    }
+
+    /// <summary>
+    /// The connection string as a secret of its own, composed by CloudFormation from the instance's address and the
+    /// generated password (a dynamic reference: the password never appears in the template). RDS requires TLS
+    /// (rds.force_ssl), so AWS's URL asks for it; the local region's PostgreSQL serves loopback without TLS. The
+    /// generated password has no character a URL would need escaped (DatabaseSecret excludes them).
+    /// </summary>
+    private ISecret CreateDatabaseUrl(DatabaseSettings database, DatabaseInstance instance, ISecret credentials)
+    {
+        var url = new CfnSecret(this, "DatabaseUrl", new CfnSecretProps
+        {
+            Description = $"Fargo {_target.Name} {_settings.Name}: the database's postgresql:// URL, composed from its credentials",
+            SecretString = Fn.Join(string.Empty,
+            [
+                $"postgresql://{DatabaseUser}:{{{{resolve:secretsmanager:",
+                credentials.SecretArn,
+                ":SecretString:password}}@",
+                instance.DbInstanceEndpointAddress,
+                ":",
+                instance.DbInstanceEndpointPort,
+                "/" + database.Name + (_target.IsLocal ? string.Empty : "?sslmode=require"),
+            ]),
+        });
+        url.ApplyRemovalPolicy(_target.ProdLike ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY);
+        return ManagedSecret.FromSecretCompleteArn(this, "DatabaseUrlSecret", url.Ref);
     }
 
     public CfnCondition HasLiveImage { get; }
