@@ -42,6 +42,7 @@ internal static class TestSettings
             {
                 ["StringEquals"] = new Dictionary<string, IReadOnlyList<string>> { ["aws:RequestedRegion"] = ["eu-west-1"] },
             })]),
+        Iam: IamSettings.Default,
         Names: ResourceNaming.For("billing", "staging"));
 
     public static ServiceSettings PlainHttp() => ExistingNetwork() with

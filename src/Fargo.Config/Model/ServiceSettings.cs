@@ -23,6 +23,7 @@ public sealed record ServiceSettings(
     BucketSettings Buckets,
     LocalSettings? Local,
     PermissionSettings Permissions,
+    IamSettings Iam,
     ResourceNames Names);
 
 /// <summary>Where an environment lives. The local region is account 000000000000, region "local".</summary>
@@ -175,6 +176,35 @@ public sealed record LogSettings(int RetentionDays);
 
 /// <summary>Optional buckets: a private data bucket for the app, and a reports bucket served by CloudFront.</summary>
 public sealed record BucketSettings(bool Data, bool Reports);
+
+/// <summary>
+/// Account guard rails for every role Fargo creates (task, execution, deploy, read, pipeline, and the helper roles the
+/// stacks need): the path they live under ("/" by default) and the permissions boundary they carry (none by default).
+/// </summary>
+public sealed record IamSettings(string Path, string? PermissionsBoundary)
+{
+    public static IamSettings Default { get; } = new("/", null);
+
+    /// <summary>The ARN of a role Fargo names: the path is part of it (arn:aws:iam::123456789012:role/path/name).</summary>
+    public string RoleArn(string region, string account, string roleName) =>
+        $"arn:{AwsPartitions.Of(region)}:iam::{account}:role{Path}{roleName}";
+}
+
+/// <summary>AWS's partitions, which change every ARN's prefix: derived from the region.</summary>
+public static class AwsPartitions
+{
+    /// <summary>"aws-cn" for cn-*, "aws-us-gov" for us-gov-*, else "aws".</summary>
+    public static string Of(string region)
+    {
+        ArgumentNullException.ThrowIfNull(region);
+        if (region.StartsWith("cn-", StringComparison.Ordinal))
+        {
+            return "aws-cn";
+        }
+
+        return region.StartsWith("us-gov-", StringComparison.Ordinal) ? "aws-us-gov" : "aws";
+    }
+}
 
 /// <summary>What the task role may do besides what Fargo grants it: managed policies by ARN and Allow statements.</summary>
 public sealed record PermissionSettings(IReadOnlyList<string> ManagedPolicies, IReadOnlyList<PermissionStatement> Statements)

@@ -27,7 +27,7 @@ public static class ConfigSchema
 
     /// <summary>The top-level keys that an environment may override (tables are deep-merged).</summary>
     public static IReadOnlyList<string> OverridableKeys { get; } =
-        ["secrets_path", "image", "resources", "container", "health", "scaling", "deploy", "env", "secrets", "database", "network", "logs", "buckets", "local", "permissions"];
+        ["secrets_path", "image", "resources", "container", "health", "scaling", "deploy", "env", "secrets", "database", "network", "logs", "buckets", "local", "permissions", "iam"];
 
     /// <summary>CloudWatch Logs' allowed retention periods, in days.</summary>
     public static IReadOnlyList<int> RetentionDays { get; } =
@@ -146,6 +146,13 @@ public static class ConfigSchema
             with { Required = true, Example = "resources = [\"arn:aws:sqs:us-east-1:111111111111:orders\"]", Rule = ValueRule.IamResource, Constraint = "at least one" },
         Full("permissions.statements." + StatementPlaceholder + ".conditions", ConfigValueType.Conditions, "none", "IAM conditions: operator = { condition key = value or [values] }.")
             with { Example = "conditions = { StringEquals = { \"aws:RequestedRegion\" = \"us-east-1\" } }" },
+
+        Full("iam", ConfigValueType.Table, null, "Account guard rails for every IAM role Fargo creates: the task, execution, deploy, read and pipeline roles, and the helper roles the stacks need.")
+            with { Example = "[iam]" },
+        Full("iam.path", ConfigValueType.String, "\"/\"", "The path the roles live under; it is part of their ARNs, which Fargo derives with it.")
+            with { Example = "path = \"/delegatedadmin/developer/\"", Rule = ValueRule.IamPath, Constraint = "starts and ends with \"/\"" },
+        Full("iam.permissions_boundary", ConfigValueType.String, "none", "The managed policy every role carries as its permissions boundary.")
+            with { Example = "permissions_boundary = \"arn:aws:iam::111111111111:policy/DeveloperBoundary\"", Rule = ValueRule.ManagedPolicyArn, Constraint = "a managed policy ARN" },
 
         Full("local", ConfigValueType.Table, null, "How the local region builds and runs the service without Docker."),
         Full("local.build", ConfigValueType.String, null, "The build command, run in this file's folder; it writes the runnable service to {out}.") with { Rule = ValueRule.LocalBuild, Constraint = "contains {out}" },

@@ -31,4 +31,5 @@ internal enum ValueRule
     IamResource,
     ManagedPolicyArn,
     StatementId,
+    IamPath,
 }

@@ -64,6 +64,9 @@ internal static partial class ValueRules
         ValueRule.StatementId => StatementId().IsMatch(value)
             ? null
             : new ValueProblem($"\"{value}\" is not a statement id: IAM allows only letters and digits", $"e.g. \"{NonAlphanumeric().Replace(value, "")}\""),
+        ValueRule.IamPath => IamPath().IsMatch(value)
+            ? null
+            : new ValueProblem($"\"{value}\" is not an IAM path: it starts and ends with \"/\" (e.g. \"/delegatedadmin/developer/\"), at most 512 characters", value.Length > 0 ? $"did you mean \"/{value.Trim('/')}/\"?" : null),
         ValueRule.AbsolutePath => value.StartsWith('/')
             ? null
             : new ValueProblem($"\"{value}\" is not an absolute path", $"did you mean \"/{value.TrimStart('.', '/')}\"?"),
@@ -298,6 +301,9 @@ internal static partial class ValueRules
 
     [GeneratedRegex("^arn:" + Partition + @":iam::(?:aws|\d{12}):policy/[A-Za-z0-9_+=,.@\-/]{1,512}$", RegexOptions.CultureInvariant)]
     private static partial Regex ManagedPolicyArn();
+
+    [GeneratedRegex(@"^/(?:[\x21-\x7E]{0,510}/)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex IamPath();
 
     [GeneratedRegex(@"^[A-Za-z0-9]{1,128}$", RegexOptions.CultureInvariant)]
     private static partial Regex StatementId();

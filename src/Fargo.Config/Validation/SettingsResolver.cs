@@ -45,6 +45,9 @@ internal sealed class SettingsResolver(DiagnosticBag diagnostics, string context
                 Fields.Boolean(Fields.Table(merged, "buckets"), "reports").Or(false)),
             Local: local,
             Permissions: Permissions(Fields.Table(merged, "permissions")),
+            Iam: Fields.Table(merged, "iam") is { } iam
+                ? new IamSettings(Fields.String(iam, "path").Or("/"), Fields.String(iam, "permissions_boundary") is { IsWritten: true } boundary ? boundary.Value : null)
+                : IamSettings.Default,
             Names: ResourceNaming.For(name, environmentName));
     }
 

@@ -173,7 +173,7 @@ public static partial class GitHubWorkflowGenerator
             Needs: index == 0 ? null : names[index - 1],
             Account: environment.Account!,
             Region: environment.Region!,
-            RoleArn: AwsNames.IamRoleArn(environment.Region!, environment.Account!, settings.Names.DeployRole),
+            RoleArn: settings.Iam.RoleArn(environment.Region!, environment.Account!, settings.Names.DeployRole),
             ConcurrencyGroup: $"fargo-{settings.Name}-{name}",
             Commands: commands,
             Source: previous is null
@@ -181,7 +181,7 @@ public static partial class GitHubWorkflowGenerator
                 : new PromoteSource(
                     previous.Environment.Name,
                     previous.Environment.Region!,
-                    AwsNames.IamRoleArn(previous.Environment.Region!, previous.Environment.Account!, previous.Names.ReadRole),
+                    previous.Iam.RoleArn(previous.Environment.Region!, previous.Environment.Account!, previous.Names.ReadRole),
                     SourceProfile(previous.Environment.Name)));
     }
 

@@ -74,8 +74,8 @@ public static class TaskDefinitionRenderer
         return new RegisterTaskDefinitionRequest
         {
             Family = names.TaskFamily,
-            TaskRoleArn = AwsNames.IamRoleArn(region, account, names.TaskRole),
-            ExecutionRoleArn = AwsNames.IamRoleArn(region, account, names.ExecutionRole),
+            TaskRoleArn = settings.Iam.RoleArn(region, account, names.TaskRole),
+            ExecutionRoleArn = settings.Iam.RoleArn(region, account, names.ExecutionRole),
             NetworkMode = NetworkMode.Awsvpc,
             ContainerDefinitions = [container],
             RequiresCompatibilities = [Compatibility.Fargate],

@@ -114,10 +114,11 @@ public sealed partial class WorkflowStructureTests
         foreach (var (id, job) in Jobs(yaml).Children.Select(j => (((YamlScalarNode)j.Key).Value!, (YamlMappingNode)j.Value)))
         {
             var environment = request.Config.ForEnvironment(id).Environment;
+            var path = request.Config.ForEnvironment(id).Iam.Path;
             var assumptions = Steps(job).Where(s => s.Children.ContainsKey("uses") && Text(s, "uses").StartsWith("aws-actions/configure-aws-credentials@", StringComparison.Ordinal)).ToList();
             var deploy = Assert.Single(assumptions, s => !s.Children.ContainsKey("id"));
             Assert.Equal(
-                [("aws-region", environment.Region!), ("role-to-assume", $"arn:aws:iam::{environment.Account}:role/{request.Config.Name}-{id}-deploy")],
+                [("aws-region", environment.Region!), ("role-to-assume", $"arn:aws:iam::{environment.Account}:role{path}{request.Config.Name}-{id}-deploy")],
                 WithInputs(deploy));
 
             // A later stage reads the previous environment through its read-only role, assumed from the deploy role's
@@ -131,12 +132,13 @@ public sealed partial class WorkflowStructureTests
             }
 
             var previous = request.Config.ForEnvironment(stages[index - 1]).Environment;
+            var previousPath = request.Config.ForEnvironment(stages[index - 1]).Iam.Path;
             var profile = $"fargo-{previous.Name}-read";
             var profileStep = Assert.Single(Steps(job), s => s.Children.ContainsKey("run") && Text(s, "run").Contains("--profile " + profile, StringComparison.Ordinal));
             Assert.True(Steps(job).ToList().IndexOf(deploy) < Steps(job).ToList().IndexOf(profileStep), "the profile's credential source is the deploy role's credentials");
             Assert.Equal(
                 [
-                    $"aws configure set role_arn arn:aws:iam::{previous.Account}:role/{request.Config.Name}-{previous.Name}-read --profile {profile}",
+                    $"aws configure set role_arn arn:aws:iam::{previous.Account}:role{previousPath}{request.Config.Name}-{previous.Name}-read --profile {profile}",
                     $"aws configure set credential_source Environment --profile {profile}",
                     $"aws configure set region {previous.Region} --profile {profile}",
                 ],

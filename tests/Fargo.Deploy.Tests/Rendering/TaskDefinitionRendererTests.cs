@@ -185,7 +185,8 @@ public sealed class TaskDefinitionRendererTests
         Assert.Equal("arn:aws-cn:iam::111111111111:role/todo-api-qa-execution", china.ExecutionRoleArn);
         Assert.Equal("arn:aws-cn:ssm:cn-north-1:111111111111:parameter/k", china.ContainerDefinitions[0].Secrets![0].ValueFrom);
         Assert.Equal("111111111111.dkr.ecr.cn-north-1.amazonaws.com.cn/todo-api:latest", DefaultImages.For(TestSettings.For(region: "cn-north-1")));
-        Assert.Equal("arn:aws-us-gov:iam::1:role/r", AwsNames.IamRoleArn("us-gov-west-1", "1", "r"));
+        Assert.Equal("arn:aws-us-gov:iam::1:role/r", Fargo.Config.Model.IamSettings.Default.RoleArn("us-gov-west-1", "1", "r"));
+        Assert.Equal("arn:aws:iam::1:role/delegatedadmin/developer/r", new Fargo.Config.Model.IamSettings("/delegatedadmin/developer/", null).RoleArn("us-east-1", "1", "r"));
     }
 
     [Fact]

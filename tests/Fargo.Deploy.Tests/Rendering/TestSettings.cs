@@ -38,6 +38,7 @@ internal static class TestSettings
             Buckets: new BucketSettings(false, false),
             Local: null,
             Permissions: PermissionSettings.None,
+            Iam: IamSettings.Default,
             Names: ResourceNaming.For(name, environment));
     }
 
