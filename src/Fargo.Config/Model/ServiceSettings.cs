@@ -34,8 +34,21 @@ public sealed record EnvironmentTarget(
     bool RequiresApproval,
     bool IsLocal);
 
-/// <summary>How the image is built: a Dockerfile (context: the config file's folder).</summary>
-public sealed record ImageSettings(string Dockerfile, string Context);
+/// <summary>
+/// How the image is built: a Dockerfile, relative to <see cref="DockerfileFolder"/> (fargo.toml's folder; null when
+/// that is the context), built in <see cref="Context"/> with the build arguments and target stage given.
+/// </summary>
+public sealed record ImageSettings(string Dockerfile, string Context)
+{
+    /// <summary>One empty instance, so that settings without build arguments compare equal.</summary>
+    public static IReadOnlyDictionary<string, string> NoBuildArgs { get; } = System.Collections.ObjectModel.ReadOnlyDictionary<string, string>.Empty;
+
+    public string? DockerfileFolder { get; init; }
+
+    public IReadOnlyDictionary<string, string> BuildArgs { get; init; } = NoBuildArgs;
+
+    public string? Target { get; init; }
+}
 
 public enum CpuArchitecture
 {

@@ -43,7 +43,14 @@ public static class ConfigSchema
             with { Rule = ValueRule.ParameterPath, Constraint = "an SSM parameter path such as \"/todo-api\"" },
 
         Full("image", ConfigValueType.Table, null, "How the image is built for AWS."),
-        Full("image.dockerfile", ConfigValueType.String, "\"Dockerfile\"", "The Dockerfile, relative to this file's folder, which is the build context.") with { Rule = ValueRule.NotEmpty },
+        Full("image.dockerfile", ConfigValueType.String, "\"Dockerfile\"", "The Dockerfile, relative to this file's folder.") with { Rule = ValueRule.NotEmpty },
+        Full("image.context", ConfigValueType.String, "\".\" (this file's folder)", "The build context, relative to this file's folder, e.g. the repository's root for a service in a monorepo.")
+            with { Example = "context = \"../..\"", Rule = ValueRule.RelativePath, Constraint = "a relative path" },
+        Full("image.target", ConfigValueType.String, "the Dockerfile's last stage", "The stage of a multi-stage Dockerfile to build (docker build --target).")
+            with { Example = "target = \"runtime\"", Rule = ValueRule.BuildStage, Constraint = "a stage name" },
+        Full("image.build_args", ConfigValueType.StringMap, "none", "Build arguments (docker build --build-arg NAME=value); visible in the image's history, so never secrets.")
+            with { Example = "build_args = { CONFIGURATION = \"Release\" }" },
+        Full("image.build_args." + VariablePlaceholder, ConfigValueType.String, null, "A build argument's value."),
 
         Full("resources", ConfigValueType.Table, null, "The Fargate task size and platform."),
         Full("resources.cpu", ConfigValueType.Integer, "256", "CPU units (1024 = 1 vCPU).")

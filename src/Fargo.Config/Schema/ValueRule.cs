@@ -32,4 +32,6 @@ internal enum ValueRule
     ManagedPolicyArn,
     StatementId,
     IamPath,
+    RelativePath,
+    BuildStage,
 }

@@ -67,6 +67,12 @@ internal static partial class ValueRules
         ValueRule.IamPath => IamPath().IsMatch(value)
             ? null
             : new ValueProblem($"\"{value}\" is not an IAM path: it starts and ends with \"/\" (e.g. \"/delegatedadmin/developer/\"), at most 512 characters", value.Length > 0 ? $"did you mean \"/{value.Trim('/')}/\"?" : null),
+        ValueRule.RelativePath => value.Length > 0 && !Path.IsPathRooted(value)
+            ? null
+            : new ValueProblem($"\"{value}\" is not a relative path", "paths are relative to the folder of fargo.toml, e.g. \"..\" for its parent"),
+        ValueRule.BuildStage => BuildStage().IsMatch(value)
+            ? null
+            : new ValueProblem($"\"{value}\" is not a build stage name (letters, digits, \"_\", \".\" and \"-\", as FROM … AS NAME writes it)"),
         ValueRule.AbsolutePath => value.StartsWith('/')
             ? null
             : new ValueProblem($"\"{value}\" is not an absolute path", $"did you mean \"/{value.TrimStart('.', '/')}\"?"),
@@ -304,6 +310,9 @@ internal static partial class ValueRules
 
     [GeneratedRegex(@"^/(?:[\x21-\x7E]{0,510}/)?$", RegexOptions.CultureInvariant)]
     private static partial Regex IamPath();
+
+    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9_.-]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex BuildStage();
 
     [GeneratedRegex(@"^[A-Za-z0-9]{1,128}$", RegexOptions.CultureInvariant)]
     private static partial Regex StatementId();

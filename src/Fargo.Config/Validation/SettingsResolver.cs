@@ -29,7 +29,7 @@ internal sealed class SettingsResolver(DiagnosticBag diagnostics, string context
             Name: name,
             Environment: target,
             Port: port,
-            Image: new ImageSettings(Fields.String(Fields.Table(merged, "image"), "dockerfile").Or("Dockerfile"), contextDirectory),
+            Image: Image(Fields.Table(merged, "image")),
             Resources: resources,
             Container: Container(Fields.Table(merged, "container"), resources, target, local),
             Health: Health(Fields.Table(merged, "health")),
@@ -94,6 +94,20 @@ internal sealed class SettingsResolver(DiagnosticBag diagnostics, string context
         var platform = Fields.String(table, "platform").Or("linux/amd64");
         var architecture = platform is "linux/arm64" or "arm64" ? CpuArchitecture.Arm64 : CpuArchitecture.X86_64;
         return new ResourceSettings(cpuValue, memoryValue, architecture);
+    }
+
+    private ImageSettings Image(TableNode? table)
+    {
+        var context = Fields.String(table, "context");
+        var buildArgs = Fields.Map(table, "build_args").Entries;
+        return new ImageSettings(
+            Fields.String(table, "dockerfile").Or("Dockerfile"),
+            context.IsWritten ? Path.GetFullPath(Path.Combine(contextDirectory, context.Value)) : contextDirectory)
+        {
+            DockerfileFolder = context.IsWritten ? Path.GetFullPath(contextDirectory) : null,
+            BuildArgs = buildArgs.Count == 0 ? ImageSettings.NoBuildArgs : ReadOnly(buildArgs),
+            Target = Fields.String(table, "target") is { IsWritten: true } target ? target.Value : null,
+        };
     }
 
     private ContainerSettings Container(TableNode? table, ResourceSettings resources, EnvironmentTarget target, LocalSettings? local)
