@@ -174,8 +174,9 @@ public sealed partial class WorkflowStructureTests
         var root = WorkflowFixtures.Parse(WorkflowFixtures.Generate(name).Yaml);
 
         var on = Map(root, "on");
-        Assert.Equal(["push", "workflow_dispatch"], on.Children.Keys.Select(k => ((YamlScalarNode)k).Value));
+        Assert.Equal(["push", "pull_request", "workflow_dispatch"], on.Children.Keys.Select(k => ((YamlScalarNode)k).Value));
         Assert.Equal([request.Pipeline.Branch], ((YamlSequenceNode)Map(on, "push")["branches"]).Children.Select(b => ((YamlScalarNode)b).Value));
+        Assert.Equal([request.Pipeline.Branch], ((YamlSequenceNode)Map(on, "pull_request")["branches"]).Children.Select(b => ((YamlScalarNode)b).Value));
         var first = (YamlMappingNode)Jobs(root).Children.Values.First();
         Assert.Equal($"github.repository == '{request.Repository}' && github.ref == 'refs/heads/{request.Pipeline.Branch}'", Text(first, "if"));
     }
@@ -271,11 +272,38 @@ public sealed partial class WorkflowStructureTests
         Assert.Equal("arn:aws-cn:iam::111111111111:role/api-prod-deploy", Assert.Single(workflow.Jobs).RoleArn);
     }
 
+    [Theory]
+    [MemberData(nameof(Workflows))]
+    public void Pull_requests_are_built_and_tested_with_no_AWS_access_and_nothing_pushed_or_deployed(string name)
+    {
+        var request = WorkflowFixtures.Request(name);
+        var yaml = WorkflowFixtures.Generate(name).Yaml;
+        var root = WorkflowFixtures.Parse(yaml);
+
+        Assert.True(Map(root, "on").Children.ContainsKey("pull_request"));
+        var job = PullRequestJob(yaml);
+        Assert.Equal("github.event_name == 'pull_request'", Text(job, "if"));
+        Assert.Equal([("contents", "read")], Map(job, "permissions").Children.Select(p => (((YamlScalarNode)p.Key).Value!, ((YamlScalarNode)p.Value).Value!)));
+        Assert.DoesNotContain(Steps(job), s => s.Children.ContainsKey("uses") && Text(s, "uses").StartsWith("aws-actions/", StringComparison.Ordinal));
+        var first = request.Pipeline.Stages[0];
+        var build = Assert.Single(FargoCommands(job));
+        Assert.StartsWith($"fargo build --env {first} --version ", build, StringComparison.Ordinal);
+        Assert.Equal(request.Pipeline.Test is not null, build.Contains("--test \"$FARGO_TEST\"", StringComparison.Ordinal));
+
+        // The stage jobs stay off pull requests: they run only for the branch itself.
+        var firstStage = Map(Jobs(root), first);
+        Assert.Contains("github.ref == 'refs/heads/", Text(firstStage, "if"), StringComparison.Ordinal);
+    }
+
     private static ServiceConfig Config(string toml) => Assert.IsType<ServiceConfig>(new ConfigLoader().Parse(toml, "/src/api/fargo.toml"));
 
     private static YamlMappingNode Jobs(string yaml) => Jobs(WorkflowFixtures.Parse(yaml));
 
-    private static YamlMappingNode Jobs(YamlMappingNode root) => Map(root, "jobs");
+    /// <summary>The stage jobs (the pull request's check has tests of its own).</summary>
+    private static YamlMappingNode Jobs(YamlMappingNode root) =>
+        new(Map(root, "jobs").Children.Where(j => ((YamlScalarNode)j.Key).Value != GitHubWorkflowGenerator.PullRequestJob));
+
+    private static YamlMappingNode PullRequestJob(string yaml) => Map(Map(WorkflowFixtures.Parse(yaml), "jobs"), GitHubWorkflowGenerator.PullRequestJob);
 
     private static YamlMappingNode Map(YamlMappingNode node, string key) => Assert.IsType<YamlMappingNode>(node[key]);
 
