@@ -81,6 +81,7 @@ public static class InfrastructureApp
         var stack = new DeployAccessStack(app, name, pipeline, index, trustCodePipeline, StackProps(name, target, $"Fargo CI/CD access to {stage.Settings.Name} in {stage.Name}: {(index + 1 < pipeline.Stages.Count ? "GitHub OIDC, the deploy role and the read role" : "GitHub OIDC and the deploy role")}"));
         Tags.Of(stack).Add("fargo:environment", stage.Name);
         Tags.Of(stack).Add("fargo:service", stage.Settings.Name);
+        RoleGuardRails.Apply(stack, stage.Settings.Iam);
         return (app, stack, new SingleStackAssembly(outputDirectory, name, Path.Combine(outputDirectory, $"{name}.template.json"), stage.Account, stage.Region, []));
     }
 
@@ -92,6 +93,7 @@ public static class InfrastructureApp
         var app = NewApp(outputDirectory);
         var stack = new PipelineStack(app, name, pipeline, StackProps(name, target, $"Fargo pipeline of {pipeline.Service}: {string.Join(" -> ", pipeline.Stages.Select(s => s.Name))}"));
         Tags.Of(stack).Add("fargo:service", pipeline.Service);
+        RoleGuardRails.Apply(stack, pipeline.First.Settings.Iam);
         return (app, stack, new SingleStackAssembly(outputDirectory, name, Path.Combine(outputDirectory, $"{name}.template.json"), target.Account, target.Region, [StackOutputs.ArtifactsBucketName]));
     }
 
@@ -116,6 +118,7 @@ public static class InfrastructureApp
         foreach (var stack in new Stack[] { environment, service })
         {
             Tags.Of(stack).Add("fargo:environment", target.Name);
+            RoleGuardRails.Apply(stack, settings.Iam);
         }
 
         Tags.Of(service).Add("fargo:service", settings.Name);

@@ -30,7 +30,7 @@ public sealed class DeliveryPipelineTests
             [
                 "V=\"${FARGO_COMMIT:0:7}\"",
                 "cd \"services/todo-api\"",
-                "aws configure set profile.fargo-deploy.role_arn arn:aws:iam::222222222222:role/todo-api-prod-deploy",
+                "aws configure set profile.fargo-deploy.role_arn arn:aws:iam::222222222222:role/delegatedadmin/developer/todo-api-prod-deploy",
                 "aws configure set profile.fargo-deploy.credential_source EcsContainer",
                 "aws configure set profile.fargo-deploy.region us-east-1",
                 "export AWS_PROFILE=fargo-deploy",

@@ -160,7 +160,7 @@ public sealed class DeployAccessStackTests(SynthesisFixture synthesis)
     {
         var passRole = Assert.Single(Statements(synthesis.ProdAccess), s => ServiceStackTests.Actions(s).Contains("iam:PassRole"));
         Assert.Equal(["iam:PassRole"], ServiceStackTests.Actions(passRole));
-        Assert.Equal(["arn:aws:iam::222222222222:role/todo-api-prod-execution", "arn:aws:iam::222222222222:role/todo-api-prod-task"], Resources(passRole));
+        Assert.Equal(["arn:aws:iam::222222222222:role/delegatedadmin/developer/todo-api-prod-execution", "arn:aws:iam::222222222222:role/delegatedadmin/developer/todo-api-prod-task"], Resources(passRole));
         Assert.Equal("""{"StringEquals":{"iam:PassedToService":"ecs-tasks.amazonaws.com"}}""", passRole["Condition"]!.ToJsonString());
     }
 
@@ -211,7 +211,7 @@ public sealed class DeployAccessStackTests(SynthesisFixture synthesis)
         // jobs, qa's deploy role and GitHub's OIDC tokens may not assume it. prod's account on the condition of the role's
         // ARN, so prod's role need not exist when qa's stack is deployed.
         Assert.Equal("""{"AWS":"arn:aws:iam::222222222222:root"}""", statement["Principal"]!.ToJsonString());
-        Assert.Equal("""{"ArnEquals":{"aws:PrincipalArn":"arn:aws:iam::222222222222:role/todo-api-prod-deploy"}}""", statement["Condition"]!.ToJsonString());
+        Assert.Equal("""{"ArnEquals":{"aws:PrincipalArn":"arn:aws:iam::222222222222:role/delegatedadmin/developer/todo-api-prod-deploy"}}""", statement["Condition"]!.ToJsonString());
         synthesis.QaAccess.Template.HasResourceProperties("AWS::IAM::Role", Like(("RoleName", "todo-api-qa-read"), ("MaxSessionDuration", 3600)));
     }
 
@@ -235,7 +235,7 @@ public sealed class DeployAccessStackTests(SynthesisFixture synthesis)
         Assert.All(read, s => Assert.Equal("sts:AssumeRole", (string?)s["Action"]));
         var prodDeploy = read.Single(s => (string?)s["Sid"] is null);
         Assert.Equal("""{"AWS":"arn:aws:iam::222222222222:root"}""", prodDeploy["Principal"]!.ToJsonString());
-        Assert.Equal("""{"ArnEquals":{"aws:PrincipalArn":"arn:aws:iam::222222222222:role/todo-api-prod-deploy"}}""", prodDeploy["Condition"]!.ToJsonString());
+        Assert.Equal("""{"ArnEquals":{"aws:PrincipalArn":"arn:aws:iam::222222222222:role/delegatedadmin/developer/todo-api-prod-deploy"}}""", prodDeploy["Condition"]!.ToJsonString());
         // The pipeline's promote buildspec assumes the read role with the CodeBuild role's own credentials.
         var codeBuild = read.Single(s => (string?)s["Sid"] == "CodePipelineBuild");
         Assert.Equal("""{"AWS":"arn:aws:iam::111111111111:root"}""", codeBuild["Principal"]!.ToJsonString());
@@ -324,7 +324,7 @@ public sealed class DeployAccessStackTests(SynthesisFixture synthesis)
                         ("AssumeRolePolicyDocument", Like(("Statement", With(Like(
                             ("Action", "sts:AssumeRole"),
                             ("Principal", O(("AWS", $"arn:aws:iam::{nextAccount}:root"))),
-                            ("Condition", O(("ArnEquals", O(("aws:PrincipalArn", $"arn:aws:iam::{nextAccount}:role/todo-api-{next}-deploy"))))))))))));
+                            ("Condition", O(("ArnEquals", O(("aws:PrincipalArn", $"arn:aws:iam::{nextAccount}:role{pipeline.Stages[i + 1].Settings.Iam.Path}todo-api-{next}-deploy"))))))))))));
                 }
 
                 var assumed = ServiceStackTests.PolicyStatementsOf(JsonNode.Parse(File.ReadAllText(assembly.Template))!.AsObject(), "DeployRole")

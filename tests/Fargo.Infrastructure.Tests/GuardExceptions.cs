@@ -73,8 +73,8 @@ internal static class GuardExceptions
         new("CT.ECS.PR.6", ["TaskDefinition"],
             "Applications commonly write to their filesystem (ASP.NET Core temp files and data-protection keys): a read-only root would break them, and fargo.toml has no setting for it."),
 
-        new("CT.ECS.PR.7", ["TaskDefinition"],
-            "One container per task on Fargate: the task's memory (fargo.toml [resources] memory) is the container's hard limit already. The stack leaves the container-level limit out so that the task definition it registers is the one `fargo deploy` renders, and the two never differ by a field only one of them sets."),
+        new("CT.ECS.PR.7", ["TaskDefinition"], settings => settings.Container.Memory is null,
+            "One container per task on Fargate: without [container] memory, the task's memory (fargo.toml [resources] memory) is the container's hard limit already. The stack then leaves the container-level limit out, as `fargo deploy` renders it, so the two never differ by a field only one of them sets."),
 
         // RDS
         new("CT.RDS.PR.20", ["Database"],

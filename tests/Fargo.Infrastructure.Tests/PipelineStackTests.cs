@@ -69,7 +69,7 @@ public sealed class PipelineStackTests(SynthesisFixture synthesis)
         Assert.Equal(PipelineCommands.Install(synthesis.Pipeline.Pipeline).Concat(PipelineCommands.LaterStage(synthesis.Pipeline.Pipeline, 1)), commands);
         Assert.Contains("aws configure set profile.fargo-read.role_arn arn:aws:iam::111111111111:role/todo-api-qa-read", commands);
         Assert.Contains("aws configure set profile.fargo-read.credential_source EcsContainer", commands);
-        Assert.Contains("aws configure set profile.fargo-deploy.role_arn arn:aws:iam::222222222222:role/todo-api-prod-deploy", commands);
+        Assert.Contains("aws configure set profile.fargo-deploy.role_arn arn:aws:iam::222222222222:role/delegatedadmin/developer/todo-api-prod-deploy", commands);
         Assert.Contains("export AWS_PROFILE=fargo-deploy", commands);
         Assert.Equal(
             [
@@ -91,7 +91,7 @@ public sealed class PipelineStackTests(SynthesisFixture synthesis)
 
         var promote = ServiceStackTests.PolicyStatementsOf(json, "PromoteRole");
         Assert.Equal("todo-api-pipeline-promote", (string?)Role("PromoteRole")["RoleName"]);
-        Assert.Equal("arn:aws:iam::222222222222:role/todo-api-prod-deploy", (string?)promote.Single(s => (string?)s["Sid"] == "AssumeDeployRoles")["Resource"]);
+        Assert.Equal("arn:aws:iam::222222222222:role/delegatedadmin/developer/todo-api-prod-deploy", (string?)promote.Single(s => (string?)s["Sid"] == "AssumeDeployRoles")["Resource"]);
         // The promote reads qa, the stage prod promotes from, through qa's read role; the build project reads no stage.
         var assumeRead = promote.Single(s => (string?)s["Sid"] == "AssumeReadRoles");
         Assert.Equal(["sts:AssumeRole"], ServiceStackTests.Actions(assumeRead));

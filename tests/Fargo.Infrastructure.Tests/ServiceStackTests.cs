@@ -147,6 +147,55 @@ public sealed class ServiceStackTests(SynthesisFixture synthesis)
     }
 
     [Fact]
+    public void Container_takes_the_limits_and_stop_timeout_of_the_configuration()
+    {
+        // The example's prod: a soft limit and a longer stop timeout; the task's memory stays the hard limit.
+        synthesis.Prod.Service.HasResourceProperties("AWS::ECS::TaskDefinition", Like(
+            ("ContainerDefinitions", A(Like(
+                ("MemoryReservation", 512),
+                ("StopTimeout", 45))))));
+        var prodContainer = SynthesizedEnvironment.Resources(synthesis.Prod.ServiceJson, "AWS::ECS::TaskDefinition").Single().Value["Properties"]!["ContainerDefinitions"]![0]!.AsObject();
+        Assert.False(prodContainer.ContainsKey("Memory"));
+
+        synthesis.ExistingNetwork.Service.HasResourceProperties("AWS::ECS::TaskDefinition", Like(
+            ("ContainerDefinitions", A(Like(
+                ("Memory", 1536),
+                ("MemoryReservation", 1024),
+                ("StopTimeout", 10))))));
+    }
+
+    [Fact]
+    public void Entry_point_command_and_working_directory_reach_the_container()
+    {
+        synthesis.ExistingNetwork.Service.HasResourceProperties("AWS::ECS::TaskDefinition", Like(
+            ("ContainerDefinitions", A(Like(
+                ("EntryPoint", A("/app/billing")),
+                ("Command", A("--port", "5000")),
+                ("WorkingDirectory", "/app"))))));
+    }
+
+    [Fact]
+    public void Configured_permissions_go_to_the_task_role_and_only_there()
+    {
+        var billing = synthesis.ExistingNetwork;
+        billing.Service.HasResourceProperties("AWS::IAM::Policy", Like(
+            ("Roles", A(O(("Ref", Match.StringLikeRegexp("^TaskRole"))))),
+            ("PolicyDocument", Like(("Statement", With(O(
+                ("Sid", "SendInvoices"),
+                ("Effect", "Allow"),
+                ("Action", A("sqs:GetQueueUrl", "sqs:SendMessage")),
+                ("Resource", "arn:aws:sqs:eu-west-1:333333333333:invoices"),
+                ("Condition", O(("StringEquals", O(("aws:RequestedRegion", "eu-west-1"))))))))))));
+        billing.Service.HasResourceProperties("AWS::IAM::Role", Like(
+            ("RoleName", billing.Settings.Names.TaskRole),
+            ("ManagedPolicyArns", A("arn:aws:iam::aws:policy/AmazonSESFullAccess"))));
+
+        // The example configures none: its task role has only what Fargo grants.
+        var prodPolicies = string.Join("\n", SynthesizedEnvironment.Resources(synthesis.Prod.ServiceJson, "AWS::IAM::Policy").Values.Select(policy => policy.ToJsonString()));
+        Assert.DoesNotContain("\"Sid\":\"SendInvoices\"", prodPolicies, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Database_credentials_reach_the_task_as_secrets_by_arn_and_json_key()
     {
         var container = SynthesizedEnvironment.Resources(synthesis.Qa.ServiceJson, "AWS::ECS::TaskDefinition").Single().Value["Properties"]!["ContainerDefinitions"]![0]!;

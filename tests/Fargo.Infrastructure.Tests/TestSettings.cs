@@ -21,6 +21,7 @@ internal static class TestSettings
         Port: 5000,
         Image: new ImageSettings("Dockerfile", "."),
         Resources: new ResourceSettings(1024, 2048, CpuArchitecture.Arm64),
+        Container: new ContainerSettings(Memory: 1536, MemoryReservation: 1024, EntryPoint: ["/app/billing"], Command: ["--port", "5000"], WorkingDirectory: "/app", StopTimeout: TimeSpan.FromSeconds(10)),
         Health: new HealthSettings("/healthz", TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(6), 3, 2, TimeSpan.FromSeconds(60), "200"),
         Scaling: new ScalingSettings(Count: 2, Min: 2, Max: 6, CpuTarget: null, MemoryTarget: 75, RequestsPerTarget: 300, SpotWeight: 0),
         Deploy: new DeploySettings(50, 150, TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(10), CircuitBreaker: true, Rollback: true),
@@ -35,6 +36,13 @@ internal static class TestSettings
         Logs: new LogSettings(14),
         Buckets: new BucketSettings(Data: true, Reports: false),
         Local: null,
+        Permissions: new PermissionSettings(
+            ["arn:aws:iam::aws:policy/AmazonSESFullAccess"],
+            [new PermissionStatement("SendInvoices", ["sqs:SendMessage", "sqs:GetQueueUrl"], ["arn:aws:sqs:eu-west-1:333333333333:invoices"], new Dictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>>
+            {
+                ["StringEquals"] = new Dictionary<string, IReadOnlyList<string>> { ["aws:RequestedRegion"] = ["eu-west-1"] },
+            })]),
+        Iam: IamSettings.Default,
         Names: ResourceNaming.For("billing", "staging"));
 
     public static ServiceSettings PlainHttp() => ExistingNetwork() with

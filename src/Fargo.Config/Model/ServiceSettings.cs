@@ -11,6 +11,7 @@ public sealed record ServiceSettings(
     int Port,
     ImageSettings Image,
     ResourceSettings Resources,
+    ContainerSettings Container,
     HealthSettings Health,
     ScalingSettings Scaling,
     DeploySettings Deploy,
@@ -21,6 +22,8 @@ public sealed record ServiceSettings(
     LogSettings Logs,
     BucketSettings Buckets,
     LocalSettings? Local,
+    PermissionSettings Permissions,
+    IamSettings Iam,
     ResourceNames Names);
 
 /// <summary>Where an environment lives. The local region is account 000000000000, region "local".</summary>
@@ -31,8 +34,21 @@ public sealed record EnvironmentTarget(
     bool RequiresApproval,
     bool IsLocal);
 
-/// <summary>How the image is built: a Dockerfile (context: the config file's folder).</summary>
-public sealed record ImageSettings(string Dockerfile, string Context);
+/// <summary>
+/// How the image is built: a Dockerfile, relative to <see cref="DockerfileFolder"/> (fargo.toml's folder; null when
+/// that is the context), built in <see cref="Context"/> with the build arguments and target stage given.
+/// </summary>
+public sealed record ImageSettings(string Dockerfile, string Context)
+{
+    /// <summary>One empty instance, so that settings without build arguments compare equal.</summary>
+    public static IReadOnlyDictionary<string, string> NoBuildArgs { get; } = System.Collections.ObjectModel.ReadOnlyDictionary<string, string>.Empty;
+
+    public string? DockerfileFolder { get; init; }
+
+    public IReadOnlyDictionary<string, string> BuildArgs { get; init; } = NoBuildArgs;
+
+    public string? Target { get; init; }
+}
 
 public enum CpuArchitecture
 {
@@ -45,6 +61,27 @@ public sealed record ResourceSettings(int Cpu, int Memory, CpuArchitecture Archi
 {
     /// <summary>The container platform string, e.g. "linux/amd64".</summary>
     public string Platform => Architecture == CpuArchitecture.Arm64 ? "linux/arm64" : "linux/amd64";
+}
+
+/// <summary>
+/// The service's container as the task definition states it, on AWS and on the local region alike: what the CDK
+/// stack and `fargo deploy` both put into the container definition, member for member (null = left out, ECS's
+/// default). On the local region with a [local] command, that command is the whole command line (EntryPoint null):
+/// the local image is a folder of files with no entry point of its own.
+/// </summary>
+/// <param name="Memory">Hard limit in MiB (ECS's memory).</param>
+/// <param name="MemoryReservation">Soft limit in MiB (ECS's memoryReservation).</param>
+/// <param name="StopTimeout">Between SIGTERM and SIGKILL (ECS's stopTimeout, whole seconds, 2-120).</param>
+public sealed record ContainerSettings(
+    int? Memory,
+    int? MemoryReservation,
+    IReadOnlyList<string>? EntryPoint,
+    IReadOnlyList<string>? Command,
+    string? WorkingDirectory,
+    TimeSpan? StopTimeout)
+{
+    /// <summary>ECS's stopTimeout: whole seconds.</summary>
+    public int? StopTimeoutSeconds => StopTimeout is { } timeout ? (int)timeout.TotalSeconds : null;
 }
 
 /// <summary>Target group health check and the ECS health check grace period.</summary>
@@ -87,13 +124,47 @@ public sealed record DeploySettings(
 /// </summary>
 public sealed record SecretSettings(string Path, IReadOnlyDictionary<string, string> Explicit);
 
+/// <summary>
+/// The database. <see cref="Variables"/> maps each environment variable the task gets to a field of the generated
+/// credentials (see <see cref="DatabaseFields"/>): by default DB_HOST, DB_PORT, DB_NAME, DB_USER and DB_PASSWORD;
+/// [database] env names the app's own instead.
+/// </summary>
 public sealed record DatabaseSettings(
     string Engine,
     string Name,
     string Version,
     string InstanceClass,
     int StorageGiB,
-    bool MultiAz);
+    bool MultiAz)
+{
+    public static IReadOnlyDictionary<string, string> DefaultVariables { get; } = new System.Collections.ObjectModel.ReadOnlyDictionary<string, string>(
+        new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["DB_HOST"] = DatabaseFields.Host,
+            ["DB_PORT"] = DatabaseFields.Port,
+            ["DB_NAME"] = DatabaseFields.Name,
+            ["DB_USER"] = DatabaseFields.User,
+            ["DB_PASSWORD"] = DatabaseFields.Password,
+        });
+
+    public IReadOnlyDictionary<string, string> Variables { get; init; } = DefaultVariables;
+}
+
+/// <summary>
+/// The fields of the generated database credentials a variable can take: the JSON keys of the Secrets Manager secret
+/// RDS's credentials live in, and url, a postgresql:// connection string composed of them.
+/// </summary>
+public static class DatabaseFields
+{
+    public const string Host = "host";
+    public const string Port = "port";
+    public const string Name = "dbname";
+    public const string User = "username";
+    public const string Password = "password";
+    public const string Url = "url";
+
+    public static IReadOnlyList<string> All { get; } = [Host, Port, Name, User, Password, Url];
+}
 
 public enum NatMode
 {
@@ -118,6 +189,50 @@ public sealed record LogSettings(int RetentionDays);
 
 /// <summary>Optional buckets: a private data bucket for the app, and a reports bucket served by CloudFront.</summary>
 public sealed record BucketSettings(bool Data, bool Reports);
+
+/// <summary>
+/// Account guard rails for every role Fargo creates (task, execution, deploy, read, pipeline, and the helper roles the
+/// stacks need): the path they live under ("/" by default) and the permissions boundary they carry (none by default).
+/// </summary>
+public sealed record IamSettings(string Path, string? PermissionsBoundary)
+{
+    public static IamSettings Default { get; } = new("/", null);
+
+    /// <summary>The ARN of a role Fargo names: the path is part of it (arn:aws:iam::123456789012:role/path/name).</summary>
+    public string RoleArn(string region, string account, string roleName) =>
+        $"arn:{AwsPartitions.Of(region)}:iam::{account}:role{Path}{roleName}";
+}
+
+/// <summary>AWS's partitions, which change every ARN's prefix: derived from the region.</summary>
+public static class AwsPartitions
+{
+    /// <summary>"aws-cn" for cn-*, "aws-us-gov" for us-gov-*, else "aws".</summary>
+    public static string Of(string region)
+    {
+        ArgumentNullException.ThrowIfNull(region);
+        if (region.StartsWith("cn-", StringComparison.Ordinal))
+        {
+            return "aws-cn";
+        }
+
+        return region.StartsWith("us-gov-", StringComparison.Ordinal) ? "aws-us-gov" : "aws";
+    }
+}
+
+/// <summary>What the task role may do besides what Fargo grants it: managed policies by ARN and Allow statements.</summary>
+public sealed record PermissionSettings(IReadOnlyList<string> ManagedPolicies, IReadOnlyList<PermissionStatement> Statements)
+{
+    public static PermissionSettings None { get; } = new([], []);
+}
+
+/// <summary>
+/// One Allow statement. Conditions: operator (StringEquals…) → condition key → values, as IAM's Condition block.
+/// </summary>
+public sealed record PermissionStatement(
+    string Sid,
+    IReadOnlyList<string> Actions,
+    IReadOnlyList<string> Resources,
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>> Conditions);
 
 /// <summary>How the local region builds and runs the service without Docker. {out} is the build output folder.</summary>
 public sealed record LocalSettings(string? Build, string? Command);

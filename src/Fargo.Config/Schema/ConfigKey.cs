@@ -27,6 +27,12 @@ public enum ConfigValueType
 
     /// <summary>An array of strings, each checked by the key's rule (e.g. the stages of [pipeline]).</summary>
     StringArray,
+
+    /// <summary>A table of tables, one per name (the statements of [permissions], named by their Sid).</summary>
+    NamedTables,
+
+    /// <summary>An IAM policy condition: operators, each a table of condition keys to a string or an array of strings.</summary>
+    Conditions,
 }
 
 /// <summary>
@@ -63,6 +69,8 @@ public sealed record ConfigKey(string Path, ConfigFormat Format, ConfigValueType
         ConfigValueType.Table => "table",
         ConfigValueType.StringMap => "table of strings",
         ConfigValueType.StringArray => "array of strings",
+        ConfigValueType.NamedTables => "table of tables",
+        ConfigValueType.Conditions => "table of IAM conditions",
         _ => throw new InvalidOperationException($"unknown type {Type}"),
     };
 

@@ -17,6 +17,9 @@ public static class ConfigSchema
     /// <summary>Stands for any top-level key an environment may override.</summary>
     public const string OverridePlaceholder = "<key>";
 
+    /// <summary>Stands for any statement name (its Sid) under [permissions.statements].</summary>
+    public const string StatementPlaceholder = "<Sid>";
+
     /// <summary>The environment that always exists: the local region on this machine.</summary>
     public const string LocalEnvironment = "local";
 
@@ -24,7 +27,7 @@ public static class ConfigSchema
 
     /// <summary>The top-level keys that an environment may override (tables are deep-merged).</summary>
     public static IReadOnlyList<string> OverridableKeys { get; } =
-        ["secrets_path", "image", "resources", "health", "scaling", "deploy", "env", "secrets", "database", "network", "logs", "buckets", "local"];
+        ["secrets_path", "image", "resources", "container", "health", "scaling", "deploy", "env", "secrets", "database", "network", "logs", "buckets", "local", "permissions", "iam"];
 
     /// <summary>CloudWatch Logs' allowed retention periods, in days.</summary>
     public static IReadOnlyList<int> RetentionDays { get; } =
@@ -40,7 +43,14 @@ public static class ConfigSchema
             with { Rule = ValueRule.ParameterPath, Constraint = "an SSM parameter path such as \"/todo-api\"" },
 
         Full("image", ConfigValueType.Table, null, "How the image is built for AWS."),
-        Full("image.dockerfile", ConfigValueType.String, "\"Dockerfile\"", "The Dockerfile, relative to this file's folder, which is the build context.") with { Rule = ValueRule.NotEmpty },
+        Full("image.dockerfile", ConfigValueType.String, "\"Dockerfile\"", "The Dockerfile, relative to this file's folder.") with { Rule = ValueRule.NotEmpty },
+        Full("image.context", ConfigValueType.String, "\".\" (this file's folder)", "The build context, relative to this file's folder, e.g. the repository's root for a service in a monorepo.")
+            with { Example = "context = \"../..\"", Rule = ValueRule.RelativePath, Constraint = "a relative path" },
+        Full("image.target", ConfigValueType.String, "the Dockerfile's last stage", "The stage of a multi-stage Dockerfile to build (docker build --target).")
+            with { Example = "target = \"runtime\"", Rule = ValueRule.BuildStage, Constraint = "a stage name" },
+        Full("image.build_args", ConfigValueType.StringMap, "none", "Build arguments (docker build --build-arg NAME=value); visible in the image's history, so never secrets.")
+            with { Example = "build_args = { CONFIGURATION = \"Release\" }" },
+        Full("image.build_args." + VariablePlaceholder, ConfigValueType.String, null, "A build argument's value."),
 
         Full("resources", ConfigValueType.Table, null, "The Fargate task size and platform."),
         Full("resources.cpu", ConfigValueType.Integer, "256", "CPU units (1024 = 1 vCPU).")
@@ -49,6 +59,21 @@ public static class ConfigSchema
             with { Constraint = "one of the sizes Fargate allows for the cpu: " + string.Join("; ", FargateTaskSizes.CpuSizes.Select(c => $"{c}: {FargateTaskSizes.DescribeMemorySizes(c)}")) },
         Full("resources.platform", ConfigValueType.String, "\"linux/amd64\"", "The CPU architecture of the task and its image; \"x86_64\" and \"arm64\" are accepted as synonyms.")
             with { AllowedValues = ["linux/amd64", "linux/arm64", "x86_64", "arm64"] },
+
+        Full("container", ConfigValueType.Table, null, "The service's container in the task definition: its memory limits, what it runs and how long it gets to stop. The same on AWS and on the local region, where the process gets the command, entry point and working directory and is killed as ECS kills it when it goes over its hard limit.")
+            with { Example = "[container]" },
+        Full("container.memory", ConfigValueType.Integer, "none: the task's memory is the limit", "The container's hard memory limit in MiB: ECS kills it when it goes over (exit code 137, reason \"OutOfMemoryError: Container killed due to memory usage\").")
+            with { Example = "memory = 500", Minimum = 6, Constraint = "at most the task's memory ([resources] memory)" },
+        Full("container.memory_reservation", ConfigValueType.Integer, "none", "The container's soft memory limit in MiB: the memory ECS reserves for it within the task; it may use more, up to memory.")
+            with { Example = "memory_reservation = 300", Minimum = 6, Constraint = "at most memory, and at most the task's memory" },
+        Full("container.entrypoint", ConfigValueType.StringArray, "the image's ENTRYPOINT", "The container's entry point, replacing the image's, in exec form (no shell).")
+            with { Example = "entrypoint = [\"dotnet\", \"TodoApi.dll\"]", Rule = ValueRule.NotEmpty },
+        Full("container.command", ConfigValueType.StringArray, "the image's CMD", "The container's command (the entry point's arguments), replacing the image's CMD, in exec form. On the local region, [local] command replaces both entry point and command when [local] is set.")
+            with { Example = "command = [\"--urls\", \"http://+:8080\"]" },
+        Full("container.working_directory", ConfigValueType.String, "the image's WORKDIR", "The folder the command runs in, inside the image (on the local region, inside the image's folder of files).")
+            with { Example = "working_directory = \"/app\"", Rule = ValueRule.AbsolutePath, Constraint = "an absolute path" },
+        Full("container.stop_timeout", ConfigValueType.Duration, "\"30s\"", "How long the container gets between SIGTERM and SIGKILL when its task stops.")
+            with { Example = "stop_timeout = \"60s\"", Minimum = 2, Maximum = 120 },
 
         Full("health", ConfigValueType.Table, null, "The load balancer's health check of each task, and the grace period ECS gives a new task."),
         Full("health.path", ConfigValueType.String, "\"/_health\"", "The path the health check requests.") with { Rule = ValueRule.HealthPath, Constraint = "starts with \"/\"" },
@@ -84,12 +109,16 @@ public static class ConfigSchema
         Full("secrets." + VariablePlaceholder, ConfigValueType.String, null, "An SSM parameter name, or the ARN of an SSM parameter or of a Secrets Manager secret.")
             with { Rule = ValueRule.SecretReference, Constraint = "\"/param/name\" or an ARN" },
 
-        Full("database", ConfigValueType.Table, null, "A PostgreSQL database for the service (RDS on AWS, a local server on the local region). Present = on. The task gets DB_HOST, DB_PORT, DB_NAME, DB_USER and DB_PASSWORD."),
+        Full("database", ConfigValueType.Table, null, "A PostgreSQL database for the service (RDS on AWS, a local server on the local region). Present = on. The task gets DB_HOST, DB_PORT, DB_NAME, DB_USER and DB_PASSWORD, or the variables [database] env names."),
         Full("database.engine", ConfigValueType.String, "\"postgres\"", "The database engine.") with { AllowedValues = ["postgres"] },
         Full("database.name", ConfigValueType.String, "the service's name with \"-\" as \"_\"", "The database's name.") with { Rule = ValueRule.DatabaseName },
         Full("database.version", ConfigValueType.String, "\"16\"", "The PostgreSQL version, major or major.minor.") with { Rule = ValueRule.PostgresVersion },
         Full("database.instance_class", ConfigValueType.String, "\"db.t4g.micro\"", "The RDS instance class.") with { Rule = ValueRule.InstanceClass },
         Full("database.storage", ConfigValueType.Integer, "20", "Allocated storage in GiB.") with { Minimum = 20, Maximum = 65536 },
+        Full("database.env", ConfigValueType.StringMap, "DB_HOST = \"host\", DB_PORT = \"port\", DB_NAME = \"dbname\", DB_USER = \"username\", DB_PASSWORD = \"password\"", "The variables the app reads its database settings from, each naming a field of the generated credentials; when set, the task gets these instead of the default five. The same on AWS and on the local region, with no ARN to copy.")
+            with { Example = "env = { DB_PWD = \"password\", DB_USER_NAME = \"username\", DATABASE_URL = \"url\" }" },
+        Full("database.env." + VariablePlaceholder, ConfigValueType.String, null, "A field of the credentials: url is postgresql://username:password@host:port/dbname (with ?sslmode=require on AWS, whose RDS requires TLS).")
+            with { AllowedValues = [.. Model.DatabaseFields.All] },
         Full("database.multi_az", ConfigValueType.Boolean, "false", "A standby in the second availability zone."),
 
         Full("network", ConfigValueType.Table, null, "The load balancer, DNS and VPC of an AWS environment."),
@@ -109,6 +138,28 @@ public static class ConfigSchema
         Full("buckets", ConfigValueType.Table, null, "Optional S3 buckets of the service."),
         Full("buckets.data", ConfigValueType.Boolean, "false", "A private data bucket the task role may read and write."),
         Full("buckets.reports", ConfigValueType.Boolean, "false", "A reports bucket served through CloudFront."),
+
+        Full("permissions", ConfigValueType.Table, null, "What the app itself may do on AWS: statements and managed policies added to the task role, besides the buckets Fargo grants. On the local region they are recorded with the role (the local region does not enforce IAM).")
+            with { Example = "[permissions]" },
+        Full("permissions.managed_policies", ConfigValueType.StringArray, "none", "Managed policies attached to the task role, by ARN.")
+            with { Example = "managed_policies = [\"arn:aws:iam::aws:policy/AmazonSESFullAccess\"]", Rule = ValueRule.ManagedPolicyArn, Constraint = "arn:aws:iam::aws:policy/<name> or arn:aws:iam::<account>:policy/<name>" },
+        Full("permissions.statements", ConfigValueType.NamedTables, null, "IAM statements (Effect Allow) of the task role's policy, by name; an environment's statement of the same name replaces the inherited one key by key.")
+            with { Example = "[permissions.statements.SendOrders]" },
+        Full("permissions.statements." + StatementPlaceholder, ConfigValueType.Table, null, "One statement; its name is its Sid.")
+            with { Rule = ValueRule.StatementId, Constraint = "the name: letters and digits" },
+        Full("permissions.statements." + StatementPlaceholder + ".actions", ConfigValueType.StringArray, null, "The actions allowed, service:Action; * and ? are wildcards.")
+            with { Required = true, Example = "actions = [\"sqs:SendMessage\"]", Rule = ValueRule.IamAction, Constraint = "at least one" },
+        Full("permissions.statements." + StatementPlaceholder + ".resources", ConfigValueType.StringArray, null, "The resources, by ARN, or \"*\".")
+            with { Required = true, Example = "resources = [\"arn:aws:sqs:us-east-1:111111111111:orders\"]", Rule = ValueRule.IamResource, Constraint = "at least one" },
+        Full("permissions.statements." + StatementPlaceholder + ".conditions", ConfigValueType.Conditions, "none", "IAM conditions: operator = { condition key = value or [values] }.")
+            with { Example = "conditions = { StringEquals = { \"aws:RequestedRegion\" = \"us-east-1\" } }" },
+
+        Full("iam", ConfigValueType.Table, null, "Account guard rails for every IAM role Fargo creates: the task, execution, deploy, read and pipeline roles, and the helper roles the stacks need.")
+            with { Example = "[iam]" },
+        Full("iam.path", ConfigValueType.String, "\"/\"", "The path the roles live under; it is part of their ARNs, which Fargo derives with it.")
+            with { Example = "path = \"/delegatedadmin/developer/\"", Rule = ValueRule.IamPath, Constraint = "starts and ends with \"/\"" },
+        Full("iam.permissions_boundary", ConfigValueType.String, "none", "The managed policy every role carries as its permissions boundary.")
+            with { Example = "permissions_boundary = \"arn:aws:iam::111111111111:policy/DeveloperBoundary\"", Rule = ValueRule.ManagedPolicyArn, Constraint = "a managed policy ARN" },
 
         Full("local", ConfigValueType.Table, null, "How the local region builds and runs the service without Docker."),
         Full("local.build", ConfigValueType.String, null, "The build command, run in this file's folder; it writes the runnable service to {out}.") with { Rule = ValueRule.LocalBuild, Constraint = "contains {out}" },

@@ -26,4 +26,12 @@ internal enum ValueRule
     GitBranch,
     EmailAddress,
     ConnectionArn,
+    AbsolutePath,
+    IamAction,
+    IamResource,
+    ManagedPolicyArn,
+    StatementId,
+    IamPath,
+    RelativePath,
+    BuildStage,
 }

@@ -52,6 +52,30 @@ internal static partial class ValueRules
             : new ValueProblem(
                 $"\"{value}\" is not a CodeConnections (CodeStar) connection ARN (arn:aws:codeconnections:<region>:<account>:connection/<id>)",
                 "`aws codeconnections list-connections` lists the connections of an account"),
+        ValueRule.IamAction => value == "*" || IamAction().IsMatch(value)
+            ? null
+            : new ValueProblem($"\"{value}\" is not an IAM action (service:Action, e.g. \"sqs:SendMessage\"; * and ? as wildcards)", IamActionHint(value)),
+        ValueRule.IamResource => value == "*" || Arn().IsMatch(value)
+            ? null
+            : new ValueProblem($"\"{value}\" is not a resource ARN (arn:<partition>:<service>:<region>:<account>:<resource>) or \"*\""),
+        ValueRule.ManagedPolicyArn => ManagedPolicyArn().IsMatch(value)
+            ? null
+            : new ValueProblem($"\"{value}\" is not an IAM managed policy ARN (arn:aws:iam::aws:policy/<name> or arn:aws:iam::<account>:policy/<name>)"),
+        ValueRule.StatementId => StatementId().IsMatch(value)
+            ? null
+            : new ValueProblem($"\"{value}\" is not a statement id: IAM allows only letters and digits", $"e.g. \"{NonAlphanumeric().Replace(value, "")}\""),
+        ValueRule.IamPath => IamPath().IsMatch(value)
+            ? null
+            : new ValueProblem($"\"{value}\" is not an IAM path: it starts and ends with \"/\" (e.g. \"/delegatedadmin/developer/\"), at most 512 characters", value.Length > 0 ? $"did you mean \"/{value.Trim('/')}/\"?" : null),
+        ValueRule.RelativePath => value.Length > 0 && !Path.IsPathRooted(value)
+            ? null
+            : new ValueProblem($"\"{value}\" is not a relative path", "paths are relative to the folder of fargo.toml, e.g. \"..\" for its parent"),
+        ValueRule.BuildStage => BuildStage().IsMatch(value)
+            ? null
+            : new ValueProblem($"\"{value}\" is not a build stage name (letters, digits, \"_\", \".\" and \"-\", as FROM … AS NAME writes it)"),
+        ValueRule.AbsolutePath => value.StartsWith('/')
+            ? null
+            : new ValueProblem($"\"{value}\" is not an absolute path", $"did you mean \"/{value.TrimStart('.', '/')}\"?"),
         _ => throw new InvalidOperationException($"unknown rule {rule}"),
     };
 
@@ -257,6 +281,50 @@ internal static partial class ValueRules
 
     [GeneratedRegex(@"<([^<>\s]+)>\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex AddressInBrackets();
+
+    /// <summary>An IAM condition operator: a condition type, optionally with a set prefix and IfExists.</summary>
+    public static ValueProblem? CheckConditionOperator(string name) => ConditionOperator().IsMatch(name)
+        ? null
+        : new ValueProblem($"\"{name}\" is not an IAM condition operator such as StringEquals, ArnLike, ForAnyValue:StringLike or BoolIfExists");
+
+    /// <summary>An IAM condition key: a prefix and a name, e.g. aws:SourceVpce, s3:prefix, aws:PrincipalTag/team.</summary>
+    public static ValueProblem? CheckConditionKey(string key) => ConditionKey().IsMatch(key)
+        ? null
+        : new ValueProblem($"\"{key}\" is not an IAM condition key such as \"aws:SourceVpce\" (prefix:name)");
+
+    private static string? IamActionHint(string value) => value.Split(':') switch
+    {
+        [var service, var action] when service.Length > 0 && action.Length > 0 => $"did you mean \"{service.ToLowerInvariant()}:{action}\"?",
+        [_] => "an action names its service: \"<service>:<Action>\"",
+        _ => null,
+    };
+
+    [GeneratedRegex(@"^[a-z0-9][a-z0-9-]*:[A-Za-z0-9*?]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex IamAction();
+
+    [GeneratedRegex("^arn:" + Partition + @":[a-z0-9-*]+:[a-z0-9-*]*:(?:\d{12}|\*|aws)?:.+$", RegexOptions.CultureInvariant)]
+    private static partial Regex Arn();
+
+    [GeneratedRegex("^arn:" + Partition + @":iam::(?:aws|\d{12}):policy/[A-Za-z0-9_+=,.@\-/]{1,512}$", RegexOptions.CultureInvariant)]
+    private static partial Regex ManagedPolicyArn();
+
+    [GeneratedRegex(@"^/(?:[\x21-\x7E]{0,510}/)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex IamPath();
+
+    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9_.-]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex BuildStage();
+
+    [GeneratedRegex(@"^[A-Za-z0-9]{1,128}$", RegexOptions.CultureInvariant)]
+    private static partial Regex StatementId();
+
+    [GeneratedRegex(@"[^A-Za-z0-9]+", RegexOptions.CultureInvariant)]
+    private static partial Regex NonAlphanumeric();
+
+    [GeneratedRegex(@"^(?:(?:ForAnyValue|ForAllValues):)?(?:(?:String(?:Not)?Equals(?:IgnoreCase)?|String(?:Not)?Like|(?:Numeric|Date)(?:Equals|NotEquals|LessThan|LessThanEquals|GreaterThan|GreaterThanEquals)|Bool|BinaryEquals|(?:Not)?IpAddress|Arn(?:Not)?(?:Equals|Like))(?:IfExists)?|Null)$", RegexOptions.CultureInvariant)]
+    private static partial Regex ConditionOperator();
+
+    [GeneratedRegex(@"^[A-Za-z0-9-]+:[A-Za-z0-9_.\-/:*]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex ConditionKey();
 
     [GeneratedRegex("^arn:" + Partition + @":iam::\d{12}:role/[A-Za-z0-9_+=,.@\-/]{1,512}$", RegexOptions.CultureInvariant)]
     private static partial Regex RoleArn();

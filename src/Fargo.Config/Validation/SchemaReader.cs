@@ -193,7 +193,9 @@ internal sealed class SchemaReader(DiagnosticBag diagnostics)
             ConfigValueType.Table when value is TomlTable nested => ReadTable(entry, nested, new Origin(path, keyPosition, environment)),
             ConfigValueType.StringMap when value is TomlTable map => ReadMap(entry, map, new Origin(path, keyPosition, environment)),
             ConfigValueType.StringArray when value is TomlArray array => ReadArray(entry, array, new Origin(path, value.Position, environment)),
-            ConfigValueType.Table or ConfigValueType.StringMap or ConfigValueType.StringArray => TypeMismatch(entry, value, new Origin(path, value.Position, environment)),
+            ConfigValueType.NamedTables when value is TomlTable named => ReadNamedTables(entry, named, new Origin(path, keyPosition, environment)),
+            ConfigValueType.Conditions when value is TomlTable conditions => ReadConditions(conditions, new Origin(path, keyPosition, environment)),
+            ConfigValueType.Table or ConfigValueType.StringMap or ConfigValueType.StringArray or ConfigValueType.NamedTables or ConfigValueType.Conditions => TypeMismatch(entry, value, new Origin(path, value.Position, environment)),
             _ => ReadScalar(entry, value, new Origin(path, value.Position, environment)),
         };
     }
@@ -237,6 +239,78 @@ internal sealed class SchemaReader(DiagnosticBag diagnostics)
         }
 
         return node;
+    }
+
+    /// <summary>Tables by name: each name checked by the key's rule, each table read against the schema's placeholder entry.</summary>
+    private TableNode ReadNamedTables(ConfigKey entry, TomlTable table, Origin origin)
+    {
+        var itemEntry = ConfigSchema.Children(entry.Format, entry.Path).Single();
+        var node = new TableNode(origin);
+        foreach (var name in table.Keys)
+        {
+            var itemOrigin = new Origin(KeyPaths.Join(origin.KeyPath, name), KeyPosition(table, name), origin.Environment);
+            if (CheckString(itemEntry, name) is { } problem)
+            {
+                diagnostics.Add(itemOrigin, problem.Message, problem.Hint);
+                node.Entries[name] = new RejectedNode(itemOrigin);
+            }
+            else if (table.Entries[name] is TomlTable item)
+            {
+                node.Entries[name] = ReadTable(itemEntry, item, itemOrigin);
+            }
+            else
+            {
+                node.Entries[name] = TypeMismatch(itemEntry, table.Entries[name], itemOrigin);
+            }
+        }
+
+        return node;
+    }
+
+    /// <summary>
+    /// An IAM condition block as TOML: { StringEquals = { "aws:RequestedRegion" = "us-east-1" } }. Operators and keys are
+    /// checked for their shape only (IAM has many, and services add their own); one bad part rejects the whole block.
+    /// </summary>
+    private Node ReadConditions(TomlTable conditions, Origin origin)
+    {
+        var rejected = false;
+        void Reject(string key, TomlPosition position, ValueProblem problem)
+        {
+            diagnostics.Add(new Origin(key, position, origin.Environment), problem.Message, problem.Hint);
+            rejected = true;
+        }
+
+        foreach (var operatorName in conditions.Keys)
+        {
+            var operatorPath = KeyPaths.Join(origin.KeyPath, operatorName);
+            if (ValueRules.CheckConditionOperator(operatorName) is { } operatorProblem)
+            {
+                Reject(operatorPath, KeyPosition(conditions, operatorName), operatorProblem);
+                continue;
+            }
+
+            if (conditions.Entries[operatorName] is not TomlTable keys)
+            {
+                Reject(operatorPath, conditions.Entries[operatorName].Position, new ValueProblem("expected a table of condition keys", $"e.g. {operatorName} = {{ \"aws:RequestedRegion\" = \"us-east-1\" }}"));
+                continue;
+            }
+
+            foreach (var key in keys.Keys)
+            {
+                var keyPath = KeyPaths.Join(operatorPath, key);
+                var value = keys.Entries[key];
+                if (ValueRules.CheckConditionKey(key) is { } keyProblem)
+                {
+                    Reject(keyPath, KeyPosition(keys, key), keyProblem);
+                }
+                else if (value is not TomlString && !(value is TomlArray array && array.Items.Count > 0 && array.Items.All(i => i is TomlString)))
+                {
+                    Reject(keyPath, value.Position, new ValueProblem("expected a string or a non-empty array of strings", "IAM compares condition values as strings: write numbers and booleans in quotes"));
+                }
+            }
+        }
+
+        return rejected ? new RejectedNode(origin) : new ValueNode(conditions, origin);
     }
 
     /// <summary>An array of strings, each checked on its own and reported where it is written; one bad item rejects the array.</summary>
@@ -336,6 +410,8 @@ internal sealed class SchemaReader(DiagnosticBag diagnostics)
             ConfigValueType.Duration => "a duration string such as \"30s\"",
             ConfigValueType.Table => "a table",
             ConfigValueType.StringArray => "an array of strings",
+            ConfigValueType.NamedTables => "a table of tables",
+            ConfigValueType.Conditions => "a table of IAM condition operators",
             _ => "a table of strings",
         };
         var found = value switch

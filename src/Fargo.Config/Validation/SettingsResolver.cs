@@ -15,22 +15,23 @@ internal sealed class SettingsResolver(DiagnosticBag diagnostics, string context
     public const string LocalAccount = "000000000000";
     public const string LocalRegion = "local";
 
-    private static readonly string[] DatabaseVariables = ["DB_HOST", "DB_PORT", "DB_NAME", "DB_USER", "DB_PASSWORD"];
-
     public ServiceSettings Resolve(string name, int port, EnvironmentDeclaration? declaration, string environmentName, TableNode merged)
     {
         var target = Target(environmentName, declaration);
         var database = Database(name, Fields.Table(merged, "database"));
         var env = Fields.Map(merged, "env");
         var secrets = Fields.Map(merged, "secrets");
-        CheckVariables(env.Entries, secrets.Entries, database is not null);
+        CheckVariables(env.Entries, secrets.Entries, database);
+        var resources = Resources(Fields.Table(merged, "resources"));
+        var local = Local(Fields.Table(merged, "local"));
 
         return new ServiceSettings(
             Name: name,
             Environment: target,
             Port: port,
-            Image: new ImageSettings(Fields.String(Fields.Table(merged, "image"), "dockerfile").Or("Dockerfile"), contextDirectory),
-            Resources: Resources(Fields.Table(merged, "resources")),
+            Image: Image(Fields.Table(merged, "image")),
+            Resources: resources,
+            Container: Container(Fields.Table(merged, "container"), resources, target, local),
             Health: Health(Fields.Table(merged, "health")),
             Scaling: Scaling(Fields.Table(merged, "scaling")),
             Deploy: Deploy(Fields.Table(merged, "deploy")),
@@ -42,7 +43,11 @@ internal sealed class SettingsResolver(DiagnosticBag diagnostics, string context
             Buckets: new BucketSettings(
                 Fields.Boolean(Fields.Table(merged, "buckets"), "data").Or(false),
                 Fields.Boolean(Fields.Table(merged, "buckets"), "reports").Or(false)),
-            Local: Local(Fields.Table(merged, "local")),
+            Local: local,
+            Permissions: Permissions(Fields.Table(merged, "permissions")),
+            Iam: Fields.Table(merged, "iam") is { } iam
+                ? new IamSettings(Fields.String(iam, "path").Or("/"), Fields.String(iam, "permissions_boundary") is { IsWritten: true } boundary ? boundary.Value : null)
+                : IamSettings.Default,
             Names: ResourceNaming.For(name, environmentName));
     }
 
@@ -89,6 +94,60 @@ internal sealed class SettingsResolver(DiagnosticBag diagnostics, string context
         var platform = Fields.String(table, "platform").Or("linux/amd64");
         var architecture = platform is "linux/arm64" or "arm64" ? CpuArchitecture.Arm64 : CpuArchitecture.X86_64;
         return new ResourceSettings(cpuValue, memoryValue, architecture);
+    }
+
+    private ImageSettings Image(TableNode? table)
+    {
+        var context = Fields.String(table, "context");
+        var buildArgs = Fields.Map(table, "build_args").Entries;
+        return new ImageSettings(
+            Fields.String(table, "dockerfile").Or("Dockerfile"),
+            context.IsWritten ? Path.GetFullPath(Path.Combine(contextDirectory, context.Value)) : contextDirectory)
+        {
+            DockerfileFolder = context.IsWritten ? Path.GetFullPath(contextDirectory) : null,
+            BuildArgs = buildArgs.Count == 0 ? ImageSettings.NoBuildArgs : ReadOnly(buildArgs),
+            Target = Fields.String(table, "target") is { IsWritten: true } target ? target.Value : null,
+        };
+    }
+
+    private ContainerSettings Container(TableNode? table, ResourceSettings resources, EnvironmentTarget target, LocalSettings? local)
+    {
+        var memory = Fields.Integer(table, "memory");
+        var reservation = Fields.Integer(table, "memory_reservation");
+        var entryPoint = Fields.Strings(table, "entrypoint");
+        if (memory.IsWritten && reservation.IsWritten && reservation.Value > memory.Value)
+        {
+            diagnostics.Add(
+                Prefer(reservation.Origin!, memory.Origin),
+                $"memory_reservation ({reservation.Value} MiB) is more than memory ({memory.Value} MiB)",
+                "the soft limit is at most the hard limit");
+        }
+
+        foreach (var limit in new[] { memory, reservation }.Where(l => l.IsWritten && l.Value > resources.Memory))
+        {
+            diagnostics.Add(
+                limit.Origin!,
+                $"{limit.Value} MiB is more than the task's memory ({resources.Memory} MiB)",
+                "one container per task: its limit is at most [resources] memory");
+        }
+
+        if (entryPoint is { IsWritten: true, Value.Count: 0 })
+        {
+            diagnostics.Add(entryPoint.Origin!, "an empty entry point runs nothing", "leave entrypoint out to keep the image's ENTRYPOINT");
+        }
+
+        IReadOnlyList<string>? Strings(Field<IReadOnlyList<(string Value, Toml.TomlPosition Position)>> field) =>
+            field.IsWritten ? [.. field.Value.Select(v => v.Value)] : null;
+
+        // The local region's image is a folder with no entry point: [local] command is its whole command line.
+        var localCommand = target.IsLocal && local?.Command is { Length: > 0 } command ? CommandLine.Split(command) : null;
+        return new ContainerSettings(
+            memory.IsWritten ? (int)memory.Value : null,
+            reservation.IsWritten ? (int)reservation.Value : null,
+            localCommand is null ? Strings(entryPoint) : null,
+            localCommand ?? Strings(Fields.Strings(table, "command")),
+            Fields.String(table, "working_directory") is { IsWritten: true } directory ? directory.Value : null,
+            Fields.Duration(table, "stop_timeout") is { IsWritten: true } timeout ? timeout.Value : null);
     }
 
     private HealthSettings Health(TableNode? table)
@@ -195,18 +254,18 @@ internal sealed class SettingsResolver(DiagnosticBag diagnostics, string context
     private void CheckVariables(
         IReadOnlyDictionary<string, (string Value, Origin Origin)> env,
         IReadOnlyDictionary<string, (string Value, Origin Origin)> secrets,
-        bool hasDatabase)
+        DatabaseSettings? database)
     {
         foreach (var (name, secret) in secrets.Where(s => env.ContainsKey(s.Key)))
         {
             diagnostics.Add(Prefer(secret.Origin, env[name].Origin), $"{name} is both an environment variable and a secret", $"the other one is {env[name].Origin.KeyPath}; keep one");
         }
 
-        if (hasDatabase)
+        if (database is not null)
         {
-            foreach (var (name, origin) in env.Concat(secrets).Where(v => DatabaseVariables.Contains(v.Key)).Select(v => (v.Key, v.Value.Origin)))
+            foreach (var (name, origin) in env.Concat(secrets).Where(v => database.Variables.ContainsKey(v.Key)).Select(v => (v.Key, v.Value.Origin)))
             {
-                diagnostics.Add(origin, $"{name} is set by the database", "the task gets DB_HOST, DB_PORT, DB_NAME, DB_USER and DB_PASSWORD from [database]; remove this one");
+                diagnostics.Add(origin, $"{name} is set by the database", $"the task gets {string.Join(", ", database.Variables.Keys)} from [database]; remove this one");
             }
         }
     }
@@ -219,7 +278,12 @@ internal sealed class SettingsResolver(DiagnosticBag diagnostics, string context
             Fields.String(table, "version").Or("16"),
             Fields.String(table, "instance_class").Or("db.t4g.micro"),
             (int)Fields.Integer(table, "storage").Or(20),
-            Fields.Boolean(table, "multi_az").Or(false));
+            Fields.Boolean(table, "multi_az").Or(false))
+        {
+            Variables = Fields.Map(table, "env") is { Entries.Count: > 0 } mapped
+                ? new ReadOnlyDictionary<string, string>(mapped.Entries.ToDictionary(e => e.Key, e => e.Value.Value, StringComparer.Ordinal))
+                : DatabaseSettings.DefaultVariables,
+        };
 
     private NetworkSettings Network(TableNode? table, EnvironmentTarget target)
     {
@@ -256,6 +320,57 @@ internal sealed class SettingsResolver(DiagnosticBag diagnostics, string context
             Certificate: certificate.IsWritten ? certificate.Value : null,
             Nat: Fields.String(table, "nat").Or("per-az") == "single" ? NatMode.SingleGateway : NatMode.PerAz,
             VpcId: Fields.String(table, "vpc_id") is { IsWritten: true } vpc ? vpc.Value : null);
+    }
+
+    private PermissionSettings Permissions(TableNode? table)
+    {
+        var statements = new List<PermissionStatement>();
+        foreach (var (sid, node) in Fields.Table(table, "statements")?.Entries ?? [])
+        {
+            if (node is not TableNode statement)
+            {
+                continue;
+            }
+
+            var actions = Fields.Strings(statement, "actions");
+            var resources = Fields.Strings(statement, "resources");
+            foreach (var (key, field) in new[] { ("actions", actions), ("resources", resources) }.Where(f => !f.Item2.IsRejected && (!f.Item2.IsWritten || f.Item2.Value.Count == 0)))
+            {
+                diagnostics.Add(
+                    field.Origin ?? new Origin(KeyPaths.Join(statement.Origin.KeyPath, key), statement.Origin.Position, statement.Origin.Environment),
+                    field.IsWritten ? $"a statement needs at least one of its {key}" : "required key is missing",
+                    key == "actions" ? "e.g. actions = [\"sqs:SendMessage\"]" : "e.g. resources = [\"arn:aws:sqs:us-east-1:111111111111:orders\"], or [\"*\"]");
+            }
+
+            statements.Add(new PermissionStatement(
+                sid,
+                [.. (actions.IsWritten ? actions.Value : []).Select(a => a.Value)],
+                [.. (resources.IsWritten ? resources.Value : []).Select(r => r.Value)],
+                Conditions(statement.Entries.GetValueOrDefault("conditions"))));
+        }
+
+        var managed = Fields.Strings(table, "managed_policies");
+        return new PermissionSettings([.. (managed.IsWritten ? managed.Value : []).Select(p => p.Value).Distinct(StringComparer.Ordinal)], statements);
+    }
+
+    private static SortedDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>> Conditions(Node? node)
+    {
+        var conditions = new SortedDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>>(StringComparer.Ordinal);
+        if (node is not ValueNode { Value: Toml.TomlTable table })
+        {
+            return conditions;
+        }
+
+        foreach (var (operatorName, keys) in table.Entries)
+        {
+            conditions[operatorName] = new SortedDictionary<string, IReadOnlyList<string>>(
+                ((Toml.TomlTable)keys).Entries.ToDictionary(
+                    k => k.Key,
+                    k => (IReadOnlyList<string>)(k.Value is Toml.TomlArray array ? [.. array.Items.Select(i => ((Toml.TomlString)i).Value)] : [((Toml.TomlString)k.Value).Value])),
+                StringComparer.Ordinal);
+        }
+
+        return conditions;
     }
 
     private LocalSettings? Local(TableNode? table)

@@ -58,6 +58,9 @@ public static partial class GitHubWorkflowGenerator
     /// <summary>The .NET that the Fargo tool runs on.</summary>
     public const string DotnetVersion = "10.0.x";
 
+    /// <summary>The job that checks a pull request: it builds and tests, and has no AWS access.</summary>
+    public const string PullRequestJob = "pull-request";
+
     /// <summary>The variable holding the image version in every job: the commit's 7-character short SHA.</summary>
     private const string VersionVariable = "VERSION";
 
@@ -96,13 +99,10 @@ public static partial class GitHubWorkflowGenerator
             .Blank();
         yaml.Map("jobs", j =>
         {
+            WritePullRequestJob(j, request, stages[0]);
             for (var i = 0; i < jobs.Count; i++)
             {
-                if (i > 0)
-                {
-                    j.Blank();
-                }
-
+                j.Blank();
                 WriteJob(j, request, stages[i], jobs[i], isFirst: i == 0, isLast: i == jobs.Count - 1);
             }
         });
@@ -173,7 +173,7 @@ public static partial class GitHubWorkflowGenerator
             Needs: index == 0 ? null : names[index - 1],
             Account: environment.Account!,
             Region: environment.Region!,
-            RoleArn: AwsNames.IamRoleArn(environment.Region!, environment.Account!, settings.Names.DeployRole),
+            RoleArn: settings.Iam.RoleArn(environment.Region!, environment.Account!, settings.Names.DeployRole),
             ConcurrencyGroup: $"fargo-{settings.Name}-{name}",
             Commands: commands,
             Source: previous is null
@@ -181,7 +181,7 @@ public static partial class GitHubWorkflowGenerator
                 : new PromoteSource(
                     previous.Environment.Name,
                     previous.Environment.Region!,
-                    AwsNames.IamRoleArn(previous.Environment.Region!, previous.Environment.Account!, previous.Names.ReadRole),
+                    previous.Iam.RoleArn(previous.Environment.Region!, previous.Environment.Account!, previous.Names.ReadRole),
                     SourceProfile(previous.Environment.Name)));
     }
 
@@ -212,9 +212,46 @@ public static partial class GitHubWorkflowGenerator
     private static void Triggers(YamlText yaml, string branch) =>
         yaml.Map("on", on => on
                 .Map("push", push => push.List("branches", [BranchFilter(branch)]))
+                .Comment($"Pull requests into {branch} are built and tested by the {PullRequestJob} job only: nothing is pushed or deployed.")
+                .Map("pull_request", pr => pr.List("branches", [BranchFilter(branch)]))
                 .Comment("Also by hand, from the Actions tab (e.g. to deploy again after fixing an environment).")
                 .Map("workflow_dispatch", _ => { }))
             .Blank();
+
+    /// <summary>
+    /// The pull request's check: the first stage's image built as a push would build it, and [pipeline] test run inside it.
+    /// Its token may only read the code (no id-token: no AWS role can be assumed), and nothing leaves the runner.
+    /// </summary>
+    private static void WritePullRequestJob(YamlText yaml, GitHubWorkflowRequest request, ServiceSettings first)
+    {
+        var test = request.Pipeline.Test;
+        yaml.Map(PullRequestJob, j =>
+        {
+            j.Pair("name", test is null ? "Pull request: build the image" : "Pull request: build the image and test it inside itself")
+                .Comment("Pull requests only; the deploy jobs below run on pushes to the branch.")
+                .Pair("if", "github.event_name == 'pull_request'")
+                .Pair("runs-on", "ubuntu-latest", "has Docker, which builds the image")
+                .Comment("No id-token: this job cannot assume any AWS role, whoever opened the pull request.")
+                .Map("permissions", p => p.Pair("contents", "read"));
+            if (request.WorkingDirectory.Length > 0)
+            {
+                j.Map("defaults", d => d.Map("run", r => r.Pair("working-directory", Expressionless(request.WorkingDirectory))));
+            }
+
+            if (test is not null)
+            {
+                j.Map("env", e => e.Pair("FARGO_TEST", Expressionless(test)));
+            }
+
+            j.Map("steps", steps =>
+            {
+                CommonSteps(steps, first, isFirst: true);
+                steps.Item(s => s
+                    .Pair("name", test is null ? "Build the image (not pushed)" : "Build the image and test it inside itself (not pushed)")
+                    .Pair("run", $"fargo build --env {first.Environment.Name} --version \"${VersionVariable}\"" + (test is null ? "" : " --test \"$FARGO_TEST\"")));
+            });
+        });
+    }
 
     private static void WriteJob(YamlText yaml, GitHubWorkflowRequest request, ServiceSettings settings, WorkflowJob job, bool isFirst, bool isLast)
     {
@@ -273,7 +310,7 @@ public static partial class GitHubWorkflowGenerator
         });
     }
 
-    private static void Steps(YamlText steps, ServiceSettings settings, WorkflowJob job, bool isFirst)
+    private static void CommonSteps(YamlText steps, ServiceSettings settings, bool isFirst)
     {
         steps.Item(s => s.Pair("name", "Check out").Uses(PinnedActions.Checkout));
         steps.Item(s => s
@@ -296,7 +333,11 @@ public static partial class GitHubWorkflowGenerator
                 .Uses(PinnedActions.SetupQemu)
                 .Map("with", w => w.Pair("platforms", "arm64")));
         }
+    }
 
+    private static void Steps(YamlText steps, ServiceSettings settings, WorkflowJob job, bool isFirst)
+    {
+        CommonSteps(steps, settings, isFirst);
         steps.Item(s => s
             .Pair("name", $"Assume the deploy role of {job.Environment} (OIDC, no stored keys)")
             .Uses(PinnedActions.ConfigureAwsCredentials)

@@ -7,20 +7,7 @@ namespace Fargo.Deploy.Rendering;
 public static class AwsNames
 {
     /// <summary>The ARN partition of a region: "aws-cn" for cn-*, "aws-us-gov" for us-gov-*, else "aws".</summary>
-    public static string Partition(string region)
-    {
-        ArgumentNullException.ThrowIfNull(region);
-        if (region.StartsWith("cn-", StringComparison.Ordinal))
-        {
-            return "aws-cn";
-        }
-
-        return region.StartsWith("us-gov-", StringComparison.Ordinal) ? "aws-us-gov" : "aws";
-    }
-
-    /// <summary>arn:aws:iam::123456789012:role/name (IAM is global: no region in the ARN).</summary>
-    public static string IamRoleArn(string region, string account, string roleName) =>
-        $"arn:{Partition(region)}:iam::{account}:role/{roleName}";
+    public static string Partition(string region) => Fargo.Config.Model.AwsPartitions.Of(region);
 
     /// <summary>
     /// The ARN of an SSM parameter. A hierarchical name "/a/b" becomes "parameter/a/b": the ARN joins with a

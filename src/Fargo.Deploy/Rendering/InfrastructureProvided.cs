@@ -12,8 +12,6 @@ namespace Fargo.Deploy.Rendering;
 /// </summary>
 public static class InfrastructureProvided
 {
-    public static readonly IReadOnlyList<string> DatabaseSecrets = ["DB_HOST", "DB_PORT", "DB_NAME", "DB_USER", "DB_PASSWORD"];
-
     public const string DataBucket = "DATA_BUCKET";
 
     public static readonly IReadOnlyList<string> ReportsVariables = ["REPORTS_BUCKET", "REPORTS_URL"];
@@ -31,7 +29,7 @@ public static class InfrastructureProvided
             return rendered;
         }
 
-        var secretNames = settings.Database is null ? [] : DatabaseSecrets;
+        IReadOnlyList<string> secretNames = settings.Database is null ? [] : [.. settings.Database.Variables.Keys];
         var variableNames = new List<string>();
         if (settings.Buckets.Data)
         {

@@ -62,15 +62,20 @@ public static class TaskDefinitionRenderer
             Secrets = secrets.Count == 0 ? null : [.. secrets.Select(s => new Secret { Name = s.Key, ValueFrom = s.Value })],
             LogConfiguration = AwsLogs(names.LogGroup, region, names.LogStreamPrefix),
 
-            // A local-region image is a folder of files with no entrypoint to fall back on: [local].command runs it.
-            Command = settings.Environment.IsLocal && settings.Local?.Command is { Length: > 0 } command ? Fargo.Config.CommandLine.Split(command) : null,
+            // Member for member what ServiceStack gives the container (ContainerSettings decides them both).
+            Memory = settings.Container.Memory,
+            MemoryReservation = settings.Container.MemoryReservation,
+            EntryPoint = settings.Container.EntryPoint is { } entryPoint ? [.. entryPoint] : null,
+            Command = settings.Container.Command is { } command ? [.. command] : null,
+            WorkingDirectory = settings.Container.WorkingDirectory,
+            StopTimeout = settings.Container.StopTimeoutSeconds,
         };
 
         return new RegisterTaskDefinitionRequest
         {
             Family = names.TaskFamily,
-            TaskRoleArn = AwsNames.IamRoleArn(region, account, names.TaskRole),
-            ExecutionRoleArn = AwsNames.IamRoleArn(region, account, names.ExecutionRole),
+            TaskRoleArn = settings.Iam.RoleArn(region, account, names.TaskRole),
+            ExecutionRoleArn = settings.Iam.RoleArn(region, account, names.ExecutionRole),
             NetworkMode = NetworkMode.Awsvpc,
             ContainerDefinitions = [container],
             RequiresCompatibilities = [Compatibility.Fargate],

@@ -22,16 +22,16 @@ public sealed record DeliveryStage(ServiceSettings Settings, string GitHubEnviro
     public string Region => Settings.Environment.Region!;
 
     /// <summary>The role CI/CD assumes in the stage's account (<see cref="ResourceNames.DeployRole"/>).</summary>
-    public string DeployRoleArn => $"arn:aws:iam::{Account}:role/{Settings.Names.DeployRole}";
+    public string DeployRoleArn => Settings.Iam.RoleArn(Region, Account, Settings.Names.DeployRole);
 
     /// <summary>
     /// The read-only role the next stage's promote reads this stage with (<see cref="ResourceNames.ReadRole"/>); only a
     /// stage that another follows has it.
     /// </summary>
-    public string ReadRoleArn => $"arn:aws:iam::{Account}:role/{Settings.Names.ReadRole}";
+    public string ReadRoleArn => Settings.Iam.RoleArn(Region, Account, Settings.Names.ReadRole);
 
     /// <summary>The service's image repository in the stage's account and region.</summary>
-    public string RepositoryArn => $"arn:aws:ecr:{Region}:{Account}:repository/{Settings.Names.Repository}";
+    public string RepositoryArn => $"arn:{AwsPartitions.Of(Region)}:ecr:{Region}:{Account}:repository/{Settings.Names.Repository}";
 }
 
 /// <summary>
@@ -122,7 +122,7 @@ public sealed partial record DeliveryPipeline(
     public string GitHubTokenSecretName => $"fargo/{Service}/github-token";
 
     public string CodeBuildRoleArn(int stageIndex) =>
-        $"arn:aws:iam::{First.Account}:role/{(stageIndex == 0 ? BuildRoleName : PromoteRoleName)}";
+        First.Settings.Iam.RoleArn(First.Region, First.Account, stageIndex == 0 ? BuildRoleName : PromoteRoleName);
 
     /// <summary>The stage of an environment, or null when the environment is not one of the pipeline's stages.</summary>
     public int IndexOf(string environment)

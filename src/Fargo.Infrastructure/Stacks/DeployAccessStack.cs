@@ -217,13 +217,14 @@ internal sealed class DeployAccessStack : Stack
     {
         var stage = pipeline.Stages[stageIndex];
         var names = stage.Settings.Names;
+        var partition = AwsPartitions.Of(stage.Region);
 
         // No resource-level permissions exist for these (IAM's service authorization reference): "*" is the only choice.
         yield return Statement("AccountWideReads", ["*"],
             "ecr:GetAuthorizationToken",
             "ecs:DescribeTaskDefinition",
             "sts:GetCallerIdentity");
-        yield return Statement("DescribeService", [$"arn:aws:ecs:{stage.Region}:{stage.Account}:service/{names.Cluster}/{names.Service}"],
+        yield return Statement("DescribeService", [$"arn:{partition}:ecs:{stage.Region}:{stage.Account}:service/{names.Cluster}/{names.Service}"],
             "ecs:DescribeServices");
         yield return Statement("PullFromServiceRepository", [stage.RepositoryArn],
             "ecr:BatchGetImage",
@@ -238,7 +239,8 @@ internal sealed class DeployAccessStack : Stack
         var names = stage.Settings.Names;
         var region = stage.Region;
         var account = stage.Account;
-        var cluster = $"arn:aws:ecs:{region}:{account}:cluster/{names.Cluster}";
+        var partition = AwsPartitions.Of(region);
+        var cluster = $"arn:{partition}:ecs:{region}:{account}:cluster/{names.Cluster}";
 
         // No resource-level permissions exist for these (IAM's service authorization reference): "*" is the only choice.
         yield return Statement("AccountWideReads", ["*"],
@@ -263,29 +265,29 @@ internal sealed class DeployAccessStack : Stack
             "ecr:UploadLayerPart");
 
         // Tag-on-create: RegisterTaskDefinition with tags also needs ecs:TagResource; the condition keeps it to that call.
-        var tagOnRegister = Statement("TagTaskDefinitionsOnRegister", [$"arn:aws:ecs:{region}:{account}:task-definition/{names.TaskFamily}:*"], "ecs:TagResource");
+        var tagOnRegister = Statement("TagTaskDefinitionsOnRegister", [$"arn:{partition}:ecs:{region}:{account}:task-definition/{names.TaskFamily}:*"], "ecs:TagResource");
         tagOnRegister.AddCondition("StringEquals", new Dictionary<string, object> { ["ecs:CreateAction"] = "RegisterTaskDefinition" });
         yield return tagOnRegister;
 
-        yield return Statement("DeployService", [$"arn:aws:ecs:{region}:{account}:service/{names.Cluster}/{names.Service}"],
+        yield return Statement("DeployService", [$"arn:{partition}:ecs:{region}:{account}:service/{names.Cluster}/{names.Service}"],
             "ecs:DescribeServices",
             "ecs:UpdateService");
         yield return Statement("DescribeCluster", [cluster], "ecs:DescribeClusters");
-        yield return Statement("WatchTasks", [$"arn:aws:ecs:{region}:{account}:task/{names.Cluster}/*"], "ecs:DescribeTasks");
+        yield return Statement("WatchTasks", [$"arn:{partition}:ecs:{region}:{account}:task/{names.Cluster}/*"], "ecs:DescribeTasks");
         // ListTasks is authorized on container instances; the cluster condition keeps it to this cluster.
         var listTasks = Statement("ListClusterTasks", ["*"], "ecs:ListTasks");
         listTasks.AddCondition("ArnEquals", new Dictionary<string, object> { ["ecs:cluster"] = cluster });
         yield return listTasks;
 
         var passRole = Statement("PassTaskRoles",
-            [$"arn:aws:iam::{account}:role/{names.ExecutionRole}", $"arn:aws:iam::{account}:role/{names.TaskRole}"],
+            [stage.Settings.Iam.RoleArn(region, account, names.ExecutionRole), stage.Settings.Iam.RoleArn(region, account, names.TaskRole)],
             "iam:PassRole");
         passRole.AddCondition("StringEquals", new Dictionary<string, object> { ["iam:PassedToService"] = "ecs-tasks.amazonaws.com" });
         yield return passRole;
 
-        yield return Statement("CheckSecrets", [$"arn:aws:ssm:{region}:{account}:parameter/{stage.Settings.Secrets.Path.Trim('/')}/*"], "ssm:GetParameters");
-        yield return Statement("FindLogGroup", [$"arn:aws:logs:{region}:{account}:log-group:*"], "logs:DescribeLogGroups");
-        yield return Statement("ReadServiceLogs", [$"arn:aws:logs:{region}:{account}:log-group:{names.LogGroup}:*"], "logs:FilterLogEvents");
+        yield return Statement("CheckSecrets", [$"arn:{partition}:ssm:{region}:{account}:parameter/{stage.Settings.Secrets.Path.Trim('/')}/*"], "ssm:GetParameters");
+        yield return Statement("FindLogGroup", [$"arn:{partition}:logs:{region}:{account}:log-group:*"], "logs:DescribeLogGroups");
+        yield return Statement("ReadServiceLogs", [$"arn:{partition}:logs:{region}:{account}:log-group:{names.LogGroup}:*"], "logs:FilterLogEvents");
 
         // Promote's source: the previous stage's read role, which trusts this role (and nothing of GitHub) in turn.
         if (stageIndex > 0)

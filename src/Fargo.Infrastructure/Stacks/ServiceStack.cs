@@ -22,6 +22,9 @@ using CfnParameterProps = Amazon.CDK.CfnParameterProps;
 using Distribution = Amazon.CDK.AWS.CloudFront.Distribution;
 using InstanceType = Amazon.CDK.AWS.EC2.InstanceType;
 using ManagedSecret = Amazon.CDK.AWS.SecretsManager.Secret;
+using ISecret = Amazon.CDK.AWS.SecretsManager.ISecret;
+using CfnSecret = Amazon.CDK.AWS.SecretsManager.CfnSecret;
+using CfnSecretProps = Amazon.CDK.AWS.SecretsManager.CfnSecretProps;
 
 namespace Fargo.Infrastructure.Stacks;
 
@@ -82,6 +85,7 @@ internal sealed class ServiceStack : Stack
             Description = $"What {settings.Name} itself may do in {target.Name}",
         });
         Repository.GrantPull(executionRole);
+        GrantConfiguredPermissions(taskRole, settings.Permissions);
         // Every parameter under the secrets path is handed to the task at deploy time (resolved then, by ARN).
         executionRole.AddToPolicy(new PolicyStatement(new PolicyStatementProps
         {
@@ -110,11 +114,14 @@ internal sealed class ServiceStack : Stack
         {
             var instance = CreateDatabase(database);
             var credentials = instance.Secret!;
-            secrets["DB_HOST"] = EcsSecret.FromSecretsManager(credentials, "host");
-            secrets["DB_PORT"] = EcsSecret.FromSecretsManager(credentials, "port");
-            secrets["DB_NAME"] = EcsSecret.FromSecretsManager(credentials, "dbname");
-            secrets["DB_USER"] = EcsSecret.FromSecretsManager(credentials, "username");
-            secrets["DB_PASSWORD"] = EcsSecret.FromSecretsManager(credentials, "password");
+            ISecret? url = null;
+            foreach (var (variable, field) in database.Variables)
+            {
+                secrets[variable] = field == DatabaseFields.Url
+                    ? EcsSecret.FromSecretsManager(url ??= CreateDatabaseUrl(database, instance, credentials))
+                    : EcsSecret.FromSecretsManager(credentials, field);
+            }
+
             Output(StackOutputs.DatabaseSecretArn, credentials.SecretArn, "The database credentials (host, port, dbname, username, password)");
             Output(StackOutputs.DatabaseEndpoint, instance.DbInstanceEndpointAddress, "The database host");
         }
@@ -151,14 +158,19 @@ internal sealed class ServiceStack : Stack
             ContainerName = names.ContainerName,
             Image = ContainerImage.FromRegistry(liveOrBootstrapImage),
             Essential = true,
-            // The task's memory is the container's: no container limit of its own, as `fargo deploy` renders it, so
-            // that the stack's revision and a deploy's of the same image are the same.
+            // Member for member what `fargo deploy` renders (ContainerSettings decides them both), so that the stack's
+            // revision and a deploy's of the same image are the same. Without [container] memory the task's memory is
+            // the container's limit.
+            MemoryLimitMiB = settings.Container.Memory,
+            MemoryReservationMiB = settings.Container.MemoryReservation,
+            EntryPoint = settings.Container.EntryPoint is { } entryPoint ? [.. entryPoint] : null,
+            Command = settings.Container.Command is { } command ? [.. command] : null,
+            WorkingDirectory = settings.Container.WorkingDirectory,
+            StopTimeout = settings.Container.StopTimeoutSeconds is { } seconds ? Duration.Seconds(seconds) : null,
             PortMappings = [new PortMapping { ContainerPort = settings.Port, Protocol = Amazon.CDK.AWS.ECS.Protocol.TCP }],
             Environment = environmentVariables,
             Secrets = secrets,
             Logging = LogDriver.AwsLogs(new AwsLogDriverProps { LogGroup = LogGroup, StreamPrefix = names.LogStreamPrefix }),
-            // A local-region image is a folder with no entrypoint: the container runs [local].command there.
-            Command = target.IsLocal && settings.Local?.Command is { Length: > 0 } command ? [.. Fargo.Config.CommandLine.Split(command)] : null,
         });
 
         TargetGroup = CreateTargetGroup();
@@ -191,6 +203,57 @@ internal sealed class ServiceStack : Stack
         Output(StackOutputs.ContainerName, names.ContainerName, "The container of the task definition");
         Output(StackOutputs.ExecutionRoleArn, executionRole.RoleArn, "The task execution role");
         Output(StackOutputs.TaskRoleArn, taskRole.RoleArn, "The task role");
+    }
+
+    /// <summary>[permissions]: the app's own statements and managed policies, on the task role.</summary>
+    private void GrantConfiguredPermissions(Role taskRole, PermissionSettings permissions)
+    {
+        foreach (var statement in permissions.Statements)
+        {
+            taskRole.AddToPolicy(new PolicyStatement(new PolicyStatementProps
+            {
+                Sid = statement.Sid,
+                Effect = Effect.ALLOW,
+                Actions = [.. statement.Actions],
+                Resources = [.. statement.Resources],
+                Conditions = statement.Conditions.Count == 0
+                    ? null
+                    : statement.Conditions.ToDictionary(
+                        c => c.Key,
+                        c => (object)c.Value.ToDictionary(k => k.Key, k => k.Value.Count == 1 ? (object)k.Value[0] : k.Value.ToArray())),
+            }));
+        }
+
+        for (var index = 0; index < permissions.ManagedPolicies.Count; index++)
+        {
+            taskRole.AddManagedPolicy(ManagedPolicy.FromManagedPolicyArn(this, $"ManagedPolicy{index}", permissions.ManagedPolicies[index]));
+        }
+    }
+
+    /// <summary>
+    /// The connection string as a secret of its own, composed by CloudFormation from the instance's address and the
+    /// generated password (a dynamic reference: the password never appears in the template). RDS requires TLS
+    /// (rds.force_ssl), so AWS's URL asks for it; the local region's PostgreSQL serves loopback without TLS. The
+    /// generated password has no character a URL would need escaped (DatabaseSecret excludes them).
+    /// </summary>
+    private ISecret CreateDatabaseUrl(DatabaseSettings database, DatabaseInstance instance, ISecret credentials)
+    {
+        var url = new CfnSecret(this, "DatabaseUrl", new CfnSecretProps
+        {
+            Description = $"Fargo {_target.Name} {_settings.Name}: the database's postgresql:// URL, composed from its credentials",
+            SecretString = Fn.Join(string.Empty,
+            [
+                $"postgresql://{DatabaseUser}:{{{{resolve:secretsmanager:",
+                credentials.SecretArn,
+                ":SecretString:password}}@",
+                instance.DbInstanceEndpointAddress,
+                ":",
+                instance.DbInstanceEndpointPort,
+                "/" + database.Name + (_target.IsLocal ? string.Empty : "?sslmode=require"),
+            ]),
+        });
+        url.ApplyRemovalPolicy(_target.ProdLike ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY);
+        return ManagedSecret.FromSecretCompleteArn(this, "DatabaseUrlSecret", url.Ref);
     }
 
     public CfnCondition HasLiveImage { get; }

@@ -157,6 +157,8 @@ internal sealed partial class EcsControlPlane
             {
                 throw new LocalServiceException("ClientException", "Fargate stopTimeout must be between 2 and 120 seconds.");
             }
+
+            ValidateContainerMemory(container, request.Memory);
         }
 
         if (!request.ContainerDefinitions.Any(c => c.Essential ?? true))
@@ -189,6 +191,21 @@ internal sealed partial class EcsControlPlane
         if (request.ExecutionRoleArn is null && request.ContainerDefinitions.Any(c => c.LogConfiguration?.LogDriver == LogDriver.Awslogs))
         {
             throw new LocalServiceException("ClientException", "Fargate requires task definition to have execution role ARN to support log driver awslogs.");
+        }
+    }
+
+    // ECS's exact wording of these two refusals is unconfirmed (../shared/reference has none): the messages name the
+    // member and the container, as ECS's ClientExceptions do.
+    private static void ValidateContainerMemory(ContainerDefinition container, string? taskMemory)
+    {
+        if (container.Memory is { } hard && container.MemoryReservation is { } soft && soft > hard)
+        {
+            throw new LocalServiceException("ClientException", $"Invalid 'memoryReservation' setting for container '{container.Name}': {soft} MiB is more than its 'memory' hard limit of {hard} MiB.");
+        }
+
+        if (ParseMemory(taskMemory ?? "") is { } task && (container.Memory > task ? container.Memory : container.MemoryReservation > task ? container.MemoryReservation : null) is { } over)
+        {
+            throw new LocalServiceException("ClientException", $"Invalid 'memory' setting for container '{container.Name}': a container's memory ({over} MiB) cannot be more than the task's ({task} MiB).");
         }
     }
 

@@ -25,6 +25,17 @@ internal sealed partial class TaskRuntime : IDisposable
 
     public const string TaskMarker = "FARGO_LOCAL_TASK_ID";
 
+    /// <summary>The container reason ECS gives a container it killed for going over its hard memory limit.</summary>
+    public const string OutOfMemoryReason = "OutOfMemoryError: Container killed due to memory usage";
+
+    /// <summary>The exit code of a container killed for its memory: SIGKILL, as Docker reports it (128 + 9).</summary>
+    public const int OutOfMemoryExitCode = 137;
+
+    // How old a reading of the processes' memory may be: one scan of /proc serves every task of a tick.
+    private const long MiB = 1024 * 1024;
+
+    private static readonly TimeSpan MemorySampleAge = TimeSpan.FromMilliseconds(100);
+
     // What a process inherits from the engine's environment: enough to find programs (dotnet, python) and
     // to behave normally, and nothing of the engine's own configuration or credentials.
     private static readonly string[] InheritedVariables =
@@ -41,6 +52,7 @@ internal sealed partial class TaskRuntime : IDisposable
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<string, RunningTask> _running = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
+    private readonly ProcessGroupMemory _memory;
     private Uri? _regionEndpoint;
     private LocalCredentials? _regionCredentials;
 
@@ -64,6 +76,7 @@ internal sealed partial class TaskRuntime : IDisposable
         _ports = ports;
         _time = time;
         _logger = logger;
+        _memory = new ProcessGroupMemory(time, MemorySampleAge);
     }
 
     public void Dispose()
@@ -249,10 +262,20 @@ internal sealed partial class TaskRuntime : IDisposable
                 continue;
             }
 
+            if (!container.Exited && !state.HasExited && state.Process is { } process && state.MemoryLimitBytes is { } limit
+                && _memory.ResidentBytes(process.ProcessId) > limit)
+            {
+                // ECS's cgroup kills at the limit; here the group goes as soon as a reading finds it over.
+                state.OutOfMemory = true;
+                process.Signal(Posix.SigKill);
+                LogOutOfMemory(_logger, task.Id, container.Name, limit / MiB);
+            }
+
             if (!container.Exited && state.HasExited)
             {
                 container.Exited = true;
-                container.ExitCode = state.ExitCode;
+                container.ExitCode = state.OutOfMemory ? OutOfMemoryExitCode : state.ExitCode;
+                container.Reason = state.OutOfMemory ? OutOfMemoryReason : container.Reason;
                 container.LastStatus = TaskStatuses.Stopped;
                 container.ProcessId = null;
                 state.Health?.Dispose();
@@ -379,8 +402,17 @@ internal sealed partial class TaskRuntime : IDisposable
                 task.StartedAt ?? _time.GetUtcNow(), _time, record.HealthStatus);
         }
 
-        return new RunningContainer(process, capture, health, null);
+        return new RunningContainer(process, capture, health, null) { MemoryLimitBytes = HardMemoryLimit(task, definition) * MiB };
     }
+
+    /// <summary>
+    /// The container's hard limit in MiB: its own memory, else the task's (on Fargate a container without a limit
+    /// may use all of the task's memory, and no more).
+    /// </summary>
+    private static long? HardMemoryLimit(TaskRecord task, ContainerDefinition definition) =>
+        definition.Memory is { } own ? own
+        : long.TryParse(task.Memory, NumberStyles.Integer, CultureInfo.InvariantCulture, out var taskMemory) ? taskMemory
+        : null;
 
     private string? Prepare(
         TaskRecord task,
@@ -664,6 +696,9 @@ internal sealed partial class TaskRuntime : IDisposable
         }
     }
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: container {Container} went over its hard memory limit of {LimitMiB} MiB and was killed")]
+    private static partial void LogOutOfMemory(ILogger logger, string taskId, string container, long limitMiB);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Capturing output of {Source} failed")]
     private static partial void LogCaptureFailed(ILogger logger, string source, Exception exception);
 
@@ -695,6 +730,12 @@ internal sealed partial class TaskRuntime : IDisposable
         public HealthMonitor? Health { get; } = health;
 
         public bool HasExited => Process is null || Process.HasExited;
+
+        /// <summary>Above this many resident bytes the container is killed as out of memory; null = no limit.</summary>
+        public long? MemoryLimitBytes { get; init; }
+
+        /// <summary>The container was killed for going over <see cref="MemoryLimitBytes"/>.</summary>
+        public bool OutOfMemory { get; set; }
 
         public int? ExitCode => Process is null ? exitCodeIfGone : Process.Exited.IsCompletedSuccessfully ? Process.Exited.Result : null;
     }

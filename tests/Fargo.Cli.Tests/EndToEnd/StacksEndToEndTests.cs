@@ -10,7 +10,8 @@ namespace Fargo.Cli.Tests.EndToEnd;
 /// <summary>
 /// The AWS flow on the local region, through the same stacks: `fargo infra up --env local` (the service at desired
 /// count 0), then `fargo deploy --version V` (0 → the configured count); the stacks DescribeStacks lists; the
-/// database credentials from the generated Secrets Manager secret; a [health]/drain change reaching the target group
+/// database credentials from the generated Secrets Manager secret, and under the app's own names ([database] env, a
+/// composed DATABASE_URL psql connects with); a [health]/drain change reaching the target group
 /// through `fargo up`; the immutable repository refusing a re-pushed tag. The steps build on each other.
 /// </summary>
 [Collection(LocalRegionCollection.Name)]
@@ -68,6 +69,26 @@ public sealed class StacksEndToEndTests(LocalRegionFixture region, StacksEndToEn
 
     [Fact]
     [Step(3)]
+    public async Task The_app_s_own_database_variable_names_reach_the_task_and_connect()
+    {
+        // The app names what it reads: the password once more as DB_PWD, and a composed DATABASE_URL (the todo API
+        // itself still reads DB_HOST … DB_PASSWORD, so those stay).
+        story.Project.Edit(
+            "version = \"16\"",
+            "version = \"16\"\nenv = { DB_HOST = \"host\", DB_PORT = \"port\", DB_NAME = \"dbname\", DB_USER = \"username\", DB_PASSWORD = \"password\", DB_PWD = \"password\", DATABASE_URL = \"url\" }");
+
+        var infra = await Fargo("infra", "up", "--env", "local");
+        var connects = await Fargo("run", "--", "sh", "-c",
+            "psql=$(command -v psql || ls /usr/lib/postgresql/*/bin/psql | tail -n 1) && test -n \"$DB_PWD\" && test \"$DB_PWD\" = \"$DB_PASSWORD\" "
+            + "&& case \"$DATABASE_URL\" in postgresql://fargo:*@*/todo) ;; *) exit 3;; esac "
+            + "&& test \"$(\"$psql\" \"$DATABASE_URL\" -tAc 'select current_user')\" = fargo");
+
+        Assert.True(infra.ExitCode == 0, region.Explain(infra));
+        Assert.True(connects.ExitCode == 0, region.Explain(connects));
+    }
+
+    [Fact]
+    [Step(4)]
     public async Task A_health_and_drain_change_reaches_the_target_group_through_fargo_up()
     {
         story.Project.Edit("path = \"/_health\"", "path = \"/_health?deep=1\"");
@@ -84,7 +105,7 @@ public sealed class StacksEndToEndTests(LocalRegionFixture region, StacksEndToEn
     }
 
     [Fact]
-    [Step(4)]
+    [Step(5)]
     public async Task Pushing_an_existing_tag_again_fails_as_on_AWS()
     {
         story.Project.SetDefaultVersion("v1-again");
@@ -97,7 +118,7 @@ public sealed class StacksEndToEndTests(LocalRegionFixture region, StacksEndToEn
     }
 
     [Fact]
-    [Step(5)]
+    [Step(6)]
     public async Task A_second_up_with_nothing_changed_takes_its_stacks_and_build_as_they_are()
     {
         // v3: the source changed since v2 was pushed, and the repository's tags are immutable.

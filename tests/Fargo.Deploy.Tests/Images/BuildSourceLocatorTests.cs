@@ -20,6 +20,25 @@ public sealed class BuildSourceLocatorTests : IDisposable
     }
 
     [Fact]
+    public void A_context_other_than_the_config_folder_keeps_the_Dockerfile_relative_to_the_config_folder()
+    {
+        var dockerfile = Write("services/api/Dockerfile", "FROM scratch\n");
+        var image = new ImageSettings("Dockerfile", _folder)
+        {
+            DockerfileFolder = Path.Combine(_folder, "services", "api"),
+            BuildArgs = new Dictionary<string, string> { ["VERSION"] = "1" },
+            Target = "runtime",
+        };
+
+        var source = Assert.IsType<DockerfileSource>(BuildSourceLocator.Locate(image));
+
+        Assert.Equal(dockerfile, source.Dockerfile);
+        Assert.Equal(_folder, source.Context);
+        Assert.Equal("1", source.BuildArgs["VERSION"]);
+        Assert.Equal("runtime", source.Target);
+    }
+
+    [Fact]
     public void The_Dockerfile_wins_when_it_exists()
     {
         var dockerfile = Write("Dockerfile", "FROM scratch\n");

@@ -41,6 +41,23 @@ public sealed class ImageBuildCommandsTests
             "/home/me/.fargo/builds/todo-api/abc1234.image.tar.gz");
 
     [Fact]
+    public void Build_arguments_and_target_go_to_the_engine_in_a_stable_order()
+    {
+        var source = Dockerfile with
+        {
+            BuildArgs = new Dictionary<string, string> { ["NUGET_SOURCE"] = "https://nuget.example.com/v3/index.json", ["CONFIGURATION"] = "Release" },
+            Target = "runtime",
+        };
+
+        var build = Assert.Single(ImageBuildCommands.Plan(Request(source), DockerAmd64).Build);
+
+        Assert.Equal(
+            ["docker", "build", "--platform", "linux/amd64", "--file", "/src/todo/Dockerfile", "--tag", Image, .. Labels,
+             "--build-arg", "CONFIGURATION=Release", "--build-arg", "NUGET_SOURCE=https://nuget.example.com/v3/index.json", "--target", "runtime", "/src/todo"],
+            build.Argv);
+    }
+
+    [Fact]
     public void Docker_builds_the_tasks_platform_natively_when_the_engine_runs_it()
     {
         var plan = ImageBuildCommands.Plan(Request(), DockerAmd64);

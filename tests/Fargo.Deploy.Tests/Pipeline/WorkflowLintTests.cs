@@ -41,7 +41,8 @@ public sealed class WorkflowLintTests
     public void A_permission_GitHub_does_not_have_fails_both_linters()
     {
         var yaml = WorkflowFixtures.Generate(WorkflowFixtures.Example).Yaml;
-        var broken = yaml.Replace("  contents: read\n", "  contents: read\n  deployments: maybe\n", StringComparison.Ordinal);
+        // The workflow's own permissions (the top level's two-space indent), not the pull request job's.
+        var broken = System.Text.RegularExpressions.Regex.Replace(yaml, "^  contents: read\n", "  contents: read\n  deployments: maybe\n", System.Text.RegularExpressions.RegexOptions.Multiline);
         Assert.NotEqual(yaml, broken);
 
         Assert.Contains(Lint(broken, WorkflowLinters.Actionlint), p => p.Contains("maybe", StringComparison.Ordinal));

@@ -114,10 +114,11 @@ public sealed partial class WorkflowStructureTests
         foreach (var (id, job) in Jobs(yaml).Children.Select(j => (((YamlScalarNode)j.Key).Value!, (YamlMappingNode)j.Value)))
         {
             var environment = request.Config.ForEnvironment(id).Environment;
+            var path = request.Config.ForEnvironment(id).Iam.Path;
             var assumptions = Steps(job).Where(s => s.Children.ContainsKey("uses") && Text(s, "uses").StartsWith("aws-actions/configure-aws-credentials@", StringComparison.Ordinal)).ToList();
             var deploy = Assert.Single(assumptions, s => !s.Children.ContainsKey("id"));
             Assert.Equal(
-                [("aws-region", environment.Region!), ("role-to-assume", $"arn:aws:iam::{environment.Account}:role/{request.Config.Name}-{id}-deploy")],
+                [("aws-region", environment.Region!), ("role-to-assume", $"arn:aws:iam::{environment.Account}:role{path}{request.Config.Name}-{id}-deploy")],
                 WithInputs(deploy));
 
             // A later stage reads the previous environment through its read-only role, assumed from the deploy role's
@@ -131,12 +132,13 @@ public sealed partial class WorkflowStructureTests
             }
 
             var previous = request.Config.ForEnvironment(stages[index - 1]).Environment;
+            var previousPath = request.Config.ForEnvironment(stages[index - 1]).Iam.Path;
             var profile = $"fargo-{previous.Name}-read";
             var profileStep = Assert.Single(Steps(job), s => s.Children.ContainsKey("run") && Text(s, "run").Contains("--profile " + profile, StringComparison.Ordinal));
             Assert.True(Steps(job).ToList().IndexOf(deploy) < Steps(job).ToList().IndexOf(profileStep), "the profile's credential source is the deploy role's credentials");
             Assert.Equal(
                 [
-                    $"aws configure set role_arn arn:aws:iam::{previous.Account}:role/{request.Config.Name}-{previous.Name}-read --profile {profile}",
+                    $"aws configure set role_arn arn:aws:iam::{previous.Account}:role{previousPath}{request.Config.Name}-{previous.Name}-read --profile {profile}",
                     $"aws configure set credential_source Environment --profile {profile}",
                     $"aws configure set region {previous.Region} --profile {profile}",
                 ],
@@ -172,8 +174,9 @@ public sealed partial class WorkflowStructureTests
         var root = WorkflowFixtures.Parse(WorkflowFixtures.Generate(name).Yaml);
 
         var on = Map(root, "on");
-        Assert.Equal(["push", "workflow_dispatch"], on.Children.Keys.Select(k => ((YamlScalarNode)k).Value));
+        Assert.Equal(["push", "pull_request", "workflow_dispatch"], on.Children.Keys.Select(k => ((YamlScalarNode)k).Value));
         Assert.Equal([request.Pipeline.Branch], ((YamlSequenceNode)Map(on, "push")["branches"]).Children.Select(b => ((YamlScalarNode)b).Value));
+        Assert.Equal([request.Pipeline.Branch], ((YamlSequenceNode)Map(on, "pull_request")["branches"]).Children.Select(b => ((YamlScalarNode)b).Value));
         var first = (YamlMappingNode)Jobs(root).Children.Values.First();
         Assert.Equal($"github.repository == '{request.Repository}' && github.ref == 'refs/heads/{request.Pipeline.Branch}'", Text(first, "if"));
     }
@@ -269,11 +272,38 @@ public sealed partial class WorkflowStructureTests
         Assert.Equal("arn:aws-cn:iam::111111111111:role/api-prod-deploy", Assert.Single(workflow.Jobs).RoleArn);
     }
 
+    [Theory]
+    [MemberData(nameof(Workflows))]
+    public void Pull_requests_are_built_and_tested_with_no_AWS_access_and_nothing_pushed_or_deployed(string name)
+    {
+        var request = WorkflowFixtures.Request(name);
+        var yaml = WorkflowFixtures.Generate(name).Yaml;
+        var root = WorkflowFixtures.Parse(yaml);
+
+        Assert.True(Map(root, "on").Children.ContainsKey("pull_request"));
+        var job = PullRequestJob(yaml);
+        Assert.Equal("github.event_name == 'pull_request'", Text(job, "if"));
+        Assert.Equal([("contents", "read")], Map(job, "permissions").Children.Select(p => (((YamlScalarNode)p.Key).Value!, ((YamlScalarNode)p.Value).Value!)));
+        Assert.DoesNotContain(Steps(job), s => s.Children.ContainsKey("uses") && Text(s, "uses").StartsWith("aws-actions/", StringComparison.Ordinal));
+        var first = request.Pipeline.Stages[0];
+        var build = Assert.Single(FargoCommands(job));
+        Assert.StartsWith($"fargo build --env {first} --version ", build, StringComparison.Ordinal);
+        Assert.Equal(request.Pipeline.Test is not null, build.Contains("--test \"$FARGO_TEST\"", StringComparison.Ordinal));
+
+        // The stage jobs stay off pull requests: they run only for the branch itself.
+        var firstStage = Map(Jobs(root), first);
+        Assert.Contains("github.ref == 'refs/heads/", Text(firstStage, "if"), StringComparison.Ordinal);
+    }
+
     private static ServiceConfig Config(string toml) => Assert.IsType<ServiceConfig>(new ConfigLoader().Parse(toml, "/src/api/fargo.toml"));
 
     private static YamlMappingNode Jobs(string yaml) => Jobs(WorkflowFixtures.Parse(yaml));
 
-    private static YamlMappingNode Jobs(YamlMappingNode root) => Map(root, "jobs");
+    /// <summary>The stage jobs (the pull request's check has tests of its own).</summary>
+    private static YamlMappingNode Jobs(YamlMappingNode root) =>
+        new(Map(root, "jobs").Children.Where(j => ((YamlScalarNode)j.Key).Value != GitHubWorkflowGenerator.PullRequestJob));
+
+    private static YamlMappingNode PullRequestJob(string yaml) => Map(Map(WorkflowFixtures.Parse(yaml), "jobs"), GitHubWorkflowGenerator.PullRequestJob);
 
     private static YamlMappingNode Map(YamlMappingNode node, string key) => Assert.IsType<YamlMappingNode>(node[key]);
 

@@ -63,7 +63,7 @@ public sealed class ExampleTaskDefinitionTests
 
         Assert.Equal("512", request.Cpu);
         Assert.Equal("1024", request.Memory);
-        Assert.Equal("arn:aws:iam::222222222222:role/todo-api-prod-execution", request.ExecutionRoleArn);
+        Assert.Equal("arn:aws:iam::222222222222:role/delegatedadmin/developer/todo-api-prod-execution", request.ExecutionRoleArn);
         Assert.Equal("arn:aws:ssm:us-east-1:222222222222:parameter/shared/todo/api-key", request.ContainerDefinitions[0].Secrets![0].ValueFrom);
         Assert.Equal("us-east-1", request.ContainerDefinitions[0].LogConfiguration!.Options!["awslogs-region"]);
     }

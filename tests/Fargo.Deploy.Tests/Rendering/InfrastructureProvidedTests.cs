@@ -17,7 +17,7 @@ public sealed class InfrastructureProvidedTests
             {
                 Name = "todo-api",
                 Image = "old",
-                Secrets = [.. InfrastructureProvided.DatabaseSecrets.Select(name => new Secret { Name = name, ValueFrom = $"{DatabaseSecretArn}:{name.ToLowerInvariant()}::" })],
+                Secrets = [.. DatabaseSettings.DefaultVariables.Keys.Select(name => new Secret { Name = name, ValueFrom = $"{DatabaseSecretArn}:{name.ToLowerInvariant()}::" })],
                 Environment =
                 [
                     new Fargo.Aws.Ecs.KeyValuePair { Name = "DATA_BUCKET", Value = "todo-api-qa-databucket-1x2y3z" },

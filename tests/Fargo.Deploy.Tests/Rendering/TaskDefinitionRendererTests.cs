@@ -28,6 +28,32 @@ public sealed class TaskDefinitionRendererTests
     }
 
     [Fact]
+    public void The_container_gets_its_limits_entry_point_command_working_directory_and_stop_timeout()
+    {
+        var container = new Fargo.Config.Model.ContainerSettings(500, 300, ["dotnet", "Api.dll"], ["--verbose"], "/app", TimeSpan.FromSeconds(90));
+
+        var json = Json(TaskDefinitionRenderer.Render(TestSettings.For(container: container), Image)).GetProperty("containerDefinitions")[0];
+
+        Assert.Equal(500, json.GetProperty("memory").GetInt32());
+        Assert.Equal(300, json.GetProperty("memoryReservation").GetInt32());
+        Assert.Equal(["dotnet", "Api.dll"], json.GetProperty("entryPoint").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["--verbose"], json.GetProperty("command").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal("/app", json.GetProperty("workingDirectory").GetString());
+        Assert.Equal(90, json.GetProperty("stopTimeout").GetInt32());
+    }
+
+    [Fact]
+    public void Without_container_settings_ECS_s_defaults_apply()
+    {
+        var json = Json(TaskDefinitionRenderer.Render(TestSettings.For(), Image)).GetProperty("containerDefinitions")[0];
+
+        foreach (var member in new[] { "memory", "memoryReservation", "entryPoint", "command", "workingDirectory", "stopTimeout" })
+        {
+            Assert.False(json.TryGetProperty(member, out _), member);
+        }
+    }
+
+    [Fact]
     public void Roles_are_the_environments_roles_in_its_account()
     {
         var json = Json(TaskDefinitionRenderer.Render(TestSettings.For(), Image));
@@ -159,7 +185,8 @@ public sealed class TaskDefinitionRendererTests
         Assert.Equal("arn:aws-cn:iam::111111111111:role/todo-api-qa-execution", china.ExecutionRoleArn);
         Assert.Equal("arn:aws-cn:ssm:cn-north-1:111111111111:parameter/k", china.ContainerDefinitions[0].Secrets![0].ValueFrom);
         Assert.Equal("111111111111.dkr.ecr.cn-north-1.amazonaws.com.cn/todo-api:latest", DefaultImages.For(TestSettings.For(region: "cn-north-1")));
-        Assert.Equal("arn:aws-us-gov:iam::1:role/r", AwsNames.IamRoleArn("us-gov-west-1", "1", "r"));
+        Assert.Equal("arn:aws-us-gov:iam::1:role/r", Fargo.Config.Model.IamSettings.Default.RoleArn("us-gov-west-1", "1", "r"));
+        Assert.Equal("arn:aws:iam::1:role/delegatedadmin/developer/r", new Fargo.Config.Model.IamSettings("/delegatedadmin/developer/", null).RoleArn("us-east-1", "1", "r"));
     }
 
     [Fact]

@@ -15,7 +15,8 @@ internal static class TestSettings
         CpuArchitecture architecture = CpuArchitecture.X86_64,
         int cpu = 512,
         int memory = 1024,
-        int port = 8080)
+        int port = 8080,
+        ContainerSettings? container = null)
     {
         const string name = "todo-api";
         var isLocal = environment == "local";
@@ -25,6 +26,7 @@ internal static class TestSettings
             Port: port,
             Image: new ImageSettings("Dockerfile", "."),
             Resources: new ResourceSettings(cpu, memory, architecture),
+            Container: container ?? new ContainerSettings(null, null, null, null, null, null),
             Health: new HealthSettings("/_health", TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(5), 2, 3, TimeSpan.FromSeconds(30), "200-399"),
             Scaling: new ScalingSettings(2, 2, 2, null, null, null, 0),
             Deploy: new DeploySettings(100, 200, TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(15), true, true),
@@ -35,6 +37,8 @@ internal static class TestSettings
             Logs: new LogSettings(30),
             Buckets: new BucketSettings(false, false),
             Local: null,
+            Permissions: PermissionSettings.None,
+            Iam: IamSettings.Default,
             Names: ResourceNaming.For(name, environment));
     }
 

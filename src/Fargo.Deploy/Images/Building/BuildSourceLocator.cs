@@ -17,10 +17,10 @@ public static class BuildSourceLocator
     {
         ArgumentNullException.ThrowIfNull(image);
         var context = Path.GetFullPath(image.Context);
-        var dockerfile = Path.GetFullPath(Path.Combine(context, image.Dockerfile));
+        var dockerfile = Path.GetFullPath(Path.Combine(image.DockerfileFolder ?? context, image.Dockerfile));
         if (File.Exists(dockerfile))
         {
-            return new DockerfileSource(dockerfile, context);
+            return new DockerfileSource(dockerfile, context) { BuildArgs = image.BuildArgs, Target = image.Target };
         }
 
         if (image.Dockerfile != DefaultDockerfile)

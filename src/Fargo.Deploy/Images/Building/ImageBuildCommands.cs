@@ -79,6 +79,16 @@ public static class ImageBuildCommands
             arguments.AddRange(["--label", $"{name}={value}"]);
         }
 
+        foreach (var (name, value) in source.BuildArgs.OrderBy(a => a.Key, StringComparer.Ordinal))
+        {
+            arguments.AddRange(["--build-arg", $"{name}={value}"]);
+        }
+
+        if (source.Target is { } target)
+        {
+            arguments.AddRange(["--target", target]);
+        }
+
         arguments.Add(source.Context);
         return engine.Command(arguments);
     }
