@@ -1,3 +1,4 @@
+using Fargo.Local.ApplicationAutoScaling;
 using Fargo.Local.CloudFormation.Resources;
 using Fargo.Local.CloudFormation.Resources.Handlers;
 using Fargo.Local.Ecr;
@@ -20,7 +21,8 @@ internal sealed record CloudFormationServices(
     SecretStore Secrets,
     IDatabaseInstances Databases,
     IResourceHandler DatabaseInstanceHandler,
-    IResourceHandler CertificateHandler);
+    IResourceHandler CertificateHandler,
+    ScalingService Scaling);
 
 /// <summary>Builds the local region's CloudFormation: its handlers for every real type, and the engine.</summary>
 internal static class CloudFormationService
@@ -44,7 +46,9 @@ internal static class CloudFormationService
             .Add("AWS::SecretsManager::Secret", new SecretHandler(services.Secrets))
             .Add("AWS::SecretsManager::SecretTargetAttachment", new SecretTargetAttachmentHandler(services.Secrets, services.Databases))
             .Add("AWS::RDS::DBInstance", services.DatabaseInstanceHandler)
-            .Add("AWS::CertificateManager::Certificate", services.CertificateHandler);
+            .Add("AWS::CertificateManager::Certificate", services.CertificateHandler)
+            .Add("AWS::ApplicationAutoScaling::ScalableTarget", new ScalableTargetHandler(services.Scaling))
+            .Add("AWS::ApplicationAutoScaling::ScalingPolicy", new ScalingPolicyHandler(services.Scaling));
 
     public static CloudFormationEngine Engine(string databasePath, CloudFormationServices services, TimeProvider time, ILogger logger, TimeSpan? stabilizationTimeout = null)
     {
