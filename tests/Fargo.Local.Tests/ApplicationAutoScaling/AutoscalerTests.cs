@@ -86,7 +86,13 @@ public sealed class AutoscalerTests(EngineFixture engine) : IClassFixture<Engine
             Assert.Matches("^app/.+/targetgroup/.+$", specification.GetProperty("ResourceLabel").GetString());
         }
 
-        return ($"{stack}-cluster", $"http://127.0.0.1:{port}/");
+        // Each load balancer listens on a loopback address of its own (docs/load-balancer.md): the first on 127.0.0.1, the next on .2.
+        var balancer = await engine.AwsAsync("cloudformation", "describe-stack-resource", "--stack-name", stack, "--logical-resource-id", "LoadBalancer");
+        var arn = balancer.Json().GetProperty("StackResourceDetail").GetProperty("PhysicalResourceId").GetString()!;
+        var described = await engine.AwsAsync("elbv2", "describe-load-balancers", "--load-balancer-arns", arn);
+        var address = described.Json().GetProperty("LoadBalancers")[0].GetProperty("AvailabilityZones")[0].GetProperty("LoadBalancerAddresses")[0]
+            .GetProperty("IpAddress").GetString();
+        return ($"{stack}-cluster", $"http://{address}:{port}/");
     }
 
     /// <summary>Sends requests back to back on 4 connections until <paramref name="until"/> completes; answers the highest desired count seen.</summary>
@@ -134,7 +140,7 @@ public sealed class AutoscalerTests(EngineFixture engine) : IClassFixture<Engine
             done,
             ScalingDeadline,
             $"the desired count of {cluster}/web",
-            count => $"{count} (highest {max})");
+            count => $"{count} (highest {max}); engine log:\n{EngineLogTail()}");
         return (max, last);
     }
 
@@ -177,6 +183,9 @@ public sealed class AutoscalerTests(EngineFixture engine) : IClassFixture<Engine
             .Replace("\nConditions:\n", "\n  Metric:\n    Type: String\n  TargetValue:\n    Type: Number\n" + parameters + "\n", StringComparison.Ordinal)
             .Replace("\nOutputs:\n", "\n" + resources + "\n", StringComparison.Ordinal);
     }
+
+    private string EngineLogTail() =>
+        File.Exists(engine.Home.EngineLogFile) ? string.Join('\n', File.ReadLines(engine.Home.EngineLogFile).Where(l => l.Contains("utoscal", StringComparison.Ordinal)).TakeLast(30)) : "";
 
     private static int Tasks(IEnumerable<string> events, string pattern) =>
         events.Select(e => Regex.Match(e, pattern)).Where(m => m.Success).Sum(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
