@@ -74,11 +74,15 @@ public static class AwsServices
     public static AwsServiceDescription SecretsManager { get; } = new(
         "Secrets Manager", "secretsmanager", "secretsmanager", AwsProtocol.Json11, "secretsmanager", "2017-10-17", "SECRETS_MANAGER", null);
 
+    public static AwsServiceDescription ApplicationAutoScaling { get; } = new(
+        "Application Auto Scaling", "application-autoscaling", "application-autoscaling", AwsProtocol.Json11, "AnyScaleFrontendService", "2016-02-06",
+        "APPLICATION_AUTO_SCALING", null);
+
     public static AwsServiceDescription Sts { get; } = new(
         "STS", "sts", "sts", AwsProtocol.Query, null, "2011-06-15", "STS", "https://sts.amazonaws.com/doc/2011-06-15/");
 
     public static IReadOnlyList<AwsServiceDescription> All { get; } =
-        [Ecs, ElasticLoadBalancingV2, Ecr, Ssm, CloudWatchLogs, CloudFormation, SecretsManager, Sts];
+        [Ecs, ElasticLoadBalancingV2, Ecr, Ssm, CloudWatchLogs, CloudFormation, SecretsManager, Sts, ApplicationAutoScaling];
 
     /// <summary>The JSON service whose X-Amz-Target prefix this is, or null.</summary>
     public static AwsServiceDescription? FindByJsonTargetPrefix(string targetPrefix) =>

@@ -1,3 +1,4 @@
+using Fargo.Aws.ApplicationAutoScaling;
 using Fargo.Aws.CloudWatchLogs;
 using Fargo.Aws.Ecr;
 using Fargo.Aws.Ecs;
@@ -29,6 +30,7 @@ public sealed class AwsServiceApis : IDisposable
             new StsApi(new StsClient(_http)))
         {
             CloudFormation = new Stacks.CloudFormationApi(new Fargo.Aws.CloudFormation.CloudFormationClient(_http)),
+            Scaling = new ScalingApi(new ApplicationAutoScalingClient(_http)),
         };
     }
 
@@ -129,6 +131,15 @@ public sealed class AwsServiceApis : IDisposable
         public Task<PutRetentionPolicyResponse> PutRetentionPolicyAsync(PutRetentionPolicyRequest request, CancellationToken cancellationToken) => client.PutRetentionPolicyAsync(request, cancellationToken);
 
         public Task<FilterLogEventsResponse> FilterLogEventsAsync(FilterLogEventsRequest request, CancellationToken cancellationToken) => client.FilterLogEventsAsync(request, cancellationToken);
+    }
+
+    private sealed class ScalingApi(ApplicationAutoScalingClient client) : IScalingApi
+    {
+        public Task<DescribeScalableTargetsResponse> DescribeScalableTargetsAsync(DescribeScalableTargetsRequest request, CancellationToken cancellationToken) => client.DescribeScalableTargetsAsync(request, cancellationToken);
+
+        public Task<DescribeScalingPoliciesResponse> DescribeScalingPoliciesAsync(DescribeScalingPoliciesRequest request, CancellationToken cancellationToken) => client.DescribeScalingPoliciesAsync(request, cancellationToken);
+
+        public Task<DescribeScalingActivitiesResponse> DescribeScalingActivitiesAsync(DescribeScalingActivitiesRequest request, CancellationToken cancellationToken) => client.DescribeScalingActivitiesAsync(request, cancellationToken);
     }
 
     private sealed class StsApi(StsClient client) : IStsApi

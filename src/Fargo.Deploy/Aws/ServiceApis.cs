@@ -121,4 +121,7 @@ public sealed record ServiceApis(IEcsApi Ecs, IElbApi Elb, IEcrApi Ecr, ISsmApi 
 {
     /// <summary>CloudFormation, for the stacks Fargo deploys itself (the local region's); null where nothing needs it.</summary>
     public Stacks.ICloudFormationApi? CloudFormation { get; init; }
+
+    /// <summary>Application Auto Scaling, for the scaling state `fargo status` shows; null where nothing needs it.</summary>
+    public IScalingApi? Scaling { get; init; }
 }

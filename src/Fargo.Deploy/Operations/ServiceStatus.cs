@@ -8,7 +8,7 @@ using Fargo.Deploy.Watching;
 
 namespace Fargo.Deploy.Operations;
 
-/// <summary>`fargo status`: the service, its deployments, tasks, target health, URL and recent events.</summary>
+/// <summary>`fargo status`: the service, its deployments, tasks, target health, URL, recent events and its autoscaling (null: none).</summary>
 public sealed record ServiceStatusReport(
     string Service,
     string Cluster,
@@ -25,7 +25,8 @@ public sealed record ServiceStatusReport(
     IReadOnlyList<DeploymentView> Deployments,
     IReadOnlyList<TaskView> Tasks,
     IReadOnlyList<TargetView> Targets,
-    IReadOnlyList<ServiceEvent> Events);
+    IReadOnlyList<ServiceEvent> Events,
+    ScalingView? Scaling);
 
 public static class ServiceStatusReader
 {
@@ -61,7 +62,8 @@ public static class ServiceStatusReader
             view.Deployments,
             [.. view.Tasks.Where(t => t.DesiredStatus == "RUNNING" || t.LastStatus != "STOPPED")],
             view.Targets,
-            [.. (service.Events ?? []).Take(RecentEvents)]);
+            [.. (service.Events ?? []).Take(RecentEvents)],
+            await ServiceScalingReader.ReadAsync(target, cancellationToken));
     }
 
     /// <summary>The image of the service's container in a task definition.</summary>

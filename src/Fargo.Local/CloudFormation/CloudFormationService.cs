@@ -1,3 +1,4 @@
+using Fargo.Local.ApplicationAutoScaling;
 using Fargo.Local.CloudFormation.Resources;
 using Fargo.Local.CloudFormation.Resources.Handlers;
 using Fargo.Local.Ecr;
@@ -21,7 +22,8 @@ internal sealed record CloudFormationServices(
     IDatabaseInstances Databases,
     IResourceHandler DatabaseInstanceHandler,
     IResourceHandler CertificateHandler,
-    S3.S3Store S3);
+    S3.S3Store S3,
+    ScalingService Scaling);
 
 /// <summary>Builds the local region's CloudFormation: its handlers for every real type, and the engine.</summary>
 internal static class CloudFormationService
@@ -47,7 +49,9 @@ internal static class CloudFormationService
             .Add("AWS::RDS::DBInstance", services.DatabaseInstanceHandler)
             .Add("AWS::CertificateManager::Certificate", services.CertificateHandler)
             .Add("AWS::S3::Bucket", new BucketHandler(services.S3, region))
-            .Add("AWS::S3::BucketPolicy", new BucketPolicyHandler(services.S3));
+            .Add("AWS::S3::BucketPolicy", new BucketPolicyHandler(services.S3))
+            .Add("AWS::ApplicationAutoScaling::ScalableTarget", new ScalableTargetHandler(services.Scaling))
+            .Add("AWS::ApplicationAutoScaling::ScalingPolicy", new ScalingPolicyHandler(services.Scaling));
 
     public static CloudFormationEngine Engine(string databasePath, CloudFormationServices services, TimeProvider time, ILogger logger, TimeSpan? stabilizationTimeout = null)
     {

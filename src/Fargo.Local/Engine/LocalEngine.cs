@@ -1,4 +1,5 @@
 using System.Net;
+using Fargo.Local.ApplicationAutoScaling;
 using Fargo.Local.Api;
 using Fargo.Local.Artifacts;
 using Fargo.Local.CloudFormation;
@@ -85,9 +86,12 @@ public static partial class LocalEngine
             logger);
         await using var databases = new DatabaseManager(home, new SsmDatabaseParameters(parameters), logger);
         var ecs = new EcsControlPlane(ecsStore, runtime, options, time, logger, new EcsServiceLoadBalancing(elb));
+        var scalableServices = new EcsScalableServices(ecs);
+        using var scaling = new ScalingService(home.StateDatabase, scalableServices, time);
+        var autoscaler = new Autoscaler(scaling, scalableServices, new LoadBalancerTraffic(elb), AutoscalerOptions.FromEnvironment(), time, logger);
 
         await using var cloudFormation = CloudFormationService.Engine(home.StateDatabase, new CloudFormationServices(
-            ecs, elb, logs, registry, parameters, secrets, new ManagedDatabaseInstances(databases), new DatabaseInstanceHandler(databases), new CertificateHandler(), s3), time, logger);
+            ecs, elb, logs, registry, parameters, secrets, new ManagedDatabaseInstances(databases), new DatabaseInstanceHandler(databases), new CertificateHandler(), s3, scaling), time, logger);
 
         // Listeners and target groups first, so adopted tasks find their targets; then the tasks themselves.
         await elb.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -97,7 +101,7 @@ public static partial class LocalEngine
         var api = new LocalApi(
             credentials,
             time,
-            [EcsApi.Create(ecs), EcrApi.Create(registry, registryTokens), SsmApi.Create(parameters), LogsApi.Create(logs), DatabaseApi.Create(databases), SecretsManagerApi.Create(secrets)],
+            [EcsApi.Create(ecs), EcrApi.Create(registry, registryTokens), SsmApi.Create(parameters), LogsApi.Create(logs), DatabaseApi.Create(databases), SecretsManagerApi.Create(secrets), ApplicationAutoScalingApi.Create(scaling)],
             [StsApi.Create(), ElbV2Api.Create(elb), CloudFormationApi.Create(cloudFormation)],
             registry,
             new RegistryV2Api(registry, new BlobStore(artifacts, home.UploadsDirectory), registryTokens, logger),
@@ -127,7 +131,8 @@ public static partial class LocalEngine
             runtime.CaptureLoopAsync(TimeSpan.FromMilliseconds(200), stopping.Token),
             HousekeepingLoopAsync(logs, registry, ecs, time, logger, stopping.Token),
             S3LifecycleLoopAsync(s3, time, stopping.Token),
-            StartDatabasesAsync(databases, logger, stopping.Token));
+            StartDatabasesAsync(databases, logger, stopping.Token),
+            autoscaler.RunAsync(stopping.Token));
 
         try
         {

@@ -38,6 +38,7 @@ public sealed class AwsCliCaptureTests(CliCaptureFixture fixture) : IClassFixtur
             ["cloudformation"] = AwsServices.CloudFormation,
             ["secretsmanager"] = AwsServices.SecretsManager,
             ["sts"] = AwsServices.Sts,
+            ["application-autoscaling"] = AwsServices.ApplicationAutoScaling,
         };
 
         var missing = ServiceCatalog.All

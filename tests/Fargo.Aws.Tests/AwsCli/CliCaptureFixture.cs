@@ -47,6 +47,7 @@ public sealed class CliCaptureFixture : IAsyncLifetime
         .. CloudFormationCases.All(),
         .. SecretsManagerCases.All(),
         .. StsCases.All(),
+        .. ApplicationAutoScalingCases.All(),
     ];
 
     public CaptureResult Result(string name) => _results[name];

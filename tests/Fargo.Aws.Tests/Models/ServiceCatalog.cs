@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using Fargo.Aws.ApplicationAutoScaling;
 using Fargo.Aws.CloudFormation;
 using Fargo.Aws.CloudWatchLogs;
 using Fargo.Aws.Ecr;
@@ -89,6 +90,12 @@ public static class ServiceCatalog
         new("sts", "sts-2011-06-15", "sts/2011-06-15", "Fargo.Aws.Sts", StsJsonContext.Default,
         [
             "GetCallerIdentity",
+        ]),
+        new("application-autoscaling", "application-autoscaling-2016-02-06", "application-autoscaling/2016-02-06", "Fargo.Aws.ApplicationAutoScaling",
+            ApplicationAutoScalingJsonContext.Default,
+        [
+            "RegisterScalableTarget", "PutScalingPolicy", "DescribeScalableTargets", "DescribeScalingPolicies", "DescribeScalingActivities",
+            "DeregisterScalableTarget", "DeleteScalingPolicy",
         ]),
     ];
 

@@ -44,13 +44,14 @@ public sealed class AwsServiceCatalogTests
     }
 
     [Fact]
-    public void The_catalog_has_the_eight_services_once_each()
+    public void The_catalog_has_the_nine_services_once_each()
     {
-        Assert.Equal(8, AwsServices.All.Count);
-        Assert.Equal(8, AwsServices.All.Select(s => s.ServiceId).Distinct().Count());
+        Assert.Equal(9, AwsServices.All.Count);
+        Assert.Equal(9, AwsServices.All.Select(s => s.ServiceId).Distinct().Count());
         Assert.Equal(
             ["AWS_ENDPOINT_URL_ECS", "AWS_ENDPOINT_URL_ELASTIC_LOAD_BALANCING_V2", "AWS_ENDPOINT_URL_ECR", "AWS_ENDPOINT_URL_SSM",
-             "AWS_ENDPOINT_URL_CLOUDWATCH_LOGS", "AWS_ENDPOINT_URL_CLOUDFORMATION", "AWS_ENDPOINT_URL_SECRETS_MANAGER", "AWS_ENDPOINT_URL_STS"],
+             "AWS_ENDPOINT_URL_CLOUDWATCH_LOGS", "AWS_ENDPOINT_URL_CLOUDFORMATION", "AWS_ENDPOINT_URL_SECRETS_MANAGER", "AWS_ENDPOINT_URL_STS",
+             "AWS_ENDPOINT_URL_APPLICATION_AUTO_SCALING"],
             AwsServices.All.Select(s => s.EndpointEnvironmentVariable));
     }
 

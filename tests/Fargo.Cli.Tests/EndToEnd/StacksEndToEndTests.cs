@@ -119,6 +119,30 @@ public sealed class StacksEndToEndTests(LocalRegionFixture region, StacksEndToEn
 
     [Fact]
     [Step(6)]
+    public async Task Autoscaling_settings_become_a_scalable_target_and_policy_that_status_shows()
+    {
+        story.Project.Edit("count = 2 ", "min = 1\nmax = 3\ncpu = 50 ");
+
+        var up = await Fargo("up", "--version", "v4");
+        var json = await Fargo("status", "--output", "json");
+        var text = await Fargo("status");
+
+        Assert.True(up.ExitCode == 0, region.Explain(up));
+        Assert.True(json.ExitCode == 0, region.Explain(json));
+        using var status = JsonDocument.Parse(json.Out);
+        var scaling = status.RootElement.GetProperty("scaling");
+        Assert.Equal((1, 3), (scaling.GetProperty("min").GetInt32(), scaling.GetProperty("max").GetInt32()));
+        var policy = Assert.Single(scaling.GetProperty("policies").EnumerateArray());
+        Assert.Equal(("ECSServiceAverageCPUUtilization", 50.0), (policy.GetProperty("metric").GetString(), policy.GetProperty("target").GetDouble()));
+        // The stack leaves a running service's count alone and the autoscaler keeps it in its range (README: who owns the desired count).
+        var desired = status.RootElement.GetProperty("desired").GetInt32();
+        Assert.InRange(desired, 1, 3);
+        Assert.Contains("Autoscaling: min 1, max 3, desired ", text.Out, StringComparison.Ordinal);
+        Assert.Contains("ECSServiceAverageCPUUtilization", text.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [Step(7)]
     public async Task A_second_up_with_nothing_changed_takes_its_stacks_and_build_as_they_are()
     {
         // v3: the source changed since v2 was pushed, and the repository's tags are immutable.

@@ -15,7 +15,8 @@ namespace Fargo.Local.Tests.Support;
 /// <summary>
 /// A local region engine of its own for a test class: a temporary FARGO_HOME, the engine started as
 /// `dotnet fargo.dll local serve` (a separate process, as users run it), on a free port, with the scheduler
-/// ticking every 100 ms and ECS's durations at a fifth (a 5 s health check interval runs every second).
+/// ticking every 100 ms, ECS's durations at a fifth (a 5 s health check interval runs every second) and the autoscaler's
+/// metric period at 250 ms (AWS's minute).
 /// Gives Fargo.Aws clients and the AWS CLI, both pointed at it.
 /// </summary>
 public sealed class EngineFixture : IAsyncLifetime, IDisposable
@@ -52,6 +53,7 @@ public sealed class EngineFixture : IAsyncLifetime, IDisposable
         {
             ["FARGO_LOCAL_TICK_MS"] = "100",
             ["FARGO_LOCAL_TIME_SCALE"] = "0.2",
+            ["FARGO_LOCAL_SCALING_PERIOD_MS"] = "250",
             ["DOTNET_NOLOGO"] = "1",
         },
     };

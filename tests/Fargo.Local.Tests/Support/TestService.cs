@@ -4,19 +4,24 @@ namespace Fargo.Local.Tests.Support;
 
 /// <summary>
 /// The small HTTP service the tests deploy: a Python script that listens on 127.0.0.1:$PORT and answers every
-/// GET with its pid, VERSION, the SECRET it got and its port. MODE=exit makes it exit at once with code 3
-/// (a broken release); it logs "listening on PORT" and one line per request.
+/// GET with its pid, VERSION, the SECRET it got and its port; GET /burn?ms=N first spins the CPU for N ms (a
+/// CPU-bound request). MODE=exit makes it exit at once with code 3 (a broken release); it logs "listening on PORT"
+/// and one line per request.
 /// </summary>
 public static class TestService
 {
     public const string Script = """
-        import http.server, json, os, sys
+        import http.server, json, os, sys, time
         port = int(os.environ["PORT"])
         if os.environ.get("MODE") == "exit":
             print("exiting at once", flush=True)
             sys.exit(3)
         class Handler(http.server.BaseHTTPRequestHandler):
             def do_GET(self):
+                if self.path.startswith("/burn"):
+                    end = time.monotonic() + float(self.path.partition("ms=")[2] or "100") / 1000
+                    while time.monotonic() < end:
+                        pass
                 body = json.dumps({"pid": os.getpid(), "version": os.environ.get("VERSION", ""),
                                    "secret": os.environ.get("SECRET", ""), "port": port}).encode()
                 self.send_response(200)

@@ -6,7 +6,7 @@ using Spectre.Console;
 
 namespace Fargo.Cli.Commands.Service;
 
-/// <summary>`fargo status`: the service, its deployments, tasks, target health, URL and recent events.</summary>
+/// <summary>`fargo status`: the service, its deployments, tasks, target health, URL, recent events and autoscaling.</summary>
 internal sealed class StatusCommand : ICliCommand
 {
     public Command Create(CommandServices services)
@@ -15,7 +15,8 @@ internal sealed class StatusCommand : ICliCommand
         var command = new Command(
             "status",
             "Show the service: its revision and image, desired/running/pending tasks, deployments and their rollout state, " +
-            "each task's lifecycle state and target health, the URL, and the latest service events. --output json for scripts.");
+            "each task's lifecycle state and target health, the URL, the latest service events, and the autoscaling range, " +
+            "policies and last scaling activity when the service autoscales. --output json for scripts.");
         services.SetAction(command, (context, cancellation) => ServiceTargets.TranslateAsync(async () =>
         {
             var selection = ServiceTargets.Select(context);
@@ -64,6 +65,11 @@ internal sealed class StatusCommand : ICliCommand
             console.Write(tasks);
         }
 
+        if (report.Scaling is { } scaling)
+        {
+            WriteScaling(console, scaling, report.Desired);
+        }
+
         if (report.Events.Count > 0)
         {
             console.MarkupLine("[bold]Recent events[/]");
@@ -73,4 +79,39 @@ internal sealed class StatusCommand : ICliCommand
             }
         }
     }
+
+    private static void WriteScaling(IAnsiConsole console, ScalingView scaling, int desired)
+    {
+        var suspended = (scaling.ScaleOutSuspended, scaling.ScaleInSuspended) switch
+        {
+            (true, true) => ", scaling suspended",
+            (true, false) => ", scale-out suspended",
+            (false, true) => ", scale-in suspended",
+            _ => "",
+        };
+        console.MarkupLine(Markup.Escape($"Autoscaling: min {scaling.Min}, max {scaling.Max}, desired {desired}{suspended}"));
+        if (scaling.Policies.Count > 0)
+        {
+            var policies = new Table().Border(TableBorder.Simple).AddColumns("policy", "metric", "target", "cooldown out/in", "scale-in");
+            foreach (var p in scaling.Policies)
+            {
+                policies.AddRow(
+                    Markup.Escape(p.Name),
+                    Markup.Escape(p.Metric ?? p.Type),
+                    Markup.Escape(p.Target?.ToString(CultureInfo.InvariantCulture) ?? ""),
+                    Markup.Escape($"{Seconds(p.ScaleOutCooldown)}/{Seconds(p.ScaleInCooldown)}"),
+                    p.ScaleInDisabled ? "disabled" : "enabled");
+            }
+
+            console.Write(policies);
+        }
+
+        if (scaling.LastActivity is { } last)
+        {
+            console.MarkupLine($"  last activity [grey]{last.Start.ToUniversalTime():yyyy-MM-dd HH:mm:ss}[/] {Markup.Escape($"{last.Description} ({last.Status}): {last.Cause}")}");
+        }
+    }
+
+    /// <summary>A cooldown as the policy has it; unset means Application Auto Scaling's default for ECS, 300 s.</summary>
+    private static string Seconds(int? cooldown) => cooldown is { } seconds ? $"{seconds.ToString(CultureInfo.InvariantCulture)} s" : "300 s";
 }

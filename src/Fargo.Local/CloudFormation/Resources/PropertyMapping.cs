@@ -93,6 +93,10 @@ internal static class PropertyMapping
                         {
                             obj[key] = l;
                         }
+                        else if (target == typeof(double) && double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var d))
+                        {
+                            obj[key] = d;
+                        }
                         else if (target == typeof(bool) && bool.TryParse(text, out var b))
                         {
                             obj[key] = b;

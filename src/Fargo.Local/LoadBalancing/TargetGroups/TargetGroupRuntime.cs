@@ -25,6 +25,7 @@ internal sealed partial class TargetGroupRuntime : IDisposable
     private volatile TargetGroupSettings _settings;
     private int _roundRobin;
     private bool _inUse;
+    private long _requests;
 
     public TargetGroupRuntime(
         TargetGroupRecord record,
@@ -43,6 +44,12 @@ internal sealed partial class TargetGroupRuntime : IDisposable
     }
 
     public TargetGroupRecord Record { get; set; }
+
+    /// <summary>Requests routed to a target of this group since the engine started (ALB's RequestCount, summed).</summary>
+    public long RequestCount => Interlocked.Read(ref _requests);
+
+    /// <summary>Targets that are healthy now.</summary>
+    public int HealthyTargetCount => _routing.Healthy.Length;
 
     public TargetGroupSettings Settings
     {
@@ -236,6 +243,7 @@ internal sealed partial class TargetGroupRuntime : IDisposable
             var chosen = Choose(candidates);
             if (chosen.TryBeginRequest())
             {
+                Interlocked.Increment(ref _requests);
                 return chosen;
             }
         }

@@ -1,0 +1,8 @@
+using System.Text.Json.Serialization;
+
+namespace Fargo.Aws.ApplicationAutoScaling;
+
+public sealed record DeleteScalingPolicyResponse
+{
+
+}
