@@ -5,8 +5,8 @@ using Fargo.Local.CloudFormation.Template;
 namespace Fargo.Local.CloudFormation.Resources;
 
 /// <summary>
-/// The types the local region keeps as records only (networking, IAM, DNS, CDN, KMS, SNS, CI/CD, and for now
-/// autoscaling): nothing runs, but each gets an identifier and attributes shaped like AWS's, so Ref,
+/// The types the local region keeps as records only (networking, IAM, DNS, CDN, KMS, SNS, CI/CD):
+/// nothing runs, but each gets an identifier and attributes shaped like AWS's, so Ref,
 /// Fn::GetAtt and Fn::ImportValue resolve as on AWS. Attributes the table below does not shape take the property
 /// of the same name, else the physical id for ids and an ARN for ARNs, else an empty string (every attribute the
 /// registry schema lists resolves).
@@ -54,9 +54,6 @@ internal sealed class RecordedResourceHandler(string region, string account) : I
             "AWS::CodeBuild::Project" => Named("Name", 150),
             "AWS::CodePipeline::Pipeline" => Named("Name", 100),
             "AWS::CodePipeline::Webhook" => Guid.NewGuid().ToString(),
-            "AWS::ApplicationAutoScaling::ScalableTarget" => $"{Prop("ResourceId")}|{Prop("ScalableDimension")}|{Prop("ServiceNamespace")}",
-            "AWS::ApplicationAutoScaling::ScalingPolicy" =>
-                $"arn:aws:autoscaling:{region}:{account}:scalingPolicy:{Guid.NewGuid()}:resource/{Prop("ServiceNamespace")}/{Prop("ResourceId")}:policyName/{Named("PolicyName", 256)}",
             "AWS::RDS::DBSubnetGroup" => Named("DBSubnetGroupName", 255, lower: true),
             "AWS::RDS::DBParameterGroup" => Named("DBParameterGroupName", 255, lower: true),
             _ => context.GeneratedName(),
@@ -121,12 +118,6 @@ internal sealed class RecordedResourceHandler(string region, string account) : I
                 break;
             case "AWS::CodePipeline::Webhook":
                 Set("Url", $"https://{region}.webhooks.aws/trigger?t={id}");
-                break;
-            case "AWS::ApplicationAutoScaling::ScalableTarget":
-                Set("Id", id);
-                break;
-            case "AWS::ApplicationAutoScaling::ScalingPolicy":
-                Set("Arn", id);
                 break;
         }
 
