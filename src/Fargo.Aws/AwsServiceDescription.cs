@@ -78,11 +78,14 @@ public static class AwsServices
         "Application Auto Scaling", "application-autoscaling", "application-autoscaling", AwsProtocol.Json11, "AnyScaleFrontendService", "2016-02-06",
         "APPLICATION_AUTO_SCALING", null);
 
+    public static AwsServiceDescription CertificateManager { get; } = new(
+        "ACM", "acm", "acm", AwsProtocol.Json11, "CertificateManager", "2015-12-08", "ACM", null);
+
     public static AwsServiceDescription Sts { get; } = new(
         "STS", "sts", "sts", AwsProtocol.Query, null, "2011-06-15", "STS", "https://sts.amazonaws.com/doc/2011-06-15/");
 
     public static IReadOnlyList<AwsServiceDescription> All { get; } =
-        [Ecs, ElasticLoadBalancingV2, Ecr, Ssm, CloudWatchLogs, CloudFormation, SecretsManager, Sts, ApplicationAutoScaling];
+        [Ecs, ElasticLoadBalancingV2, Ecr, Ssm, CloudWatchLogs, CloudFormation, SecretsManager, Sts, ApplicationAutoScaling, CertificateManager];
 
     /// <summary>The JSON service whose X-Amz-Target prefix this is, or null.</summary>
     public static AwsServiceDescription? FindByJsonTargetPrefix(string targetPrefix) =>

@@ -17,6 +17,7 @@ namespace Fargo.Local;
 [JsonSerializable(typeof(ServiceRecord))]
 [JsonSerializable(typeof(TaskRecord))]
 [JsonSerializable(typeof(SecretsManager.SecretRecord))]
+[JsonSerializable(typeof(CertificateManager.CertificateRecord))]
 [JsonSerializable(typeof(S3.BucketRecord))]
 [JsonSerializable(typeof(S3.ObjectVersionRecord))]
 [JsonSerializable(typeof(S3.MultipartUploadRecord))]

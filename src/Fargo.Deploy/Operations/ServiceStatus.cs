@@ -154,9 +154,10 @@ public static class UrlResolver
 
     /// <summary>
     /// How to reach a local URL with curl when its host is a domain (the host-header rule needs it) or it is HTTPS (the
-    /// certificate): null when a plain `curl URL` works.
+    /// certificate): null when a plain `curl URL` works. With a domain, the stack's certificate is issued by the local
+    /// region's certificate authority, whose root is <paramref name="certificateAuthorityFile"/>.
     /// </summary>
-    public static async Task<string?> LocalCurlHint(DeployTarget target, string url, CancellationToken cancellationToken)
+    public static async Task<string?> LocalCurlHint(DeployTarget target, string url, string certificateAuthorityFile, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
         var uri = new Uri(url);
@@ -170,7 +171,8 @@ public static class UrlResolver
             ? (await target.Apis.Elb.DescribeLoadBalancersAsync(new DescribeLoadBalancersRequest { Names = [name] }, cancellationToken)).LoadBalancers.Head()
             : null;
         var resolve = string.IsNullOrEmpty(domain) ? "" : $" --resolve {domain}:{uri.Port}:{LocalAddressOf(balancer)}";
-        var certificate = uri.Scheme == Uri.UriSchemeHttps ? " --cacert CA.pem (the CA of the listener's certificate; -k skips the check)" : "";
+        var certificate = uri.Scheme != Uri.UriSchemeHttps ? ""
+            : string.IsNullOrEmpty(domain) ? " -k (the development certificate)" : $" --cacert {certificateAuthorityFile}";
         return $"curl{resolve}{certificate} {url}";
     }
 }

@@ -4,6 +4,7 @@ using Fargo.Local.Api;
 using Fargo.Local.Artifacts;
 using Fargo.Local.CloudFormation;
 using Fargo.Local.CloudFormation.Resources.Handlers;
+using Fargo.Local.CertificateManager;
 using Fargo.Local.Database;
 using Fargo.Local.Ecr;
 using Fargo.Local.Ecs;
@@ -78,10 +79,12 @@ public static partial class LocalEngine
         using var secrets = new SecretStore(home.StateDatabase, cipher, time);
         using var s3 = new S3Store(home.StateDatabase, Path.Combine(home.LocalDirectory, "s3"), time);
         using var runtime = new TaskRuntime(home, options, registry, parameters, secrets, logs, new LoopbackPorts(), time, logger);
+        using var authority = LocalCertificateAuthority.LoadOrCreate(home.CertificatesDirectory, time);
+        using var certificates = new CertificateStore(home.StateDatabase, authority, cipher, time);
         using var loadBalancerStore = new SqliteLoadBalancerStore(home.StateDatabase);
         await using var elb = new ElbControlPlane(
             loadBalancerStore,
-            new LoadBalancerOptions { CertificateDirectory = Path.Combine(home.LocalDirectory, "elb"), TimeScale = options.TimeScale },
+            new LoadBalancerOptions { CertificateDirectory = Path.Combine(home.LocalDirectory, "elb"), TimeScale = options.TimeScale, IssuedCertificate = certificates.ServerCertificate },
             time,
             logger);
         await using var databases = new DatabaseManager(home, new SsmDatabaseParameters(parameters), logger);
@@ -91,7 +94,7 @@ public static partial class LocalEngine
         var autoscaler = new Autoscaler(scaling, scalableServices, new LoadBalancerTraffic(elb), AutoscalerOptions.FromEnvironment(), time, logger);
 
         await using var cloudFormation = CloudFormationService.Engine(home.StateDatabase, new CloudFormationServices(
-            ecs, elb, logs, registry, parameters, secrets, new ManagedDatabaseInstances(databases), new DatabaseInstanceHandler(databases), new CertificateHandler(), s3, scaling), time, logger);
+            ecs, elb, logs, registry, parameters, secrets, new ManagedDatabaseInstances(databases), new DatabaseInstanceHandler(databases), new CertificateHandler(certificates, elb), s3, scaling), time, logger);
 
         // Listeners and target groups first, so adopted tasks find their targets; then the tasks themselves.
         await elb.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -101,7 +104,7 @@ public static partial class LocalEngine
         var api = new LocalApi(
             credentials,
             time,
-            [EcsApi.Create(ecs), EcrApi.Create(registry, registryTokens), SsmApi.Create(parameters), LogsApi.Create(logs), DatabaseApi.Create(databases), SecretsManagerApi.Create(secrets), ApplicationAutoScalingApi.Create(scaling)],
+            [EcsApi.Create(ecs), EcrApi.Create(registry, registryTokens), SsmApi.Create(parameters), LogsApi.Create(logs), DatabaseApi.Create(databases), SecretsManagerApi.Create(secrets), ApplicationAutoScalingApi.Create(scaling), CertificateManagerApi.Create(certificates, elb)],
             [StsApi.Create(), ElbV2Api.Create(elb), CloudFormationApi.Create(cloudFormation)],
             registry,
             new RegistryV2Api(registry, new BlobStore(artifacts, home.UploadsDirectory), registryTokens, logger),

@@ -28,6 +28,12 @@ public sealed class FargoHome
     public string UploadsDirectory => Path.Combine(LocalDirectory, "uploads");
     public string TasksDirectory => Path.Combine(LocalDirectory, "tasks");
 
+    /// <summary>The local ACM's certificate authority: ca-cert.pem is the file to trust for locally issued certificates.</summary>
+    public string CertificatesDirectory => Path.Combine(LocalDirectory, "acm");
+
+    /// <summary>The local certificate authority's root: trust it (e.g. <c>curl --cacert</c>) and locally issued certificates verify.</summary>
+    public string CertificateAuthorityFile => Path.Combine(CertificatesDirectory, CertificateManager.LocalCertificateAuthority.CertificateFileName);
+
     /// <summary>FARGO_HOME from the environment, else ~/.fargo.</summary>
     public static FargoHome FromEnvironment() => FromEnvironment(Environment.GetEnvironmentVariable);
 

@@ -36,6 +36,7 @@ public sealed partial class ElbControlPlane
             throw ElbErrors.Validation("Certificates cannot be specified for HTTP listeners");
         }
 
+        CheckCertificates(request.Certificates);
         return LockedAsync(async () =>
         {
             var balancer = _loadBalancers.GetValueOrDefault(request.LoadBalancerArn) ?? throw ElbErrors.LoadBalancerNotFound();

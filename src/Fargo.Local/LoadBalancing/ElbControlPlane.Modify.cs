@@ -79,6 +79,7 @@ public sealed partial class ElbControlPlane
 
             var actions = request.DefaultActions is null ? old.DefaultActions : ListenerActions.Normalize(request.DefaultActions, FindGroup, "defaultActions");
             CheckAssociation(actions.SelectMany(ListenerActions.TargetGroupsOf), old.LoadBalancerArn);
+            CheckCertificates(request.Certificates);
             var record = new ListenerRecord
             {
                 Arn = old.Arn,

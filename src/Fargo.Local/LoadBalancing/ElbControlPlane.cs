@@ -20,7 +20,7 @@ namespace Fargo.Local.LoadBalancing;
 /// <see cref="StartAsync"/> brings the listeners back on the same ports and the targets back to initial.
 /// Mutations are serialized by one async lock; the data plane never takes it.
 /// </summary>
-public sealed partial class ElbControlPlane : ILoadBalancerTargets, IAsyncDisposable
+public sealed partial class ElbControlPlane : ILoadBalancerTargets, CertificateManager.ICertificateUsers, IAsyncDisposable
 {
     private readonly SemaphoreSlim _mutex = new(1, 1);
     private readonly ILoadBalancerStore _store;
@@ -320,14 +320,55 @@ public sealed partial class ElbControlPlane : ILoadBalancerTargets, IAsyncDispos
     {
         var address = IPAddress.Parse(_loadBalancers[listener.Record.LoadBalancerArn].Address!);
         var port = LocalListenerAddressing.ServedPort(listener.Record.Port);
-        X509Certificate2? certificate = null;
+        Func<string?, X509Certificate2>? certificateFor = null;
         if (listener.Record.Protocol == "HTTPS")
         {
-            certificate = _certificate ??= DevelopmentCertificate.LoadOrCreate(_options.CertificateDirectory);
+            _certificate ??= DevelopmentCertificate.LoadOrCreate(_options.CertificateDirectory);
+            certificateFor = serverName => ServedCertificate(listener.Record, serverName);
         }
 
         var handler = new ListenerRequestHandler(() => listener.Routes, _forwarder);
-        return await ListenerServer.StartAsync(address, port, certificate, handler.HandleAsync, cancellationToken).ConfigureAwait(false);
+        return await ListenerServer.StartAsync(address, port, certificateFor, handler.HandleAsync, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The certificate a TLS handshake gets, as ALB chooses it: among the listener's certificates the local ACM issued,
+    /// the one whose names cover the SNI name, else the default (the first). Certificates the local ACM does not hold
+    /// (another region's or account's ARN, or none) leave the development certificate.
+    /// </summary>
+    private X509Certificate2 ServedCertificate(ListenerRecord record, string? serverName)
+    {
+        var issued = (record.Certificates ?? [])
+            .Select(c => c.CertificateArn is { } arn ? _options.IssuedCertificate?.Invoke(arn) : null)
+            .OfType<X509Certificate2>()
+            .ToList();
+        if (issued.Count == 0)
+        {
+            return _certificate!;
+        }
+
+        return (serverName is null ? null : issued.FirstOrDefault(c => c.MatchesHostname(serverName, allowWildcards: true, allowCommonName: false))) ?? issued[0];
+    }
+
+    /// <summary>The load balancers whose HTTPS listeners name the certificate: ACM's InUseBy.</summary>
+    public IReadOnlyList<string> LoadBalancersUsing(string certificateArn) =>
+        Locked(() => _listeners.Values
+            .Where(l => l.Record.Certificates?.Any(c => c.CertificateArn == certificateArn) == true)
+            .Select(l => l.Record.LoadBalancerArn)
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList());
+
+    /// <summary>ALB refuses a listener naming a certificate ACM does not have; for the local ACM's own ARNs, so does the local region.</summary>
+    private void CheckCertificates(IReadOnlyList<Fargo.Aws.ElasticLoadBalancingV2.Certificate>? certificates)
+    {
+        foreach (var arn in (certificates ?? []).Select(c => c.CertificateArn).OfType<string>())
+        {
+            if (_options.IssuedCertificate is { } issued && CertificateManager.CertificateStore.IsLocalArn(arn) && issued(arn) is null)
+            {
+                throw ElbErrors.CertificateNotFound(arn);
+            }
+        }
     }
 
     /// <summary>AWS's paging: Marker from the last page's NextMarker, PageSize 1 to 400.</summary>

@@ -25,6 +25,8 @@ internal static class ElbErrors
 
     public static LocalServiceException ResourceInUse(string message) => new("ResourceInUse", message);
 
+    public static LocalServiceException CertificateNotFound(string arn) => new("CertificateNotFound", $"Certificate '{arn}' not found");
+
     public static LocalServiceException InvalidTarget(string message) => new("InvalidTarget", message);
 
     public static LocalServiceException TargetGroupAssociationLimit(string targetGroupArn) =>

@@ -11,6 +11,12 @@ public sealed record LoadBalancerOptions
     /// <summary>Where the development certificate of HTTPS listeners is kept (FARGO_HOME/local/elb).</summary>
     public required string CertificateDirectory { get; init; }
 
+    /// <summary>
+    /// The certificates of the local ACM by ARN: what an HTTPS listener naming one serves (null: no ACM, every
+    /// HTTPS listener serves the development certificate).
+    /// </summary>
+    internal Func<string, System.Security.Cryptography.X509Certificates.X509Certificate2?>? IssuedCertificate { get; init; }
+
     public double TimeScale { get; init; } = 1.0;
 
     /// <summary>ALB answers 504 when it cannot connect to a target within 10 seconds.</summary>

@@ -15,6 +15,8 @@ public sealed class AwsServiceCatalogTests
         { "CloudFormation", "cloudformation-2010-05-15" },
         { "Secrets Manager", "secretsmanager-2017-10-17" },
         { "STS", "sts-2011-06-15" },
+        { "Application Auto Scaling", "application-autoscaling-2016-02-06" },
+        { "ACM", "acm-2015-12-08" },
     };
 
     [Theory]
@@ -44,14 +46,14 @@ public sealed class AwsServiceCatalogTests
     }
 
     [Fact]
-    public void The_catalog_has_the_nine_services_once_each()
+    public void The_catalog_has_the_ten_services_once_each()
     {
-        Assert.Equal(9, AwsServices.All.Count);
-        Assert.Equal(9, AwsServices.All.Select(s => s.ServiceId).Distinct().Count());
+        Assert.Equal(10, AwsServices.All.Count);
+        Assert.Equal(10, AwsServices.All.Select(s => s.ServiceId).Distinct().Count());
         Assert.Equal(
             ["AWS_ENDPOINT_URL_ECS", "AWS_ENDPOINT_URL_ELASTIC_LOAD_BALANCING_V2", "AWS_ENDPOINT_URL_ECR", "AWS_ENDPOINT_URL_SSM",
              "AWS_ENDPOINT_URL_CLOUDWATCH_LOGS", "AWS_ENDPOINT_URL_CLOUDFORMATION", "AWS_ENDPOINT_URL_SECRETS_MANAGER", "AWS_ENDPOINT_URL_STS",
-             "AWS_ENDPOINT_URL_APPLICATION_AUTO_SCALING"],
+             "AWS_ENDPOINT_URL_APPLICATION_AUTO_SCALING", "AWS_ENDPOINT_URL_ACM"],
             AwsServices.All.Select(s => s.EndpointEnvironmentVariable));
     }
 

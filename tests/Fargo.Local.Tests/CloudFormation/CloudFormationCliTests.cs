@@ -31,7 +31,9 @@ public sealed class CloudFormationCliTests(EngineFixture engine) : IClassFixture
         Assert.True(secret.ExitCode == 0, secret.ToString());
         var key = JsonDocument.Parse(secret.Json().GetProperty("SecretString").GetString()!).RootElement.GetProperty("key").GetString();
         Assert.Equal(24, key!.Length);
-        var answer = await GetAsync(Output(stack, "Url"));
+        // Each load balancer has a loopback address of its own: read it as a user would, not assume 127.0.0.1.
+        var url = await LoadBalancerUrlAsync("web", port);
+        var answer = await GetAsync(url);
         Assert.Equal("web-v1", answer.GetProperty("version").GetString());
         Assert.Equal(key, answer.GetProperty("secret").GetString());
 
@@ -64,7 +66,7 @@ public sealed class CloudFormationCliTests(EngineFixture engine) : IClassFixture
         var blocked = await DescribeStackAsync("web");
         Assert.Equal("DELETE_FAILED", blocked.GetProperty("StackStatus").GetString());
         Assert.Equal("Export web-cluster cannot be deleted as it is in use by importer", blocked.GetProperty("StackStatusReason").GetString());
-        Assert.Equal(200, (await GetStatusAsync(Output(blocked, "Url"))));
+        Assert.Equal(200, (await GetStatusAsync(url)));
 
         var importerId = (await DescribeStackAsync("importer")).GetProperty("StackId").GetString()!;
         Assert.Equal(0, (await engine.AwsAsync("cloudformation", "delete-stack", "--stack-name", "importer")).ExitCode);
@@ -75,7 +77,7 @@ public sealed class CloudFormationCliTests(EngineFixture engine) : IClassFixture
         var gone = await engine.AwsAsync("ecs", "describe-clusters", "--clusters", "web-cluster");
         Assert.Equal("INACTIVE", gone.Json().GetProperty("clusters")[0].GetProperty("status").GetString());
         Assert.NotEqual(0, (await engine.AwsAsync("secretsmanager", "describe-secret", "--secret-id", secretArn)).ExitCode);
-        await Assert.ThrowsAnyAsync<HttpRequestException>(() => GetStatusAsync(Output(blocked, "Url")));
+        await Assert.ThrowsAnyAsync<HttpRequestException>(() => GetStatusAsync(url));
         var described = await engine.AwsAsync("cloudformation", "describe-stacks", "--stack-name", "web");
         Assert.Contains("Stack with id web does not exist", described.Error, StringComparison.Ordinal);
     }
@@ -192,6 +194,14 @@ public sealed class CloudFormationCliTests(EngineFixture engine) : IClassFixture
     private static string Output(JsonElement stack, string key) =>
         stack.GetProperty("Outputs").EnumerateArray().Single(o => o.GetProperty("OutputKey").GetString() == key).GetProperty("OutputValue").GetString()!;
 
+    private async Task<string> LoadBalancerUrlAsync(string stack, int port)
+    {
+        var arn = (await ResourceAsync(stack, "LoadBalancer")).GetProperty("PhysicalResourceId").GetString()!;
+        var described = await engine.AwsAsync("elbv2", "describe-load-balancers", "--load-balancer-arns", arn);
+        var address = described.Json().GetProperty("LoadBalancers")[0].GetProperty("AvailabilityZones")[0].GetProperty("LoadBalancerAddresses")[0].GetProperty("IpAddress").GetString();
+        return $"http://{address}:{port}/";
+    }
+
     private static async Task<JsonElement> GetAsync(string url)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
@@ -209,7 +219,7 @@ public sealed class CloudFormationCliTests(EngineFixture engine) : IClassFixture
                 }
             },
             answer => answer.ValueKind == JsonValueKind.Object,
-            TimeSpan.FromSeconds(30),
+            TimeSpan.FromSeconds(60),
             $"{url} to answer through the load balancer",
             answer => answer.ToString());
     }

@@ -183,8 +183,6 @@ public static class WebStackTemplate
                   ContainerPort: 8080
                   TargetGroupArn: !Ref TargetGroup
         Outputs:
-          Url:
-            Value: !Sub "http://127.0.0.1:${ListenerPort}/"
           ClusterName:
             Value: !Ref Cluster
             Export:

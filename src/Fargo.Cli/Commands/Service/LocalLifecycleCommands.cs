@@ -70,7 +70,7 @@ internal sealed class UpCommand : ICliCommand
                     var plan = await Deployer.PlanAsync(target, request, token);
                     var result = await deployer.DeployAsync(plan, request, progress, token);
                     url = await UrlResolver.ResolveAsync(target, await ServiceLookup.RequireAsync(target, token), token);
-                    if (url is not null && await UrlResolver.LocalCurlHint(target, url, token) is { } hint)
+                    if (url is not null && await UrlResolver.LocalCurlHint(target, url, local.Home.CertificateAuthorityFile, token) is { } hint)
                     {
                         progress.Report(new DeployStep($"Reach it with: {hint}"));
                     }

@@ -11,6 +11,10 @@ namespace Fargo.Local.CloudFormation.Resources;
 /// </summary>
 internal static class PropertyMapping
 {
+    /// <summary>A resource's Tags property ([{Key, Value}]) as key-value pairs, or null when it has none.</summary>
+    public static List<KeyValuePair<string, string>>? KeyValueTags(JsonObject properties) =>
+        (properties["Tags"] as JsonArray)?.Select(t => new KeyValuePair<string, string>(t?["Key"]?.ToString() ?? "", Template.TemplateEvaluator.Text(t?["Value"]) ?? "")).ToList();
+
     private static readonly HashSet<string> MapProperties = new(StringComparer.Ordinal) { "Options", "DockerLabels", "SystemControls", "DriverOpts", "Labels" };
 
     public static T ToRequest<T>(JsonObject properties, JsonTypeInfo<T> type, bool camelCase, params (string Name, JsonNode? Value)[] extra)

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -28,11 +29,11 @@ internal sealed class ListenerServer : IAsyncDisposable
     public int Port { get; }
 
     /// <summary>Starts listening; <paramref name="port"/> 0 takes a free port. Throws IOException when the port is taken.</summary>
-    public static async Task<ListenerServer> StartAsync(IPAddress address, int port, X509Certificate2? certificate, RequestDelegate handler, CancellationToken cancellationToken)
+    public static async Task<ListenerServer> StartAsync(IPAddress address, int port, Func<string?, X509Certificate2>? certificateFor, RequestDelegate handler, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = "Fargo.Local.LoadBalancer" });
         builder.WebHost.UseKestrelCore();
-        if (certificate is not null)
+        if (certificateFor is not null)
         {
             builder.WebHost.UseKestrelHttpsConfiguration();
         }
@@ -52,16 +53,17 @@ internal sealed class ListenerServer : IAsyncDisposable
             {
                 main = listen;
                 listen.Protocols = HttpProtocols.Http1AndHttp2;
-                if (certificate is not null)
+                if (certificateFor is not null)
                 {
-                    listen.UseHttps(certificate);
+                    // Chosen per handshake by the SNI name, from the listener's certificates as they are now.
+                    listen.UseHttps(new HttpsConnectionAdapterOptions { ServerCertificateSelector = (_, serverName) => certificateFor(serverName) });
                 }
                 else
                 {
                     listen.Use(h2c.Wrap);
                 }
             });
-            if (certificate is null)
+            if (certificateFor is null)
             {
                 kestrel.Listen(address, 0, listen =>
                 {

@@ -70,7 +70,7 @@ internal sealed class RepositoryHandler(ImageRegistry registry) : IResourceHandl
             name,
             PropertyMapping.Text(properties, "ImageTagMutability"),
             properties["ImageScanningConfiguration"] is JsonObject scanning && PropertyMapping.Bool(scanning, "ScanOnPush") == true,
-            Tags(properties));
+            PropertyMapping.KeyValueTags(properties));
         ApplyLifecyclePolicy(name, properties);
         return Task.FromResult(Outcome(repository));
     }
@@ -100,9 +100,6 @@ internal sealed class RepositoryHandler(ImageRegistry registry) : IResourceHandl
             registry.PutLifecyclePolicy(name, text);
         }
     }
-
-    private static List<KeyValuePair<string, string>>? Tags(JsonObject properties) =>
-        (properties["Tags"] as JsonArray)?.Select(t => new KeyValuePair<string, string>(t?["Key"]?.ToString() ?? "", Template.TemplateEvaluator.Text(t?["Value"]) ?? "")).ToList();
 
     private static ResourceOutcome Outcome(RepositoryRecord repository) =>
         new(repository.Name, new Dictionary<string, JsonNode?> { ["Arn"] = repository.Arn, ["RepositoryUri"] = repository.Uri });

@@ -16,7 +16,7 @@ internal sealed class SecretHandler(SecretStore secrets) : IResourceHandler
     {
         var name = PropertyMapping.Text(properties, "Name") ?? $"{context.LogicalId}-{context.GeneratedName(12)[^12..]}";
         var secret = secrets.Create(name, PropertyMapping.Text(properties, "Description"), PropertyMapping.Text(properties, "KmsKeyId"), Value(properties), null, null,
-            (properties["Tags"] as JsonArray)?.Select(t => new KeyValuePair<string, string>(t?["Key"]?.ToString() ?? "", Template.TemplateEvaluator.Text(t?["Value"]) ?? "")).ToList());
+            PropertyMapping.KeyValueTags(properties));
         return Task.FromResult(Outcome(secret.Arn));
     }
 
