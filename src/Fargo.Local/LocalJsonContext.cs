@@ -18,6 +18,8 @@ namespace Fargo.Local;
 [JsonSerializable(typeof(TaskRecord))]
 [JsonSerializable(typeof(SecretsManager.SecretRecord))]
 [JsonSerializable(typeof(CertificateManager.CertificateRecord))]
+[JsonSerializable(typeof(Sts.RoleSessionRecord))]
+[JsonSerializable(typeof(Sts.SealedSessionSecret))]
 [JsonSerializable(typeof(S3.BucketRecord))]
 [JsonSerializable(typeof(S3.ObjectVersionRecord))]
 [JsonSerializable(typeof(S3.MultipartUploadRecord))]

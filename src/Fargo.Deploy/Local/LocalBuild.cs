@@ -105,7 +105,14 @@ public static class GitVersion
             var file = Path.Combine(root, path);
             if (File.Exists(file))
             {
-                hash.AppendData(await File.ReadAllBytesAsync(file, cancellationToken));
+                // Streamed: an untracked file may be large (a data set, a build output not yet ignored).
+                await using var content = File.OpenRead(file);
+                var buffer = new byte[81920];
+                int read;
+                while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
+                {
+                    hash.AppendData(buffer, 0, read);
+                }
             }
         }
 

@@ -18,4 +18,5 @@ public sealed record ImportImageResult(
 
 [JsonSerializable(typeof(EnginePing))]
 [JsonSerializable(typeof(ImportImageResult))]
+[JsonSerializable(typeof(Sts.TaskCredentialsResponse))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

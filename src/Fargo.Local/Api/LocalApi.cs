@@ -37,6 +37,7 @@ internal sealed partial class LocalApi
     private readonly ImageRegistry _registry;
     private readonly RegistryV2Api _registryV2;
     private readonly S3Api _s3;
+    private readonly Sts.TaskRoleCredentials _taskCredentials;
     private readonly ILogger _logger;
 
     public LocalApi(
@@ -47,11 +48,15 @@ internal sealed partial class LocalApi
         ImageRegistry registry,
         RegistryV2Api registryV2,
         S3Store s3,
+        Sts.RoleSessions sessions,
+        Sts.TaskRoleCredentials taskCredentials,
         ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(credentials);
+        ArgumentNullException.ThrowIfNull(sessions);
         var known = new AwsCredentials(credentials.AccessKeyId, credentials.SecretAccessKey);
-        _verifier = new SigV4Verifier(keyId => keyId == known.AccessKeyId ? known : null, time);
+        _verifier = new SigV4Verifier(keyId => keyId == known.AccessKeyId ? known : sessions.Credentials(keyId), time);
+        _taskCredentials = taskCredentials;
         _jsonServices = jsonServices.ToDictionary(s => s.Service.JsonTargetPrefix!, StringComparer.Ordinal);
         _queryServices = queryServices.ToDictionary(s => s.Service.SigningName, StringComparer.Ordinal);
         _registry = registry;
@@ -71,6 +76,15 @@ internal sealed partial class LocalApi
             {
                 await WriteAsync(context, new AwsWireResponse(200, [new("Content-Type", "application/json")],
                     JsonSerializer.SerializeToUtf8Bytes(new EnginePing("fargo-local", Environment.ProcessId), ApiJsonContext.Default.EnginePing))).ConfigureAwait(false);
+                return;
+            }
+
+            if (path == Sts.TaskRoleCredentials.Path)
+            {
+                // A task's SDK asking for its role's credentials: authorized by the task's own token, not SigV4.
+                var (status, answer) = _taskCredentials.Handle(context.Request.Query["task"], context.Request.Query["role"], context.Request.Headers.Authorization);
+                await WriteAsync(context, new AwsWireResponse(status, [new("Content-Type", "application/json")],
+                    answer is null ? "{}"u8.ToArray() : JsonSerializer.SerializeToUtf8Bytes(answer, ApiJsonContext.Default.TaskCredentialsResponse))).ConfigureAwait(false);
                 return;
             }
 
@@ -150,7 +164,7 @@ internal sealed partial class LocalApi
             return AwsQueryServerProtocol.Error(service.Service, query.Error!, requestId);
         }
 
-        return Guard(() => service.Handle(query.Request!, requestId), error => AwsQueryServerProtocol.Error(service.Service, error, requestId));
+        return Guard(() => service.Handle(query.Request!, requestId, CredentialScopePart(wire, 0)), error => AwsQueryServerProtocol.Error(service.Service, error, requestId));
     }
 
     private bool Serves(string signingName) =>
@@ -243,7 +257,10 @@ internal sealed partial class LocalApi
     }
 
     /// <summary>The service named in the request's SigV4 credential scope, if it has one.</summary>
-    private static string? ScopeService(AwsWireRequest request)
+    private static string? ScopeService(AwsWireRequest request) => CredentialScopePart(request, 3);
+
+    /// <summary>A part of the Authorization header's Credential (KEY/DATE/REGION/SERVICE/aws4_request): 0 is who signed, 3 the service.</summary>
+    private static string? CredentialScopePart(AwsWireRequest request, int index)
     {
         var authorization = request.GetHeader("Authorization");
         var start = authorization?.IndexOf("Credential=", StringComparison.Ordinal) ?? -1;
@@ -254,7 +271,7 @@ internal sealed partial class LocalApi
 
         var credential = authorization![(start + "Credential=".Length)..].Split(',')[0].Trim();
         var parts = credential.Split('/');
-        return parts.Length == 5 ? parts[3] : null;
+        return parts.Length == 5 ? parts[index] : null;
     }
 
     private static AwsWireRequest ToWire(HttpContext context, ReadOnlyMemory<byte> body)

@@ -13,7 +13,7 @@ namespace Fargo.Local.Api;
 /// </summary>
 internal sealed class QueryOperationTable
 {
-    private readonly Dictionary<string, Func<AwsQueryParameters, IEnumerable<XElement?>>> _actions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Func<AwsQueryParameters, string?, IEnumerable<XElement?>>> _actions = new(StringComparer.Ordinal);
 
     public QueryOperationTable(AwsServiceDescription service) => Service = service;
 
@@ -21,13 +21,17 @@ internal sealed class QueryOperationTable
 
     public IEnumerable<string> Operations => _actions.Keys;
 
-    public QueryOperationTable Add<TResult>(string action, JsonTypeInfo<TResult> resultType, Func<AwsQueryParameters, TResult> handler)
+    public QueryOperationTable Add<TResult>(string action, JsonTypeInfo<TResult> resultType, Func<AwsQueryParameters, TResult> handler) =>
+        AddForCaller(action, resultType, (parameters, _) => handler(parameters));
+
+    /// <summary>An action whose answer depends on who signed it: the handler gets the caller's access key id.</summary>
+    public QueryOperationTable AddForCaller<TResult>(string action, JsonTypeInfo<TResult> resultType, Func<AwsQueryParameters, string?, TResult> handler)
     {
-        _actions[action] = parameters => AwsXmlShapeSerializer.Write(handler(parameters), resultType, action + "Result").Elements();
+        _actions[action] = (parameters, caller) => AwsXmlShapeSerializer.Write(handler(parameters, caller), resultType, action + "Result").Elements();
         return this;
     }
 
-    public AwsWireResponse Handle(AwsQueryServerRequest request, string requestId)
+    public AwsWireResponse Handle(AwsQueryServerRequest request, string requestId, string? callerAccessKeyId = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         var knownVersion = request.Version is null || request.Version == Service.ApiVersion;
@@ -43,7 +47,7 @@ internal sealed class QueryOperationTable
 
         try
         {
-            return AwsQueryServerProtocol.Success(Service, request.Action, action(request.Parameters), requestId);
+            return AwsQueryServerProtocol.Success(Service, request.Action, action(request.Parameters, callerAccessKeyId), requestId);
         }
         catch (LocalServiceException e)
         {
@@ -56,15 +60,18 @@ internal sealed class QueryOperationTable
     }
 }
 
-/// <summary>STS: who is calling. In the local region that is always the account's root.</summary>
+/// <summary>STS: who is calling: a role session (a task's role) by its assumed-role ARN, else the account's root.</summary>
 internal static class StsApi
 {
-    public static QueryOperationTable Create() =>
+    public static QueryOperationTable Create(Sts.RoleSessions sessions) =>
         new QueryOperationTable(AwsServices.Sts)
-            .Add("GetCallerIdentity", StsJsonContext.Default.GetCallerIdentityResponse, _ => new GetCallerIdentityResponse
-            {
-                UserId = LocalRegionConstants.Account,
-                Account = LocalRegionConstants.Account,
-                Arn = $"arn:{LocalRegionConstants.Partition}:iam::{LocalRegionConstants.Account}:root",
-            });
+            .AddForCaller("GetCallerIdentity", StsJsonContext.Default.GetCallerIdentityResponse, (_, caller) =>
+                caller is not null && sessions.Caller(caller) is { } role
+                    ? new GetCallerIdentityResponse { UserId = role.UserId, Account = role.Account, Arn = role.Arn }
+                    : new GetCallerIdentityResponse
+                    {
+                        UserId = LocalRegionConstants.Account,
+                        Account = LocalRegionConstants.Account,
+                        Arn = $"arn:{LocalRegionConstants.Partition}:iam::{LocalRegionConstants.Account}:root",
+                    });
 }

@@ -44,6 +44,10 @@ internal sealed partial class EcsControlPlane
 
     /// <summary>Runs an operation under the lock and commits what it changed.</summary>
     /// <summary>The images (artifact digests) of every task not yet stopped: they run from the image store.</summary>
+    /// <summary>Whether the task exists and has not stopped: while it runs, its role's credentials are handed out.</summary>
+    public bool IsTaskLive(string taskArn) =>
+        Locked(() => _store.Tasks.TryGetValue(taskArn[(taskArn.LastIndexOf('/') + 1)..], out var task) && task.Arn == taskArn && !task.IsStopped);
+
     public IReadOnlySet<string> ImageDigestsInUse() => Locked(() =>
         (IReadOnlySet<string>)_store.Tasks.Values.Where(t => !t.IsStopped).SelectMany(t => t.Containers).Select(c => c.ImageDigest).OfType<string>().ToHashSet(StringComparer.Ordinal));
 

@@ -17,6 +17,7 @@ using Fargo.Local.Runtime;
 using Fargo.Local.S3;
 using Fargo.Local.SecretsManager;
 using Fargo.Local.Ssm;
+using Fargo.Local.Sts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -77,6 +78,7 @@ public static partial class LocalEngine
         var registryTokens = new RegistryTokens(credentials, time);
         using var ecsStore = new EcsStore(home.StateDatabase);
         using var secrets = new SecretStore(home.StateDatabase, cipher, time);
+        using var roleSessions = new RoleSessions(home.StateDatabase, cipher, time);
         using var s3 = new S3Store(home.StateDatabase, Path.Combine(home.LocalDirectory, "s3"), time);
         using var runtime = new TaskRuntime(home, options, registry, parameters, secrets, logs, new LoopbackPorts(), time, logger);
         using var authority = LocalCertificateAuthority.LoadOrCreate(home.CertificatesDirectory, time);
@@ -105,10 +107,12 @@ public static partial class LocalEngine
             credentials,
             time,
             [EcsApi.Create(ecs), EcrApi.Create(registry, registryTokens), SsmApi.Create(parameters), LogsApi.Create(logs), DatabaseApi.Create(databases), SecretsManagerApi.Create(secrets), ApplicationAutoScalingApi.Create(scaling), CertificateManagerApi.Create(certificates, elb)],
-            [StsApi.Create(), ElbV2Api.Create(elb), CloudFormationApi.Create(cloudFormation)],
+            [StsApi.Create(roleSessions), ElbV2Api.Create(elb), CloudFormationApi.Create(cloudFormation)],
             registry,
             new RegistryV2Api(registry, new BlobStore(artifacts, home.UploadsDirectory), registryTokens, logger),
             s3,
+            roleSessions,
+            new TaskRoleCredentials(credentials, roleSessions, ecs.IsTaskLive),
             logger);
         app.Run(api.HandleAsync);
 

@@ -8,6 +8,7 @@ using Fargo.Local.Home;
 using Fargo.Local.Logs;
 using Fargo.Local.SecretsManager;
 using Fargo.Local.Ssm;
+using Fargo.Local.Sts;
 using Microsoft.Extensions.Logging;
 
 namespace Fargo.Local.Runtime;
@@ -559,7 +560,7 @@ internal sealed partial class TaskRuntime : IDisposable
             environment["ASPNETCORE_URLS"] = "http://127.0.0.1:" + text;
         }
 
-        AddRegionAccess(environment, taskRoleArn);
+        AddRegionAccess(environment, task.Arn, taskRoleArn);
         environment[HomeMarker] = _home.Root;
         environment[TaskMarker] = task.Id;
         return environment;
@@ -577,10 +578,11 @@ internal sealed partial class TaskRuntime : IDisposable
     }
 
     /// <summary>
-    /// A task with a task role gets credentials, as on AWS: locally the region's own (IAM does not evaluate the role's
-    /// policies here). A task without one gets none, as on AWS. A variable the task definition sets itself wins.
+    /// A task with a task role gets its role's credentials as on AWS, from the container credentials endpoint the
+    /// SDKs' default chain reads (<see cref="TaskRoleCredentials"/>). A task without one gets none, as on AWS. A
+    /// variable the task definition sets itself wins.
     /// </summary>
-    private void AddRegionAccess(Dictionary<string, string> environment, string? taskRoleArn)
+    private void AddRegionAccess(Dictionary<string, string> environment, string taskArn, string? taskRoleArn)
     {
         if (_regionEndpoint is not { } endpoint)
         {
@@ -592,8 +594,10 @@ internal sealed partial class TaskRuntime : IDisposable
         environment.TryAdd("AWS_ENDPOINT_URL_S3", url);
         if (taskRoleArn is { Length: > 0 } && _regionCredentials is { } credentials)
         {
-            environment.TryAdd("AWS_ACCESS_KEY_ID", credentials.AccessKeyId);
-            environment.TryAdd("AWS_SECRET_ACCESS_KEY", credentials.SecretAccessKey);
+            foreach (var (name, value) in TaskRoleCredentials.Variables(endpoint, credentials, taskArn, taskRoleArn))
+            {
+                environment.TryAdd(name, value);
+            }
         }
     }
 

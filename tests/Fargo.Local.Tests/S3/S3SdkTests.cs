@@ -172,13 +172,15 @@ public sealed class S3SdkTests(EngineFixture engine) : IClassFixture<EngineFixtu
         using var s3 = Client();
         await s3.PutBucketAsync("sdk-task-data");
         await engine.Ecs.RegisterTaskDefinitionAsync(TestService.TaskDefinition("s3writer", engine.TestServiceImage, "v1", "/test/s3writer"));
-        // App code as it runs on AWS: boto3 with no endpoint, region or credentials of its own.
-        const string App = "import boto3, os; boto3.client('s3').put_object(Bucket=os.environ['DATA_BUCKET'], Key='from-task.txt', Body=b'written by the task'); print('stored', os.environ['AWS_ENDPOINT_URL_S3'])";
+        // App code as it runs on AWS: boto3 with no endpoint, region or credentials of its own. It prints who it is
+        // and whether any keys were handed to it in variables (on ECS they are not: the SDK fetches the role's).
+        const string App = "import boto3, os; boto3.client('s3').put_object(Bucket=os.environ['DATA_BUCKET'], Key='from-task.txt', Body=b'written by the task'); "
+            + "print('identity', boto3.client('sts').get_caller_identity()['Arn'], 'static-keys', 'AWS_ACCESS_KEY_ID' in os.environ)";
 
         var withRole = await RunToEndAsync("arn:aws:iam::000000000000:role/s3writer-task", App);
         var withoutRole = await RunToEndAsync(null, App);
 
-        Assert.Equal(0, withRole.Containers![0].ExitCode);
+        Assert.True(withRole.Containers![0].ExitCode == 0, (await engine.AwsAsync("logs", "filter-log-events", "--log-group-name", "/test/s3writer")).Out);
         using (var got = await s3.GetObjectAsync("sdk-task-data", "from-task.txt"))
         using (var reader = new StreamReader(got.ResponseStream))
         {
@@ -187,6 +189,28 @@ public sealed class S3SdkTests(EngineFixture engine) : IClassFixture<EngineFixtu
 
         var copied = await engine.AwsAsync("s3", "cp", "s3://sdk-task-data/from-task.txt", "-");
         Assert.Equal("written by the task", copied.Out);
+        var taskId = withRole.TaskArn![(withRole.TaskArn!.LastIndexOf('/') + 1)..];
+        var identity = await engine.AwsAsync("logs", "filter-log-events", "--log-group-name", "/test/s3writer", "--filter-pattern", "identity");
+        Assert.Contains($"identity arn:aws:sts::000000000000:assumed-role/s3writer-task/{taskId} static-keys False",
+            string.Join("\n", identity.Json().GetProperty("events").EnumerateArray().Select(e => e.GetProperty("message").GetString())), StringComparison.Ordinal);
+
+        // The endpoint answers only the task's own token, and only while the task runs.
+        var variables = Fargo.Local.Sts.TaskRoleCredentials.Variables(engine.Region.Endpoint, engine.Region.Credentials, withRole.TaskArn!, "arn:aws:iam::000000000000:role/s3writer-task")
+            .ToDictionary(v => v.Key, v => v.Value);
+        using (var http = new HttpClient())
+        {
+            async Task<int> StatusWith(string token)
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, variables["AWS_CONTAINER_CREDENTIALS_FULL_URI"]);
+                request.Headers.TryAddWithoutValidation("Authorization", token);
+                using var response = await http.SendAsync(request);
+                return (int)response.StatusCode;
+            }
+
+            Assert.Equal(404, await StatusWith(variables["AWS_CONTAINER_AUTHORIZATION_TOKEN"]));
+            Assert.Equal(401, await StatusWith("not-the-token"));
+        }
+
         // As on AWS, a task without a task role gets no credentials.
         Assert.NotEqual(0, withoutRole.Containers![0].ExitCode);
         var logs = await engine.AwsAsync("logs", "filter-log-events", "--log-group-name", "/test/s3writer", "--filter-pattern", "NoCredentialsError");
