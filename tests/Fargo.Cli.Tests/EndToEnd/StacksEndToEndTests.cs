@@ -15,7 +15,8 @@ namespace Fargo.Cli.Tests.EndToEnd;
 /// database credentials from the generated Secrets Manager secret, and under the app's own names ([database] env, a
 /// composed DATABASE_URL psql connects with); a [health]/drain change reaching the target group
 /// through `fargo up`; the immutable repository refusing a re-pushed tag; the app writing to its data bucket, read back
-/// with the AWS CLI, and `fargo infra down --env local` emptying and deleting that bucket. The steps build on each other.
+/// with the AWS CLI; a reports bucket served through its local CloudFront distribution, whose URL `fargo status` shows;
+/// and `fargo infra down --env local` emptying and deleting both buckets. The steps build on each other.
 /// </summary>
 [Collection(LocalRegionCollection.Name)]
 [TestCaseOrderer(StepOrderer.TypeName, StepOrderer.AssemblyName)]
@@ -180,6 +181,34 @@ public sealed class StacksEndToEndTests(LocalRegionFixture region, StacksEndToEn
 
     [Fact]
     [Step(8)]
+    public async Task A_reports_bucket_is_served_through_its_local_CloudFront_distribution_that_status_shows()
+    {
+        story.Project.Edit("buckets = { data = true }", "buckets = { data = true, reports = true }");
+
+        var infra = await Fargo("infra", "up", "--env", "local");
+        var json = await Fargo("status", "--output", "json");
+        var text = await Fargo("status");
+        var outputs = (await region.AwsClientAsync((http, token) => new CloudFormationClient(http).DescribeStacksAsync(new DescribeStacksRequest { StackName = "fargo-local-stacks-api" }, token)))
+            .Stacks![0].Outputs!.ToDictionary(o => o.OutputKey!, o => o.OutputValue!);
+        var report = Path.Combine(region.Home, "q3.csv");
+        await File.WriteAllTextAsync(report, "quarter,revenue\nq3,1200\n");
+        var upload = await region.AwsAsync("s3", "cp", report, $"s3://{outputs["ReportsBucketName"]}/reports/q3.csv");
+
+        Assert.True(infra.ExitCode == 0, region.Explain(infra));
+        Assert.True(json.ExitCode == 0, region.Explain(json));
+        using var status = JsonDocument.Parse(json.Out);
+        var reports = status.RootElement.GetProperty("reports");
+        Assert.Equal(outputs["ReportsUrl"], reports.GetProperty("url").GetString());
+        Assert.Matches(@"^https://d[a-z0-9]{13}\.cloudfront\.net$", outputs["ReportsUrl"]);
+        var local = new Uri(reports.GetProperty("localUrl").GetString()!);
+        Assert.Matches($@"reports\s+{System.Text.RegularExpressions.Regex.Escape(local.ToString())}", text.Out);
+        Assert.True(upload.ExitCode == 0, region.Explain(upload));
+        Assert.Equal("quarter,revenue\nq3,1200\n", await Http.GetStringAsync(new Uri(local, "reports/q3.csv")));
+        story.ReportsBucket = outputs["ReportsBucketName"];
+    }
+
+    [Fact]
+    [Step(9)]
     public async Task A_second_up_with_nothing_changed_takes_its_stacks_and_build_as_they_are()
     {
         // v3: the source changed since v2 was pushed, and the repository's tags are immutable.
@@ -196,10 +225,11 @@ public sealed class StacksEndToEndTests(LocalRegionFixture region, StacksEndToEn
     }
 
     [Fact]
-    [Step(9)]
+    [Step(10)]
     public async Task Infra_down_local_empties_every_version_of_the_data_bucket_and_deletes_it()
     {
         var bucket = story.DataBucket ?? throw new InvalidOperationException("step 7 found no data bucket");
+        var reports = story.ReportsBucket ?? throw new InvalidOperationException("step 8 found no reports bucket");
 
         var down = await Fargo("infra", "down", "--env", "local");
         var head = await region.AwsAsync("s3api", "head-bucket", "--bucket", bucket);
@@ -208,10 +238,12 @@ public sealed class StacksEndToEndTests(LocalRegionFixture region, StacksEndToEn
         Assert.True(down.ExitCode == 0, region.Explain(down));
         // Two exports and the delete marker of the second.
         Assert.Contains($"Emptied bucket {bucket} (3 object versions and delete markers)", down.Out, StringComparison.Ordinal);
+        Assert.Contains($"Emptied bucket {reports} (1 object versions and delete markers)", down.Out, StringComparison.Ordinal);
         Assert.NotEqual(0, head.ExitCode);
         Assert.Contains("Not Found", head.Error, StringComparison.Ordinal);
         Assert.True(buckets.ExitCode == 0, region.Explain(buckets));
         Assert.DoesNotContain(bucket, buckets.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain(reports, buckets.Out, StringComparison.Ordinal);
     }
 
     private async Task<IReadOnlyList<string>> DescribeStacksAsync()
@@ -241,8 +273,11 @@ public sealed class StacksEndToEndTests(LocalRegionFixture region, StacksEndToEn
     {
         public TodoProject Project { get; } = new();
 
-        /// <summary>The data bucket the service wrote to (step 7), which `fargo infra down` must delete (step 9).</summary>
+        /// <summary>The data bucket the service wrote to (step 7), which `fargo infra down` must delete (step 10).</summary>
         public string? DataBucket { get; set; }
+
+        /// <summary>The reports bucket (step 8), which `fargo infra down` must delete too.</summary>
+        public string? ReportsBucket { get; set; }
 
         public void Dispose() => Project.Dispose();
     }
