@@ -37,7 +37,9 @@ public sealed record DescribeDistributionsResponse
     public required IReadOnlyList<DistributionDescription> Distributions { get; init; }
 }
 
-[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(DescribeDistributionsRequest))]
 [JsonSerializable(typeof(DescribeDistributionsResponse))]
 public sealed partial class CloudFrontLocalJsonContext : JsonSerializerContext;

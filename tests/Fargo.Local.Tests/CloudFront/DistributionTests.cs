@@ -15,7 +15,8 @@ namespace Fargo.Local.Tests.CloudFront;
 /// access control, distribution), served on a loopback address of its own: objects uploaded with the AWS CLI come
 /// back through it with ranges, ETag and Last-Modified; "/" is the default root object; a missing object is 403 as
 /// CloudFront with an S3 origin answers without s3:ListBucket (404 with it); without the policy's grant, or with a
-/// grant for another distribution, 403 AccessDenied; S3 itself stays closed to anonymous requests.
+/// grant for another distribution, 403 AccessDenied; S3 itself stays closed to anonymous requests; after a crash
+/// and restart of the engine the distribution answers at the same address.
 /// </summary>
 [Collection(EngineCollection.Name)]
 public sealed class DistributionTests(EngineFixture engine) : IClassFixture<EngineFixture>
@@ -61,6 +62,12 @@ public sealed class DistributionTests(EngineFixture engine) : IClassFixture<Engi
         Assert.Equal(HttpStatusCode.OK, headRequest.StatusCode);
         Assert.Equal(24, headRequest.Content.Headers.ContentLength);
 
+        Assert.Equal("<h1>reports</h1>", await Http.GetStringAsync(url));
+
+        // A crash and a restart: the distribution is served again at the same address.
+        await engine.KillEngineAsync();
+        await engine.StartAsync();
+        Assert.Equal(distribution.LocalUrl, (await DescribeAsync(distribution.DomainName)).LocalUrl);
         Assert.Equal("<h1>reports</h1>", await Http.GetStringAsync(url));
 
         // The policy grants s3:GetObject only: S3 does not tell CloudFront whether a key exists.
