@@ -23,4 +23,5 @@ namespace Fargo.Local;
 [JsonSerializable(typeof(S3.BucketRecord))]
 [JsonSerializable(typeof(S3.ObjectVersionRecord))]
 [JsonSerializable(typeof(S3.MultipartUploadRecord))]
+[JsonSerializable(typeof(CloudFront.DistributionRecord))]
 internal sealed partial class LocalJsonContext : JsonSerializerContext;

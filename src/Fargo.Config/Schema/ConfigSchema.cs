@@ -137,7 +137,7 @@ public static class ConfigSchema
 
         Full("buckets", ConfigValueType.Table, null, "Optional S3 buckets of the service."),
         Full("buckets.data", ConfigValueType.Boolean, "false", "A private data bucket the task role may read and write."),
-        Full("buckets.reports", ConfigValueType.Boolean, "false", "A reports bucket served through CloudFront."),
+        Full("buckets.reports", ConfigValueType.Boolean, "false", "A reports bucket served through CloudFront (on the local region by a local distribution, whose URL `fargo status` shows)."),
 
         Full("permissions", ConfigValueType.Table, null, "What the app itself may do on AWS: statements and managed policies added to the task role, besides the buckets Fargo grants. On the local region they are recorded with the role (the local region does not enforce IAM).")
             with { Example = "[permissions]" },

@@ -8,7 +8,10 @@ using Fargo.Deploy.Watching;
 
 namespace Fargo.Deploy.Operations;
 
-/// <summary>`fargo status`: the service, its deployments, tasks, target health, URL, recent events and its autoscaling (null: none).</summary>
+/// <summary>
+/// `fargo status`: the service, its deployments, tasks, target health, URL, recent events, its autoscaling (null:
+/// none) and its reports (null: no reports bucket).
+/// </summary>
 public sealed record ServiceStatusReport(
     string Service,
     string Cluster,
@@ -26,7 +29,16 @@ public sealed record ServiceStatusReport(
     IReadOnlyList<TaskView> Tasks,
     IReadOnlyList<TargetView> Targets,
     IReadOnlyList<ServiceEvent> Events,
-    ScalingView? Scaling);
+    ScalingView? Scaling)
+{
+    public ReportsView? Reports { get; init; }
+}
+
+/// <summary>
+/// Where the reports bucket is served: its CloudFront URL (REPORTS_URL, as the service stack sets it) and, on the
+/// local region, the loopback URL the local distribution answers at (null on AWS).
+/// </summary>
+public sealed record ReportsView(string Url, string? LocalUrl);
 
 public static class ServiceStatusReader
 {
@@ -44,7 +56,7 @@ public static class ServiceStatusReader
         var view = RolloutJudge.Observe(
             RolloutJudge.Start(new RolloutGoal(service.TaskDefinition ?? "", primary?.Id, now.AddDays(-1), TimeSpan.FromDays(365))),
             snapshot);
-        var image = await ImageOfAsync(target, service.TaskDefinition, cancellationToken);
+        var container = await ContainerOfAsync(target, service.TaskDefinition, cancellationToken);
         var url = await UrlResolver.ResolveAsync(target, snapshot.Service ?? service, cancellationToken);
         return new ServiceStatusReport(
             target.Spec.Service,
@@ -53,7 +65,7 @@ public static class ServiceStatusReader
             service.Status ?? "",
             service.TaskDefinition ?? "",
             EcsNames.Revision(service.TaskDefinition),
-            image,
+            container?.Image,
             service.DesiredCount,
             service.RunningCount,
             service.PendingCount,
@@ -63,11 +75,20 @@ public static class ServiceStatusReader
             [.. view.Tasks.Where(t => t.DesiredStatus == "RUNNING" || t.LastStatus != "STOPPED")],
             view.Targets,
             [.. (service.Events ?? []).Take(RecentEvents)],
-            await ServiceScalingReader.ReadAsync(target, cancellationToken));
+            await ServiceScalingReader.ReadAsync(target, cancellationToken))
+        {
+            Reports = (container?.Environment ?? []).FirstOrDefault(v => v.Name == "REPORTS_URL")?.Value is { Length: > 0 } reports
+                ? new ReportsView(reports, null)
+                : null,
+        };
     }
 
     /// <summary>The image of the service's container in a task definition.</summary>
-    public static async Task<string?> ImageOfAsync(DeployTarget target, string? taskDefinition, CancellationToken cancellationToken)
+    public static async Task<string?> ImageOfAsync(DeployTarget target, string? taskDefinition, CancellationToken cancellationToken) =>
+        (await ContainerOfAsync(target, taskDefinition, cancellationToken))?.Image;
+
+    /// <summary>The service's container in a task definition.</summary>
+    private static async Task<ContainerDefinition?> ContainerOfAsync(DeployTarget target, string? taskDefinition, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
         if (taskDefinition is null)
@@ -77,7 +98,7 @@ public static class ServiceStatusReader
 
         var described = await target.Apis.Ecs.DescribeTaskDefinitionAsync(new DescribeTaskDefinitionRequest { TaskDefinition = taskDefinition }, cancellationToken);
         var containers = described.TaskDefinition?.ContainerDefinitions ?? [];
-        return (containers.FirstOrDefault(c => c.Name == target.Spec.ContainerName) ?? containers.Head())?.Image;
+        return containers.FirstOrDefault(c => c.Name == target.Spec.ContainerName) ?? containers.Head();
     }
 }
 

@@ -23,7 +23,8 @@ internal sealed record CloudFormationServices(
     IResourceHandler DatabaseInstanceHandler,
     IResourceHandler CertificateHandler,
     S3.S3Store S3,
-    ScalingService Scaling);
+    ScalingService Scaling,
+    CloudFront.DistributionEdge CloudFront);
 
 /// <summary>Builds the local region's CloudFormation: its handlers for every real type, and the engine.</summary>
 internal static class CloudFormationService
@@ -50,6 +51,7 @@ internal static class CloudFormationService
             .Add("AWS::CertificateManager::Certificate", services.CertificateHandler)
             .Add("AWS::S3::Bucket", new BucketHandler(services.S3, region))
             .Add("AWS::S3::BucketPolicy", new BucketPolicyHandler(services.S3))
+            .Add("AWS::CloudFront::Distribution", new DistributionHandler(services.CloudFront, account))
             .Add("AWS::ApplicationAutoScaling::ScalableTarget", new ScalableTargetHandler(services.Scaling))
             .Add("AWS::ApplicationAutoScaling::ScalingPolicy", new ScalingPolicyHandler(services.Scaling));
 

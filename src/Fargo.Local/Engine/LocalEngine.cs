@@ -5,6 +5,7 @@ using Fargo.Local.Artifacts;
 using Fargo.Local.CloudFormation;
 using Fargo.Local.CloudFormation.Resources.Handlers;
 using Fargo.Local.CertificateManager;
+using Fargo.Local.CloudFront;
 using Fargo.Local.Database;
 using Fargo.Local.Ecr;
 using Fargo.Local.Ecs;
@@ -80,6 +81,8 @@ public static partial class LocalEngine
         using var secrets = new SecretStore(home.StateDatabase, cipher, time);
         using var roleSessions = new RoleSessions(home.StateDatabase, cipher, time);
         using var s3 = new S3Store(home.StateDatabase, Path.Combine(home.LocalDirectory, "s3"), time);
+        using var distributionStore = new DistributionStore(home.StateDatabase);
+        await using var distributions = new DistributionEdge(distributionStore, s3, logger);
         using var runtime = new TaskRuntime(home, options, registry, parameters, secrets, logs, new LoopbackPorts(), time, logger);
         using var authority = LocalCertificateAuthority.LoadOrCreate(home.CertificatesDirectory, time);
         using var certificates = new CertificateStore(home.StateDatabase, authority, cipher, time);
@@ -96,17 +99,18 @@ public static partial class LocalEngine
         var autoscaler = new Autoscaler(scaling, scalableServices, new LoadBalancerTraffic(elb), AutoscalerOptions.FromEnvironment(), time, logger);
 
         await using var cloudFormation = CloudFormationService.Engine(home.StateDatabase, new CloudFormationServices(
-            ecs, elb, logs, registry, parameters, secrets, new ManagedDatabaseInstances(databases), new DatabaseInstanceHandler(databases), new CertificateHandler(certificates, elb), s3, scaling), time, logger);
+            ecs, elb, logs, registry, parameters, secrets, new ManagedDatabaseInstances(databases), new DatabaseInstanceHandler(databases), new CertificateHandler(certificates, elb), s3, scaling, distributions), time, logger);
 
         // Listeners and target groups first, so adopted tasks find their targets; then the tasks themselves.
         await elb.StartAsync(cancellationToken).ConfigureAwait(false);
+        await distributions.StartAsync(cancellationToken).ConfigureAwait(false);
         var (adopted, stray) = ecs.Recover();
         LogRecovered(logger, adopted, stray);
 
         var api = new LocalApi(
             credentials,
             time,
-            [EcsApi.Create(ecs), EcrApi.Create(registry, registryTokens), SsmApi.Create(parameters), LogsApi.Create(logs), DatabaseApi.Create(databases), SecretsManagerApi.Create(secrets), ApplicationAutoScalingApi.Create(scaling), CertificateManagerApi.Create(certificates, elb)],
+            [EcsApi.Create(ecs), EcrApi.Create(registry, registryTokens), SsmApi.Create(parameters), LogsApi.Create(logs), CloudFrontLocalApi.AddTo(DatabaseApi.Create(databases), distributionStore), SecretsManagerApi.Create(secrets), ApplicationAutoScalingApi.Create(scaling), CertificateManagerApi.Create(certificates, elb)],
             [StsApi.Create(roleSessions), ElbV2Api.Create(elb), CloudFormationApi.Create(cloudFormation)],
             registry,
             new RegistryV2Api(registry, new BlobStore(artifacts, home.UploadsDirectory), registryTokens, logger),

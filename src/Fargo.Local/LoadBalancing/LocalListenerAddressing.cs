@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 
 namespace Fargo.Local.LoadBalancing;
 
@@ -29,39 +27,5 @@ public static class LocalListenerAddressing
     /// The first loopback address from 127.0.0.1 up that no other load balancer of this region holds and on which
     /// another program (another engine, a second test run) does not already serve 10080 or 10443.
     /// </summary>
-    public static string Allocate(IReadOnlySet<string> held)
-    {
-        ArgumentNullException.ThrowIfNull(held);
-        // 127.0.0.1 … 127.0.255.254: far more than a machine's load balancers.
-        for (var n = 1; n < 0xFFFF; n++)
-        {
-            var candidate = $"127.0.{n >> 8}.{n & 0xFF}";
-            if ((n & 0xFF) == 0 || (n & 0xFF) == 0xFF || held.Contains(candidate))
-            {
-                continue;
-            }
-
-            var address = IPAddress.Parse(candidate);
-            if (UsualPorts.All(port => IsFree(address, port)))
-            {
-                return candidate;
-            }
-        }
-
-        throw new InvalidOperationException("no loopback address is left for a load balancer");
-    }
-
-    private static bool IsFree(IPAddress address, int port)
-    {
-        try
-        {
-            using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-            probe.Bind(new IPEndPoint(address, port));
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
+    public static string Allocate(IReadOnlySet<string> held) => Runtime.LoopbackAddresses.Allocate(0, held, UsualPorts);
 }

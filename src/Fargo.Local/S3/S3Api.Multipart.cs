@@ -38,7 +38,7 @@ internal sealed partial class S3Api
         {
             var (source, sourceHeaders) = CopySource(request);
             var range = request.Header("x-amz-copy-source-range");
-            var (start, length) = range is null ? (0L, source.Size) : ParseRange(range, source.Size) ?? throw S3Exception.InvalidArgument("The x-amz-copy-source-range value must be of the form bytes=first-last where first and last are the zero-based offsets of the first and last bytes to copy", "x-amz-copy-source-range", range);
+            var (start, length) = range is null ? (0L, source.Size) : S3ObjectReader.ParseRange(range, source.Size) ?? throw S3Exception.InvalidArgument("The x-amz-copy-source-range value must be of the form bytes=first-last where first and last are the zero-based offsets of the first and last bytes to copy", "x-amz-copy-source-range", range);
             StagedBlob copied;
             await using (var file = store.OpenRead(source))
             {

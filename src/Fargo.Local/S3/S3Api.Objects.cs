@@ -6,7 +6,7 @@ namespace Fargo.Local.S3;
 internal sealed partial class S3Api
 {
     /// <summary>The content headers S3 stores with an object and gives back on GET and HEAD.</summary>
-    private static readonly string[] StoredHeaders = ["Cache-Control", "Content-Disposition", "Content-Encoding", "Content-Language", "Expires"];
+    internal static readonly string[] StoredHeaders = ["Cache-Control", "Content-Disposition", "Content-Encoding", "Content-Language", "Expires"];
 
     private async Task<S3Response> PutObjectAsync(S3Request request)
     {
@@ -19,137 +19,8 @@ internal sealed partial class S3Api
         return new S3Response(200, headers);
     }
 
-    private S3Response GetObject(S3Request request, bool head)
-    {
-        var bucket = store.GetBucket(request.Bucket);
-        var version = store.GetObject(request.Bucket, request.Key, request.Param("versionId"));
-        if (Precondition(request, version) is { } notModified)
-        {
-            return notModified;
-        }
-
-        var headers = new List<KeyValuePair<string, string>>
-        {
-            new("ETag", version.ETag),
-            new("Last-Modified", Http(version.LastModified)),
-            new("Accept-Ranges", "bytes"),
-            new("Content-Type", request.Param("response-content-type") ?? version.ContentType ?? "binary/octet-stream"),
-        };
-        AddVersionHeader(headers, bucket, version);
-        foreach (var name in StoredHeaders)
-        {
-            var overridden = request.Param("response-" + name.ToLowerInvariant());
-            if ((overridden ?? version.Headers.GetValueOrDefault(name)) is { } value)
-            {
-                headers.Add(new(name, value));
-            }
-        }
-
-        foreach (var (name, value) in version.Metadata)
-        {
-            headers.Add(new("x-amz-meta-" + name, value));
-        }
-
-        var range = request.Header("Range");
-        var (start, length) = (0L, version.Size);
-        if (range is not null && ParseRange(range, version.Size) is { } satisfiable)
-        {
-            (start, length) = satisfiable;
-            headers.Add(new("Content-Range", $"bytes {start}-{start + length - 1}/{version.Size}"));
-        }
-        else if (string.Equals(request.Header("x-amz-checksum-mode"), "ENABLED", StringComparison.OrdinalIgnoreCase))
-        {
-            AddChecksumHeaders(headers, version);
-        }
-
-        var status = range is not null && length != version.Size || headers.Any(h => h.Key == "Content-Range") ? 206 : 200;
-        if (head)
-        {
-            return new S3Response(status, headers, Length: length);
-        }
-
-        return new S3Response(status, headers, Body: async (output, cancellationToken) =>
-        {
-            await using var file = store.OpenRead(version);
-            file.Seek(start, SeekOrigin.Begin);
-            var buffer = new byte[81920];
-            var left = length;
-            while (left > 0)
-            {
-                var read = await file.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, left)), cancellationToken).ConfigureAwait(false);
-                if (read == 0)
-                {
-                    break;
-                }
-
-                await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
-                left -= read;
-            }
-        }, Length: length);
-    }
-
-    /// <summary>If-Match / If-Unmodified-Since fail with 412; If-None-Match / If-Modified-Since answer 304, as S3 evaluates them.</summary>
-    private static S3Response? Precondition(S3Request request, ObjectVersionRecord version)
-    {
-        if (request.Header("If-Match") is { } match && !EtagMatches(match, version.ETag))
-        {
-            throw new S3Exception("PreconditionFailed", "At least one of the pre-conditions you specified did not hold", 412, ("Condition", "If-Match"));
-        }
-
-        if (request.Header("If-Match") is null && ParseDate(request.Header("If-Unmodified-Since")) is { } unmodified && version.LastModified > unmodified.AddSeconds(1))
-        {
-            throw new S3Exception("PreconditionFailed", "At least one of the pre-conditions you specified did not hold", 412, ("Condition", "If-Unmodified-Since"));
-        }
-
-        var notModified = request.Header("If-None-Match") is { } noneMatch
-            ? EtagMatches(noneMatch, version.ETag)
-            : ParseDate(request.Header("If-Modified-Since")) is { } since && version.LastModified < since.AddSeconds(1);
-        return notModified ? new S3Response(304, [new("ETag", version.ETag), new("Last-Modified", Http(version.LastModified))]) : null;
-    }
-
-    private static bool EtagMatches(string condition, string etag) =>
-        condition.Split(',').Select(e => e.Trim()).Any(e => e == "*" || e.Trim('"') == etag.Trim('"'));
-
-    private static DateTimeOffset? ParseDate(string? value) =>
-        value is not null && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date) ? date : null;
-
-    /// <summary>A single byte range (bytes=a-b, bytes=a-, bytes=-n) within the object; unsatisfiable ones are InvalidRange (416). Others S3 ignores.</summary>
-    private static (long Start, long Length)? ParseRange(string range, long size)
-    {
-        if (!range.StartsWith("bytes=", StringComparison.Ordinal) || range.Contains(',', StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        var spec = range["bytes=".Length..].Split('-', 2);
-        if (spec.Length != 2)
-        {
-            return null;
-        }
-
-        var hasFirst = long.TryParse(spec[0], NumberStyles.None, CultureInfo.InvariantCulture, out var first);
-        var hasLast = long.TryParse(spec[1], NumberStyles.None, CultureInfo.InvariantCulture, out var last);
-        if ((!hasFirst && spec[0].Length > 0) || (!hasLast && spec[1].Length > 0) || (!hasFirst && !hasLast))
-        {
-            return null;
-        }
-
-        if (!hasFirst)
-        {
-            return last == 0 ? throw InvalidRange(range, size) : (Math.Max(0, size - last), Math.Min(last, size));
-        }
-
-        if (first >= size || (hasLast && last < first))
-        {
-            return hasLast && last < first ? null : throw InvalidRange(range, size);
-        }
-
-        var end = hasLast ? Math.Min(last, size - 1) : size - 1;
-        return (first, end - first + 1);
-    }
-
-    private static S3Exception InvalidRange(string range, long size) =>
-        new("InvalidRange", "The requested range is not satisfiable", 416, ("RangeRequested", range), ("ActualObjectSize", size.ToString(CultureInfo.InvariantCulture)));
+    private S3Response GetObject(S3Request request, bool head) =>
+        new S3ObjectReader(store).Read(request.Bucket, request.Key, request.Param("versionId"), request.Header, request.Param, head);
 
     private S3Response DeleteObject(S3Request request)
     {
@@ -315,7 +186,7 @@ internal sealed partial class S3Api
         return new ObjectAttributes(request.Header("Content-Type"), headers, metadata);
     }
 
-    private static void AddVersionHeader(List<KeyValuePair<string, string>> headers, BucketRecord bucket, ObjectVersionRecord version)
+    internal static void AddVersionHeader(List<KeyValuePair<string, string>> headers, BucketRecord bucket, ObjectVersionRecord version)
     {
         if (bucket.Versioning is not null)
         {
@@ -323,7 +194,7 @@ internal sealed partial class S3Api
         }
     }
 
-    private static void AddChecksumHeaders(List<KeyValuePair<string, string>> headers, ObjectVersionRecord version)
+    internal static void AddChecksumHeaders(List<KeyValuePair<string, string>> headers, ObjectVersionRecord version)
     {
         if (version.ChecksumAlgorithm is { } algorithm && version.ChecksumValue is { } value)
         {

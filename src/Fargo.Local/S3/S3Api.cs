@@ -71,7 +71,7 @@ internal sealed partial class S3Api(S3Store store, SigV4Verifier verifier, ILogg
         }
         catch (S3Exception e)
         {
-            response = Error(e, wire.Method);
+            response = S3Response.ForError(e, wire.Method);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -80,10 +80,10 @@ internal sealed partial class S3Api(S3Store store, SigV4Verifier verifier, ILogg
         catch (Exception e) when (e is not OperationCanceledException)
         {
             LogUnexpected(logger, e);
-            response = Error(new S3Exception("InternalError", "The local region failed to process the request: " + e.Message, 500), wire.Method);
+            response = S3Response.ForError(new S3Exception("InternalError", "The local region failed to process the request: " + e.Message, 500), wire.Method);
         }
 
-        await WriteAsync(context, response, requestId).ConfigureAwait(false);
+        await response.WriteAsync(context, requestId).ConfigureAwait(false);
     }
 
     private S3Request Authenticate(HttpContext context, AwsWireRequest wire, string requestId)
@@ -276,80 +276,7 @@ internal sealed partial class S3Api(S3Store store, SigV4Verifier verifier, ILogg
         return result;
     }
 
-    private static S3Response Error(S3Exception error, string method)
-    {
-        var headers = new List<KeyValuePair<string, string>>();
-        foreach (var name in new[] { "x-amz-delete-marker", "x-amz-version-id" })
-        {
-            if (error.Data[name] is string value)
-            {
-                headers.Add(new(name, value));
-            }
-        }
-
-        if (method == "HEAD")
-        {
-            return new S3Response(error.Status, headers);
-        }
-
-        var xml = new XElement("Error", new XElement("Code", error.Code), new XElement("Message", error.Message));
-        foreach (var (name, value) in error.Details)
-        {
-            xml.Add(new XElement(name, value));
-        }
-
-        return new S3Response(error.Status, headers, xml, IsError: true);
-    }
-
-    private static async Task WriteAsync(HttpContext context, S3Response response, string requestId)
-    {
-        var http = context.Response;
-        http.StatusCode = response.Status;
-        http.Headers["x-amz-request-id"] = requestId;
-        http.Headers["x-amz-id-2"] = Convert.ToBase64String(Encoding.ASCII.GetBytes(requestId));
-        foreach (var (name, value) in response.Headers)
-        {
-            http.Headers.Append(name, value);
-        }
-
-        if (response.Xml is { } xml)
-        {
-            if (response.IsError)
-            {
-                xml.Add(new XElement("RequestId", requestId), new XElement("HostId", http.Headers["x-amz-id-2"].ToString()));
-            }
-
-            var bytes = Encoding.UTF8.GetBytes("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + xml.ToString(SaveOptions.DisableFormatting));
-            http.ContentType = "application/xml";
-            http.ContentLength = bytes.Length;
-            await http.Body.WriteAsync(bytes, context.RequestAborted).ConfigureAwait(false);
-            return;
-        }
-
-        if (response.Body is { } body)
-        {
-            http.ContentLength = response.Length;
-            if (context.Request.Method != "HEAD")
-            {
-                await body(http.Body, context.RequestAborted).ConfigureAwait(false);
-            }
-
-            return;
-        }
-
-        if (response.Length is { } length)
-        {
-            http.ContentLength = length;
-        }
-        else if (context.Request.Method != "HEAD")
-        {
-            http.ContentLength = 0;
-        }
-    }
-
     private static string Iso(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
-
-    private static string Http(DateTimeOffset time) => time.UtcDateTime.ToString("r", CultureInfo.InvariantCulture);
 
     private static XElement Owner() => new(Ns + "Owner", new XElement(Ns + "ID", OwnerId), new XElement(Ns + "DisplayName", "local"));
 
@@ -376,13 +303,4 @@ internal sealed partial class S3Api(S3Store store, SigV4Verifier verifier, ILogg
 
         public string Key => Address.Key ?? throw S3Exception.InvalidRequest("The request names no key.");
     }
-
-    /// <summary>An answer: status, headers, and an XML document or a body writer.</summary>
-    private sealed record S3Response(
-        int Status,
-        IReadOnlyList<KeyValuePair<string, string>> Headers,
-        XElement? Xml = null,
-        Func<Stream, CancellationToken, Task>? Body = null,
-        long? Length = null,
-        bool IsError = false);
 }

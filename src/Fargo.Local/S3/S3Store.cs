@@ -550,12 +550,7 @@ internal sealed class S3Store : IDisposable
 
     private BucketState Require(string name) => _state.TryGetValue(name, out var bucket) ? bucket : throw S3Exception.NoSuchBucket(name);
 
-    private void Write(Action<SqliteConnection, SqliteTransaction> change)
-    {
-        using var transaction = _connection.BeginTransaction();
-        change(_connection, transaction);
-        transaction.Commit();
-    }
+    private void Write(Action<SqliteConnection, SqliteTransaction> change) => StateDatabase.InTransaction(_connection, change);
 
     private static S3Exception DeleteMarkerException(S3Exception error, ObjectVersionRecord marker)
     {

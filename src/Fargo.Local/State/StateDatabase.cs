@@ -50,4 +50,14 @@ internal static class StateDatabase
 
         return command;
     }
+
+    /// <summary>Runs <paramref name="change"/> in one transaction: all of it is committed, or none.</summary>
+    public static void InTransaction(SqliteConnection connection, Action<SqliteConnection, SqliteTransaction> change)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(change);
+        using var transaction = connection.BeginTransaction();
+        change(connection, transaction);
+        transaction.Commit();
+    }
 }

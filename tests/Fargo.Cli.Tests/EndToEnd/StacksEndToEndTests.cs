@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Fargo.Aws.CloudFormation;
 using Fargo.Aws.ElasticLoadBalancingV2;
@@ -12,12 +14,16 @@ namespace Fargo.Cli.Tests.EndToEnd;
 /// count 0), then `fargo deploy --version V` (0 → the configured count); the stacks DescribeStacks lists; the
 /// database credentials from the generated Secrets Manager secret, and under the app's own names ([database] env, a
 /// composed DATABASE_URL psql connects with); a [health]/drain change reaching the target group
-/// through `fargo up`; the immutable repository refusing a re-pushed tag. The steps build on each other.
+/// through `fargo up`; the immutable repository refusing a re-pushed tag; the app writing to its data bucket, read back
+/// with the AWS CLI; a reports bucket served through its local CloudFront distribution, whose URL `fargo status` shows;
+/// and `fargo infra down --env local` emptying and deleting both buckets. The steps build on each other.
 /// </summary>
 [Collection(LocalRegionCollection.Name)]
 [TestCaseOrderer(StepOrderer.TypeName, StepOrderer.AssemblyName)]
 public sealed class StacksEndToEndTests(LocalRegionFixture region, StacksEndToEndTests.Story story) : IClassFixture<StacksEndToEndTests.Story>
 {
+    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(15) };
+
     private string Folder => story.Project.Path;
 
     private Task<CliResult> Fargo(params string[] args) => region.FargoAsync(Folder, args);
@@ -143,6 +149,66 @@ public sealed class StacksEndToEndTests(LocalRegionFixture region, StacksEndToEn
 
     [Fact]
     [Step(7)]
+    public async Task The_service_writes_its_export_to_the_data_bucket_and_the_AWS_CLI_reads_it_back()
+    {
+        // The example's local environment has `buckets = { data = true }`: the stack made the bucket and set DATA_BUCKET.
+        var url = await UrlAsync();
+        using var created = await Http.PostAsJsonAsync(new Uri(url, "todos"), new { title = "exported to S3" });
+        using var first = await Http.PostAsync(new Uri(url, "todos/export"), null);
+        using var second = await Http.PostAsync(new Uri(url, "todos/export"), null);
+        var firstExport = await first.Content.ReadFromJsonAsync<JsonElement>();
+        var secondExport = await second.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(first.StatusCode == HttpStatusCode.Created, firstExport.ToString());
+        Assert.Equal(HttpStatusCode.Created, second.StatusCode);
+        var bucket = firstExport.GetProperty("bucket").GetString()!;
+        var key = firstExport.GetProperty("key").GetString()!;
+        // Outside the project: a file there would change the next build's source hash.
+        var download = Path.Combine(region.Home, "export.json");
+
+        var copy = await region.AwsAsync("s3", "cp", $"s3://{bucket}/{key}", download);
+        // A delete marker too, so that emptying the bucket has versions and markers to delete.
+        var remove = await region.AwsAsync("s3", "rm", $"s3://{bucket}/{secondExport.GetProperty("key").GetString()}");
+        var outputs = await region.AwsAsync("cloudformation", "describe-stacks", "--stack-name", "fargo-local-stacks-api");
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.True(copy.ExitCode == 0, region.Explain(copy));
+        var exported = JsonDocument.Parse(await File.ReadAllTextAsync(download)).RootElement;
+        Assert.Contains(exported.EnumerateArray(), todo => todo.GetProperty("title").GetString() == "exported to S3");
+        Assert.True(remove.ExitCode == 0, region.Explain(remove));
+        Assert.Contains($"\"OutputValue\": \"{bucket}\"", outputs.Out, StringComparison.Ordinal);
+        story.DataBucket = bucket;
+    }
+
+    [Fact]
+    [Step(8)]
+    public async Task A_reports_bucket_is_served_through_its_local_CloudFront_distribution_that_status_shows()
+    {
+        story.Project.Edit("buckets = { data = true }", "buckets = { data = true, reports = true }");
+
+        var infra = await Fargo("infra", "up", "--env", "local");
+        var json = await Fargo("status", "--output", "json");
+        var text = await Fargo("status");
+        var outputs = (await region.AwsClientAsync((http, token) => new CloudFormationClient(http).DescribeStacksAsync(new DescribeStacksRequest { StackName = "fargo-local-stacks-api" }, token)))
+            .Stacks![0].Outputs!.ToDictionary(o => o.OutputKey!, o => o.OutputValue!);
+        var report = Path.Combine(region.Home, "q3.csv");
+        await File.WriteAllTextAsync(report, "quarter,revenue\nq3,1200\n");
+        var upload = await region.AwsAsync("s3", "cp", report, $"s3://{outputs["ReportsBucketName"]}/reports/q3.csv");
+
+        Assert.True(infra.ExitCode == 0, region.Explain(infra));
+        Assert.True(json.ExitCode == 0, region.Explain(json));
+        using var status = JsonDocument.Parse(json.Out);
+        var reports = status.RootElement.GetProperty("reports");
+        Assert.Equal(outputs["ReportsUrl"], reports.GetProperty("url").GetString());
+        Assert.Matches(@"^https://d[a-z0-9]{13}\.cloudfront\.net$", outputs["ReportsUrl"]);
+        var local = new Uri(reports.GetProperty("localUrl").GetString()!);
+        Assert.Matches($@"reports\s+{System.Text.RegularExpressions.Regex.Escape(local.ToString())}", text.Out);
+        Assert.True(upload.ExitCode == 0, region.Explain(upload));
+        Assert.Equal("quarter,revenue\nq3,1200\n", await Http.GetStringAsync(new Uri(local, "reports/q3.csv")));
+        story.ReportsBucket = outputs["ReportsBucketName"];
+    }
+
+    [Fact]
+    [Step(9)]
     public async Task A_second_up_with_nothing_changed_takes_its_stacks_and_build_as_they_are()
     {
         // v3: the source changed since v2 was pushed, and the repository's tags are immutable.
@@ -150,20 +216,48 @@ public sealed class StacksEndToEndTests(LocalRegionFixture region, StacksEndToEn
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var up = await Fargo("up", "--version", "v3");
         var elapsed = clock.Elapsed;
-        var down = await Fargo("down", "--volumes");
 
         Assert.True(first.ExitCode == 0, region.Explain(first));
         Assert.True(up.ExitCode == 0, region.Explain(up));
         Assert.Contains("taken from the cache", up.Out, StringComparison.Ordinal);
         Assert.Contains("no changes", up.Out, StringComparison.Ordinal);
-        Assert.True(down.ExitCode == 0, region.Explain(down));
         Console.WriteLine($"fargo up, nothing changed: {elapsed.TotalSeconds:0.0} s");
+    }
+
+    [Fact]
+    [Step(10)]
+    public async Task Infra_down_local_empties_every_version_of_the_data_bucket_and_deletes_it()
+    {
+        var bucket = story.DataBucket ?? throw new InvalidOperationException("step 7 found no data bucket");
+        var reports = story.ReportsBucket ?? throw new InvalidOperationException("step 8 found no reports bucket");
+
+        var down = await Fargo("infra", "down", "--env", "local");
+        var head = await region.AwsAsync("s3api", "head-bucket", "--bucket", bucket);
+        var buckets = await region.AwsAsync("s3api", "list-buckets");
+
+        Assert.True(down.ExitCode == 0, region.Explain(down));
+        // Two exports and the delete marker of the second.
+        Assert.Contains($"Emptied bucket {bucket} (3 object versions and delete markers)", down.Out, StringComparison.Ordinal);
+        Assert.Contains($"Emptied bucket {reports} (1 object versions and delete markers)", down.Out, StringComparison.Ordinal);
+        Assert.NotEqual(0, head.ExitCode);
+        Assert.Contains("Not Found", head.Error, StringComparison.Ordinal);
+        Assert.True(buckets.ExitCode == 0, region.Explain(buckets));
+        Assert.DoesNotContain(bucket, buckets.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain(reports, buckets.Out, StringComparison.Ordinal);
     }
 
     private async Task<IReadOnlyList<string>> DescribeStacksAsync()
     {
         var described = await region.AwsClientAsync((http, token) => new CloudFormationClient(http).DescribeStacksAsync(new DescribeStacksRequest(), token));
         return [.. (described.Stacks ?? []).Select(s => s.StackName)];
+    }
+
+    private async Task<Uri> UrlAsync()
+    {
+        var status = await Fargo("status", "--output", "json");
+        Assert.True(status.ExitCode == 0, region.Explain(status));
+        using var json = JsonDocument.Parse(status.Out);
+        return new Uri(json.RootElement.GetProperty("url").GetString()!);
     }
 
     private async Task<(int Desired, int Running)> StatusAsync()
@@ -178,6 +272,12 @@ public sealed class StacksEndToEndTests(LocalRegionFixture region, StacksEndToEn
     public sealed class Story : IDisposable
     {
         public TodoProject Project { get; } = new();
+
+        /// <summary>The data bucket the service wrote to (step 7), which `fargo infra down` must delete (step 10).</summary>
+        public string? DataBucket { get; set; }
+
+        /// <summary>The reports bucket (step 8), which `fargo infra down` must delete too.</summary>
+        public string? ReportsBucket { get; set; }
 
         public void Dispose() => Project.Dispose();
     }

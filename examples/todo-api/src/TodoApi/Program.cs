@@ -17,6 +17,11 @@ var database = DatabaseSettings.FromEnvironment(Environment.GetEnvironmentVariab
 builder.Services.AddSingleton(NpgsqlDataSource.Create(database.ConnectionString));
 builder.Services.AddSingleton<TodoStore>();
 builder.Services.AddSingleton<Migrator>();
+// The data bucket is optional (fargo.toml's `buckets = { data = true }`); without it /todos/export says so.
+if (Environment.GetEnvironmentVariable("DATA_BUCKET") is { Length: > 0 } dataBucket)
+{
+    builder.Services.AddSingleton(new TodoExporter(new Amazon.S3.AmazonS3Client(), dataBucket));
+}
 
 var app = builder.Build();
 
@@ -57,6 +62,26 @@ todos.MapPost("/", async (NewTodo input, TodoStore store, CancellationToken ct) 
 
     var todo = await store.AddAsync(input.Title.Trim(), ct);
     return Results.Created($"/todos/{todo.Id}", todo);
+});
+todos.MapPost("/export", async (TodoStore store, IServiceProvider services, CancellationToken ct) =>
+{
+    if (services.GetService<TodoExporter>() is not { } exporter)
+    {
+        return Results.Json(
+            new ExportProblem("no data bucket", "DATA_BUCKET is not set: the service has no data bucket (buckets = { data = true } in fargo.toml)."),
+            TodoJsonContext.Default.ExportProblem,
+            statusCode: 503);
+    }
+
+    try
+    {
+        var export = await exporter.ExportAsync(await store.ListAsync(ct), DateTimeOffset.UtcNow, ct);
+        return Results.Json(export, TodoJsonContext.Default.TodoExport, statusCode: 201);
+    }
+    catch (Amazon.S3.AmazonS3Exception e)
+    {
+        return Results.Json(new ExportProblem(e.ErrorCode ?? "S3 error", e.Message), TodoJsonContext.Default.ExportProblem, statusCode: 502);
+    }
 });
 todos.MapPut("/{id:long}", async (long id, TodoUpdate input, TodoStore store, CancellationToken ct) =>
     await store.UpdateAsync(id, input, ct) is { } todo ? Results.Ok(todo) : Results.NotFound());

@@ -12,6 +12,12 @@ public sealed record ServiceInfo(string Service, string Version);
 
 public sealed record HealthReport(string Status, string Version);
 
+/// <summary>Where an export went: the bucket, the object's key and version, and how many todos it holds.</summary>
+public sealed record TodoExport(string Bucket, string Key, string? VersionId, int Count);
+
+/// <summary>Why an export could not be made.</summary>
+public sealed record ExportProblem(string Error, string Detail);
+
 [JsonSourceGenerationOptions(System.Text.Json.JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(Todo))]
 [JsonSerializable(typeof(List<Todo>))]
@@ -19,4 +25,7 @@ public sealed record HealthReport(string Status, string Version);
 [JsonSerializable(typeof(TodoUpdate))]
 [JsonSerializable(typeof(ServiceInfo))]
 [JsonSerializable(typeof(HealthReport))]
+[JsonSerializable(typeof(IReadOnlyList<Todo>))]
+[JsonSerializable(typeof(TodoExport))]
+[JsonSerializable(typeof(ExportProblem))]
 internal sealed partial class TodoJsonContext : JsonSerializerContext;

@@ -3,6 +3,7 @@ using Fargo.Aws.Http;
 using Fargo.Deploy.Local;
 using Fargo.Deploy.Targets;
 using Fargo.Local.Client;
+using Fargo.Local.CloudFront;
 using Fargo.Local.Database;
 using Fargo.Local.Home;
 
@@ -48,6 +49,15 @@ internal sealed class LocalRegionAccessor(CliHost host) : ILocalRegion, ILocalDa
         {
             return false;
         }
+    }
+
+    /// <summary>The loopback URL the local region serves a CloudFront distribution at, by its domain name (dXXXX.cloudfront.net); null when none has it.</summary>
+    public async Task<string?> DistributionUrlAsync(string domainName, CancellationToken cancellationToken)
+    {
+        var connection = await ConnectAsync(cancellationToken);
+        _http ??= new AwsHttpClient(connection.ClientOptions());
+        var described = await new LocalDistributionsClient(_http).DescribeDistributionsAsync(new DescribeDistributionsRequest(), cancellationToken);
+        return described.Distributions.FirstOrDefault(d => string.Equals(d.DomainName, domainName, StringComparison.OrdinalIgnoreCase))?.LocalUrl;
     }
 
     public async Task<LocalImage> ImportAsync(string directory, string repository, string tag, CancellationToken cancellationToken)

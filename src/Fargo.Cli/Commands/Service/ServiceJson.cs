@@ -86,11 +86,12 @@ internal sealed record StatusJson(
     IReadOnlyList<TaskView> Tasks,
     IReadOnlyList<TargetView> Targets,
     IReadOnlyList<EventJson> Events,
-    ScalingView? Scaling)
+    ScalingView? Scaling,
+    ReportsView? Reports)
 {
     public static StatusJson From(ServiceStatusReport r) => new(
         r.Environment, r.Cluster, r.Service, r.Status, r.TaskDefinition, r.Revision, r.Image, r.Desired, r.Running, r.Pending, r.Steady, r.Url,
-        r.Deployments, r.Tasks, r.Targets, [.. r.Events.Select(e => new EventJson(e.CreatedAt, e.Message ?? ""))], r.Scaling);
+        r.Deployments, r.Tasks, r.Targets, [.. r.Events.Select(e => new EventJson(e.CreatedAt, e.Message ?? ""))], r.Scaling, r.Reports);
 }
 
 internal sealed record EventJson(DateTimeOffset? At, string Message);

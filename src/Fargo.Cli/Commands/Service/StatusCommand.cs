@@ -6,7 +6,7 @@ using Spectre.Console;
 
 namespace Fargo.Cli.Commands.Service;
 
-/// <summary>`fargo status`: the service, its deployments, tasks, target health, URL, recent events and autoscaling.</summary>
+/// <summary>`fargo status`: the service, its deployments, tasks, target health, URL, recent events, autoscaling and reports URL.</summary>
 internal sealed class StatusCommand : ICliCommand
 {
     public Command Create(CommandServices services)
@@ -15,13 +15,21 @@ internal sealed class StatusCommand : ICliCommand
         var command = new Command(
             "status",
             "Show the service: its revision and image, desired/running/pending tasks, deployments and their rollout state, " +
-            "each task's lifecycle state and target health, the URL, the latest service events, and the autoscaling range, " +
-            "policies and last scaling activity when the service autoscales. --output json for scripts.");
+            "each task's lifecycle state and target health, the URL, the latest service events, the autoscaling range, " +
+            "policies and last scaling activity when the service autoscales, and with a reports bucket its CloudFront URL " +
+            "(on the local region, the local URL its distribution is served at). --output json for scripts.");
         services.SetAction(command, (context, cancellation) => ServiceTargets.TranslateAsync(async () =>
         {
             var selection = ServiceTargets.Select(context);
             using var session = await ServiceTargets.OpenAsync(context, selection, cancellation);
             var report = await ServiceStatusReader.ReadAsync(session.Target, SystemClock.Instance, cancellation);
+            if (selection.Environment.IsLocal && report.Reports is { } reports)
+            {
+                // The distribution's AWS name does not resolve; the local region serves it on an address of its own.
+                using var local = new LocalRegionAccessor(context.Host);
+                report = report with { Reports = reports with { LocalUrl = await local.DistributionUrlAsync(new Uri(reports.Url).Host, cancellation) } };
+            }
+
             if (context.Json)
             {
                 context.WriteJson(StatusJson.From(report), ServiceJsonContext.Default.StatusJson);
@@ -43,6 +51,13 @@ internal sealed class StatusCommand : ICliCommand
         grid.AddRow("image", Markup.Escape(report.Image ?? "?"));
         grid.AddRow("tasks", Markup.Escape($"{report.Running} running, {report.Pending} pending, {report.Desired} desired"));
         grid.AddRow("url", report.Url is null ? "[grey]none (no load balancer)[/]" : Markup.Escape(report.Url));
+        if (report.Reports is { } reports)
+        {
+            grid.AddRow("reports", reports.LocalUrl is { } local
+                ? $"{Markup.Escape(local)} [grey](CloudFront {Markup.Escape(reports.Url)}, served by the local region)[/]"
+                : Markup.Escape(reports.Url));
+        }
+
         console.Write(grid);
 
         var deployments = new Table().Border(TableBorder.Simple).AddColumns("deployment", "id", "revision", "rollout", "desired", "pending", "running", "failed");

@@ -5,7 +5,7 @@ using Fargo.Local.CloudFormation.Template;
 namespace Fargo.Local.CloudFormation.Resources;
 
 /// <summary>
-/// The types the local region keeps as records only (networking, IAM, DNS, CDN, KMS, SNS, CI/CD):
+/// The types the local region keeps as records only (networking, IAM, DNS, CloudFront origin access controls, KMS, SNS, CI/CD):
 /// nothing runs, but each gets an identifier and attributes shaped like AWS's, so Ref,
 /// Fn::GetAtt and Fn::ImportValue resolve as on AWS. Attributes the table below does not shape take the property
 /// of the same name, else the physical id for ids and an ARN for ARNs, else an empty string (every attribute the
@@ -49,7 +49,6 @@ internal sealed class RecordedResourceHandler(string region, string account) : I
             "AWS::SNS::Subscription" => $"{Prop("TopicArn")}:{Guid.NewGuid()}",
             "AWS::SNS::TopicPolicy" => $"{context.StackName}-{context.LogicalId}-{Suffix(12)}",
             "AWS::Route53::RecordSet" => Prop("Name").TrimEnd('.'),
-            "AWS::CloudFront::Distribution" => "E" + Suffix(13),
             "AWS::CloudFront::OriginAccessControl" => "E" + Suffix(13),
             "AWS::CodeBuild::Project" => Named("Name", 150),
             "AWS::CodePipeline::Pipeline" => Named("Name", 100),
@@ -106,10 +105,6 @@ internal sealed class RecordedResourceHandler(string region, string account) : I
                 Set("TopicArn", id);
                 Set("TopicName", id[(id.LastIndexOf(':') + 1)..]);
                 break;
-            case "AWS::CloudFront::Distribution":
-                Set("Id", id);
-                Set("DomainName", $"d{Suffix(13).ToLowerInvariant()}.cloudfront.net");
-                break;
             case "AWS::CodeBuild::Project":
                 Set("Arn", $"arn:aws:codebuild:{region}:{account}:project/{id}");
                 break;
@@ -145,9 +140,5 @@ internal sealed class RecordedResourceHandler(string region, string account) : I
 
     private static string Ec2Id(string prefix) => prefix + "-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(9))[..17];
 
-    private static string Suffix(int length)
-    {
-        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
-        return string.Concat(Enumerable.Range(0, length).Select(_ => alphabet[RandomNumberGenerator.GetInt32(alphabet.Length)]));
-    }
+    private static string Suffix(int length) => Api.AwsIds.Suffix(length);
 }

@@ -93,7 +93,8 @@ internal sealed class BucketHandler(S3Store s3, string region) : IResourceHandle
 
 /// <summary>
 /// AWS::S3::BucketPolicy through PutBucketPolicy and DeleteBucketPolicy: the document is kept on the bucket
-/// (GetBucketPolicy answers it). The local region authorizes S3 calls by their signature, not by bucket policies.
+/// (GetBucketPolicy answers it). The local region authorizes S3 calls by their signature, not by bucket policies;
+/// a CloudFront distribution's origin fetches are authorized by the policy (CloudFront/OriginAccessPolicy).
 /// Ref: the bucket's name.
 /// </summary>
 internal sealed class BucketPolicyHandler(S3Store s3) : IResourceHandler
