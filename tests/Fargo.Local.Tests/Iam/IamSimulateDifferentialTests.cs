@@ -40,7 +40,7 @@ public sealed class IamSimulateDifferentialTests(ITestOutputHelper output)
 
             if (DocumentedExceptions.FirstOrDefault(exception => exception.AppliesTo(generated)) is { } documented)
             {
-                excepted.Add($"case {generated.Id} ({documented.Name}): iam-simulate {expected}, Fargo {ours.Outcome}");
+                excepted.Add($"case {generated.Id}: iam-simulate {expected}, Fargo {ours.Outcome}; {documented.Name}: {documented.Reason}");
                 continue;
             }
 
