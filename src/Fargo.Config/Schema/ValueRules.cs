@@ -76,6 +76,12 @@ internal static partial class ValueRules
         ValueRule.AbsolutePath => value.StartsWith('/')
             ? null
             : new ValueProblem($"\"{value}\" is not an absolute path", $"did you mean \"/{value.TrimStart('.', '/')}\"?"),
+        ValueRule.SecurityGroupId => SecurityGroupId().IsMatch(value)
+            ? null
+            : new ValueProblem(
+                $"\"{value}\" is not a security group id (sg- and 8 or 17 hex digits)",
+                value.StartsWith("sg-", StringComparison.Ordinal) ? null : "security_groups takes the groups' ids, e.g. \"sg-0123456789abcdef0\", not their names"),
+        ValueRule.CidrBlock => CidrBlocks.Check(value),
         _ => throw new InvalidOperationException($"unknown rule {rule}"),
     };
 
@@ -268,6 +274,9 @@ internal static partial class ValueRules
 
     [GeneratedRegex(@"^[A-Za-z0-9_\-]{1,255}$", RegexOptions.CultureInvariant)]
     private static partial Regex EcsName();
+
+    [GeneratedRegex(@"^sg-(?:[0-9a-f]{8}|[0-9a-f]{17})$", RegexOptions.CultureInvariant)]
+    private static partial Regex SecurityGroupId();
 
     [GeneratedRegex("^arn:" + Partition + ":ecs:" + RegionPattern + @":\d{12}:cluster/[A-Za-z0-9_\-]{1,255}$", RegexOptions.CultureInvariant)]
     private static partial Regex EcsClusterArn();
