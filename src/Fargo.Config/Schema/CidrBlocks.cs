@@ -36,8 +36,6 @@ internal static class CidrBlocks
             : new ValueProblem($"\"{value}\" has host bits set past its /{prefix} prefix", $"did you mean \"{network}/{prefix}\"?");
     }
 
-    public static bool IsIpv6(string block) => block.Contains(':', StringComparison.Ordinal);
-
     private static int MaxPrefix(IPAddress address) => address.AddressFamily == AddressFamily.InterNetwork ? 32 : 128;
 
     private static IPAddress Network(IPAddress address, int prefix)

@@ -522,6 +522,18 @@ internal sealed class ServiceStack : Stack
         // configuration's count, `fargo scale` and the autoscaler own it afterwards (Fargo.Deploy's DesiredCountOwnership).
         // (A condition expression crosses into the CDK as its token string; it resolves back to the Fn::If.)
         ((CfnService)service.Node.DefaultChild!).AddPropertyOverride("DesiredCount", Fn.ConditionIf(HasLiveImage.LogicalId, Aws.NO_VALUE, 0).ToString()!);
+
+        // [network] security_groups: the tasks carry the existing groups too. Written into the template rather than given
+        // to the construct, which would open the load balancer's egress to every member of those groups: the load
+        // balancer reaches the tasks through the service's own group only. RunTask of `fargo run` copies the service's
+        // network configuration, groups and all.
+        if (_settings.Network.SecurityGroups.Count > 0)
+        {
+            ((CfnService)service.Node.DefaultChild!).AddPropertyOverride(
+                "NetworkConfiguration.AwsvpcConfiguration.SecurityGroups",
+                new object[] { ServiceSecurityGroup.SecurityGroupId }.Concat(_settings.Network.SecurityGroups).ToArray());
+        }
+
         return service;
     }
 
