@@ -15,6 +15,9 @@ internal static partial class ValueRules
     private const string Partition = @"aws(?:-cn|-us-gov|-iso|-iso-b|-iso-e|-iso-f|-eusc)?";
     private const string RegionPattern = @"[a-z]{2}(?:-[a-z]+){1,2}-\d{1,2}";
 
+    /// <summary>A secret's region: an AWS region, or the local region's ("local"), whose parameters and secrets a local environment's [secrets] names.</summary>
+    private const string SecretRegionPattern = "(?:" + RegionPattern + "|local)";
+
     public static ValueProblem? Check(ValueRule rule, string value) => rule switch
     {
         ValueRule.None => null,
@@ -247,11 +250,11 @@ internal static partial class ValueRules
     [GeneratedRegex(@"^(?:/[A-Za-z0-9_.\-]+)+$", RegexOptions.CultureInvariant)]
     private static partial Regex ParameterName();
 
-    [GeneratedRegex("^arn:" + Partition + ":ssm:" + RegionPattern + @":\d{12}:parameter/[A-Za-z0-9_.\-/]+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^arn:" + Partition + ":ssm:" + SecretRegionPattern + @":\d{12}:parameter/[A-Za-z0-9_.\-/]+$", RegexOptions.CultureInvariant)]
     private static partial Regex SsmParameterArn();
 
     // A secret ARN may carry ECS's ":json-key:version-stage:version-id" suffix.
-    [GeneratedRegex("^arn:" + Partition + ":secretsmanager:" + RegionPattern + @":\d{12}:secret:[A-Za-z0-9/_+=.@\-]+(?::[^:]*){0,3}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^arn:" + Partition + ":secretsmanager:" + SecretRegionPattern + @":\d{12}:secret:[A-Za-z0-9/_+=.@\-]+(?::[^:]*){0,3}$", RegexOptions.CultureInvariant)]
     private static partial Regex SecretsManagerArn();
 
     [GeneratedRegex(@"^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$", RegexOptions.CultureInvariant)]
