@@ -374,6 +374,41 @@ public sealed class DeployAccessStackTests(SynthesisFixture synthesis)
     }
 
     [Fact]
+    public void The_deploy_role_may_describe_the_Secrets_Manager_secrets_its_task_names_and_no_other()
+    {
+        var stages = ExampleConfig.PipelineStages();
+        var qa = stages[0] with
+        {
+            Secrets = new SecretSettings(stages[0].Secrets.Path, new Dictionary<string, string>
+            {
+                ["STRIPE_KEY"] = "arn:aws:secretsmanager:us-east-1:111111111111:secret:todo/stripe-AbCdEf:key::",
+                ["MAIL"] = "arn:aws:secretsmanager:us-east-1:111111111111:secret:todo/mail",
+                ["API_KEY"] = "/shared/todo/api-key",
+            }),
+        };
+        var pipeline = DeliveryPipeline.Create(TestPipelines.Webhook().Settings, TestPipelines.GitHubRepository, [qa, stages[1]], TestPipelines.FargoVersion);
+        var directory = Path.Combine(Path.GetTempPath(), $"fargo-secrets-access-{Guid.NewGuid():N}");
+        try
+        {
+            var (app, _, assembly) = InfrastructureApp.BuildDeployAccess(pipeline, "qa", trustCodePipeline: false, directory);
+            app.Synth();
+            var statements = ServiceStackTests.PolicyStatementsOf(JsonNode.Parse(File.ReadAllText(assembly.Template))!.AsObject(), "DeployRole").ToList();
+
+            var describe = Assert.Single(statements, s => ServiceStackTests.Actions(s).Contains("secretsmanager:DescribeSecret"));
+            Assert.Equal(["secretsmanager:DescribeSecret"], ServiceStackTests.Actions(describe));
+            // A complete ARN as it is; a partial one with the suffix Secrets Manager adds left open, as IAM needs it.
+            Assert.Equal(
+                ["arn:aws:secretsmanager:us-east-1:111111111111:secret:todo/mail-??????", "arn:aws:secretsmanager:us-east-1:111111111111:secret:todo/stripe-AbCdEf"],
+                Resources(describe).Order(StringComparer.Ordinal));
+            Assert.DoesNotContain(statements.SelectMany(ServiceStackTests.Actions), a => a == "secretsmanager:GetSecretValue");
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Outputs_name_the_role_and_the_trusted_subject()
     {
         synthesis.ProdAccess.Template.HasOutput(StackOutputs.DeployRoleArn, Like(("Value", Match.AnyValue())));

@@ -29,7 +29,8 @@ namespace Fargo.Infrastructure.Stacks;
 /// DescribeClusters (Preflight).</item>
 /// <item>IAM PassRole of the task's execution and task roles to ECS (RegisterTaskDefinition names them).</item>
 /// <item>SSM DescribeParameters (Deployer.ParametersUnderAsync: the names under the secrets path, never values) and
-/// GetParameters without decryption (Preflight).</item>
+/// GetParameters without decryption (Preflight); Secrets Manager DescribeSecret of the Secrets Manager secrets [secrets]
+/// names, when it names any (Preflight: whether they exist, never their values).</item>
 /// <item>CloudWatch Logs DescribeLogGroups (Preflight) and FilterLogEvents on the service's group (ServiceLogs: the
 /// stopped tasks' last lines).</item>
 /// <item>ELB DescribeTargetHealth (the rollout watch) and DescribeTargetGroups (Preflight).</item>
@@ -296,6 +297,16 @@ internal sealed class DeployAccessStack : Stack
         yield return passRole;
 
         yield return Statement("CheckSecrets", [$"arn:{partition}:ssm:{region}:{account}:parameter/{stage.Settings.Secrets.Path.Trim('/')}/*"], "ssm:GetParameters");
+        var secretsManagerSecrets = stage.Settings.Secrets.Explicit
+            .Select(secret => SecretReference.Parse(secret.Key, secret.Value))
+            .OfType<SecretsManagerSecret>()
+            .Select(secret => secret.PolicyResource)
+            .Distinct(StringComparer.Ordinal)
+            .ToArray();
+        if (secretsManagerSecrets.Length > 0)
+        {
+            yield return Statement("CheckSecretsManagerSecrets", secretsManagerSecrets, "secretsmanager:DescribeSecret");
+        }
         yield return Statement("FindLogGroup", [$"arn:{partition}:logs:{region}:{account}:log-group:*"], "logs:DescribeLogGroups");
         yield return Statement("ReadServiceLogs", [$"arn:{partition}:logs:{region}:{account}:log-group:{names.LogGroup}:*"], "logs:FilterLogEvents");
 

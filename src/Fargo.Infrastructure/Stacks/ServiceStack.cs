@@ -318,16 +318,15 @@ internal sealed class ServiceStack : Stack
             {
                 ParameterName = parameter.Name,
             })),
-            SecretsManagerSecret secret => EcsSecret.FromSecretsManager(SecretsManagerSecretFromArn(id, secret.Arn), secret.JsonKey),
+            SecretsManagerSecret secret => EcsSecret.FromSecretsManager(SecretsManagerSecretFromArn(id, secret), secret.JsonKey),
             _ => throw new InvalidOperationException("unknown secret kind"),
         };
     }
 
-    private Amazon.CDK.AWS.SecretsManager.ISecret SecretsManagerSecretFromArn(string id, string arn) =>
-        // A complete ARN ends with the 6-character suffix Secrets Manager adds to the name.
-        System.Text.RegularExpressions.Regex.IsMatch(arn, "-[A-Za-z0-9]{6}$")
-            ? ManagedSecret.FromSecretCompleteArn(this, id, arn)
-            : ManagedSecret.FromSecretPartialArn(this, id, arn);
+    private Amazon.CDK.AWS.SecretsManager.ISecret SecretsManagerSecretFromArn(string id, SecretsManagerSecret secret) =>
+        secret.IsComplete
+            ? ManagedSecret.FromSecretCompleteArn(this, id, secret.Arn)
+            : ManagedSecret.FromSecretPartialArn(this, id, secret.Arn);
 
     private string ParameterArn(string resourceName) => FormatArn(new ArnComponents
     {
