@@ -62,7 +62,8 @@ public sealed class ExampleConfigTests
         Assert.Equal(new ScalingSettings(4, 4, 20, 60, null, null, 0), prod.Scaling);
         Assert.True(prod.Scaling.IsAutoscaled);
         Assert.Equal(new ResourceSettings(512, 1024, CpuArchitecture.X86_64), prod.Resources);
-        Assert.Equal(new NetworkSettings(true, "todo.example.com", "example.com", null, NatMode.PerAz, null), prod.Network);
+        Assert.Equal(new NetworkSettings(true, "todo.example.com", "example.com", null, NatMode.PerAz, null), prod.Network with { SecurityGroups = NetworkSettings.None });
+        Assert.Equal(["sg-0a1b2c3d4e5f60718"], prod.Network.SecurityGroups);
         Assert.Equal(new DatabaseSettings("postgres", "todo", "16", "db.t4g.small", 50, true), prod.Database);
         Assert.Equal(new BucketSettings(true, true), prod.Buckets);
         Assert.Equal(90, prod.Logs.RetentionDays);

@@ -35,6 +35,10 @@ public sealed class PipelineConfigTests
         ["approver written with a display name"] = new(TwoStages + "approvers = [\"ann@example.com\", \"Bob Ray <bob@example.com>\"]\n", 10, 33, "pipeline.approvers", "is not an e-mail address", "did you mean \"bob@example.com\"?"),
         ["connection that is not a connection ARN"] = new(TwoStages + "connection = \"arn:aws:codestar:us-east-1:111111111111:project/x\"\n", 10, 14, "pipeline.connection", "is not a CodeConnections (CodeStar) connection ARN"),
         ["empty test command"] = new(TwoStages + "test = \" \"\n", 10, 8, "pipeline.test", "cannot be empty"),
+        ["empty command in a list of tests"] = new(TwoStages + "test = [\"dotnet App.dll\", \" \"]\n", 10, 27, "pipeline.test", "cannot be empty"),
+        ["empty list of tests"] = new(TwoStages + "test = []\n", 10, 8, "pipeline.test", "an empty list runs no test", "leave test out"),
+        ["test that is a number"] = new(TwoStages + "test = 5\n", 10, 8, "pipeline.test", "expected a command string or an array of command strings, found an integer"),
+        ["infra written as a string"] = new(TwoStages + "infra = \"yes\"\n", 10, 9, "pipeline.infra", "expected a boolean (true or false), found a string"),
         ["misspelt pipeline key"] = new(TwoStages + "stage = [\"qa\"]\n", 10, 1, "pipeline.stage", "unknown key \"stage\"", "did you mean \"stages\"?"),
         ["pipeline written per environment"] = new(Configs.Minimal + Qa + "pipeline = { branch = \"main\" }\n", 6, 1, "environments.qa.pipeline", "\"pipeline\" cannot be set per environment", "set [pipeline] at the top level"),
         ["pipeline without an AWS environment"] = new(Configs.Minimal + "[pipeline]\nbranch = \"main\"\n", 3, 2, "pipeline", "a pipeline needs an AWS environment to deploy to", "add [environments.qa] with account and region"),
@@ -76,7 +80,7 @@ public sealed class PipelineConfigTests
     {
         var config = Configs.Service(Configs.Minimal + Prod + Qa);
 
-        Assert.Equal(new PipelineSettings(null, "main", ["prod", "qa"], null, [], null), config.Pipeline, PipelineComparer.Instance);
+        Assert.Equal(new PipelineSettings(null, "main", ["prod", "qa"], [], [], null), config.Pipeline, PipelineComparer.Instance);
     }
 
     [Fact]
@@ -115,11 +119,33 @@ public sealed class PipelineConfigTests
                 "acme/todo-api",
                 "release/2",
                 ["prod", "qa"],
-                "dotnet TodoApi.dll --self-test",
+                ["dotnet TodoApi.dll --self-test"],
                 ["ann@example.com", "bob.ray+ops@example.co.uk"],
                 "arn:aws:codestar-connections:us-east-1:111111111111:connection/0a1b2c3d-0000-4000-8000-000000000000"),
             config.Pipeline,
             PipelineComparer.Instance);
+    }
+
+    [Fact]
+    public void Test_may_be_a_list_of_commands_run_in_order_and_infra_is_read()
+    {
+        var config = Configs.Service(TwoStages + "test = [\"dotnet App.dll --self-test\", \"dotnet App.dll --check-migrations\"]\ninfra = true\n");
+
+        Assert.Equal(["dotnet App.dll --self-test", "dotnet App.dll --check-migrations"], config.Pipeline.Tests);
+        Assert.True(config.Pipeline.Infra);
+        Assert.Equal(
+            [new PipelineTest("FARGO_TEST_1", "dotnet App.dll --self-test"), new PipelineTest("FARGO_TEST_2", "dotnet App.dll --check-migrations")],
+            config.Pipeline.TestVariables());
+        Assert.Equal(" --test \"$FARGO_TEST_1\" --test \"$FARGO_TEST_2\"", config.Pipeline.TestArguments());
+    }
+
+    [Fact]
+    public void One_test_command_is_one_variable_and_no_infra_by_default()
+    {
+        var config = Configs.Service(TwoStages + "test = \"dotnet App.dll --self-test\"\n");
+
+        Assert.Equal([new PipelineTest("FARGO_TEST", "dotnet App.dll --self-test")], config.Pipeline.TestVariables());
+        Assert.False(config.Pipeline.Infra);
     }
 
     [Fact]
@@ -167,7 +193,8 @@ public sealed class PipelineConfigTests
 
         public bool Equals(PipelineSettings? x, PipelineSettings? y) =>
             x is not null && y is not null
-            && (x.Repository, x.Branch, x.Test, x.Connection) == (y.Repository, y.Branch, y.Test, y.Connection)
+            && (x.Repository, x.Branch, x.Connection, x.Infra) == (y.Repository, y.Branch, y.Connection, y.Infra)
+            && x.Tests.SequenceEqual(y.Tests)
             && x.Stages.SequenceEqual(y.Stages)
             && x.Approvers.SequenceEqual(y.Approvers);
 

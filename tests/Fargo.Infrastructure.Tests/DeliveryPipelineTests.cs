@@ -78,5 +78,27 @@ public sealed class DeliveryPipelineTests
         Assert.Contains("no stage", Assert.Throws<InfrastructureConfigurationException>(() => DeliveryPipeline.Create(Settings(), "acme/todo-api", [], "1.0.0")).Message, StringComparison.Ordinal);
     }
 
-    private static PipelineSettings Settings() => new("acme/todo-api", "main", ["qa", "prod"], null, [], null);
+    [Fact]
+    public void CodePipeline_builds_run_every_test_in_order_and_with_infra_apply_the_stacks_right_before_each_deploy()
+    {
+        var settings = Settings() with { Tests = ["dotnet App.dll --self-test", "dotnet App.dll --check-migrations"], Infra = true };
+        var pipeline = DeliveryPipeline.Create(settings, "acme/todo-api", ExampleConfig.PipelineStages(), "1.0.0");
+
+        var first = PipelineCommands.FirstStage(pipeline).SkipWhile(c => !c.StartsWith("fargo build", StringComparison.Ordinal)).ToList();
+        var later = PipelineCommands.LaterStage(pipeline, 1).SkipWhile(c => !c.StartsWith("fargo promote", StringComparison.Ordinal)).ToList();
+
+        Assert.Equal(
+            [
+                "fargo build --env qa --version \"$V\" --test \"$FARGO_TEST_1\" --test \"$FARGO_TEST_2\"",
+                "fargo push --env qa --version \"$V\"",
+                "fargo infra diff --env qa",
+                "fargo infra up --env qa --yes",
+                "fargo deploy --env qa --version \"$V\" --yes",
+            ],
+            first);
+        Assert.Equal(["fargo infra diff --env prod", "fargo infra up --env prod --yes", "fargo deploy --env prod --version \"$V\" --yes"], later.Skip(1));
+        Assert.DoesNotContain(PipelineCommands.FirstStage(TestPipelines.Webhook()), c => c.StartsWith("fargo infra", StringComparison.Ordinal));
+    }
+
+    private static PipelineSettings Settings() => new("acme/todo-api", "main", ["qa", "prod"], [], [], null);
 }

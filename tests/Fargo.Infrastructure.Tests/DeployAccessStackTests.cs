@@ -302,7 +302,7 @@ public sealed class DeployAccessStackTests(SynthesisFixture synthesis)
         var stages = ExampleConfig.PipelineStages();
         var staging = stages[0] with { Environment = stages[0].Environment with { Name = "staging", Account = "333333333333" }, Names = ResourceNaming.For(stages[0].Name, "staging") };
         var pipeline = DeliveryPipeline.Create(
-            new PipelineSettings(TestPipelines.GitHubRepository, "main", ["qa", "staging", "prod"], null, [], Connection: null),
+            new PipelineSettings(TestPipelines.GitHubRepository, "main", ["qa", "staging", "prod"], [], [], Connection: null),
             TestPipelines.GitHubRepository,
             [stages[0], staging, stages[1]],
             TestPipelines.FargoVersion);
@@ -338,6 +338,73 @@ public sealed class DeployAccessStackTests(SynthesisFixture synthesis)
             {
                 Directory.Delete(directory, recursive: true);
             }
+        }
+    }
+
+    [Fact]
+    public void With_infra_the_deploy_role_may_deploy_through_the_CDK_bootstrap_roles_and_read_its_own_stacks_only()
+    {
+        var webhook = TestPipelines.Webhook();
+        var pipeline = webhook with { Settings = webhook.Settings with { Infra = true } };
+        var directory = Path.Combine(Path.GetTempPath(), $"fargo-infra-access-{Guid.NewGuid():N}");
+        try
+        {
+            var (app, _, assembly) = InfrastructureApp.BuildDeployAccess(pipeline, "prod", trustCodePipeline: false, directory);
+            app.Synth();
+            var statements = ServiceStackTests.PolicyStatementsOf(JsonNode.Parse(File.ReadAllText(assembly.Template))!.AsObject(), "DeployRole").ToList();
+
+            var bootstrap = Assert.Single(statements, s => (string?)s["Sid"] == "DeployThroughCdkBootstrapRoles");
+            Assert.Equal(["sts:AssumeRole"], ServiceStackTests.Actions(bootstrap));
+            Assert.Equal(
+                ["deploy", "file-publishing", "image-publishing", "lookup"],
+                Resources(bootstrap).Order(StringComparer.Ordinal).Select(arn => arn.Replace("arn:aws:iam::222222222222:role/cdk-hnb659fds-", "", StringComparison.Ordinal).Replace("-role-222222222222-us-east-1", "", StringComparison.Ordinal)));
+            var stacks = Assert.Single(statements, s => (string?)s["Sid"] == "ReadEnvironmentStacks");
+            Assert.Equal(["cloudformation:DescribeStacks"], ServiceStackTests.Actions(stacks));
+            Assert.Equal(
+                ["arn:aws:cloudformation:us-east-1:222222222222:stack/fargo-prod-todo-api/*", "arn:aws:cloudformation:us-east-1:222222222222:stack/fargo-prod/*"],
+                Resources(stacks).Order(StringComparer.Ordinal));
+            // prod names its hosted zone (example.com): infra up looks its id up.
+            Assert.Equal(["route53:ListHostedZonesByName"], ServiceStackTests.Actions(Assert.Single(statements, s => (string?)s["Sid"] == "FindHostedZone")));
+            Assert.DoesNotContain(statements.SelectMany(ServiceStackTests.Actions), a => a.StartsWith("cloudformation:", StringComparison.Ordinal) && a != "cloudformation:DescribeStacks");
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void The_deploy_role_may_describe_the_Secrets_Manager_secrets_its_task_names_and_no_other()
+    {
+        var stages = ExampleConfig.PipelineStages();
+        var qa = stages[0] with
+        {
+            Secrets = new SecretSettings(stages[0].Secrets.Path, new Dictionary<string, string>
+            {
+                ["STRIPE_KEY"] = "arn:aws:secretsmanager:us-east-1:111111111111:secret:todo/stripe-AbCdEf:key::",
+                ["MAIL"] = "arn:aws:secretsmanager:us-east-1:111111111111:secret:todo/mail",
+                ["API_KEY"] = "/shared/todo/api-key",
+            }),
+        };
+        var pipeline = DeliveryPipeline.Create(TestPipelines.Webhook().Settings, TestPipelines.GitHubRepository, [qa, stages[1]], TestPipelines.FargoVersion);
+        var directory = Path.Combine(Path.GetTempPath(), $"fargo-secrets-access-{Guid.NewGuid():N}");
+        try
+        {
+            var (app, _, assembly) = InfrastructureApp.BuildDeployAccess(pipeline, "qa", trustCodePipeline: false, directory);
+            app.Synth();
+            var statements = ServiceStackTests.PolicyStatementsOf(JsonNode.Parse(File.ReadAllText(assembly.Template))!.AsObject(), "DeployRole").ToList();
+
+            var describe = Assert.Single(statements, s => ServiceStackTests.Actions(s).Contains("secretsmanager:DescribeSecret"));
+            Assert.Equal(["secretsmanager:DescribeSecret"], ServiceStackTests.Actions(describe));
+            // A complete ARN as it is; a partial one with the suffix Secrets Manager adds left open, as IAM needs it.
+            Assert.Equal(
+                ["arn:aws:secretsmanager:us-east-1:111111111111:secret:todo/mail-??????", "arn:aws:secretsmanager:us-east-1:111111111111:secret:todo/stripe-AbCdEf"],
+                Resources(describe).Order(StringComparer.Ordinal));
+            Assert.DoesNotContain(statements.SelectMany(ServiceStackTests.Actions), a => a == "secretsmanager:GetSecretValue");
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
         }
     }
 

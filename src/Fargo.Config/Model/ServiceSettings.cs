@@ -183,7 +183,26 @@ public sealed record NetworkSettings(
     string? HostedZone,
     string? Certificate,
     NatMode Nat,
-    string? VpcId);
+    string? VpcId)
+{
+    /// <summary>ECS allows five security groups per task's awsvpc configuration; one of them is Fargo's own.</summary>
+    public const int MaxExtraSecurityGroups = 4;
+
+    /// <summary>One empty list, so that settings without the lists compare equal.</summary>
+    public static IReadOnlyList<string> None { get; } = [];
+
+    /// <summary>Existing security groups (sg-…) every task carries beside the service's own group.</summary>
+    public IReadOnlyList<string> SecurityGroups { get; init; } = None;
+
+    /// <summary>
+    /// The CIDR blocks the load balancer admits on its listener ports; empty = the default (anywhere over IPv4 for a
+    /// public load balancer, the VPC's block for an internal one).
+    /// </summary>
+    public IReadOnlyList<string> Ingress { get; init; } = None;
+
+    /// <summary>An existing ECS cluster, by name, that the service runs in instead of the environment's own; null = Fargo's.</summary>
+    public string? Cluster { get; init; }
+}
 
 public sealed record LogSettings(int RetentionDays);
 

@@ -31,6 +31,9 @@ public enum ConfigValueType
     /// <summary>A table of tables, one per name (the statements of [permissions], named by their Sid).</summary>
     NamedTables,
 
+    /// <summary>A command line, or an array of them (each checked by the key's rule).</summary>
+    Commands,
+
     /// <summary>An IAM policy condition: operators, each a table of condition keys to a string or an array of strings.</summary>
     Conditions,
 }
@@ -71,6 +74,7 @@ public sealed record ConfigKey(string Path, ConfigFormat Format, ConfigValueType
         ConfigValueType.StringArray => "array of strings",
         ConfigValueType.NamedTables => "table of tables",
         ConfigValueType.Conditions => "table of IAM conditions",
+        ConfigValueType.Commands => "string or array of strings",
         _ => throw new InvalidOperationException($"unknown type {Type}"),
     };
 

@@ -72,7 +72,7 @@ public static class ConfigReference
 
             | Resource | Name |
             |---|---|
-            | ECS cluster (one per environment) | `fargo-<env>` |
+            | ECS cluster (one per environment) | `fargo-<env>`, or [network] cluster |
             | ECS service | `<name>` |
             | Task definition family | `<name>-<env>` |
             | Container | `<name>` |

@@ -121,7 +121,8 @@ public static class ConfigSchema
             with { AllowedValues = [.. Model.DatabaseFields.All] },
         Full("database.multi_az", ConfigValueType.Boolean, "false", "A standby in the second availability zone."),
 
-        Full("network", ConfigValueType.Table, null, "The load balancer, DNS and VPC of an AWS environment."),
+        Full("network", ConfigValueType.Table, null, "The load balancer, DNS, VPC, security groups and cluster of an AWS environment. The load balancer, its security group and the cluster belong to the environment (its stack, fargo-<env>, shared by its services): every service of an environment states the same load_balancer, domain, certificate, nat, vpc_id, ingress and cluster, since the last `fargo infra up` sets them for all.")
+            with { Example = "[network]" },
         Full("network.load_balancer", ConfigValueType.String, "\"public\"", "An internet-facing or an internal load balancer.") with { AllowedValues = ["public", "internal"] },
         Full("network.domain", ConfigValueType.String, null, "The service's domain name; gets an alias record and, without certificate, a DNS-validated certificate.")
             with { Rule = ValueRule.DomainName, Constraint = "needs hosted_zone or certificate; inside hosted_zone" },
@@ -130,6 +131,12 @@ public static class ConfigSchema
             with { Rule = ValueRule.CertificateArn, Constraint = "in the environment's region" },
         Full("network.nat", ConfigValueType.String, "\"per-az\"", "One NAT gateway per availability zone, or a single one to save cost.") with { AllowedValues = ["per-az", "single"] },
         Full("network.vpc_id", ConfigValueType.String, null, "Use this existing VPC instead of creating one.") with { Rule = ValueRule.VpcId },
+        Full("network.security_groups", ConfigValueType.StringArray, "none", "Existing security groups every task of the service carries beside Fargo's own (the ECS service's network configuration, and so `fargo run`'s tasks too), e.g. an organisation's mandatory groups. They must be in the environment's VPC. The local region records them with the service.")
+            with { Example = "security_groups = [\"sg-0123456789abcdef0\"]", Rule = ValueRule.SecurityGroupId, Constraint = $"security group ids, sg- and 8 or 17 hex digits; at most {Model.NetworkSettings.MaxExtraSecurityGroups} (ECS allows 5 per task, one is Fargo's)" },
+        Full("network.ingress", ConfigValueType.StringArray, "anywhere (0.0.0.0/0) for a public load balancer, the VPC's block for an internal one", "The CIDR blocks the load balancer's security group admits on its listener ports (HTTP 80, and HTTPS 443 with a certificate), instead of the default. IPv6 blocks are admitted as written; Fargo's load balancer itself is IPv4, so they matter once its VPC and load balancer take IPv6. The local region's load balancer listens on loopback only, whatever the blocks.")
+            with { Example = "ingress = [\"203.0.113.0/24\", \"2001:db8::/32\"]", Rule = ValueRule.CidrBlock, Constraint = "IPv4 or IPv6 CIDR blocks with no host bits set, e.g. \"10.0.0.0/8\"; at least one" },
+        Full("network.cluster", ConfigValueType.String, "the environment's own, fargo-<env>", "An existing ECS cluster, by name, that the service runs in instead of the environment's own: the stacks then neither create nor delete a cluster, and deploy, status, run, scale and verify all target this one. It must have the FARGATE capacity provider (and FARGATE_SPOT with spot_weight). On the local region it must already exist there; `fargo infra up` fails as on AWS when it does not.")
+            with { Example = "cluster = \"platform-shared\"", Rule = ValueRule.EcsName, Constraint = "an ECS cluster name: up to 255 letters, digits, hyphens and underscores" },
 
         Full("logs", ConfigValueType.Table, null, "The CloudWatch log group of the service."),
         Full("logs.retention_days", ConfigValueType.Integer, "30", "How long logs are kept.")
@@ -183,8 +190,10 @@ public static class ConfigSchema
             with { Example = "branch = \"main\"", Rule = ValueRule.GitBranch, Constraint = "a git branch name" },
         Full("pipeline.stages", ConfigValueType.StringArray, "every AWS environment, in the order written", "The environments the image goes through, in order. The last one is the protected `production` GitHub environment (or the approval action of CodePipeline).")
             with { Example = "stages = [\"qa\", \"prod\"]", Constraint = "at least one; names of [environments] that are not on the local region; each once" },
-        Full("pipeline.test", ConfigValueType.String, null, "A command run inside the built image, as its entry point, before anything is pushed; the pipeline stops when it fails. None by default.")
-            with { Example = "test = \"dotnet TodoApi.dll --self-test\"", Rule = ValueRule.NotEmpty },
+        Full("pipeline.test", ConfigValueType.Commands, "none", "A command, or a list of commands, each run inside the built image as its entry point, in order, before anything is pushed (also by the pull-request job); the first that fails stops the pipeline.")
+            with { Example = "test = [\"dotnet TodoApi.dll --self-test\", \"dotnet TodoApi.dll --check-migrations\"]", Rule = ValueRule.NotEmpty, Constraint = "at least one command" },
+        Full("pipeline.infra", ConfigValueType.Boolean, "false", "The pipeline applies the infrastructure too: right before each stage's deploy, its job (GitHub Actions or CodePipeline) runs `fargo infra diff --env <stage>` (the changes, in the job's log) and `fargo infra up --env <stage> --yes`. The pull-request job has no AWS credentials, so it diffs nothing: it synthesizes every stage offline (`fargo infra synth`). The deploy roles (`fargo infra up --env <stage> --oidc`, again after turning this on) then may assume the account's CDK bootstrap roles, so the account must be bootstrapped (`fargo infra up --bootstrap`, once per account and region).")
+            with { Example = "infra = true" },
         Full("pipeline.approvers", ConfigValueType.StringArray, "none", "E-mail addresses subscribed to the approval topic of CodePipeline (GitHub's `production` environment names its reviewers in the repository's settings instead).")
             with { Example = "approvers = [\"ann@example.com\"]", Rule = ValueRule.EmailAddress, Constraint = "e-mail addresses" },
         Full("pipeline.connection", ConfigValueType.String, null, "The CodeConnections (CodeStar) connection CodePipeline reads GitHub through; without it, a GitHub webhook authenticated with the GITHUB_HMAC secret.")

@@ -34,4 +34,6 @@ internal enum ValueRule
     IamPath,
     RelativePath,
     BuildStage,
+    SecurityGroupId,
+    CidrBlock,
 }

@@ -15,6 +15,9 @@ internal static partial class ValueRules
     private const string Partition = @"aws(?:-cn|-us-gov|-iso|-iso-b|-iso-e|-iso-f|-eusc)?";
     private const string RegionPattern = @"[a-z]{2}(?:-[a-z]+){1,2}-\d{1,2}";
 
+    /// <summary>A secret's region: an AWS region, or the local region's ("local"), whose parameters and secrets a local environment's [secrets] names.</summary>
+    private const string SecretRegionPattern = "(?:" + RegionPattern + "|local)";
+
     public static ValueProblem? Check(ValueRule rule, string value) => rule switch
     {
         ValueRule.None => null,
@@ -76,6 +79,12 @@ internal static partial class ValueRules
         ValueRule.AbsolutePath => value.StartsWith('/')
             ? null
             : new ValueProblem($"\"{value}\" is not an absolute path", $"did you mean \"/{value.TrimStart('.', '/')}\"?"),
+        ValueRule.SecurityGroupId => SecurityGroupId().IsMatch(value)
+            ? null
+            : new ValueProblem(
+                $"\"{value}\" is not a security group id (sg- and 8 or 17 hex digits)",
+                value.StartsWith("sg-", StringComparison.Ordinal) ? null : "security_groups takes the groups' ids, e.g. \"sg-0123456789abcdef0\", not their names"),
+        ValueRule.CidrBlock => CidrBlocks.Check(value),
         _ => throw new InvalidOperationException($"unknown rule {rule}"),
     };
 
@@ -241,11 +250,11 @@ internal static partial class ValueRules
     [GeneratedRegex(@"^(?:/[A-Za-z0-9_.\-]+)+$", RegexOptions.CultureInvariant)]
     private static partial Regex ParameterName();
 
-    [GeneratedRegex("^arn:" + Partition + ":ssm:" + RegionPattern + @":\d{12}:parameter/[A-Za-z0-9_.\-/]+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^arn:" + Partition + ":ssm:" + SecretRegionPattern + @":\d{12}:parameter/[A-Za-z0-9_.\-/]+$", RegexOptions.CultureInvariant)]
     private static partial Regex SsmParameterArn();
 
     // A secret ARN may carry ECS's ":json-key:version-stage:version-id" suffix.
-    [GeneratedRegex("^arn:" + Partition + ":secretsmanager:" + RegionPattern + @":\d{12}:secret:[A-Za-z0-9/_+=.@\-]+(?::[^:]*){0,3}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^arn:" + Partition + ":secretsmanager:" + SecretRegionPattern + @":\d{12}:secret:[A-Za-z0-9/_+=.@\-]+(?::[^:]*){0,3}$", RegexOptions.CultureInvariant)]
     private static partial Regex SecretsManagerArn();
 
     [GeneratedRegex(@"^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$", RegexOptions.CultureInvariant)]
@@ -268,6 +277,9 @@ internal static partial class ValueRules
 
     [GeneratedRegex(@"^[A-Za-z0-9_\-]{1,255}$", RegexOptions.CultureInvariant)]
     private static partial Regex EcsName();
+
+    [GeneratedRegex(@"^sg-(?:[0-9a-f]{8}|[0-9a-f]{17})$", RegexOptions.CultureInvariant)]
+    private static partial Regex SecurityGroupId();
 
     [GeneratedRegex("^arn:" + Partition + ":ecs:" + RegionPattern + @":\d{12}:cluster/[A-Za-z0-9_\-]{1,255}$", RegexOptions.CultureInvariant)]
     private static partial Regex EcsClusterArn();

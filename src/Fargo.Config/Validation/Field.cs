@@ -25,6 +25,12 @@ internal static class Fields
     public static Field<IReadOnlyList<(string Value, TomlPosition Position)>> Strings(TableNode? table, string key) =>
         Read<IReadOnlyList<(string, TomlPosition)>>(table, key, v => [.. ((TomlArray)v).Items.Select(i => (((TomlString)i).Value, i.Position))]);
 
+    /// <summary>A string or an array of strings (a command or a list of commands), as a list either way.</summary>
+    public static Field<IReadOnlyList<(string Value, TomlPosition Position)>> StringOrStrings(TableNode? table, string key) =>
+        Read<IReadOnlyList<(string, TomlPosition)>>(table, key, v => v is TomlString text
+            ? [(text.Value, text.Position)]
+            : [.. ((TomlArray)v).Items.Select(i => (((TomlString)i).Value, i.Position))]);
+
     public static Field<TimeSpan> Duration(TableNode? table, string key) => Read(table, key, v => Durations.Parse(((TomlString)v).Value));
 
     /// <summary>The entries of a string map that passed their checks, and whether any entry was rejected.</summary>

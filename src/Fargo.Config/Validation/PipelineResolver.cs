@@ -39,15 +39,23 @@ internal sealed class PipelineResolver(DiagnosticBag diagnostics)
         }
 
         var repository = Fields.String(table, "repository");
-        var test = Fields.String(table, "test");
+        var tests = Fields.StringOrStrings(table, "test");
+        if (tests is { IsWritten: true, Value.Count: 0 })
+        {
+            diagnostics.Add(tests.Origin!, "an empty list runs no test", "leave test out for none, or list the commands to run inside the image");
+        }
+
         var connection = Fields.String(table, "connection");
         return new PipelineSettings(
             Repository: repository.IsWritten ? repository.Value : null,
             Branch: Fields.String(table, "branch").Or(DefaultBranch),
             Stages: resolvedStages,
-            Test: test.IsWritten ? test.Value : null,
+            Tests: tests.IsWritten ? [.. tests.Value.Select(t => t.Value)] : [],
             Approvers: approvers.IsWritten ? [.. approvers.Value.Select(a => a.Value)] : [],
-            Connection: connection.IsWritten ? connection.Value : null);
+            Connection: connection.IsWritten ? connection.Value : null)
+        {
+            Infra = Fields.Boolean(table, "infra").Or(false),
+        };
     }
 
     private List<string> CheckStages(

@@ -195,7 +195,9 @@ internal sealed class SchemaReader(DiagnosticBag diagnostics)
             ConfigValueType.StringArray when value is TomlArray array => ReadArray(entry, array, new Origin(path, value.Position, environment)),
             ConfigValueType.NamedTables when value is TomlTable named => ReadNamedTables(entry, named, new Origin(path, keyPosition, environment)),
             ConfigValueType.Conditions when value is TomlTable conditions => ReadConditions(conditions, new Origin(path, keyPosition, environment)),
-            ConfigValueType.Table or ConfigValueType.StringMap or ConfigValueType.StringArray or ConfigValueType.NamedTables or ConfigValueType.Conditions => TypeMismatch(entry, value, new Origin(path, value.Position, environment)),
+            ConfigValueType.Commands when value is TomlArray commands => ReadArray(entry, commands, new Origin(path, value.Position, environment)),
+            ConfigValueType.Commands when value is TomlString => ReadScalar(entry with { Type = ConfigValueType.String }, value, new Origin(path, value.Position, environment)),
+            ConfigValueType.Table or ConfigValueType.StringMap or ConfigValueType.StringArray or ConfigValueType.NamedTables or ConfigValueType.Conditions or ConfigValueType.Commands => TypeMismatch(entry, value, new Origin(path, value.Position, environment)),
             _ => ReadScalar(entry, value, new Origin(path, value.Position, environment)),
         };
     }
@@ -412,6 +414,7 @@ internal sealed class SchemaReader(DiagnosticBag diagnostics)
             ConfigValueType.StringArray => "an array of strings",
             ConfigValueType.NamedTables => "a table of tables",
             ConfigValueType.Conditions => "a table of IAM condition operators",
+            ConfigValueType.Commands => "a command string or an array of command strings",
             _ => "a table of strings",
         };
         var found = value switch

@@ -23,6 +23,8 @@ internal sealed class SettingsResolver(DiagnosticBag diagnostics, string context
         var secrets = Fields.Map(merged, "secrets");
         CheckVariables(env.Entries, secrets.Entries, database);
         var resources = Resources(Fields.Table(merged, "resources"));
+        var network = Network(Fields.Table(merged, "network"), target);
+        var names = ResourceNaming.For(name, environmentName);
         var local = Local(Fields.Table(merged, "local"));
 
         return new ServiceSettings(
@@ -38,7 +40,7 @@ internal sealed class SettingsResolver(DiagnosticBag diagnostics, string context
             Env: ReadOnly(env.Entries),
             Secrets: new SecretSettings(Fields.String(merged, "secrets_path").Or($"/{name}"), ReadOnly(secrets.Entries)),
             Database: database,
-            Network: Network(Fields.Table(merged, "network"), target),
+            Network: network,
             Logs: new LogSettings((int)Fields.Integer(Fields.Table(merged, "logs"), "retention_days").Or(30)),
             Buckets: new BucketSettings(
                 Fields.Boolean(Fields.Table(merged, "buckets"), "data").Or(false),
@@ -48,7 +50,8 @@ internal sealed class SettingsResolver(DiagnosticBag diagnostics, string context
             Iam: Fields.Table(merged, "iam") is { } iam
                 ? new IamSettings(Fields.String(iam, "path").Or("/"), Fields.String(iam, "permissions_boundary") is { IsWritten: true } boundary ? boundary.Value : null)
                 : IamSettings.Default,
-            Names: ResourceNaming.For(name, environmentName));
+            // An existing cluster replaces the environment's own everywhere its name is used: stacks, deploys, roles.
+            Names: network.Cluster is { } cluster ? names with { Cluster = cluster } : names);
     }
 
     private static EnvironmentTarget Target(string name, EnvironmentDeclaration? declaration)
@@ -313,13 +316,34 @@ internal sealed class SettingsResolver(DiagnosticBag diagnostics, string context
                 "a load balancer needs a certificate from its own region");
         }
 
+        var securityGroups = Fields.Strings(table, "security_groups");
+        var distinctGroups = securityGroups.IsWritten ? securityGroups.Value.Select(g => g.Value).Distinct(StringComparer.Ordinal).ToList() : [];
+        if (distinctGroups.Count > NetworkSettings.MaxExtraSecurityGroups)
+        {
+            diagnostics.Add(
+                securityGroups.Origin!,
+                $"{distinctGroups.Count} security groups are too many: ECS gives a task at most 5, and one is the service's own",
+                $"list at most {NetworkSettings.MaxExtraSecurityGroups}");
+        }
+
+        var ingress = Fields.Strings(table, "ingress");
+        if (ingress is { IsWritten: true, Value.Count: 0 })
+        {
+            diagnostics.Add(ingress.Origin!, "an empty list admits no client at all", "leave ingress out to admit anyone (public) or the VPC (internal), or list the CIDR blocks to admit");
+        }
+
         return new NetworkSettings(
             Public: Fields.String(table, "load_balancer").Or("public") == "public",
             Domain: domain.IsWritten ? domain.Value : null,
             HostedZone: zone.IsWritten ? zone.Value : null,
             Certificate: certificate.IsWritten ? certificate.Value : null,
             Nat: Fields.String(table, "nat").Or("per-az") == "single" ? NatMode.SingleGateway : NatMode.PerAz,
-            VpcId: Fields.String(table, "vpc_id") is { IsWritten: true } vpc ? vpc.Value : null);
+            VpcId: Fields.String(table, "vpc_id") is { IsWritten: true } vpc ? vpc.Value : null)
+        {
+            SecurityGroups = distinctGroups.Count > 0 ? distinctGroups : NetworkSettings.None,
+            Ingress = ingress is { IsWritten: true, Value.Count: > 0 } ? [.. ingress.Value.Select(b => b.Value).Distinct(StringComparer.Ordinal)] : NetworkSettings.None,
+            Cluster = Fields.String(table, "cluster") is { IsWritten: true } cluster ? cluster.Value : null,
+        };
     }
 
     private PermissionSettings Permissions(TableNode? table)

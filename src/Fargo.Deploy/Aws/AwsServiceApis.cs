@@ -4,6 +4,7 @@ using Fargo.Aws.Ecr;
 using Fargo.Aws.Ecs;
 using Fargo.Aws.ElasticLoadBalancingV2;
 using Fargo.Aws.Http;
+using Fargo.Aws.SecretsManager;
 using Fargo.Aws.Ssm;
 using Fargo.Aws.Sts;
 
@@ -31,6 +32,7 @@ public sealed class AwsServiceApis : IDisposable
         {
             CloudFormation = new Stacks.CloudFormationApi(new Fargo.Aws.CloudFormation.CloudFormationClient(_http)),
             Scaling = new ScalingApi(new ApplicationAutoScalingClient(_http)),
+            SecretsManager = new SecretsManagerApi(new SecretsManagerClient(_http)),
         };
     }
 
@@ -140,6 +142,11 @@ public sealed class AwsServiceApis : IDisposable
         public Task<DescribeScalingPoliciesResponse> DescribeScalingPoliciesAsync(DescribeScalingPoliciesRequest request, CancellationToken cancellationToken) => client.DescribeScalingPoliciesAsync(request, cancellationToken);
 
         public Task<DescribeScalingActivitiesResponse> DescribeScalingActivitiesAsync(DescribeScalingActivitiesRequest request, CancellationToken cancellationToken) => client.DescribeScalingActivitiesAsync(request, cancellationToken);
+    }
+
+    private sealed class SecretsManagerApi(SecretsManagerClient client) : ISecretsManagerApi
+    {
+        public Task<DescribeSecretResponse> DescribeSecretAsync(DescribeSecretRequest request, CancellationToken cancellationToken) => client.DescribeSecretAsync(request, cancellationToken);
     }
 
     private sealed class StsApi(StsClient client) : IStsApi

@@ -2,6 +2,7 @@ using Fargo.Aws.CloudWatchLogs;
 using Fargo.Aws.Ecr;
 using Fargo.Aws.Ecs;
 using Fargo.Aws.ElasticLoadBalancingV2;
+using Fargo.Aws.SecretsManager;
 using Fargo.Aws.Ssm;
 using Fargo.Aws.Sts;
 
@@ -98,6 +99,12 @@ public interface ISsmApi
     Task<DeleteParameterResponse> DeleteParameterAsync(DeleteParameterRequest request, CancellationToken cancellationToken);
 }
 
+/// <summary>The Secrets Manager operations: whether the task's secrets exist (`fargo verify`), never their values.</summary>
+public interface ISecretsManagerApi
+{
+    Task<DescribeSecretResponse> DescribeSecretAsync(DescribeSecretRequest request, CancellationToken cancellationToken);
+}
+
 /// <summary>The CloudWatch Logs operations: the service's log group and its events.</summary>
 public interface ILogsApi
 {
@@ -124,4 +131,7 @@ public sealed record ServiceApis(IEcsApi Ecs, IElbApi Elb, IEcrApi Ecr, ISsmApi 
 
     /// <summary>Application Auto Scaling, for the scaling state `fargo status` shows; null where nothing needs it.</summary>
     public IScalingApi? Scaling { get; init; }
+
+    /// <summary>Secrets Manager, for `fargo verify`'s check of the task's Secrets Manager secrets; null where nothing needs it.</summary>
+    public ISecretsManagerApi? SecretsManager { get; init; }
 }

@@ -4,7 +4,9 @@ using Fargo.Aws.CloudWatchLogs;
 using Fargo.Aws.Ecr;
 using Fargo.Aws.Ecs;
 using Fargo.Aws.ElasticLoadBalancingV2;
+using Fargo.Aws.SecretsManager;
 using Fargo.Aws.Ssm;
+using Fargo.Deploy.Aws;
 using Fargo.Deploy.Deploying;
 using Fargo.Deploy.Images;
 using Fargo.Deploy.Targets;
@@ -27,7 +29,8 @@ public sealed record PreflightCheck(string Name, CheckStatus Status, string Deta
 /// `fargo verify`: everything a deploy needs, checked before one is tried: the cluster and the service exist, the roles
 /// (reported as not checked: Fargo.Aws has no IAM client; the local region has no IAM), the image exists for the task's
 /// platform, every secret the task will get exists, the log group exists, and the target group's port is the container's.
-/// Secrets are checked with GetParameters without decryption: their values are never read.
+/// Secrets are checked with GetParameters without decryption (SSM) and DescribeSecret (Secrets Manager): their values are
+/// never read, so a Secrets Manager secret's JSON key is not checked, only the secret.
 /// </summary>
 public static class Preflight
 {
@@ -121,7 +124,10 @@ public static class Preflight
         var spec = target.Spec;
         var underPath = await Deployer.ParametersUnderAsync(target.Apis.Ssm, spec.SecretsPath, cancellationToken);
         var explicitSsm = spec.ExplicitSecrets.Values.Where(v => !v.StartsWith("arn:", StringComparison.Ordinal) || v.Contains(":ssm:", StringComparison.Ordinal)).ToList();
-        var secretsManager = spec.ExplicitSecrets.Values.Count(v => v.Contains(":secretsmanager:", StringComparison.Ordinal));
+        var secretsManager = spec.ExplicitSecrets.Values.Where(v => v.StartsWith("arn:", StringComparison.Ordinal) && v.Contains(":secretsmanager:", StringComparison.Ordinal))
+            .Select(SecretArn)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
         var missing = new List<string>();
         foreach (var chunk in explicitSsm.Distinct(StringComparer.Ordinal).Chunk(10))
         {
@@ -130,14 +136,46 @@ public static class Preflight
         }
 
         var detail = $"{underPath.Count} under {spec.SecretsPath}, {explicitSsm.Count} from [secrets]";
-        if (secretsManager > 0)
+        if (secretsManager.Count > 0 && target.Apis.SecretsManager is { } secretsManagerApi)
         {
-            detail += $"; {secretsManager} Secrets Manager secret(s) not checked (no Secrets Manager client)";
+            detail += $", {secretsManager.Count} Secrets Manager secret(s) from [secrets]";
+            foreach (var arn in secretsManager)
+            {
+                if (await MissingSecretAsync(secretsManagerApi, arn, cancellationToken) is { } problem)
+                {
+                    missing.Add(problem);
+                }
+            }
+        }
+        else if (secretsManager.Count > 0)
+        {
+            detail += $"; {secretsManager.Count} Secrets Manager secret(s) not checked (no Secrets Manager client)";
         }
 
         return missing.Count == 0
             ? new(name, CheckStatus.Passed, detail)
             : new(name, CheckStatus.Failed, $"missing: {string.Join(", ", missing)} ({detail})");
+    }
+
+    /// <summary>
+    /// The secret of a task's reference to it: ECS takes the secret's ARN followed by ":json-key:version-stage:version-id"
+    /// (each part optional); the secret itself is the ARN's first seven fields (arn:partition:secretsmanager:region:account:secret:name).
+    /// </summary>
+    internal static string SecretArn(string reference) => string.Join(':', reference.Split(':').Take(7));
+
+    /// <summary>Null when the secret exists and is not scheduled for deletion; else what is wrong with it, for the report.</summary>
+    private static async Task<string?> MissingSecretAsync(ISecretsManagerApi secretsManager, string arn, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var described = await secretsManager.DescribeSecretAsync(new DescribeSecretRequest { SecretId = arn }, cancellationToken);
+            // ECS cannot fetch a secret marked for deletion: the task would not start.
+            return described.DeletedDate is null ? null : $"{arn} (scheduled for deletion)";
+        }
+        catch (AwsServiceException e) when (e.Code == "ResourceNotFoundException")
+        {
+            return arn;
+        }
     }
 
     private static async Task<PreflightCheck> CheckLogGroupAsync(DeployTarget target, CancellationToken cancellationToken)

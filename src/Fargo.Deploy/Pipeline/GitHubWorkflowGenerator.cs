@@ -21,7 +21,7 @@ public sealed record GitHubWorkflowRequest(
 /// <summary>One job of the workflow: one stage.</summary>
 /// <param name="Id">The job's id in the workflow (the Fargo environment's name).</param>
 /// <param name="Needs">The previous stage's job id; null for the first.</param>
-/// <param name="Commands">The fargo commands the job runs, in order, as written in the workflow.</param>
+/// <param name="Steps">The fargo commands the job runs, in order, with their steps' names.</param>
 public sealed record WorkflowJob(
     string Id,
     string Name,
@@ -32,8 +32,15 @@ public sealed record WorkflowJob(
     string Region,
     string RoleArn,
     string ConcurrencyGroup,
-    IReadOnlyList<string> Commands,
-    PromoteSource? Source = null);
+    IReadOnlyList<WorkflowStep> Steps,
+    PromoteSource? Source = null)
+{
+    /// <summary>The fargo commands the job runs, in order, as written in the workflow.</summary>
+    public IReadOnlyList<string> Commands => [.. Steps.Select(s => s.Command)];
+}
+
+/// <summary>One step of a job that runs a fargo command: its name in the workflow, and the command.</summary>
+public sealed record WorkflowStep(string Title, string Command);
 
 /// <summary>
 /// Where a later stage promotes from: the previous environment, read through its read-only role (&lt;name&gt;-&lt;env&gt;-read,
@@ -152,18 +159,23 @@ public static partial class GitHubWorkflowGenerator
         var environment = settings.Environment;
         var name = environment.Name;
         var version = $"\"${VersionVariable}\"";
-        IReadOnlyList<string> commands = index == 0
+        var tested = request.Pipeline.Tests.Count > 0;
+        IReadOnlyList<WorkflowStep> bring = index == 0
             ?
             [
-                $"fargo build --env {name} --version {version}" + (request.Pipeline.Test is null ? "" : " --test \"$FARGO_TEST\""),
-                $"fargo push --env {name} --version {version}",
-                $"fargo deploy --env {name} --version {version} --yes",
+                new("Build the image" + (tested ? " and test it inside itself" : ""), $"fargo build --env {name} --version {version}" + request.Pipeline.TestArguments()),
+                new("Push it", $"fargo push --env {name} --version {version}"),
             ]
-            :
+            : [new($"Promote the digest from {names[index - 1]} (no rebuild)", $"fargo promote --from {names[index - 1]} --to {name} --version {version} --from-profile {SourceProfile(names[index - 1])}")];
+        // [pipeline] infra: the environment's stacks are brought up to fargo.toml right before the deploy, after the
+        // changes are printed for the run's log (infra up keeps the image that runs; the deploy then rolls the new one out).
+        IReadOnlyList<WorkflowStep> infra = request.Pipeline.Infra
+            ?
             [
-                $"fargo promote --from {names[index - 1]} --to {name} --version {version} --from-profile {SourceProfile(names[index - 1])}",
-                $"fargo deploy --env {name} --version {version} --yes",
-            ];
+                new($"Show the infrastructure changes of {name}", $"fargo infra diff --env {name}"),
+                new($"Apply the infrastructure of {name}", $"fargo infra up --env {name} --yes"),
+            ]
+            : [];
         var previous = index == 0 ? null : stages[index - 1];
         return new WorkflowJob(
             Id: name,
@@ -175,7 +187,7 @@ public static partial class GitHubWorkflowGenerator
             Region: environment.Region!,
             RoleArn: settings.Iam.RoleArn(environment.Region!, environment.Account!, settings.Names.DeployRole),
             ConcurrencyGroup: $"fargo-{settings.Name}-{name}",
-            Commands: commands,
+            Steps: [.. bring, .. infra, new($"Deploy to {name}", $"fargo deploy --env {name} --version {version} --yes")],
             Source: previous is null
                 ? null
                 : new PromoteSource(
@@ -224,10 +236,10 @@ public static partial class GitHubWorkflowGenerator
     /// </summary>
     private static void WritePullRequestJob(YamlText yaml, GitHubWorkflowRequest request, ServiceSettings first)
     {
-        var test = request.Pipeline.Test;
+        var tested = request.Pipeline.Tests.Count > 0;
         yaml.Map(PullRequestJob, j =>
         {
-            j.Pair("name", test is null ? "Pull request: build the image" : "Pull request: build the image and test it inside itself")
+            j.Pair("name", tested ? "Pull request: build the image and test it inside itself" : "Pull request: build the image")
                 .Comment("Pull requests only; the deploy jobs below run on pushes to the branch.")
                 .Pair("if", "github.event_name == 'pull_request'")
                 .Pair("runs-on", "ubuntu-latest", "has Docker, which builds the image")
@@ -238,17 +250,25 @@ public static partial class GitHubWorkflowGenerator
                 j.Map("defaults", d => d.Map("run", r => r.Pair("working-directory", Expressionless(request.WorkingDirectory))));
             }
 
-            if (test is not null)
+            if (tested)
             {
-                j.Map("env", e => e.Pair("FARGO_TEST", Expressionless(test)));
+                j.Map("env", e => TestVariables(e, request.Pipeline));
             }
 
             j.Map("steps", steps =>
             {
                 CommonSteps(steps, first, isFirst: true);
                 steps.Item(s => s
-                    .Pair("name", test is null ? "Build the image (not pushed)" : "Build the image and test it inside itself (not pushed)")
-                    .Pair("run", $"fargo build --env {first.Environment.Name} --version \"${VersionVariable}\"" + (test is null ? "" : " --test \"$FARGO_TEST\"")));
+                    .Pair("name", tested ? "Build the image and test it inside itself (not pushed)" : "Build the image (not pushed)")
+                    .Pair("run", $"fargo build --env {first.Environment.Name} --version \"${VersionVariable}\"" + request.Pipeline.TestArguments()));
+                if (request.Pipeline.Infra)
+                {
+                    // No AWS credentials here, so no diff against the live stacks (the stage jobs print it before applying):
+                    // synthesis is offline and still catches a fargo.toml the stacks cannot be made from.
+                    steps.Item(s => s
+                        .Pair("name", "Synthesize every stage's infrastructure (offline; the stage jobs show the diff)")
+                        .Pair("run", "fargo infra synth"));
+                }
             });
         });
     }
@@ -295,15 +315,15 @@ public static partial class GitHubWorkflowGenerator
                     .Map("defaults", d => d.Map("run", r => r.Pair("working-directory", Expressionless(request.WorkingDirectory))));
             }
 
-            if (isFirst && request.Pipeline.Test is null)
+            if (isFirst && request.Pipeline.Tests.Count == 0)
             {
-                j.Comment("No [pipeline] test in fargo.toml: add test = \"CMD\" there to run CMD inside the built image before anything is pushed.");
+                j.Comment("No [pipeline] test in fargo.toml: add test = \"CMD\" (or a list) there to run it inside the built image before anything is pushed.");
             }
-            else if (isFirst && request.Pipeline.Test is { } test)
+            else if (isFirst)
             {
-                j.Map("env", e => e
-                    .Comment("[pipeline] test: run inside the built image, as its entry point, before anything is pushed.")
-                    .Pair("FARGO_TEST", Expressionless(test)));
+                j.Map("env", e => TestVariables(
+                    e.Comment("[pipeline] test: each run inside the built image, as its entry point, in order, before anything is pushed."),
+                    request.Pipeline));
             }
 
             j.Map("steps", steps => Steps(steps, settings, job, isFirst));
@@ -357,14 +377,21 @@ public static partial class GitHubWorkflowGenerator
                 ]));
         }
 
-        var titles = isFirst
-            ? new[] { "Build the image" + (job.Commands[0].Contains("--test", StringComparison.Ordinal) ? " and test it inside itself" : ""), "Push it", $"Deploy to {job.Environment}" }
-            : [$"Promote the digest from {job.Needs} (no rebuild)", $"Deploy to {job.Environment}"];
-        for (var i = 0; i < titles.Length; i++)
+        foreach (var step in job.Steps)
         {
-            var (title, command) = (titles[i], job.Commands[i]);
-            steps.Item(s => s.Pair("name", title).Pair("run", command));
+            steps.Item(s => s.Pair("name", step.Title).Pair("run", step.Command));
         }
+    }
+
+    /// <summary>[pipeline] test's commands as the job's plain variables, which `fargo build --test "$VAR"` reads.</summary>
+    private static YamlText TestVariables(YamlText env, PipelineSettings pipeline)
+    {
+        foreach (var test in pipeline.TestVariables())
+        {
+            env.Pair(test.Variable, Expressionless(test.Command));
+        }
+
+        return env;
     }
 
     /// <summary>The AWS profile through which a later stage reads the previous environment (its read-only role).</summary>

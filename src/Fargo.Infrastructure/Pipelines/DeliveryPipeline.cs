@@ -43,7 +43,7 @@ public sealed partial record DeliveryPipeline(
     string Service,
     string GitHubRepository,
     string Branch,
-    string? Test,
+    PipelineSettings Settings,
     IReadOnlyList<string> Approvers,
     string? Connection,
     IReadOnlyList<DeliveryStage> Stages,
@@ -97,7 +97,7 @@ public sealed partial record DeliveryPipeline(
             .ToList();
         var directory = string.IsNullOrWhiteSpace(configDirectory) ? "." : configDirectory.Replace('\\', '/').TrimEnd('/');
         return new DeliveryPipeline(
-            stages[0].Name, gitHubRepository!, settings.Branch, settings.Test, settings.Approvers, settings.Connection, delivery, fargoVersion, directory.Length == 0 ? "." : directory);
+            stages[0].Name, gitHubRepository!, settings.Branch, settings, settings.Approvers, settings.Connection, delivery, fargoVersion, directory.Length == 0 ? "." : directory);
     }
 
     public DeliveryStage First => Stages[0];

@@ -17,9 +17,6 @@ public static class PipelineCommands
     /// <summary>The environment variable that carries the source action's commit id into every build.</summary>
     public const string CommitVariable = "FARGO_COMMIT";
 
-    /// <summary>The environment variable that carries [pipeline] test (a plain value, not a secret) into the build.</summary>
-    public const string TestVariable = "FARGO_TEST";
-
     /// <summary>The AWS profile each build assumes the stage's deploy role with.</summary>
     public const string Profile = "fargo-deploy";
 
@@ -39,17 +36,20 @@ public static class PipelineCommands
         ];
     }
 
-    /// <summary>The first stage: build once, test inside the image, push, deploy.</summary>
+    /// <summary>
+    /// The first stage: build once, run each test inside the image (their variables: <see cref="PipelineSettings.TestVariables"/>),
+    /// push, apply the infrastructure when [pipeline] infra says so, deploy.
+    /// </summary>
     public static IReadOnlyList<string> FirstStage(DeliveryPipeline pipeline)
     {
         ArgumentNullException.ThrowIfNull(pipeline);
         var stage = pipeline.First;
-        var test = pipeline.Test is null ? string.Empty : $" --test \"${TestVariable}\"";
         return
         [
             .. Prologue(pipeline, stage),
-            $"fargo build --env {stage.Name} --version \"$V\"{test}",
+            $"fargo build --env {stage.Name} --version \"$V\"{pipeline.Settings.TestArguments()}",
             $"fargo push --env {stage.Name} --version \"$V\"",
+            .. Infrastructure(pipeline, stage),
             $"fargo deploy --env {stage.Name} --version \"$V\" --yes",
         ];
     }
@@ -66,9 +66,14 @@ public static class PipelineCommands
             .. Prologue(pipeline, stage),
             .. AssumeRole(ReadProfile, previous.ReadRoleArn, previous.Region),
             $"fargo promote --from {previous.Name} --to {stage.Name} --version \"$V\" --from-profile {ReadProfile}",
+            .. Infrastructure(pipeline, stage),
             $"fargo deploy --env {stage.Name} --version \"$V\" --yes",
         ];
     }
+
+    /// <summary>[pipeline] infra: the changes, printed for the build's log, then applied (the running image is kept).</summary>
+    private static IEnumerable<string> Infrastructure(DeliveryPipeline pipeline, DeliveryStage stage) =>
+        pipeline.Settings.Infra ? [$"fargo infra diff --env {stage.Name}", $"fargo infra up --env {stage.Name} --yes"] : [];
 
     private static IEnumerable<string> Prologue(DeliveryPipeline pipeline, DeliveryStage stage)
     {

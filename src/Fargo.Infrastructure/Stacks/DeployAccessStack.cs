@@ -29,7 +29,8 @@ namespace Fargo.Infrastructure.Stacks;
 /// DescribeClusters (Preflight).</item>
 /// <item>IAM PassRole of the task's execution and task roles to ECS (RegisterTaskDefinition names them).</item>
 /// <item>SSM DescribeParameters (Deployer.ParametersUnderAsync: the names under the secrets path, never values) and
-/// GetParameters without decryption (Preflight).</item>
+/// GetParameters without decryption (Preflight); Secrets Manager DescribeSecret of the Secrets Manager secrets [secrets]
+/// names, when it names any (Preflight: whether they exist, never their values).</item>
 /// <item>CloudWatch Logs DescribeLogGroups (Preflight) and FilterLogEvents on the service's group (ServiceLogs: the
 /// stopped tasks' last lines).</item>
 /// <item>ELB DescribeTargetHealth (the rollout watch) and DescribeTargetGroups (Preflight).</item>
@@ -37,6 +38,16 @@ namespace Fargo.Infrastructure.Stacks;
 /// assumes nothing but its own stage's deploy role through OIDC, and `fargo promote --from-profile P` then assumes the
 /// read role from those credentials (P: <c>role_arn</c> = the read role, <c>credential_source = Environment</c>), so no
 /// second set of temporary credentials is written to the runner's disk.</item>
+/// </list>
+/// With [pipeline] infra, also what `fargo infra diff` and `fargo infra up --yes` call with the environment's credentials
+/// (InfraUpCommand, InfraAwsSession, LiveImage, HostedZoneLookup) and the CDK toolkit under them:
+/// <list type="bullet">
+/// <item>STS AssumeRole of the account's CDK bootstrap roles (cdk-hnb659fds-deploy-role, -file-publishing-role,
+/// -image-publishing-role and -lookup-role, each -ACCOUNT-REGION): the toolkit deploys through them, as AWS documents for
+/// CI, so the deploy role itself changes no stack and creates no resource; CloudFormation's execution role does.</item>
+/// <item>CloudFormation DescribeStacks on the environment's and the service's stacks (whether the environment stack
+/// exists yet, the stacks' outputs).</item>
+/// <item>Route 53 ListHostedZonesByName, when the environment names its hosted zone (the zone's id for the certificate).</item>
 /// </list>
 /// Not granted: RunTask, StopTask, PutParameter, DeleteService and the rest of what `fargo run`, `secret set` or
 /// `down` call, which no pipeline runs; nor any access to another stage's repository: promote reads the previous stage
@@ -286,6 +297,16 @@ internal sealed class DeployAccessStack : Stack
         yield return passRole;
 
         yield return Statement("CheckSecrets", [$"arn:{partition}:ssm:{region}:{account}:parameter/{stage.Settings.Secrets.Path.Trim('/')}/*"], "ssm:GetParameters");
+        var secretsManagerSecrets = stage.Settings.Secrets.Explicit
+            .Select(secret => SecretReference.Parse(secret.Key, secret.Value))
+            .OfType<SecretsManagerSecret>()
+            .Select(secret => secret.PolicyResource)
+            .Distinct(StringComparer.Ordinal)
+            .ToArray();
+        if (secretsManagerSecrets.Length > 0)
+        {
+            yield return Statement("CheckSecretsManagerSecrets", secretsManagerSecrets, "secretsmanager:DescribeSecret");
+        }
         yield return Statement("FindLogGroup", [$"arn:{partition}:logs:{region}:{account}:log-group:*"], "logs:DescribeLogGroups");
         yield return Statement("ReadServiceLogs", [$"arn:{partition}:logs:{region}:{account}:log-group:{names.LogGroup}:*"], "logs:FilterLogEvents");
 
@@ -293,6 +314,40 @@ internal sealed class DeployAccessStack : Stack
         if (stageIndex > 0)
         {
             yield return Statement("AssumePreviousStageReadRole", [pipeline.Stages[stageIndex - 1].ReadRoleArn], "sts:AssumeRole");
+        }
+
+        if (pipeline.Settings.Infra)
+        {
+            foreach (var statement in InfrastructurePermissions(stage))
+            {
+                yield return statement;
+            }
+        }
+    }
+
+    /// <summary>The CDK's modern bootstrap qualifier: its roles are cdk-&lt;qualifier&gt;-&lt;kind&gt;-role-&lt;account&gt;-&lt;region&gt;.</summary>
+    internal const string CdkBootstrapQualifier = "hnb659fds";
+
+    /// <summary>The bootstrap roles the CDK toolkit deploys through: the deployment, the asset publishing and the lookups.</summary>
+    private static readonly string[] CdkBootstrapRoleKinds = ["deploy", "file-publishing", "image-publishing", "lookup"];
+
+    /// <summary>[pipeline] infra: what `fargo infra diff` and `infra up` need (see the class remarks).</summary>
+    private static IEnumerable<PolicyStatement> InfrastructurePermissions(DeliveryStage stage)
+    {
+        var (region, account, partition) = (stage.Region, stage.Account, AwsPartitions.Of(stage.Region));
+        yield return Statement(
+            "DeployThroughCdkBootstrapRoles",
+            [.. CdkBootstrapRoleKinds.Select(kind => $"arn:{partition}:iam::{account}:role/cdk-{CdkBootstrapQualifier}-{kind}-role-{account}-{region}")],
+            "sts:AssumeRole");
+        var stacks = StackNames.For(stage.Settings);
+        yield return Statement(
+            "ReadEnvironmentStacks",
+            [.. new[] { stacks.Environment, stacks.Service }.Select(name => $"arn:{partition}:cloudformation:{region}:{account}:stack/{name}/*")],
+            "cloudformation:DescribeStacks");
+        if (stage.Settings.Network.HostedZone is not null)
+        {
+            // No resource-level permissions exist for it: "*" is the only choice.
+            yield return Statement("FindHostedZone", ["*"], "route53:ListHostedZonesByName");
         }
     }
 

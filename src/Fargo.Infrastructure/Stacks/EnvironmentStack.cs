@@ -13,7 +13,8 @@ namespace Fargo.Infrastructure.Stacks;
 
 /// <summary>
 /// What an environment's services share: the network (a new VPC over two AZs, or an existing one), the
-/// load balancer with its listeners, certificate and DNS record, the logging bucket, and the ECS cluster.
+/// load balancer with its listeners, certificate and DNS record, the logging bucket, and the ECS cluster (its own,
+/// or an existing one by name, which this stack neither creates nor deletes).
 /// </summary>
 internal sealed class EnvironmentStack : Stack
 {
@@ -33,14 +34,16 @@ internal sealed class EnvironmentStack : Stack
             // Egress is opened per service, to its own security group on its container port only.
             AllowAllOutbound = false,
         });
-        var clients = network.Public ? Peer.AnyIpv4() : Peer.Ipv4(Vpc.VpcCidrBlock);
-        var clientDescription = network.Public ? "from the internet" : "from the VPC";
-        if (target.Https != HttpsMode.None)
+        foreach (var (clients, clientDescription) in Clients(network))
         {
-            LoadBalancerSecurityGroup.AddIngressRule(clients, Port.Tcp(HttpsPort), $"HTTPS {clientDescription}");
+            if (target.Https != HttpsMode.None)
+            {
+                LoadBalancerSecurityGroup.AddIngressRule(clients, Port.Tcp(HttpsPort), $"HTTPS {clientDescription}");
+            }
+
+            LoadBalancerSecurityGroup.AddIngressRule(clients, Port.Tcp(HttpPort), $"HTTP {clientDescription}");
         }
 
-        LoadBalancerSecurityGroup.AddIngressRule(clients, Port.Tcp(HttpPort), $"HTTP {clientDescription}");
         // The egress rules to the services live in the services' stacks (they name the services' groups). A
         // group without inline egress rules gets EC2's default "all traffic out", so it keeps the CDK's own
         // placeholder rule that matches nothing.
@@ -103,13 +106,17 @@ internal sealed class EnvironmentStack : Stack
             AddAliasRecord(target.Domain!, target.HostedZone!);
         }
 
-        Cluster = new Cluster(this, "Cluster", new ClusterProps
-        {
-            ClusterName = settings.Names.Cluster,
-            Vpc = Vpc,
-            EnableFargateCapacityProviders = true,
-            ContainerInsights = true,
-        });
+        // An existing cluster is named, not made: no AWS::ECS::Cluster here, so `infra down` leaves it alone. The
+        // service's AWS::ECS::Service names it, and CloudFormation fails as ECS does ("Cluster not found.") when it is missing.
+        Cluster = network.Cluster is { } existing
+            ? Amazon.CDK.AWS.ECS.Cluster.FromClusterAttributes(this, "Cluster", new ClusterAttributes { ClusterName = existing, Vpc = Vpc })
+            : new Cluster(this, "Cluster", new ClusterProps
+            {
+                ClusterName = settings.Names.Cluster,
+                Vpc = Vpc,
+                EnableFargateCapacityProviders = true,
+                ContainerInsights = true,
+            });
 
         Output(StackOutputs.VpcId, Vpc.VpcId, "The VPC of the environment");
         Output(StackOutputs.ClusterName, Cluster.ClusterName, "The ECS cluster of the environment");
@@ -129,7 +136,7 @@ internal sealed class EnvironmentStack : Stack
     /// <summary>The listener the services add their rules to: HTTPS, or plain HTTP when there is no certificate.</summary>
     public ApplicationListener ServiceListener { get; }
 
-    public Cluster Cluster { get; }
+    public ICluster Cluster { get; }
 
     public string Url { get; }
 
@@ -138,6 +145,21 @@ internal sealed class EnvironmentStack : Stack
     /// template works in any account (AZ names map to different zones per account).
     /// </summary>
     public override string[] AvailabilityZones => [Fn.Select(0, Fn.GetAzs()), Fn.Select(1, Fn.GetAzs())];
+
+    /// <summary>
+    /// Who reaches the listeners: [network] ingress's blocks when given (IPv6 ones as IPv6 rules), else anyone over IPv4
+    /// for a public load balancer and the VPC's block for an internal one.
+    /// </summary>
+    private IEnumerable<(IPeer Peer, string Description)> Clients(NetworkSettings network)
+    {
+        if (network.Ingress.Count == 0)
+        {
+            return [network.Public ? (Peer.AnyIpv4(), "from the internet") : (Peer.Ipv4(Vpc.VpcCidrBlock), "from the VPC")];
+        }
+
+        // fargo.toml's validation checked each block's shape; a colon is what tells an IPv6 block from an IPv4 one.
+        return network.Ingress.Select(block => (block.Contains(':', StringComparison.Ordinal) ? Peer.Ipv6(block) : Peer.Ipv4(block), $"from {block}"));
+    }
 
     private Vpc CreateVpc(NatMode nat)
     {

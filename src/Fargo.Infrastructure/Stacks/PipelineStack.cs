@@ -10,6 +10,7 @@ using Amazon.CDK.AWS.SNS;
 using Amazon.CDK.AWS.SNS.Subscriptions;
 using Constructs;
 using StageProps = Amazon.CDK.AWS.CodePipeline.StageProps;
+using Fargo.Config.Model;
 using Fargo.Infrastructure.Pipelines;
 
 namespace Fargo.Infrastructure.Stacks;
@@ -58,7 +59,7 @@ internal sealed class PipelineStack : Stack
                         ActionName = "BuildTestPushDeploy",
                         Project = build,
                         Input = sourceOutput,
-                        EnvironmentVariables = Variables(commitId, pipeline.Test),
+                        EnvironmentVariables = Variables(commitId, pipeline.Settings.TestVariables()),
                     }),
                 ],
             },
@@ -111,7 +112,7 @@ internal sealed class PipelineStack : Stack
                             ActionName = "PromoteDeploy",
                             Project = project,
                             Input = sourceOutput,
-                            EnvironmentVariables = Variables(commitId, test: null),
+                            EnvironmentVariables = Variables(commitId, tests: []),
                         }),
                     ],
                 });
@@ -292,15 +293,15 @@ internal sealed class PipelineStack : Stack
             }),
         });
 
-    private static Dictionary<string, IBuildEnvironmentVariable> Variables(string commitId, string? test)
+    private static Dictionary<string, IBuildEnvironmentVariable> Variables(string commitId, IReadOnlyList<PipelineTest> tests)
     {
         var variables = new Dictionary<string, IBuildEnvironmentVariable>
         {
             [PipelineCommands.CommitVariable] = new BuildEnvironmentVariable { Value = commitId },
         };
-        if (test is not null)
+        foreach (var test in tests)
         {
-            variables[PipelineCommands.TestVariable] = new BuildEnvironmentVariable { Value = test };
+            variables[test.Variable] = new BuildEnvironmentVariable { Value = test.Command };
         }
 
         return variables;

@@ -39,4 +39,14 @@ internal sealed record ParameterSecret(string Name) : SecretReference
 }
 
 /// <summary>A Secrets Manager secret by ARN, and the JSON key to read from it (the whole value when null).</summary>
-internal sealed record SecretsManagerSecret(string Arn, string? JsonKey) : SecretReference;
+internal sealed partial record SecretsManagerSecret(string Arn, string? JsonKey) : SecretReference
+{
+    /// <summary>A complete ARN ends with the 6-character suffix Secrets Manager adds to the name; a partial one does not.</summary>
+    public bool IsComplete => CompleteSuffix().IsMatch(Arn);
+
+    /// <summary>The secret as an IAM policy's resource: a partial ARN matches any suffix ("-??????", as AWS documents).</summary>
+    public string PolicyResource => IsComplete ? Arn : Arn + "-??????";
+
+    [System.Text.RegularExpressions.GeneratedRegex("-[A-Za-z0-9]{6}$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex CompleteSuffix();
+}

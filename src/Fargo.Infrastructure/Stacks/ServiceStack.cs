@@ -318,16 +318,15 @@ internal sealed class ServiceStack : Stack
             {
                 ParameterName = parameter.Name,
             })),
-            SecretsManagerSecret secret => EcsSecret.FromSecretsManager(SecretsManagerSecretFromArn(id, secret.Arn), secret.JsonKey),
+            SecretsManagerSecret secret => EcsSecret.FromSecretsManager(SecretsManagerSecretFromArn(id, secret), secret.JsonKey),
             _ => throw new InvalidOperationException("unknown secret kind"),
         };
     }
 
-    private Amazon.CDK.AWS.SecretsManager.ISecret SecretsManagerSecretFromArn(string id, string arn) =>
-        // A complete ARN ends with the 6-character suffix Secrets Manager adds to the name.
-        System.Text.RegularExpressions.Regex.IsMatch(arn, "-[A-Za-z0-9]{6}$")
-            ? ManagedSecret.FromSecretCompleteArn(this, id, arn)
-            : ManagedSecret.FromSecretPartialArn(this, id, arn);
+    private Amazon.CDK.AWS.SecretsManager.ISecret SecretsManagerSecretFromArn(string id, SecretsManagerSecret secret) =>
+        secret.IsComplete
+            ? ManagedSecret.FromSecretCompleteArn(this, id, secret.Arn)
+            : ManagedSecret.FromSecretPartialArn(this, id, secret.Arn);
 
     private string ParameterArn(string resourceName) => FormatArn(new ArnComponents
     {
@@ -522,6 +521,18 @@ internal sealed class ServiceStack : Stack
         // configuration's count, `fargo scale` and the autoscaler own it afterwards (Fargo.Deploy's DesiredCountOwnership).
         // (A condition expression crosses into the CDK as its token string; it resolves back to the Fn::If.)
         ((CfnService)service.Node.DefaultChild!).AddPropertyOverride("DesiredCount", Fn.ConditionIf(HasLiveImage.LogicalId, Aws.NO_VALUE, 0).ToString()!);
+
+        // [network] security_groups: the tasks carry the existing groups too. Written into the template rather than given
+        // to the construct, which would open the load balancer's egress to every member of those groups: the load
+        // balancer reaches the tasks through the service's own group only. RunTask of `fargo run` copies the service's
+        // network configuration, groups and all.
+        if (_settings.Network.SecurityGroups.Count > 0)
+        {
+            ((CfnService)service.Node.DefaultChild!).AddPropertyOverride(
+                "NetworkConfiguration.AwsvpcConfiguration.SecurityGroups",
+                new object[] { ServiceSecurityGroup.SecurityGroupId }.Concat(_settings.Network.SecurityGroups).ToArray());
+        }
+
         return service;
     }
 

@@ -29,10 +29,10 @@ public sealed class FlatConfigEndToEndTests(LocalRegionFixture region) : IDispos
         Assert.StartsWith($"{Registry}/flatsvc@sha256:", v2Pinned, StringComparison.Ordinal);
 
         // The existing setup, made with the AWS CLI: cluster, log group, a parameter under /flatsvc, task definition, service.
-        await Aws("ecs", "create-cluster", "--cluster-name", "flat-cluster");
-        await Aws("logs", "create-log-group", "--log-group-name", "/aws/ecs/fargate/flatsvc");
-        await Aws("ssm", "put-parameter", "--name", "/flatsvc/GREETING", "--type", "SecureString", "--value", "hello from ssm");
-        await Aws(
+        await region.AwsSetUpAsync("ecs", "create-cluster", "--cluster-name", "flat-cluster");
+        await region.AwsSetUpAsync("logs", "create-log-group", "--log-group-name", "/aws/ecs/fargate/flatsvc");
+        await region.AwsSetUpAsync("ssm", "put-parameter", "--name", "/flatsvc/GREETING", "--type", "SecureString", "--value", "hello from ssm");
+        await region.AwsSetUpAsync(
             "ecs", "register-task-definition",
             "--family", "flatsvc",
             "--network-mode", "awsvpc",
@@ -40,7 +40,7 @@ public sealed class FlatConfigEndToEndTests(LocalRegionFixture region) : IDispos
             "--cpu", "256",
             "--memory", "512",
             "--container-definitions", $$"""[{"name":"flatsvc","image":"{{Registry}}/flatsvc:v1","essential":true,"command":["sh","run.sh"],"portMappings":[{"containerPort":5000}]}]""");
-        await Aws(
+        await region.AwsSetUpAsync(
             "ecs", "create-service",
             "--cluster", "flat-cluster",
             "--service-name", "flatsvc",
@@ -61,13 +61,13 @@ public sealed class FlatConfigEndToEndTests(LocalRegionFixture region) : IDispos
         var deploy = await region.FargoAsync(_folder.Path, "deploy", "deploy.toml", $"{Registry}/flatsvc:v2", "--env", "local");
 
         Assert.True(deploy.ExitCode == 0, region.Explain(deploy));
-        using var service = JsonDocument.Parse((await Aws("ecs", "describe-services", "--cluster", "flat-cluster", "--services", "flatsvc")).Out);
+        using var service = JsonDocument.Parse((await region.AwsSetUpAsync("ecs", "describe-services", "--cluster", "flat-cluster", "--services", "flatsvc")).Out);
         var described = service.RootElement.GetProperty("services")[0];
         Assert.EndsWith("task-definition/flatsvc:2", described.GetProperty("taskDefinition").GetString(), StringComparison.Ordinal);
         Assert.Equal(1, described.GetProperty("runningCount").GetInt32());
         Assert.Equal("COMPLETED", described.GetProperty("deployments")[0].GetProperty("rolloutState").GetString());
 
-        using var definition = JsonDocument.Parse((await Aws("ecs", "describe-task-definition", "--task-definition", "flatsvc:2")).Out);
+        using var definition = JsonDocument.Parse((await region.AwsSetUpAsync("ecs", "describe-task-definition", "--task-definition", "flatsvc:2")).Out);
         var container = definition.RootElement.GetProperty("taskDefinition").GetProperty("containerDefinitions")[0];
         // The flat format's task definition, with the image pinned to the digest the tag pointed at.
         Assert.Equal(v2Pinned, container.GetProperty("image").GetString());
@@ -78,13 +78,6 @@ public sealed class FlatConfigEndToEndTests(LocalRegionFixture region) : IDispos
         // The new task runs v2 with the parameter as its secret.
         var logs = await WaitForLogAsync("flatsvc v2 started, GREETING has 14 characters");
         Assert.True(logs, region.Transcript[^Math.Min(4000, region.Transcript.Length)..]);
-    }
-
-    private async Task<CliResult> Aws(params string[] args)
-    {
-        var result = await region.AwsAsync(args);
-        Assert.True(result.ExitCode == 0, result.ToString());
-        return result;
     }
 
     private async Task<bool> WaitForLogAsync(string text)

@@ -36,7 +36,7 @@ public sealed partial class EcrPushLocalRegionTests(LocalRegionFixture region) :
             pushCommand: $"{exports}dotnet '{E2eProcess.FargoAssembly}' local import \"$ARTIFACT\" \"${{IMAGE#*/}}\" > '{_folder.File("import.out")}' 2>&1");
         var engine = new ContainerEngine(ContainerEngineKind.Docker, Path.Combine(docker.BinFolder, "docker"), "linux/amd64");
         var request = ImageBuildRequest.For(
-            settings, BuildSourceLocator.Locate(settings.Image), "v1", SourceRevision.None, DateTimeOffset.UtcNow, null, _folder.File("unused.tar.gz"));
+            settings, BuildSourceLocator.Locate(settings.Image), "v1", SourceRevision.None, DateTimeOffset.UtcNow, [], _folder.File("unused.tar.gz"));
         Assert.Equal($"{Registry}/{service}:v1", request.Image);
         using var session = await ConnectAsync(settings);
         var commands = new List<string>();

@@ -123,6 +123,22 @@ public sealed partial class ImageBuildCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Test_given_twice_runs_both_inside_the_image_in_the_order_given()
+    {
+        DockerProject();
+        using var docker = new FakeContainerEngine();
+
+        var result = await FargoAsync(docker, null, "build", "--env", "qa", "--version", "v1", "--test", "dotnet TodoApi.dll --self-test", "--test", "sh -c 'exit 0'", "--dry-run", "--output", "json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var json = JsonDocument.Parse(result.Out);
+        var commands = json.RootElement.GetProperty("commands").EnumerateArray().Select(c => c.EnumerateArray().Select(a => a.GetString()!).ToList()).ToList();
+        Assert.Equal(3, commands.Count);
+        Assert.Equal(["--entrypoint", "dotnet", $"{Registry}/todo-api:v1", "TodoApi.dll", "--self-test"], commands[1].Skip(5));
+        Assert.Equal(["--entrypoint", "sh", $"{Registry}/todo-api:v1", "-c", "exit 0"], commands[2].Skip(5));
+    }
+
+    [Fact]
     public async Task An_arm64_service_is_cross_built_with_buildx_on_an_amd64_engine()
     {
         DockerProject();

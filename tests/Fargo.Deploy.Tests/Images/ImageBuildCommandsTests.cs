@@ -37,7 +37,7 @@ public sealed class ImageBuildCommandsTests
             "abc1234",
             revision ?? new SourceRevision("https://github.com/acme/todo", Sha),
             Created,
-            test,
+            test is null ? [] : [test],
             "/home/me/.fargo/builds/todo-api/abc1234.image.tar.gz");
 
     [Fact]
@@ -65,7 +65,7 @@ public sealed class ImageBuildCommandsTests
         var build = Assert.Single(plan.Build);
         Assert.Equal(["docker", "build", "--platform", "linux/amd64", "--file", "/src/todo/Dockerfile", "--tag", Image, .. Labels, "/src/todo"], build.Argv);
         Assert.Equal("/usr/bin/docker", build.Executable);
-        Assert.Null(plan.Test);
+        Assert.Empty(plan.Tests);
         Assert.Equal(Image, plan.Image);
     }
 
@@ -175,8 +175,22 @@ public sealed class ImageBuildCommandsTests
 
         Assert.Equal(
             ["docker", "run", "--rm", "--platform", "linux/amd64", "--entrypoint", "curl", Image, "-f", "http://localhost:8080/_health", "--header", "X-Check: yes"],
-            plan.Test!.Argv);
-        Assert.Equal([.. plan.Build, plan.Test], plan.Commands);
+            Assert.Single(plan.Tests).Argv);
+        Assert.Equal([.. plan.Build, .. plan.Tests], plan.Commands);
+    }
+
+    [Fact]
+    public void Several_tests_run_after_the_build_in_the_order_given()
+    {
+        var request = ImageBuildRequest.For(
+            TestSettings.For(environment: "qa", account: "111111111111", region: "eu-west-1"), Dockerfile, "abc1234", SourceRevision.None, Created, ["dotnet App.dll --self-test", " ", "dotnet App.dll --check-migrations"], "/tmp/a.tar.gz");
+
+        var plan = ImageBuildCommands.Plan(request, DockerAmd64);
+
+        Assert.Equal(
+            [["--entrypoint", "dotnet", Image, "App.dll", "--self-test"], ["--entrypoint", "dotnet", Image, "App.dll", "--check-migrations"]],
+            plan.Tests.Select(t => t.Argv.Skip(5).ToArray()));
+        Assert.Equal([.. plan.Build, .. plan.Tests], plan.Commands);
     }
 
     [Fact]
@@ -186,8 +200,8 @@ public sealed class ImageBuildCommandsTests
 
         Assert.Equal(
             ["podman", "run", "--rm", "--platform", "linux/arm64", "--entrypoint", "sh", Image, "-c", "dotnet TodoApi.dll --self-test && echo ok"],
-            plan.Test!.Argv);
-        Assert.Equal($"podman run --rm --platform linux/arm64 --entrypoint sh {Image} -c 'dotnet TodoApi.dll --self-test && echo ok'", plan.Test.ToShell());
+            Assert.Single(plan.Tests).Argv);
+        Assert.Equal($"podman run --rm --platform linux/arm64 --entrypoint sh {Image} -c 'dotnet TodoApi.dll --self-test && echo ok'", plan.Tests[0].ToShell());
     }
 
     [Fact]
@@ -223,7 +237,7 @@ public sealed class ImageBuildCommandsTests
     [InlineData("")]
     public void A_version_that_cannot_be_a_tag_is_refused(string version)
     {
-        Assert.Throws<DeployUsageException>(() => ImageBuildRequest.For(TestSettings.For(), Dockerfile, version, SourceRevision.None, Created, null, "/tmp/a.tar.gz"));
+        Assert.Throws<DeployUsageException>(() => ImageBuildRequest.For(TestSettings.For(), Dockerfile, version, SourceRevision.None, Created, [], "/tmp/a.tar.gz"));
     }
 
     [Theory]

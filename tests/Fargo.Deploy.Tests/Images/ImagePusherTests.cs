@@ -40,7 +40,7 @@ public sealed class ImagePusherTests : IDisposable
         version,
         SourceRevision.None,
         DateTimeOffset.UnixEpoch,
-        null,
+        [],
         "/tmp/unused.tar.gz");
 
     [Fact]

@@ -5,7 +5,10 @@ using YamlDotNet.RepresentationModel;
 
 namespace Fargo.Deploy.Tests.Pipeline;
 
-/// <summary>The workflows under test: the example's (qa, then prod) and a three-stage arm64 service with a test.</summary>
+/// <summary>
+/// The workflows under test: the example's (qa, then prod), a three-stage arm64 service with a test, and a two-stage
+/// service with several tests whose pipeline applies the infrastructure.
+/// </summary>
 internal static class WorkflowFixtures
 {
     public const string FargoVersion = "0.1.0";
@@ -43,7 +46,27 @@ internal static class WorkflowFixtures
         test = "dotnet Orders.dll --self-test \"quick: yes\" # all of it, ${{ not an expression }}"
         """;
 
-    public static IReadOnlyList<string> Names => [Example, ThreeStages];
+    public const string Infra = "infra and several tests";
+
+    public const string InfraToml = """
+        name = "billing"
+        port = 8080
+
+        [environments.qa]
+        account = "111111111111"
+        region = "eu-west-1"
+
+        [environments.prod]
+        account = "333333333333"
+        region = "eu-west-1"
+
+        [pipeline]
+        repository = "acme/billing"
+        test = ["dotnet Billing.dll --self-test", "sh -c 'echo ${{ github.token }} is not read'"]
+        infra = true
+        """;
+
+    public static IReadOnlyList<string> Names => [Example, ThreeStages, Infra];
 
     public static GitHubWorkflowRequest Request(string name)
     {
@@ -55,6 +78,9 @@ internal static class WorkflowFixtures
             case ThreeStages:
                 var orders = Assert.IsType<ServiceConfig>(new ConfigLoader().Parse(ThreeStagesToml, "/src/acme/services/orders/fargo.toml"));
                 return new GitHubWorkflowRequest(orders, orders.Pipeline, orders.Pipeline.Repository!, FargoVersion, "services/orders");
+            case Infra:
+                var billing = Assert.IsType<ServiceConfig>(new ConfigLoader().Parse(InfraToml, "/src/billing/fargo.toml"));
+                return new GitHubWorkflowRequest(billing, billing.Pipeline, billing.Pipeline.Repository!, FargoVersion, "");
             default:
                 throw new ArgumentOutOfRangeException(nameof(name), name, "no such workflow fixture");
         }

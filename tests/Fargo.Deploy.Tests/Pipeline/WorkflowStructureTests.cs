@@ -189,7 +189,7 @@ public sealed partial class WorkflowStructureTests
 
         Assert.Equal("fargo build --env qa --version \"$VERSION\" --test \"$FARGO_TEST\"", FargoCommands(qa)[0]);
         // GitHub evaluates "${{" anywhere, so the generator writes it as an expression that yields "${{".
-        Assert.Equal(request.Pipeline.Test!.Replace("${{", "${{ '${{' }}", StringComparison.Ordinal), Text(Map(qa, "env"), "FARGO_TEST"));
+        Assert.Equal(Assert.Single(request.Pipeline.Tests).Replace("${{", "${{ '${{' }}", StringComparison.Ordinal), Text(Map(qa, "env"), "FARGO_TEST"));
     }
 
     [Fact]
@@ -286,13 +286,66 @@ public sealed partial class WorkflowStructureTests
         Assert.Equal([("contents", "read")], Map(job, "permissions").Children.Select(p => (((YamlScalarNode)p.Key).Value!, ((YamlScalarNode)p.Value).Value!)));
         Assert.DoesNotContain(Steps(job), s => s.Children.ContainsKey("uses") && Text(s, "uses").StartsWith("aws-actions/", StringComparison.Ordinal));
         var first = request.Pipeline.Stages[0];
-        var build = Assert.Single(FargoCommands(job));
+        var build = FargoCommands(job)[0];
         Assert.StartsWith($"fargo build --env {first} --version ", build, StringComparison.Ordinal);
-        Assert.Equal(request.Pipeline.Test is not null, build.Contains("--test \"$FARGO_TEST\"", StringComparison.Ordinal));
+        Assert.Equal(request.Pipeline.Tests.Count > 0, build.Contains("--test \"$FARGO_TEST", StringComparison.Ordinal));
+        Assert.DoesNotContain(FargoCommands(job), c => c.StartsWith("fargo infra diff", StringComparison.Ordinal) || c.StartsWith("fargo infra up", StringComparison.Ordinal));
 
         // The stage jobs stay off pull requests: they run only for the branch itself.
         var firstStage = Map(Jobs(root), first);
         Assert.Contains("github.ref == 'refs/heads/", Text(firstStage, "if"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Several_tests_each_get_a_variable_and_run_in_order_in_the_build_of_both_the_first_stage_and_the_pull_request()
+    {
+        var yaml = WorkflowFixtures.Generate(WorkflowFixtures.Infra).Yaml;
+        const string build = "fargo build --env qa --version \"$VERSION\" --test \"$FARGO_TEST_1\" --test \"$FARGO_TEST_2\"";
+
+        foreach (var job in new[] { Map(Jobs(yaml), "qa"), PullRequestJob(yaml) })
+        {
+            Assert.Equal(build, FargoCommands(job)[0]);
+            var env = Map(job, "env");
+            Assert.Equal("dotnet Billing.dll --self-test", Text(env, "FARGO_TEST_1"));
+            Assert.Equal("sh -c 'echo ${{ '${{' }} github.token }} is not read'", Text(env, "FARGO_TEST_2"));
+            Assert.False(env.Children.ContainsKey("FARGO_TEST"));
+        }
+    }
+
+    [Fact]
+    public void Infra_shows_and_applies_each_stage_s_stacks_right_before_its_deploy_and_the_pull_request_only_synthesizes()
+    {
+        var yaml = WorkflowFixtures.Generate(WorkflowFixtures.Infra).Yaml;
+        var jobs = Jobs(yaml);
+
+        Assert.Equal(
+            [
+                "fargo build --env qa --version \"$VERSION\" --test \"$FARGO_TEST_1\" --test \"$FARGO_TEST_2\"",
+                "fargo push --env qa --version \"$VERSION\"",
+                "fargo infra diff --env qa",
+                "fargo infra up --env qa --yes",
+                "fargo deploy --env qa --version \"$VERSION\" --yes",
+            ],
+            FargoCommands(Map(jobs, "qa")));
+        Assert.Equal(
+            [
+                "fargo promote --from qa --to prod --version \"$VERSION\" --from-profile fargo-qa-read",
+                "fargo infra diff --env prod",
+                "fargo infra up --env prod --yes",
+                "fargo deploy --env prod --version \"$VERSION\" --yes",
+            ],
+            FargoCommands(Map(jobs, "prod")));
+        // The pull request's job has no AWS credentials: it synthesizes offline and touches no stack.
+        Assert.Equal("fargo infra synth", FargoCommands(PullRequestJob(yaml))[1]);
+        Assert.False(Map(PullRequestJob(yaml), "permissions").Children.ContainsKey("id-token"));
+    }
+
+    [Fact]
+    public void Without_infra_no_stage_touches_the_stacks()
+    {
+        var jobs = Map(WorkflowFixtures.Parse(WorkflowFixtures.Generate(WorkflowFixtures.Example).Yaml), "jobs");
+
+        Assert.DoesNotContain(jobs.Children.Values.Cast<YamlMappingNode>().SelectMany(FargoCommands), c => c.StartsWith("fargo infra", StringComparison.Ordinal));
     }
 
     private static ServiceConfig Config(string toml) => Assert.IsType<ServiceConfig>(new ConfigLoader().Parse(toml, "/src/api/fargo.toml"));

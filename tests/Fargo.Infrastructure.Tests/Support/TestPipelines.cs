@@ -15,11 +15,15 @@ internal static class TestPipelines
 
     /// <summary>No connection: the GitHub webhook source.</summary>
     public static DeliveryPipeline Webhook() => DeliveryPipeline.Create(
-        new PipelineSettings(GitHubRepository, "main", ["qa", "prod"], Test, Approvers, Connection: null),
+        new PipelineSettings(GitHubRepository, "main", ["qa", "prod"], [Test], Approvers, Connection: null),
         GitHubRepository,
         ExampleConfig.PipelineStages(),
         FargoVersion,
         "services/todo-api");
 
-    public static DeliveryPipeline Connection() => Webhook() with { Connection = ConnectionArn, Test = null, ConfigDirectory = "." };
+    public static DeliveryPipeline Connection()
+    {
+        var webhook = Webhook();
+        return webhook with { Connection = ConnectionArn, Settings = webhook.Settings with { Tests = [] }, ConfigDirectory = "." };
+    }
 }

@@ -120,6 +120,59 @@ public sealed class CloudFormationCliTests(EngineFixture engine) : IClassFixture
         Assert.Equal("DELETE_COMPLETE", await SettledStatusAsync(stackId));
     }
 
+    [Fact]
+    public async Task A_service_in_an_existing_cluster_fails_as_on_AWS_while_the_cluster_is_missing_and_leaves_the_cluster_alone()
+    {
+        const string cluster = "platform-shared";
+        var template = $$"""
+            Resources:
+              TaskDefinition:
+                Type: AWS::ECS::TaskDefinition
+                Properties:
+                  Family: shared-svc
+                  NetworkMode: awsvpc
+                  RequiresCompatibilities: [FARGATE]
+                  Cpu: "256"
+                  Memory: "512"
+                  ContainerDefinitions:
+                    - Name: shared-svc
+                      Image: {{engine.TestServiceImage}}
+                      Essential: true
+              Service:
+                Type: AWS::ECS::Service
+                Properties:
+                  ServiceName: shared-svc
+                  Cluster: {{cluster}}
+                  LaunchType: FARGATE
+                  DesiredCount: 0
+                  TaskDefinition: !Ref TaskDefinition
+                  NetworkConfiguration:
+                    AwsvpcConfiguration:
+                      Subnets: [subnet-0123456789abcdef0]
+                      SecurityGroups: [sg-0123456789abcdef0, sg-89abcdef]
+            """;
+
+        var missing = await engine.AwsAsync("cloudformation", "create-stack", "--stack-name", "in-missing-cluster", "--template-body", template);
+        Assert.True(missing.ExitCode == 0, missing.ToString());
+        Assert.Equal("ROLLBACK_COMPLETE", await SettledStatusAsync("in-missing-cluster"));
+        var failed = Assert.Single(await StackEventsAsync("in-missing-cluster"), e => e.Status == "CREATE_FAILED" && e.Logical == "Service");
+        Assert.Contains("Cluster not found.", failed.Reason, StringComparison.Ordinal);
+
+        Assert.Equal(0, (await engine.AwsAsync("ecs", "create-cluster", "--cluster-name", cluster)).ExitCode);
+        var existing = await engine.AwsAsync("cloudformation", "create-stack", "--stack-name", "in-existing-cluster", "--template-body", template);
+        Assert.True(existing.ExitCode == 0, existing.ToString());
+        Assert.Equal("CREATE_COMPLETE", await SettledStatusAsync("in-existing-cluster"));
+        var service = (await engine.AwsAsync("ecs", "describe-services", "--cluster", cluster, "--services", "shared-svc")).Json().GetProperty("services")[0];
+        Assert.Equal(
+            ["sg-0123456789abcdef0", "sg-89abcdef"],
+            service.GetProperty("networkConfiguration").GetProperty("awsvpcConfiguration").GetProperty("securityGroups").EnumerateArray().Select(g => g.GetString()));
+
+        Assert.Equal(0, (await engine.AwsAsync("cloudformation", "delete-stack", "--stack-name", "in-existing-cluster")).ExitCode);
+        Assert.Equal("DELETE_COMPLETE", await SettledStatusAsync(existing.Json().GetProperty("StackId").GetString()!));
+        var clusters = (await engine.AwsAsync("ecs", "describe-clusters", "--clusters", cluster)).Json().GetProperty("clusters");
+        Assert.Equal("ACTIVE", clusters[0].GetProperty("status").GetString());
+    }
+
     [Theory]
     [InlineData("qa/fargo-qa.template.json")]
     [InlineData("qa/fargo-qa-todo-api.template.json")]

@@ -9,7 +9,7 @@ using Spectre.Console;
 namespace Fargo.Cli.Commands.Service;
 
 /// <summary>
-/// `fargo build [--version V] [--test CMD] [--dry-run]`. AWS environments: the service's container image, built with
+/// `fargo build [--version V] [--test CMD]… [--dry-run]`. AWS environments: the service's container image, built with
 /// docker or podman (or the .NET SDK for a .NET project without a Dockerfile) for the task's platform, tagged
 /// REGISTRY/REPOSITORY:VERSION. The local region: [local].build into a fresh folder.
 /// </summary>
@@ -19,10 +19,11 @@ internal sealed class BuildCommand : ICliCommand
     {
         ArgumentNullException.ThrowIfNull(services);
         var version = ServiceOptions.Version("The version to build (the image's tag). Default: the git short SHA (with -dirty-HASH when the tree has changes: a tag per state of the changes).");
-        var test = new Option<string?>("--test")
+        var test = new Option<string[]>("--test")
         {
-            Description = "AWS environments: run CMD inside the built image (docker run --rm --entrypoint WORD IMAGE ARGS…, split into words like a shell, but no shell: for one, write \"sh -c '…'\"); the build fails when it fails.",
+            Description = "AWS environments: run CMD inside the built image (docker run --rm --entrypoint WORD IMAGE ARGS…, split into words like a shell, but no shell: for one, write \"sh -c '…'\"); the build fails when it fails. Repeat it to run several, in order: the first that fails stops the build.",
             HelpName = "cmd",
+            AllowMultipleArgumentsPerToken = false,
         };
         var dryRun = new Option<bool>("--dry-run")
         {
@@ -43,14 +44,14 @@ internal sealed class BuildCommand : ICliCommand
         services.SetAction(command, (context, cancellation) => ServiceTargets.TranslateAsync(async () =>
         {
             var (selection, settings) = ImageCommandSupport.Select(context);
-            var testCommand = context.ParseResult.GetValue(test);
+            var testCommands = context.ParseResult.GetValue(test) ?? [];
             var dry = context.ParseResult.GetValue(dryRun);
             if (!selection.Environment.IsLocal)
             {
-                return await BuildImageAsync(context, selection, settings, context.ParseResult.GetValue(version), testCommand, dry, cancellation);
+                return await BuildImageAsync(context, selection, settings, context.ParseResult.GetValue(version), testCommands, dry, cancellation);
             }
 
-            if (testCommand is not null || dry)
+            if (testCommands.Length > 0 || dry)
             {
                 throw new UsageException(
                     $"--test and --dry-run apply to container images (AWS environments); {selection.Environment.Name} is the local region, which builds with [local].build.",
@@ -67,11 +68,11 @@ internal sealed class BuildCommand : ICliCommand
         ServiceSelection selection,
         ServiceSettings settings,
         string? version,
-        string? test,
+        IReadOnlyList<string> tests,
         bool dryRun,
         CancellationToken cancellation)
     {
-        var (request, engine) = await ImageCommandSupport.PrepareAsync(context, selection, settings, version, test, dryRun, cancellation);
+        var (request, engine) = await ImageCommandSupport.PrepareAsync(context, selection, settings, version, tests, dryRun, cancellation);
         var plan = ImageBuildCommands.Plan(request, engine);
         var source = plan.Source is DockerfileSource ? "dockerfile" : "dotnet";
         if (dryRun)

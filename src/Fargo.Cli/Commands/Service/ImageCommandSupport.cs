@@ -27,7 +27,7 @@ internal static class ImageCommandSupport
         ServiceSelection selection,
         ServiceSettings settings,
         string? version,
-        string? test,
+        IReadOnlyList<string> tests,
         bool dryRun,
         CancellationToken cancellation)
     {
@@ -36,9 +36,9 @@ internal static class ImageCommandSupport
         var revision = await SourceRevision.ReadAsync(selection.ProjectDirectory, cancellation);
         using var local = new LocalRegionAccessor(context.Host);
         var archive = Path.Combine(local.BuildsDirectory, settings.Name, tag + ".image.tar.gz");
-        var request = ImageBuildRequest.For(settings, source, tag, revision, DateTimeOffset.UtcNow, test, archive);
+        var request = ImageBuildRequest.For(settings, source, tag, revision, DateTimeOffset.UtcNow, tests, archive);
         var engine = await new ContainerEngineDetector(context.Host.GetEnvironmentVariable).DetectAsync(cancellation);
-        if (engine is null && dryRun && (source is DockerfileSource || request.TestCommand is not null))
+        if (engine is null && dryRun && (source is DockerfileSource || request.TestCommands.Count > 0))
         {
             // Nothing runs: show what Docker would be asked to do on this machine.
             engine = new ContainerEngine(ContainerEngineKind.Docker, "docker", ContainerEngineDetector.HostPlatform);

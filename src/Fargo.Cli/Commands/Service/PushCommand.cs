@@ -61,7 +61,7 @@ internal sealed class PushCommand : ICliCommand
 
     private static async Task<int> PushImageAsync(CommandContext context, ServiceSelection selection, ServiceSettings settings, string? version, bool dryRun, CancellationToken cancellation)
     {
-        var (request, engine) = await ImageCommandSupport.PrepareAsync(context, selection, settings, version, null, dryRun, cancellation);
+        var (request, engine) = await ImageCommandSupport.PrepareAsync(context, selection, settings, version, [], dryRun, cancellation);
         if (dryRun)
         {
             var commands = ImageBuildCommands.Push(request, engine, LoginPlaceholder);

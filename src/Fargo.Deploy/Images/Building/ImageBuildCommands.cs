@@ -28,7 +28,7 @@ public static class ImageBuildCommands
             DotnetProjectSource project => (DotnetBuild(request, project, engine), Path.GetDirectoryName(project.Project)!),
             _ => throw new InvalidOperationException($"Unknown build source {request.Source.GetType().Name}."),
         };
-        return new ImageBuildPlan(request.Image, request.Platform, request.Source, engine, workingDirectory, build, TestRun(request, engine));
+        return new ImageBuildPlan(request.Image, request.Platform, request.Source, engine, workingDirectory, build, [.. request.TestCommands.Select(test => TestRun(request, test, engine))]);
     }
 
     /// <summary>
@@ -137,21 +137,16 @@ public static class ImageBuildCommands
         return arguments;
     }
 
-    private static ProcessCommand? TestRun(ImageBuildRequest request, ContainerEngine? engine)
+    private static ProcessCommand TestRun(ImageBuildRequest request, string test, ContainerEngine? engine)
     {
-        if (request.TestCommand is null)
-        {
-            return null;
-        }
-
         if (engine is null)
         {
             throw new DeployUsageException(
-                $"--test runs `{request.TestCommand}` inside the image, which needs docker or podman; neither answers here.",
+                $"--test runs `{test}` inside the image, which needs docker or podman; neither answers here.",
                 "Install and start Docker or Podman, or build without --test.");
         }
 
-        var words = CommandLine.Split(request.TestCommand);
+        var words = CommandLine.Split(test);
         if (words.Count == 0)
         {
             throw new DeployUsageException("--test needs a command to run inside the image.");

@@ -2,7 +2,7 @@ namespace Fargo.Deploy.Images.Building;
 
 /// <summary>
 /// The commands of one build, in order: <see cref="Build"/> makes the image <see cref="Image"/> (in the engine's image
-/// store, or as an archive when no engine answers), then <see cref="Test"/> runs --test inside it.
+/// store, or as an archive when no engine answers), then <see cref="Tests"/> run each --test inside it, in order.
 /// </summary>
 public sealed record ImageBuildPlan(
     string Image,
@@ -11,8 +11,8 @@ public sealed record ImageBuildPlan(
     ContainerEngine? Engine,
     string WorkingDirectory,
     IReadOnlyList<ProcessCommand> Build,
-    ProcessCommand? Test)
+    IReadOnlyList<ProcessCommand> Tests)
 {
     /// <summary>Every command, in the order they run.</summary>
-    public IReadOnlyList<ProcessCommand> Commands => Test is null ? Build : [.. Build, Test];
+    public IReadOnlyList<ProcessCommand> Commands => [.. Build, .. Tests];
 }

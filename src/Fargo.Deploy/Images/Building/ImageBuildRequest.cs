@@ -16,7 +16,7 @@ namespace Fargo.Deploy.Images.Building;
 /// <param name="Source">A Dockerfile, or a .NET project without one.</param>
 /// <param name="Revision">The git remote and commit, for the labels.</param>
 /// <param name="Created">When the build started (the created label).</param>
-/// <param name="TestCommand">--test: a command to run inside the built image, or null.</param>
+/// <param name="TestCommands">--test: the commands to run inside the built image, in order; empty for none.</param>
 /// <param name="ArchivePath">Where the .NET SDK writes the image when no container engine answers.</param>
 public sealed partial record ImageBuildRequest(
     string RegistryHost,
@@ -26,7 +26,7 @@ public sealed partial record ImageBuildRequest(
     BuildSource Source,
     SourceRevision Revision,
     DateTimeOffset Created,
-    string? TestCommand,
+    IReadOnlyList<string> TestCommands,
     string ArchivePath)
 {
     /// <summary>REGISTRY/REPOSITORY:VERSION, the name the image is built and pushed as.</summary>
@@ -64,10 +64,11 @@ public sealed partial record ImageBuildRequest(
         string version,
         SourceRevision revision,
         DateTimeOffset created,
-        string? testCommand,
+        IReadOnlyList<string> testCommands,
         string archivePath)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(testCommands);
         CheckVersion(version);
         var environment = TargetEnvironment.Of(settings.Environment);
         var repositoryUri = ImageResolver.RepositoryUri(environment, settings.Names.Repository);
@@ -80,7 +81,7 @@ public sealed partial record ImageBuildRequest(
             source,
             revision,
             created,
-            string.IsNullOrWhiteSpace(testCommand) ? null : testCommand.Trim(),
+            [.. testCommands.Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c.Trim())],
             archivePath);
     }
 

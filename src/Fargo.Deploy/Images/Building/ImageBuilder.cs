@@ -5,7 +5,7 @@ namespace Fargo.Deploy.Images.Building;
 /// <summary>A finished build: the image, how long it took, and whether --test ran (and passed) inside it.</summary>
 public sealed record ImageBuildResult(string Image, TimeSpan Elapsed, bool Tested);
 
-/// <summary>Runs an <see cref="ImageBuildPlan"/>: each build command, then the test; the first failure stops it.</summary>
+/// <summary>Runs an <see cref="ImageBuildPlan"/>: each build command, then each test; the first failure stops it.</summary>
 public static class ImageBuilder
 {
     /// <param name="plan">What to run.</param>
@@ -22,17 +22,17 @@ public static class ImageBuilder
             await ProcessRunner.RunAsync(command, plan.WorkingDirectory, output, "Fix the build, then run it again.", cancellationToken);
         }
 
-        if (plan.Test is { } test)
+        foreach (var test in plan.Tests)
         {
             starting?.Report(test);
             await ProcessRunner.RunAsync(
                 test,
                 plan.WorkingDirectory,
                 output,
-                $"The image {plan.Image} was built, but its test failed, so it should not be pushed. Fix the service or the test, then build again.",
+                $"The image {plan.Image} was built, but its test `{test.ToShell()}` failed, so it should not be pushed. Fix the service or the test, then build again.",
                 cancellationToken);
         }
 
-        return new ImageBuildResult(plan.Image, clock.Elapsed, plan.Test is not null);
+        return new ImageBuildResult(plan.Image, clock.Elapsed, plan.Tests.Count > 0);
     }
 }

@@ -116,6 +116,14 @@ public sealed class LocalRegionFixture : IAsyncLifetime
         return result;
     }
 
+    /// <summary>Runs `/usr/bin/aws ARGS` against the local region as a test's setup: it must succeed.</summary>
+    public async Task<CliResult> AwsSetUpAsync(params string[] args)
+    {
+        var result = await AwsAsync(args);
+        Assert.True(result.ExitCode == 0, result.ToString());
+        return result;
+    }
+
     /// <summary>Calls the local region through Fargo.Aws's clients, with the endpoint and key `fargo local env` prints.</summary>
     public async Task<T> AwsClientAsync<T>(Func<Fargo.Aws.Http.AwsHttpClient, CancellationToken, Task<T>> call)
     {
