@@ -270,6 +270,20 @@ public sealed partial class TodoApiEndToEndTests(LocalRegionFixture region, Todo
         Assert.Contains(todos.EnumerateArray(), t => t.GetProperty("title").GetString() == "survives down and up");
     }
 
+    /// <summary>
+    /// The story leaves the shared local region as it found it: the environment's listener is shared, and a service left
+    /// running there would take the next story's requests (its `/*` rule may have the lower priority, as on AWS).
+    /// </summary>
+    [Fact]
+    [Step(14)]
+    public async Task Down_at_the_end_leaves_nothing_running()
+    {
+        var down = await Fargo("down");
+
+        Assert.True(down.ExitCode == 0, region.Explain(down));
+        Assert.True(await Unreachable(Url), "the service still answered after `fargo down`");
+    }
+
     private static string Sha256(string text) =>
         Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
 
