@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.RegularExpressions;
 using Fargo.Local.Api;
@@ -198,10 +197,7 @@ internal sealed partial class CertificateStore : IDisposable
                 return null;
             }
 
-            using var pem = X509Certificate2.CreateFromPem(record.CertificatePem, _cipher.Decrypt(arn, record.EncryptedPrivateKey));
-
-            // Kestrel on Linux wants a key that is not ephemeral: round-trip through PKCS#12.
-            var served = X509CertificateLoader.LoadPkcs12(pem.Export(X509ContentType.Pkcs12), null);
+            var served = LoadBalancing.DataPlane.DevelopmentCertificate.ForKestrel(record.CertificatePem, _cipher.Decrypt(arn, record.EncryptedPrivateKey));
             _served[arn] = served;
             return served;
         }

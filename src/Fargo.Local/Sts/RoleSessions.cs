@@ -26,6 +26,9 @@ internal sealed class RoleSessions : IDisposable
     private readonly Lock _gate = new();
     private readonly Dictionary<string, RoleSessionRecord> _sessions = new(StringComparer.Ordinal);
 
+    // The verifier looks a key up on every signed request: unseal each session's secret once, not per request.
+    private readonly Dictionary<string, AwsCredentials> _unsealed = new(StringComparer.Ordinal);
+
     public RoleSessions(string databasePath, ParameterCipher cipher, TimeProvider time)
     {
         _cipher = cipher;
@@ -56,6 +59,7 @@ internal sealed class RoleSessions : IDisposable
             {
                 _table.Delete(_connection, transaction, expired.AccessKeyId);
                 _sessions.Remove(expired.AccessKeyId);
+                _unsealed.Remove(expired.AccessKeyId);
             }
 
             _table.Put(_connection, transaction, record.AccessKeyId, record);
@@ -76,8 +80,14 @@ internal sealed class RoleSessions : IDisposable
                 return null;
             }
 
-            var secret = JsonSerializer.Deserialize(_cipher.Decrypt(record.AccessKeyId, record.SealedSecret), LocalJsonContext.Default.SealedSessionSecret)!;
-            return new AwsCredentials(record.AccessKeyId, secret.SecretAccessKey, secret.SessionToken, record.Expiration);
+            if (!_unsealed.TryGetValue(accessKeyId, out var credentials))
+            {
+                var secret = JsonSerializer.Deserialize(_cipher.Decrypt(record.AccessKeyId, record.SealedSecret), LocalJsonContext.Default.SealedSessionSecret)!;
+                credentials = new AwsCredentials(record.AccessKeyId, secret.SecretAccessKey, secret.SessionToken, record.Expiration);
+                _unsealed[accessKeyId] = credentials;
+            }
+
+            return credentials;
         }
     }
 

@@ -56,9 +56,13 @@ internal static class DevelopmentCertificate
         }
     }
 
-    private static X509Certificate2 Load(string certificatePath, string keyPath)
+    private static X509Certificate2 Load(string certificatePath, string keyPath) =>
+        ForKestrel(File.ReadAllText(certificatePath), File.ReadAllText(keyPath));
+
+    /// <summary>A certificate and its key from PEM, in the form a listener can serve.</summary>
+    internal static X509Certificate2 ForKestrel(string certificatePem, string keyPem)
     {
-        using var pem = X509Certificate2.CreateFromPemFile(certificatePath, keyPath);
+        using var pem = X509Certificate2.CreateFromPem(certificatePem, keyPem);
 
         // Kestrel on Linux wants a certificate whose key is not ephemeral: round-trip through PKCS#12.
         return X509CertificateLoader.LoadPkcs12(pem.Export(X509ContentType.Pkcs12), null);
