@@ -89,9 +89,10 @@ public sealed class ListenerTests
         await lb.WaitForStateAsync(a.Port, TargetHealthState.Healthy);
 
         using var plain = LoadBalancerHarness.Client();
-        using var moved = await plain.GetAsync(new Uri($"http://localhost:{redirect.Port}/who?x=1"));
+        // The load balancer's own loopback address: 127.0.0.1 only when no other engine serves its ports there.
+        using var moved = await plain.GetAsync(new Uri($"http://{lb.Address}:{redirect.Port}/who?x=1"));
         Assert.Equal(HttpStatusCode.MovedPermanently, moved.StatusCode);
-        Assert.Equal(new Uri($"https://localhost:{https.Port}/who?x=1"), moved.Headers.Location);
+        Assert.Equal(new Uri($"https://{lb.Address}:{https.Port}/who?x=1"), moved.Headers.Location);
 
         using var handler = new SocketsHttpHandler { UseProxy = false };
         handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, _) => certificate!.Subject.Contains("CN=localhost", StringComparison.Ordinal);
@@ -99,7 +100,7 @@ public sealed class ListenerTests
         using var response = await secure.GetAsync(moved.Headers.Location);
         Assert.Equal(HttpVersion.Version20, response.Version);
         Assert.Equal("a", await response.Content.ReadAsStringAsync());
-        var headers = await secure.GetStringAsync(new Uri($"https://localhost:{https.Port}/headers"));
+        var headers = await secure.GetStringAsync(new Uri($"https://{lb.Address}:{https.Port}/headers"));
         Assert.Contains("\"X-Forwarded-Proto\":\"https\"", headers, StringComparison.Ordinal);
     }
 
