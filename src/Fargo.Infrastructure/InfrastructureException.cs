@@ -22,7 +22,7 @@ public class InfrastructureException : Exception
 }
 
 /// <summary>The effective configuration of an environment cannot be turned into stacks.</summary>
-public sealed class InfrastructureConfigurationException : InfrastructureException
+public class InfrastructureConfigurationException : InfrastructureException
 {
     public InfrastructureConfigurationException()
     {

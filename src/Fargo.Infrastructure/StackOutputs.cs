@@ -20,6 +20,10 @@ public static class StackOutputs
     public const string ExecutionRoleArn = "ExecutionRoleArn";
     public const string TaskRoleArn = "TaskRoleArn";
 
+    /// <summary>Service stack: the host its listener rule matches (absent for any host) and the path prefix; the next service's deploy reads them to refuse a clash.</summary>
+    public const string RouteHost = "RouteHost";
+    public const string RoutePath = "RoutePath";
+
     // Service stack, present when the option is on.
     public const string DatabaseSecretArn = "DatabaseSecretArn";
     public const string DatabaseEndpoint = "DatabaseEndpoint";
@@ -31,6 +35,12 @@ public static class StackOutputs
     public const string VpcId = "VpcId";
     public const string LoadBalancerDnsName = "LoadBalancerDnsName";
     public const string AccessLogsBucketName = "AccessLogsBucketName";
+
+    /// <summary>Environment stack: its environment-wide settings (<see cref="Fargo.Config.Model.EnvironmentWideSettings"/>) as a JSON object of fargo.toml key to value.</summary>
+    public const string EnvironmentSettings = "EnvironmentSettings";
+
+    /// <summary>Environment stack: the <see cref="StackParameters.ConfiguredBy"/> it was given.</summary>
+    public const string ConfiguredBy = "EnvironmentConfiguredBy";
 
     // Deploy-access stack (`--oidc`).
     public const string DeployRoleArn = "DeployRoleArn";
@@ -74,4 +84,17 @@ public static class StackParameters
     /// the first one's). `fargo infra up --oidc --existing-oidc-provider` passes "false".
     /// </summary>
     public const string CreateOidcProvider = "CreateOidcProvider";
+
+    /// <summary>
+    /// Service stack: its listener rule's priority, within the band its route's specificity owns (the parameter's
+    /// MinValue and MaxValue). Fargo allocates it from the other service stacks of the environment and keeps it across
+    /// deploys; the default is the service's preferred slot, for a stack deployed on its own.
+    /// </summary>
+    public const string ListenerRulePriority = "ListenerRulePriority";
+
+    /// <summary>
+    /// Environment stack: the service and fargo.toml whose environment-wide settings the stack was last made with
+    /// ("todo-api (/src/todo-api/fargo.toml)"). It changes no resource: it names the other file when a service's settings disagree.
+    /// </summary>
+    public const string ConfiguredBy = "ConfiguredBy";
 }

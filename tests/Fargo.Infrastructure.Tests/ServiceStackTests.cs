@@ -61,7 +61,10 @@ public sealed class ServiceStackTests(SynthesisFixture synthesis)
     {
         synthesis.Qa.Service.HasResourceProperties("AWS::ElasticLoadBalancingV2::ListenerRule", Like(
             ("ListenerArn", O(("Fn::ImportValue", Match.StringLikeRegexp("LoadBalancerHttps")))),
-            ("Conditions", A(O(("Field", "host-header"), ("HostHeaderConfig", O(("Values", A("qa.todo.example.com"))))))),
+            ("Priority", O(("Ref", StackParameters.ListenerRulePriority))),
+            ("Conditions", A(
+                O(("Field", "host-header"), ("HostHeaderConfig", O(("Values", A("qa.todo.example.com"))))),
+                O(("Field", "path-pattern"), ("PathPatternConfig", O(("Values", A("/*"))))))),
             ("Actions", A(Like(("Type", "forward"), ("TargetGroupArn", O(("Ref", Match.StringLikeRegexp("^TargetGroup")))))))));
     }
 

@@ -43,7 +43,25 @@ internal static class TestSettings
                 ["StringEquals"] = new Dictionary<string, IReadOnlyList<string>> { ["aws:RequestedRegion"] = ["eu-west-1"] },
             })]),
         Iam: IamSettings.Default,
-        Names: ResourceNaming.For("billing", "staging"));
+        Names: ResourceNaming.For("billing", "staging"))
+    {
+        // As the settings resolver defaults it: the environment's domain, every path.
+        Http = new HttpSettings("billing.internal.example.com", "/"),
+    };
+
+    /// <summary>
+    /// Another service of the same environment, as its own fargo.toml would give it: the same environment-wide settings
+    /// (network, logs) as <paramref name="neighbour"/>, its own name, secrets, no database, and the path /reports.
+    /// </summary>
+    public static ServiceSettings SecondService(ServiceSettings neighbour) => neighbour with
+    {
+        Name = "reports",
+        Secrets = new SecretSettings("/reports", new Dictionary<string, string>()),
+        Database = null,
+        Buckets = new BucketSettings(Data: false, Reports: false),
+        Names = ResourceNaming.For("reports", neighbour.Environment.Name),
+        Http = neighbour.Http with { Path = "/reports" },
+    };
 
     public static ServiceSettings PlainHttp() => ExistingNetwork() with
     {
@@ -54,6 +72,7 @@ internal static class TestSettings
         Network = new NetworkSettings(Public: true, Domain: null, HostedZone: null, Certificate: null, Nat: NatMode.SingleGateway, VpcId: null),
         Buckets = new BucketSettings(Data: false, Reports: false),
         Names = ResourceNaming.For("hello", "sandbox"),
+        Http = HttpSettings.Everything,
     };
 
     /// <summary>

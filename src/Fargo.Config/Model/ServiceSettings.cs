@@ -24,7 +24,11 @@ public sealed record ServiceSettings(
     LocalSettings? Local,
     PermissionSettings Permissions,
     IamSettings Iam,
-    ResourceNames Names);
+    ResourceNames Names)
+{
+    /// <summary>The requests the environment's load balancer sends to the service ([http]).</summary>
+    public HttpSettings Http { get; init; } = HttpSettings.Everything;
+}
 
 /// <summary>Where an environment lives. The local region is account 000000000000, region "local".</summary>
 public sealed record EnvironmentTarget(

@@ -27,7 +27,7 @@ public static class ConfigSchema
 
     /// <summary>The top-level keys that an environment may override (tables are deep-merged).</summary>
     public static IReadOnlyList<string> OverridableKeys { get; } =
-        ["secrets_path", "image", "resources", "container", "health", "scaling", "deploy", "env", "secrets", "database", "network", "logs", "buckets", "local", "permissions", "iam"];
+        ["secrets_path", "image", "resources", "container", "http", "health", "scaling", "deploy", "env", "secrets", "database", "network", "logs", "buckets", "local", "permissions", "iam"];
 
     /// <summary>CloudWatch Logs' allowed retention periods, in days.</summary>
     public static IReadOnlyList<int> RetentionDays { get; } =
@@ -75,6 +75,13 @@ public static class ConfigSchema
         Full("container.stop_timeout", ConfigValueType.Duration, "\"30s\"", "How long the container gets between SIGTERM and SIGKILL when its task stops.")
             with { Example = "stop_timeout = \"60s\"", Minimum = 2, Maximum = 120 },
 
+        Full("http", ConfigValueType.Table, null, "Which requests the environment's load balancer sends to the service: a host name, a path prefix, or both. Services that share an environment each need their own; a second service with the same host and path is refused, naming both. Listener rule priorities follow from them: host before no host, longer paths before their prefixes, so the most specific rule wins.")
+            with { Example = "[http]" },
+        Full("http.path", ConfigValueType.String, "\"/\" (every path)", "The path prefix the service answers under: \"/api\" takes /api and /api/… (the path patterns \"/api\" and \"/api/*\"). The app sees the whole path, prefix included, as on an ALB.")
+            with { Example = "path = \"/api\"", Rule = ValueRule.HttpPath, Constraint = $"\"/\" or \"/\" and up to {Model.HttpSettings.MaxPathSegments} segments of letters, digits, '-', '_', '.' and '~', no trailing \"/\"" },
+        Full("http.host", ConfigValueType.String, "network.domain, when there is one; else any host", "The host name the service answers for. The environment's certificate must cover it (network.domain's, or network.certificate); Fargo makes a DNS record for network.domain only.")
+            with { Example = "host = \"api.example.com\"", Rule = ValueRule.DomainName },
+
         Full("health", ConfigValueType.Table, null, "The load balancer's health check of each task, and the grace period ECS gives a new task."),
         Full("health.path", ConfigValueType.String, "\"/_health\"", "The path the health check requests.") with { Rule = ValueRule.HealthPath, Constraint = "starts with \"/\"" },
         Full("health.interval", ConfigValueType.Duration, "\"10s\"", "Time between two checks of a task.") with { Minimum = 5, Maximum = 300 },
@@ -121,7 +128,7 @@ public static class ConfigSchema
             with { AllowedValues = [.. Model.DatabaseFields.All] },
         Full("database.multi_az", ConfigValueType.Boolean, "false", "A standby in the second availability zone."),
 
-        Full("network", ConfigValueType.Table, null, "The load balancer, DNS, VPC, security groups and cluster of an AWS environment. The load balancer, its security group and the cluster belong to the environment (its stack, fargo-<env>, shared by its services): every service of an environment states the same load_balancer, domain, certificate, nat, vpc_id, ingress and cluster, since the last `fargo infra up` sets them for all.")
+        Full("network", ConfigValueType.Table, null, "The load balancer, DNS, VPC, security groups and cluster of an AWS environment. The load balancer, its security group and the cluster belong to the environment (its stack, fargo-<env>, shared by its services): load_balancer, domain, hosted_zone, certificate, nat, vpc_id, ingress and cluster (and logs.retention_days, which also expires the load balancer's access logs) must be the same in every service's file. The environment records the ones it was made with and the file they came from; `fargo infra up` and `fargo up` refuse a file that disagrees, naming the key and both files, before changing anything. Only the service whose file made the environment changes them.")
             with { Example = "[network]" },
         Full("network.load_balancer", ConfigValueType.String, "\"public\"", "An internet-facing or an internal load balancer.") with { AllowedValues = ["public", "internal"] },
         Full("network.domain", ConfigValueType.String, null, "The service's domain name; gets an alias record and, without certificate, a DNS-validated certificate.")

@@ -9,6 +9,7 @@ internal enum ValueRule
     AccountId,
     Region,
     HealthPath,
+    HttpPath,
     SuccessCodes,
     ParameterPath,
     SecretReference,

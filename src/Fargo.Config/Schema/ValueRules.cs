@@ -26,6 +26,7 @@ internal static partial class ValueRules
         ValueRule.AccountId => AccountId().IsMatch(value) ? null : new ValueProblem($"\"{value}\" is not an AWS account id (12 digits)"),
         ValueRule.Region => Region().IsMatch(value) || value == LocalRegionName ? null : new ValueProblem($"\"{value}\" is not an AWS region name such as \"us-east-1\""),
         ValueRule.HealthPath => CheckHealthPath(value),
+        ValueRule.HttpPath => CheckHttpPath(value),
         ValueRule.SuccessCodes => CheckSuccessCodes(value),
         ValueRule.ParameterPath => ParameterName().IsMatch(value)
             ? null
@@ -117,6 +118,29 @@ internal static partial class ValueRules
         return new ValueProblem(
             $"\"{value}\" is not a valid {what}: lower-case letters, digits and single hyphens, starting with a letter, at most {limit} characters",
             hint);
+    }
+
+    private static ValueProblem? CheckHttpPath(string value)
+    {
+        if (!value.StartsWith('/'))
+        {
+            return new ValueProblem($"\"{value}\" must start with \"/\"", $"did you mean \"/{value}\"?");
+        }
+
+        if (value.Length > 1 && value.EndsWith('/'))
+        {
+            return new ValueProblem($"\"{value}\" ends with \"/\": the prefix takes its subpaths already", $"did you mean \"{value.TrimEnd('/')}\"?");
+        }
+
+        if (value != "/" && !HttpPathPrefix().IsMatch(value))
+        {
+            return new ValueProblem(
+                $"\"{value}\" is not a path prefix: segments of letters, digits, '-', '_', '.' and '~' (no wildcards; Fargo writes the patterns)");
+        }
+
+        return Model.HttpSettings.SegmentsOf(value) > Model.HttpSettings.MaxPathSegments
+            ? new ValueProblem($"\"{value}\" has more than {Model.HttpSettings.MaxPathSegments} segments")
+            : null;
     }
 
     private static ValueProblem? CheckHealthPath(string value)
@@ -256,6 +280,9 @@ internal static partial class ValueRules
     // A secret ARN may carry ECS's ":json-key:version-stage:version-id" suffix.
     [GeneratedRegex("^arn:" + Partition + ":secretsmanager:" + SecretRegionPattern + @":\d{12}:secret:[A-Za-z0-9/_+=.@\-]+(?::[^:]*){0,3}$", RegexOptions.CultureInvariant)]
     private static partial Regex SecretsManagerArn();
+
+    [GeneratedRegex(@"^(?:/[A-Za-z0-9_.~\-]+)+$", RegexOptions.CultureInvariant)]
+    private static partial Regex HttpPathPrefix();
 
     [GeneratedRegex(@"^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$", RegexOptions.CultureInvariant)]
     private static partial Regex DomainName();

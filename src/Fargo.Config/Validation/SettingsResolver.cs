@@ -51,7 +51,17 @@ internal sealed class SettingsResolver(DiagnosticBag diagnostics, string context
                 ? new IamSettings(Fields.String(iam, "path").Or("/"), Fields.String(iam, "permissions_boundary") is { IsWritten: true } boundary ? boundary.Value : null)
                 : IamSettings.Default,
             // An existing cluster replaces the environment's own everywhere its name is used: stacks, deploys, roles.
-            Names: network.Cluster is { } cluster ? names with { Cluster = cluster } : names);
+            Names: network.Cluster is { } cluster ? names with { Cluster = cluster } : names)
+        {
+            Http = Http(Fields.Table(merged, "http"), network),
+        };
+    }
+
+    /// <summary>Without a host of its own, the service answers for the environment's domain (any host when there is none).</summary>
+    private static HttpSettings Http(TableNode? table, NetworkSettings network)
+    {
+        var host = Fields.String(table, "host") is { IsWritten: true } written ? written.Value : network.Domain;
+        return new HttpSettings(host?.TrimEnd('.').ToLowerInvariant(), Fields.String(table, "path").Or("/"));
     }
 
     private static EnvironmentTarget Target(string name, EnvironmentDeclaration? declaration)

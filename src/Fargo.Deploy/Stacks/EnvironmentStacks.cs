@@ -5,6 +5,15 @@ namespace Fargo.Deploy.Stacks;
 /// <summary>The two synthesized templates of a service in an environment, and their stack names.</summary>
 public sealed record StackTemplates(string EnvironmentStack, string EnvironmentTemplate, string ServiceStack, string ServiceTemplate);
 
+/// <summary>
+/// Parameter values of the two stacks beyond the live image: what `infra up` decided from the environment as it is
+/// (who its settings come from, the service's listener rule priority).
+/// </summary>
+public sealed record StackInputs(IReadOnlyDictionary<string, string> Environment, IReadOnlyDictionary<string, string> Service)
+{
+    public static StackInputs None { get; } = new(new Dictionary<string, string>(), new Dictionary<string, string>());
+}
+
 /// <summary>What `up` did to each stack, and the service stack's outputs.</summary>
 public sealed record EnvironmentStacksResult(StackResult Environment, StackResult Service);
 
@@ -23,25 +32,27 @@ public static class EnvironmentStacks
     public const string ImageParameter = "Image";
 
     public static async Task<EnvironmentStacksResult> UpAsync(
-        StackDeployer deployer, StackTemplates templates, string? liveImage, IProgress<StackEvent>? progress, CancellationToken cancellationToken)
+        StackDeployer deployer, StackTemplates templates, string? liveImage, StackInputs inputs, IProgress<StackEvent>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(deployer);
         ArgumentNullException.ThrowIfNull(templates);
-        var environment = await deployer.DeployAsync(EnvironmentDeployment(templates), progress, cancellationToken).ConfigureAwait(false);
-        var service = await deployer.DeployAsync(ServiceDeployment(templates, liveImage), progress, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(inputs);
+        var environment = await deployer.DeployAsync(EnvironmentDeployment(templates, inputs), progress, cancellationToken).ConfigureAwait(false);
+        var service = await deployer.DeployAsync(ServiceDeployment(templates, liveImage, inputs), progress, cancellationToken).ConfigureAwait(false);
         return new EnvironmentStacksResult(environment, service);
     }
 
     /// <summary>What `up` would change in each stack, changing nothing.</summary>
     public static async Task<IReadOnlyList<StackPlan>> DiffAsync(
-        StackDeployer deployer, StackTemplates templates, string? liveImage, CancellationToken cancellationToken)
+        StackDeployer deployer, StackTemplates templates, string? liveImage, StackInputs inputs, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(deployer);
         ArgumentNullException.ThrowIfNull(templates);
+        ArgumentNullException.ThrowIfNull(inputs);
         return
         [
-            await deployer.PlanAsync(EnvironmentDeployment(templates), cancellationToken).ConfigureAwait(false),
-            await deployer.PlanAsync(ServiceDeployment(templates, liveImage), cancellationToken).ConfigureAwait(false),
+            await deployer.PlanAsync(EnvironmentDeployment(templates, inputs), cancellationToken).ConfigureAwait(false),
+            await deployer.PlanAsync(ServiceDeployment(templates, liveImage, inputs), cancellationToken).ConfigureAwait(false),
         ];
     }
 
@@ -108,9 +119,9 @@ public static class EnvironmentStacks
         return names;
     }
 
-    private static StackDeployment EnvironmentDeployment(StackTemplates templates) =>
-        new(templates.EnvironmentStack, File.ReadAllText(templates.EnvironmentTemplate), new Dictionary<string, string>(), Capabilities);
+    private static StackDeployment EnvironmentDeployment(StackTemplates templates, StackInputs inputs) =>
+        new(templates.EnvironmentStack, File.ReadAllText(templates.EnvironmentTemplate), inputs.Environment, Capabilities);
 
-    private static StackDeployment ServiceDeployment(StackTemplates templates, string? liveImage) =>
-        new(templates.ServiceStack, File.ReadAllText(templates.ServiceTemplate), new Dictionary<string, string> { [ImageParameter] = liveImage ?? "" }, Capabilities);
+    private static StackDeployment ServiceDeployment(StackTemplates templates, string? liveImage, StackInputs inputs) =>
+        new(templates.ServiceStack, File.ReadAllText(templates.ServiceTemplate), new Dictionary<string, string>(inputs.Service) { [ImageParameter] = liveImage ?? "" }, Capabilities);
 }

@@ -6,6 +6,8 @@ using Amazon.CDK.AWS.ElasticLoadBalancingV2;
 using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.Route53;
 using Amazon.CDK.AWS.S3;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Constructs;
 using Fargo.Config.Model;
 
@@ -24,7 +26,8 @@ internal sealed class EnvironmentStack : Stack
     public EnvironmentStack(Construct scope, string id, ServiceSettings settings, TargetEnvironment target, IStackProps props)
         : base(scope, id, props)
     {
-        var network = settings.Network;
+        // What every service of the environment shares, and nothing a service decides alone.
+        var network = EnvironmentWideSettings.Of(settings);
         Vpc = network.VpcId is { Length: > 0 } vpcId ? ImportVpc(vpcId, network.Public) : CreateVpc(network.Nat);
 
         LoadBalancerSecurityGroup = new SecurityGroup(this, "LoadBalancerSecurityGroup", new SecurityGroupProps
@@ -67,7 +70,7 @@ internal sealed class EnvironmentStack : Stack
             keep: target.ProdLike,
             serverAccessLogs: null,
             serverAccessLogsPrefix: null,
-            expireObjectsAfterDays: Math.Max(settings.Logs.RetentionDays, 1));
+            expireObjectsAfterDays: Math.Max(network.LogRetentionDays, 1));
         // S3 server access logs of the services' buckets land here (the services' stacks cannot add to this
         // policy without a dependency cycle, so the environment grants it for the whole account up front).
         AccessLogsBucket.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
@@ -97,7 +100,7 @@ internal sealed class EnvironmentStack : Stack
         });
         LoadBalancer.LogAccessLogs(AccessLogsBucket, "alb");
 
-        ServiceListener = target.Https == HttpsMode.None ? AddPlainHttpListener() : AddHttpsListeners(settings, target);
+        ServiceListener = target.Https == HttpsMode.None ? AddPlainHttpListener() : AddHttpsListeners(network, target);
 
         var scheme = target.Https == HttpsMode.None ? "http" : "https";
         Url = target.HasDnsRecord ? $"{scheme}://{target.Domain}" : $"{scheme}://{LoadBalancer.LoadBalancerDnsName}";
@@ -123,6 +126,15 @@ internal sealed class EnvironmentStack : Stack
         Output(StackOutputs.LoadBalancerDnsName, LoadBalancer.LoadBalancerDnsName, "The load balancer's DNS name");
         Output(StackOutputs.Url, Url, "The environment's address");
         Output(StackOutputs.AccessLogsBucketName, AccessLogsBucket.BucketName, "Load balancer access logs and S3 server access logs");
+        Output(StackOutputs.EnvironmentSettings, JsonSerializer.Serialize(network.ByKey(), EnvironmentSettingsJson.Default.IReadOnlyDictionaryStringString), "The environment-wide settings of fargo.toml the stack is made of; every service's file must agree with them");
+        var configuredBy = new CfnParameter(this, StackParameters.ConfiguredBy, new CfnParameterProps
+        {
+            Type = "String",
+            Default = string.Empty,
+            Description = "The service and fargo.toml whose environment-wide settings the stack has; it changes no resource (fargo infra up passes it).",
+        });
+        Output(StackOutputs.ConfiguredBy, configuredBy.ValueAsString, "The service and fargo.toml whose environment-wide settings the stack has");
+        ExportWhatServicesImport();
     }
 
     public IVpc Vpc { get; }
@@ -150,7 +162,7 @@ internal sealed class EnvironmentStack : Stack
     /// Who reaches the listeners: [network] ingress's blocks when given (IPv6 ones as IPv6 rules), else anyone over IPv4
     /// for a public load balancer and the VPC's block for an internal one.
     /// </summary>
-    private IEnumerable<(IPeer Peer, string Description)> Clients(NetworkSettings network)
+    private IEnumerable<(IPeer Peer, string Description)> Clients(EnvironmentWideSettings network)
     {
         if (network.Ingress.Count == 0)
         {
@@ -159,6 +171,32 @@ internal sealed class EnvironmentStack : Stack
 
         // fargo.toml's validation checked each block's shape; a colon is what tells an IPv6 block from an IPv4 one.
         return network.Ingress.Select(block => (block.Contains(':', StringComparison.Ordinal) ? Peer.Ipv6(block) : Peer.Ipv4(block), $"from {block}"));
+    }
+
+    /// <summary>
+    /// The CDK exports what a service stack references, and only that: a service without a database or buckets would
+    /// make an environment stack without the exports another service imports, and its `infra up` would fail on an export
+    /// in use. Exporting everything any service may import keeps the environment stack the same whichever service's file
+    /// it is synthesized from.
+    /// </summary>
+    private void ExportWhatServicesImport()
+    {
+        ExportValue(ServiceListener.ListenerArn);
+        ExportValue(LoadBalancerSecurityGroup.SecurityGroupId);
+        ExportValue(AccessLogsBucket.BucketName);
+        if (Cluster is Cluster own)
+        {
+            ExportValue(own.ClusterName);
+        }
+
+        if (Vpc is Vpc created)
+        {
+            ExportValue(created.VpcId);
+            foreach (var subnet in created.PrivateSubnets)
+            {
+                ExportValue(subnet.SubnetId);
+            }
+        }
     }
 
     private Vpc CreateVpc(NatMode nat)
@@ -235,10 +273,10 @@ internal sealed class EnvironmentStack : Stack
             DefaultAction = NoServiceHere(),
         });
 
-    private ApplicationListener AddHttpsListeners(ServiceSettings settings, TargetEnvironment target)
+    private ApplicationListener AddHttpsListeners(EnvironmentWideSettings network, TargetEnvironment target)
     {
         var certificate = target.Https == HttpsMode.ExistingCertificate
-            ? Certificate.FromCertificateArn(this, "Certificate", settings.Network.Certificate!)
+            ? Certificate.FromCertificateArn(this, "Certificate", network.Certificate!)
             : new Certificate(this, "Certificate", new CertificateProps
             {
                 DomainName = target.Domain!,
@@ -305,3 +343,6 @@ internal sealed class EnvironmentStack : Stack
     private void Output(string name, string value, string description) =>
         _ = new CfnOutput(this, name, new CfnOutputProps { Value = value, Description = description });
 }
+
+[JsonSerializable(typeof(IReadOnlyDictionary<string, string>))]
+internal sealed partial class EnvironmentSettingsJson : JsonSerializerContext;

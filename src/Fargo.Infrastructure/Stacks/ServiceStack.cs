@@ -176,15 +176,7 @@ internal sealed class ServiceStack : Stack
         TargetGroup = CreateTargetGroup();
         Service = CreateService(taskDefinition);
         Service.AttachToApplicationTargetGroup(TargetGroup);
-        _ = new ApplicationListenerRule(this, "ListenerRule", new ApplicationListenerRuleProps
-        {
-            Listener = environment.ServiceListener,
-            Priority = ListenerRulePriority.For(settings.Name),
-            Conditions = target.Domain is { } domain
-                ? [ListenerCondition.HostHeaders([domain])]
-                : [ListenerCondition.PathPatterns(["/*"])],
-            Action = ListenerAction.Forward([TargetGroup]),
-        });
+        AddListenerRule(settings.Name, settings.Http);
 
         if (settings.Scaling.IsAutoscaled)
         {
@@ -198,6 +190,12 @@ internal sealed class ServiceStack : Stack
         Output(StackOutputs.RepositoryName, Repository.RepositoryName, RepositoryDescription());
         Output(StackOutputs.LogGroupName, LogGroup.LogGroupName, "The tasks' logs");
         Output(StackOutputs.SecretsPath, settings.Secrets.Path, "Every SSM parameter under this path is handed to the tasks");
+        if (settings.Http.Host is { } host)
+        {
+            Output(StackOutputs.RouteHost, host, "The host the service's listener rule matches");
+        }
+
+        Output(StackOutputs.RoutePath, settings.Http.Path, "The path prefix the service's listener rule matches");
         Output(StackOutputs.Url, environment.Url, "The service's address");
         Output(StackOutputs.TaskFamily, names.TaskFamily, "The task definition family");
         Output(StackOutputs.ContainerName, names.ContainerName, "The container of the task definition");
@@ -206,6 +204,36 @@ internal sealed class ServiceStack : Stack
     }
 
     /// <summary>[permissions]: the app's own statements and managed policies, on the task role.</summary>
+    /// <summary>
+    /// The rule on the environment's shared listener that sends the service's requests ([http]) to its target group, at a
+    /// priority Fargo allocates among the environment's services (<see cref="ListenerRulePriorities"/>).
+    /// </summary>
+    private void AddListenerRule(string serviceName, HttpSettings route)
+    {
+        var band = ListenerRulePriorities.BandOf(route);
+        var priority = new CfnParameter(this, StackParameters.ListenerRulePriority, new CfnParameterProps
+        {
+            Type = "Number",
+            Default = ListenerRulePriorities.Preferred(serviceName, route),
+            MinValue = band.First,
+            MaxValue = band.Last,
+            Description = $"The priority of the service's listener rule, within the band of its route ({route.Describe()}). fargo infra up allocates it among the environment's services and keeps it.",
+        });
+        List<ListenerCondition> conditions = [ListenerCondition.PathPatterns([.. route.PathPatterns])];
+        if (route.Host is { } host)
+        {
+            conditions.Insert(0, ListenerCondition.HostHeaders([host]));
+        }
+
+        _ = new ApplicationListenerRule(this, "ListenerRule", new ApplicationListenerRuleProps
+        {
+            Listener = _environment.ServiceListener,
+            Priority = priority.ValueAsNumber,
+            Conditions = [.. conditions],
+            Action = ListenerAction.Forward([TargetGroup]),
+        });
+    }
+
     private void GrantConfiguredPermissions(Role taskRole, PermissionSettings permissions)
     {
         foreach (var statement in permissions.Statements)

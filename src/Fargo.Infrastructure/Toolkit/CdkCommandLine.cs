@@ -31,7 +31,8 @@ public sealed record DeployInputs(
     string? LiveImage,
     string? HostedZoneId = null,
     ExistingVpcSubnets? Subnets = null,
-    string? VpcCidr = null);
+    string? VpcCidr = null,
+    SharedEnvironmentInputs? Shared = null);
 
 /// <summary>Options for every toolkit run.</summary>
 /// <param name="Profile">The AWS profile to use (--profile), or null for the default credential chain.</param>
@@ -138,6 +139,12 @@ public static class CdkCommandLine
         if (inputs.VpcCidr is { } cidr)
         {
             Add(assembly.Stacks.Environment, StackParameters.VpcCidr, cidr);
+        }
+
+        if (inputs.Shared is { } shared)
+        {
+            Add(assembly.Stacks.Environment, StackParameters.ConfiguredBy, shared.ConfiguredBy);
+            Add(assembly.Stacks.Service, StackParameters.ListenerRulePriority, shared.ListenerRulePriority.ToString(CultureInfo.InvariantCulture));
         }
 
         return arguments;

@@ -84,6 +84,7 @@ public sealed class SynthesisFixture : IDisposable
 {
     private readonly string _root = Directory.CreateTempSubdirectory("fargo-infra-tests-").FullName;
     private readonly Lazy<SynthesizedEnvironment> _qa;
+    private readonly Lazy<SynthesizedEnvironment> _qaReports;
     private readonly Lazy<SynthesizedEnvironment> _prod;
     private readonly Lazy<SynthesizedEnvironment> _existingNetwork;
     private readonly Lazy<SynthesizedEnvironment> _plainHttp;
@@ -98,6 +99,7 @@ public sealed class SynthesisFixture : IDisposable
     public SynthesisFixture()
     {
         _qa = new(() => Synthesize(ExampleConfig.ForEnvironment("qa"), "qa"));
+        _qaReports = new(() => Synthesize(TestSettings.SecondService(ExampleConfig.ForEnvironment("qa")), "qa-reports"));
         _pipeline = new(() => SynthesizePipeline(TestPipelines.Webhook(), "pipeline"));
         _connectionPipeline = new(() => SynthesizePipeline(TestPipelines.Connection(), "pipeline-connection"));
         // qa trusts GitHub only; prod trusts GitHub and the pipeline's CodeBuild.
@@ -121,6 +123,9 @@ public sealed class SynthesisFixture : IDisposable
 
     /// <summary>The example's qa: the cheap choices.</summary>
     public SynthesizedEnvironment Qa => _qa.Value;
+
+    /// <summary>A second service in the example's qa, from its own file: the same environment settings, its own path.</summary>
+    public SynthesizedEnvironment QaReports => _qaReports.Value;
 
     /// <summary>The example's prod: every option on.</summary>
     public SynthesizedEnvironment Prod => _prod.Value;

@@ -93,8 +93,10 @@ internal sealed class InfraUpCommand(InfraDependencies dependencies)
 
         var output = new ToolkitOutput(context);
         using var aws = await InfraAwsSession.OpenAsync(dependencies.AwsOptions, context.Settings.Profile, settings, cancellation);
+        // Before anything changes (or is synthesized): the file must agree with the environment its services share.
+        var shared = await SharedEnvironmentCheck.RunAsync(new Fargo.Deploy.Stacks.CloudFormationApi(aws.CloudFormation), settings, config.SourcePath, cancellation);
         var assembly = await InfraCommand.SynthesizeAsync(dependencies, output, config, settings, root, cancellation);
-        var inputs = await ReadInputsAsync(context, aws, settings, assembly, output, cancellation);
+        var inputs = await ReadInputsAsync(context, aws, settings, assembly, output, cancellation) with { Shared = shared };
         var toolkit = InfraCommand.Toolkit(dependencies, context);
 
         if (askFirst)

@@ -41,16 +41,27 @@ internal static class LocalInfra
     public static ICloudFormationApi CloudFormationOf(DeployTarget target) =>
         target.Apis.CloudFormation ?? throw new InvalidOperationException("the local region's session has no CloudFormation client");
 
+    /// <summary>
+    /// The checks of a shared environment against the local region's stacks (<see cref="SharedEnvironmentCheck"/>): run
+    /// before anything changes, their result is what <see cref="UpAsync"/> passes the stacks.
+    /// </summary>
+    public static async Task<StackInputs> CheckAsync(DeployTarget target, ServiceSettings settings, string configFile, CancellationToken cancellationToken) =>
+        InputsOf(await SharedEnvironmentCheck.RunAsync(CloudFormationOf(target), settings, configFile, cancellationToken));
+
+    public static StackInputs InputsOf(SharedEnvironmentInputs shared) => new(
+        new Dictionary<string, string> { [StackParameters.ConfiguredBy] = shared.ConfiguredBy },
+        new Dictionary<string, string> { [StackParameters.ListenerRulePriority] = shared.ListenerRulePriority.ToString(CultureInfo.InvariantCulture) });
+
     /// <summary>Synthesizes (or takes from the cache) and deploys both stacks, keeping the live image; reports each step.</summary>
     public static async Task<(SynthesizedAssembly Assembly, string? LiveImage, EnvironmentStacksResult Stacks)> UpAsync(
-        InfraDependencies dependencies, CliHost host, DeployTarget target, ServiceSettings settings, Action<string> say, CancellationToken cancellationToken)
+        InfraDependencies dependencies, CliHost host, DeployTarget target, ServiceSettings settings, StackInputs inputs, Action<string> say, CancellationToken cancellationToken)
     {
         var synthesis = await SynthesizeAsync(dependencies, host, settings, cancellationToken);
         say(synthesis.FromCache
             ? "Stacks unchanged since the last synthesis (fargo.toml and Fargo are the same): taken from the cache"
             : $"Synthesized {synthesis.Assembly.Stacks.Environment} and {synthesis.Assembly.Stacks.Service} in {synthesis.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s");
         var liveImage = await LiveImage.ReadAsync(target.Apis.Ecs, settings.Names, cancellationToken);
-        var stacks = await EnvironmentStacks.UpAsync(Deployer(target), TemplatesOf(synthesis.Assembly), liveImage, new EventPrinter(say), cancellationToken);
+        var stacks = await EnvironmentStacks.UpAsync(Deployer(target), TemplatesOf(synthesis.Assembly), liveImage, inputs, new EventPrinter(say), cancellationToken);
         foreach (var result in new[] { stacks.Environment, stacks.Service })
         {
             say($"Stack {result.StackName}: {Describe(result.Outcome)}");
@@ -67,7 +78,11 @@ internal static class LocalInfra
         using (local)
         using (session)
         {
-            var (assembly, liveImage, stacks) = await ServiceTargets.TranslateAsync(() => UpAsync(dependencies, context.Host, session.Target, selection.Settings!, output.Say, cancellationToken));
+            var (assembly, liveImage, stacks) = await ServiceTargets.TranslateAsync(async () =>
+            {
+                var inputs = await CheckAsync(session.Target, selection.Settings!, selection.Config.SourcePath, cancellationToken);
+                return await UpAsync(dependencies, context.Host, session.Target, selection.Settings!, inputs, output.Say, cancellationToken);
+            });
             InfraUpCommand.Write(context, settings, assembly, liveImage, stacks.Service.Outputs);
             return ExitCodes.Success;
         }
@@ -77,13 +92,14 @@ internal static class LocalInfra
     public static async Task<int> InfraDiffAsync(InfraDependencies dependencies, CommandContext context, ServiceSettings settings, CancellationToken cancellationToken)
     {
         var output = new ToolkitOutput(context);
-        var (_, local, session) = await ConnectAsync(context, cancellationToken);
+        var (selection, local, session) = await ConnectAsync(context, cancellationToken);
         using (local)
         using (session)
         {
+            var inputs = await ServiceTargets.TranslateAsync(() => CheckAsync(session.Target, settings, selection.Config.SourcePath, cancellationToken));
             var synthesis = await SynthesizeAsync(dependencies, context.Host, settings, cancellationToken);
             var liveImage = await LiveImage.ReadAsync(session.Target.Apis.Ecs, settings.Names, cancellationToken);
-            var plans = await ServiceTargets.TranslateAsync(() => EnvironmentStacks.DiffAsync(Deployer(session.Target), TemplatesOf(synthesis.Assembly), liveImage, cancellationToken));
+            var plans = await ServiceTargets.TranslateAsync(() => EnvironmentStacks.DiffAsync(Deployer(session.Target), TemplatesOf(synthesis.Assembly), liveImage, inputs, cancellationToken));
             foreach (var plan in plans)
             {
                 output.Say(plan switch

@@ -55,12 +55,14 @@ internal sealed class UpCommand : ICliCommand
                 $"Bringing {settings.Name} ({tag}) up on the local region",
                 async (progress, token) =>
                 {
+                    // Before anything changes: a file that disagrees with the shared environment changes nothing.
+                    var inputs = await LocalInfra.CheckAsync(target, settings, selection.Config.SourcePath, token);
                     foreach (var name in await LocalSecrets.EnsureExplicitAsync(target.Apis.Ssm, settings, token))
                     {
                         progress.Report(new DeployStep($"Parameter {name} did not exist: created it with a generated value (set your own with `fargo secret set`, or put-parameter)"));
                     }
 
-                    await LocalInfra.UpAsync(infrastructure, context.Host, target, settings, line => progress.Report(new DeployStep(line)), token);
+                    await LocalInfra.UpAsync(infrastructure, context.Host, target, settings, inputs, line => progress.Report(new DeployStep(line)), token);
                     progress.Report(new DeployStep($"Building {settings.Name} {tag}: {settings.Local?.Build}"));
                     var build = await LocalBuild.RunAsync(settings, selection.ProjectDirectory, local.BuildsDirectory, tag, BuildOutput.For(context, progress), token);
                     progress.Report(new DeployStep($"Built in {RolloutTimelineText.Format(build.Elapsed)}"));

@@ -1,0 +1,56 @@
+using Fargo.Aws.CloudFormation;
+using Fargo.Config;
+using Fargo.Config.Model;
+using Fargo.Deploy.Stacks;
+using Fargo.Infrastructure;
+
+namespace Fargo.Cli.Commands.Infra;
+
+/// <summary>
+/// Reads an environment's stacks and makes <see cref="SharedEnvironment"/>'s checks before `infra up` (on AWS and on the
+/// local region alike) changes anything: the environment-wide settings agree, the route is the service's own, and the
+/// listener rule gets a free priority.
+/// </summary>
+internal static class SharedEnvironmentCheck
+{
+    public static async Task<SharedEnvironmentInputs> RunAsync(ICloudFormationApi cloudFormation, ServiceSettings settings, string configFile, CancellationToken cancellationToken)
+    {
+        var file = Path.GetFullPath(configFile);
+        var state = await ReadAsync(cloudFormation, StackNames.For(settings), cancellationToken);
+        var lines = await ConfigKeyLocator.FindLinesAsync(file, settings.Environment.Name, SharedEnvironment.CheckedKeys, cancellationToken);
+        return SharedEnvironment.Plan(settings, file, lines, state);
+    }
+
+    /// <summary>The environment's stack and every other stack of the environment ("fargo-ENV-…"), as they are now.</summary>
+    public static async Task<EnvironmentState> ReadAsync(ICloudFormationApi cloudFormation, StackNames names, CancellationToken cancellationToken)
+    {
+        StackState? environment = null;
+        var services = new List<StackState>();
+        string? token = null;
+        do
+        {
+            var page = await cloudFormation.DescribeStacksAsync(new DescribeStacksRequest { NextToken = token }, cancellationToken);
+            foreach (var stack in (page.Stacks ?? []).Where(s => s.StackStatus != StackStatus.DeleteComplete))
+            {
+                if (stack.StackName == names.Environment)
+                {
+                    environment = StateOf(stack);
+                }
+                else if (stack.StackName.StartsWith(names.Environment + "-", StringComparison.Ordinal))
+                {
+                    services.Add(StateOf(stack));
+                }
+            }
+
+            token = page.NextToken;
+        }
+        while (token is not null);
+
+        return new EnvironmentState(environment, services);
+    }
+
+    private static StackState StateOf(Stack stack) => new(
+        stack.StackName,
+        (stack.Parameters ?? []).Where(p => p.ParameterKey is not null).ToDictionary(p => p.ParameterKey!, p => p.ParameterValue ?? "", StringComparer.Ordinal),
+        (stack.Outputs ?? []).Where(o => o.OutputKey is not null).ToDictionary(o => o.OutputKey!, o => o.OutputValue ?? "", StringComparer.Ordinal));
+}
