@@ -109,9 +109,10 @@ public static class UrlResolver
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(service);
-        if (!target.Environment.IsLocal && target.Spec.Settings?.Network.Domain is { Length: > 0 } domain)
+        var path = PathOf(target);
+        if (!target.Environment.IsLocal && HostOf(target) is { } host)
         {
-            return $"https://{domain}/";
+            return $"https://{host}{path}";
         }
 
         var targetGroup = (service.LoadBalancers ?? []).Select(l => l.TargetGroupArn).OfType<string>().FirstOrDefault();
@@ -134,7 +135,7 @@ public static class UrlResolver
             var balancer = (await target.Apis.Elb.DescribeLoadBalancersAsync(new DescribeLoadBalancersRequest { LoadBalancerArns = [loadBalancer] }, cancellationToken)).LoadBalancers.Head();
             if (target.Environment.IsLocal)
             {
-                return LocalUrl(target, balancer, listeners, listener);
+                return LocalUrl(target, balancer, listeners, listener, path);
             }
 
             if (balancer?.DNSName is not { } dns)
@@ -143,7 +144,7 @@ public static class UrlResolver
             }
 
             var https = listeners.Any(l => l.Protocol == ProtocolName.Https);
-            return https ? $"https://{dns}/" : $"http://{dns}{(listener?.Port is { } p && p != 80 ? $":{p}" : "")}/";
+            return https ? $"https://{dns}{path}" : $"http://{dns}{(listener?.Port is { } p && p != 80 ? $":{p}" : "")}{path}";
         }
         catch (AwsServiceException e) when (e.Code is "TargetGroupNotFound" or "LoadBalancerNotFound" or "ListenerNotFound")
         {
@@ -156,7 +157,7 @@ public static class UrlResolver
     /// HTTPS listener, else the service's listener, is served on (a privileged port P on 10000 + P); with a domain, the
     /// domain (its host-header rule wants it: curl needs --resolve, see <see cref="LocalCurlHint"/>).
     /// </summary>
-    private static string? LocalUrl(DeployTarget target, Fargo.Aws.ElasticLoadBalancingV2.LoadBalancer? balancer, IReadOnlyList<Listener> listeners, Listener? listener)
+    private static string? LocalUrl(DeployTarget target, Fargo.Aws.ElasticLoadBalancingV2.LoadBalancer? balancer, IReadOnlyList<Listener> listeners, Listener? listener, string path)
     {
         var https = listeners.FirstOrDefault(l => l.Protocol == ProtocolName.Https);
         var chosen = https ?? listener;
@@ -165,9 +166,16 @@ public static class UrlResolver
             return null;
         }
 
-        var host = target.Spec.Settings?.Network.Domain is { Length: > 0 } domain ? domain : LocalAddressOf(balancer);
-        return $"{(https is null ? "http" : "https")}://{host}:{LocalRegionIdentity.ServedPort(port)}/";
+        var host = HostOf(target) ?? LocalAddressOf(balancer);
+        return $"{(https is null ? "http" : "https")}://{host}:{LocalRegionIdentity.ServedPort(port)}{path}";
     }
+
+    /// <summary>The host the service's listener rule matches ([http] host, by default the domain), or null for any host.</summary>
+    private static string? HostOf(DeployTarget target) => target.Spec.Settings?.Http.Host;
+
+    /// <summary>Where under that host the service answers: "/", or its [http] path prefix ("/api/").</summary>
+    private static string PathOf(DeployTarget target) =>
+        target.Spec.Settings?.Http is { IsEveryPath: false } route ? route.Path + "/" : "/";
 
     /// <summary>Where a local load balancer is served: the address DescribeLoadBalancers shows (127.0.0.1 for state from before addresses).</summary>
     public static string LocalAddressOf(Fargo.Aws.ElasticLoadBalancingV2.LoadBalancer? balancer) =>
@@ -182,7 +190,7 @@ public static class UrlResolver
     {
         ArgumentNullException.ThrowIfNull(target);
         var uri = new Uri(url);
-        var domain = target.Spec.Settings?.Network.Domain;
+        var domain = HostOf(target);
         if (string.IsNullOrEmpty(domain) && uri.Scheme == Uri.UriSchemeHttp)
         {
             return null;
