@@ -50,8 +50,9 @@ public sealed class InfraToolkitTests : IDisposable
         var result = await RunAsync(new ScriptedPrompt(canAsk: false), "infra", "up", "--env", "qa", "--profile", "ops", "--output", "json");
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        // The account is checked first; then the live image is read from the service's PRIMARY deployment.
-        Assert.Equal(["STS GetCallerIdentity", "ECS DescribeServices", "ECS DescribeTaskDefinition", "Route53 ListHostedZonesByName"], _aws.Calls);
+        // The account is checked first; then the environment's stacks (the checks of a shared environment), then the
+        // live image is read from the service's PRIMARY deployment.
+        Assert.Equal(["STS GetCallerIdentity", "CloudFormation DescribeStacks ", "ECS DescribeServices", "ECS DescribeTaskDefinition", "Route53 ListHostedZonesByName"], _aws.Calls);
         var describe = _aws.JsonRequests.Single(r => r.Call == "ECS DescribeServices").Body;
         Assert.Equal(_qa.Names.Cluster, (string?)describe["cluster"]);
         Assert.Equal(_qa.Names.Service, (string?)describe["services"]![0]);
@@ -65,6 +66,9 @@ public sealed class InfraToolkitTests : IDisposable
                 "--require-approval", "never", "--progress", "events", "--outputs-file", Path.Combine(assembly.Directory, "outputs.json"),
                 "--parameters", $"fargo-qa-todo-api:Image={LiveImage}",
                 "--parameters", "fargo-qa:HostedZoneId=Z0PUBLIC",
+                // A new environment: this file's settings make it; the service takes its own slot of its route's band.
+                "--parameters", $"fargo-qa:ConfiguredBy=todo-api ({Path.GetFullPath(Repository.ExampleConfig)})",
+                "--parameters", $"fargo-qa-todo-api:ListenerRulePriority={ListenerRulePriorities.Preferred("todo-api", _qa.Http)}",
                 "fargo-qa", "fargo-qa-todo-api",
             ],
             deploy);

@@ -220,7 +220,13 @@ internal sealed class FakeAws : HttpMessageHandler
             throw new InvalidOperationException($"Unexpected CloudFormation {action}");
         }
 
-        var name = form["StackName"]!;
+        if (form["StackName"] is not { } name)
+        {
+            // Every stack: what `infra up` reads to check the environment its services share.
+            var all = string.Concat(Stacks.Select(stack => StackMember(stack.Key, stack.Value)));
+            return Xml($"""<DescribeStacksResponse xmlns="{CloudFormationXmlns}"><DescribeStacksResult><Stacks>{all}</Stacks></DescribeStacksResult><ResponseMetadata><RequestId>rid-cfn</RequestId></ResponseMetadata></DescribeStacksResponse>""");
+        }
+
         if (!Stacks.TryGetValue(name, out var outputs))
         {
             return Xml(
@@ -228,10 +234,15 @@ internal sealed class FakeAws : HttpMessageHandler
                 HttpStatusCode.BadRequest);
         }
 
-        var members = string.Concat(outputs.Select(o => $"<member><OutputKey>{o.Key}</OutputKey><OutputValue>{o.Value}</OutputValue></member>"));
         return Xml($"""
-            <DescribeStacksResponse xmlns="{CloudFormationXmlns}"><DescribeStacksResult><Stacks><member><StackId>arn:aws:cloudformation:us-east-1:{Account}:stack/{name}/1</StackId><StackName>{name}</StackName><CreationTime>2025-01-01T00:00:00Z</CreationTime><StackStatus>UPDATE_COMPLETE</StackStatus><Outputs>{members}</Outputs></member></Stacks></DescribeStacksResult><ResponseMetadata><RequestId>rid-cfn</RequestId></ResponseMetadata></DescribeStacksResponse>
+            <DescribeStacksResponse xmlns="{CloudFormationXmlns}"><DescribeStacksResult><Stacks>{StackMember(name, outputs)}</Stacks></DescribeStacksResult><ResponseMetadata><RequestId>rid-cfn</RequestId></ResponseMetadata></DescribeStacksResponse>
             """);
+    }
+
+    private string StackMember(string name, IReadOnlyDictionary<string, string> outputs)
+    {
+        var members = string.Concat(outputs.Select(o => $"<member><OutputKey>{o.Key}</OutputKey><OutputValue>{o.Value}</OutputValue></member>"));
+        return $"<member><StackId>arn:aws:cloudformation:us-east-1:{Account}:stack/{name}/1</StackId><StackName>{name}</StackName><CreationTime>2025-01-01T00:00:00Z</CreationTime><StackStatus>UPDATE_COMPLETE</StackStatus><Outputs>{members}</Outputs></member>";
     }
 
     private HttpResponseMessage Route53(System.Collections.Specialized.NameValueCollection query)
