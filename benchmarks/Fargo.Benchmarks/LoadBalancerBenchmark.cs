@@ -192,6 +192,10 @@ public static class LoadBalancerBenchmark
         }
 
         start.ArgumentList.Add("backend");
+
+        // The backends stay the same whatever runtime settings the load balancer is measured with.
+        start.Environment.Remove("DOTNET_gcServer");
+        start.Environment.Remove("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS");
         var process = Process.Start(start)!;
         var line = await process.StandardOutput.ReadLineAsync() ?? throw new InvalidOperationException("a backend did not start");
         return (process, int.Parse(line, CultureInfo.InvariantCulture));
