@@ -2,13 +2,14 @@ namespace Fargo.Config.Model;
 
 /// <summary>
 /// The effective configuration of one service in one environment: every table of fargo.toml with the
-/// environment's overrides deep-merged over it and every default applied. Everything downstream
+/// service's and the environment's overrides deep-merged over it and every default applied. Everything downstream
 /// (task definition rendering, the CDK stacks, the local region, deploys) reads this and only this.
+/// Port is null for a worker, which listens on none.
 /// </summary>
 public sealed record ServiceSettings(
     string Name,
     EnvironmentTarget Environment,
-    int Port,
+    int? Port,
     ImageSettings Image,
     ResourceSettings Resources,
     ContainerSettings Container,
@@ -24,7 +25,72 @@ public sealed record ServiceSettings(
     LocalSettings? Local,
     PermissionSettings Permissions,
     IamSettings Iam,
-    ResourceNames Names);
+    ResourceNames Names)
+{
+    /// <summary>One empty list, so that settings without calls compare equal.</summary>
+    public static IReadOnlyList<ServiceCall> NoCalls { get; } = [];
+
+    public ServiceKind Kind { get; init; } = ServiceKind.Web;
+
+    /// <summary>The services of the same app this one calls, in the order written; each gets its variable.</summary>
+    public IReadOnlyList<ServiceCall> Calls { get; init; } = NoCalls;
+
+    /// <summary>The app the service belongs to: fargo.toml's name (for a file of one service, the service's own name).</summary>
+    public string App { get; init; } = Name;
+
+    /// <summary>Behind the environment's load balancer: a target group, a listener rule, requests-per-target scaling.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool IsLoadBalanced => Kind == ServiceKind.Web;
+}
+
+/// <summary>
+/// What a service is. Web: behind the environment's load balancer. Internal: a port but no load balancer, found by name.
+/// Worker: no port and no load balancer.
+/// </summary>
+public enum ServiceKind
+{
+    Web,
+    Internal,
+    Worker,
+}
+
+/// <summary>The kinds as fargo.toml spells them.</summary>
+public static class ServiceKinds
+{
+    public const string Web = "web";
+    public const string Internal = "internal";
+    public const string Worker = "worker";
+
+    public static IReadOnlyList<string> All { get; } = [Web, Internal, Worker];
+
+    public static ServiceKind Parse(string text) => text switch
+    {
+        Internal => ServiceKind.Internal,
+        Worker => ServiceKind.Worker,
+        _ => ServiceKind.Web,
+    };
+
+    public static string Format(ServiceKind kind) => kind switch
+    {
+        ServiceKind.Internal => Internal,
+        ServiceKind.Worker => Worker,
+        _ => Web,
+    };
+}
+
+/// <summary>
+/// A call from one service of an app to another: the called service's name and port, and the variable that carries
+/// its URL into the caller's task (PRICING_URL for pricing), the same on AWS and on the local region.
+/// </summary>
+public sealed record ServiceCall(string Service, int Port, string Variable)
+{
+    /// <summary>The variable a service's URL is given to its callers in: its name upper-cased, "-" as "_", then _URL.</summary>
+    public static string VariableFor(string service)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        return service.ToUpperInvariant().Replace('-', '_') + "_URL";
+    }
+}
 
 /// <summary>Where an environment lives. The local region is account 000000000000, region "local".</summary>
 public sealed record EnvironmentTarget(
@@ -92,7 +158,11 @@ public sealed record HealthSettings(
     int HealthyThreshold,
     int UnhealthyThreshold,
     TimeSpan GracePeriod,
-    string SuccessCodes);
+    string SuccessCodes)
+{
+    /// <summary>ECS's container health check, exec form without the leading "CMD"; null = none (the image's HEALTHCHECK is not used).</summary>
+    public IReadOnlyList<string>? Command { get; init; }
+}
 
 /// <summary>
 /// Either a fixed count (Min == Max == Count) or autoscaling between Min and Max on the targets given.

@@ -57,7 +57,7 @@ public static class TaskDefinitionRenderer
             Name = names.ContainerName,
             Image = image,
             Essential = true,
-            PortMappings = [PortMappingFor(settings.Port)],
+            PortMappings = settings.Port is { } port ? [PortMappingFor(port)] : null,
             Environment = EnvironmentVariables(settings.Env),
             Secrets = secrets.Count == 0 ? null : [.. secrets.Select(s => new Secret { Name = s.Key, ValueFrom = s.Value })],
             LogConfiguration = AwsLogs(names.LogGroup, region, names.LogStreamPrefix),

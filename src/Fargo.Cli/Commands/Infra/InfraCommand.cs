@@ -57,7 +57,7 @@ internal sealed class InfraCommand(InfraDependencies dependencies) : ICliCommand
 
     /// <summary>The AWS environments of the file, in the order written (every environment but the local region).</summary>
     internal static IReadOnlyList<string> AwsEnvironments(ServiceConfig config) =>
-        [.. config.EnvironmentNames.Where(name => !config.ForEnvironment(name).Environment.IsLocal)];
+        [.. config.EnvironmentNames.Where(name => !config.TargetOf(name).IsLocal)];
 
     /// <summary>
     /// The settings of the environment named by --env (an AWS one, or the local region, whose stacks the local
