@@ -38,6 +38,16 @@ public sealed record ServiceSettings(
     /// <summary>The app the service belongs to: fargo.toml's name (for a file of one service, the service's own name).</summary>
     public string App { get; init; } = Name;
 
+    /// <summary>
+    /// The container's variables from fargo.toml: [env], and each called service's URL under its variable (on AWS its
+    /// Cloud Map name; <see cref="ResourceNaming.DiscoveredUrl"/>). The stack and a deploy's task definition both give these.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyDictionary<string, string> ContainerEnvironment => Calls.Count == 0
+        ? Env
+        : new System.Collections.ObjectModel.ReadOnlyDictionary<string, string>(
+            Env.Concat(Calls.Select(c => KeyValuePair.Create(c.Variable, ResourceNaming.DiscoveredUrl(c, Environment.Name)))).ToDictionary(StringComparer.Ordinal));
+
     /// <summary>Behind the environment's load balancer: a target group, a listener rule, requests-per-target scaling.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public bool IsLoadBalanced => Kind == ServiceKind.Web;
@@ -162,7 +172,20 @@ public sealed record HealthSettings(
 {
     /// <summary>ECS's container health check, exec form without the leading "CMD"; null = none (the image's HEALTHCHECK is not used).</summary>
     public IReadOnlyList<string>? Command { get; init; }
+
+    /// <summary>
+    /// The container health check as ECS takes it, the same in the stack and in a deploy's task definition: the command
+    /// after "CMD", the interval and timeout, unhealthy_threshold failures in a row, and the grace period as the start
+    /// period (ECS allows at most 300 s). Null without a command.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public ContainerHealthCheck? ContainerCheck => Command is { } command
+        ? new ContainerHealthCheck(["CMD", .. command], (int)Interval.TotalSeconds, (int)Timeout.TotalSeconds, UnhealthyThreshold, (int)Math.Min(GracePeriod.TotalSeconds, 300))
+        : null;
 }
+
+/// <summary>ECS's container health check: command (["CMD", …]), interval, timeout and start period in seconds, retries.</summary>
+public sealed record ContainerHealthCheck(IReadOnlyList<string> Command, int IntervalSeconds, int TimeoutSeconds, int Retries, int StartPeriodSeconds);
 
 /// <summary>
 /// Either a fixed count (Min == Max == Count) or autoscaling between Min and Max on the targets given.

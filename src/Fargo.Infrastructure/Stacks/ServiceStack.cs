@@ -117,11 +117,7 @@ internal sealed class ServiceStack : Stack
             secrets[variable] = ExplicitSecret(variable, reference);
         }
 
-        var environmentVariables = new Dictionary<string, string>(settings.Env, StringComparer.Ordinal);
-        foreach (var call in settings.Calls)
-        {
-            environmentVariables[call.Variable] = Fargo.Config.ResourceNaming.DiscoveredUrl(call, target.Name);
-        }
+        var environmentVariables = new Dictionary<string, string>(settings.ContainerEnvironment, StringComparer.Ordinal);
 
         if (settings.Database is { } database)
         {
@@ -319,14 +315,14 @@ internal sealed class ServiceStack : Stack
     }
 
     /// <summary>ECS's container health check from [health] command; null without one.</summary>
-    private static Amazon.CDK.AWS.ECS.HealthCheck? ContainerHealthCheck(HealthSettings health) => health.Command is { } command
+    private static Amazon.CDK.AWS.ECS.HealthCheck? ContainerHealthCheck(HealthSettings health) => health.ContainerCheck is { } check
         ? new Amazon.CDK.AWS.ECS.HealthCheck
         {
-            Command = ["CMD", .. command],
-            Interval = Duration.Seconds(health.Interval.TotalSeconds),
-            Timeout = Duration.Seconds(health.Timeout.TotalSeconds),
-            Retries = health.UnhealthyThreshold,
-            StartPeriod = Duration.Seconds(Math.Min(health.GracePeriod.TotalSeconds, 300)),
+            Command = [.. check.Command],
+            Interval = Duration.Seconds(check.IntervalSeconds),
+            Timeout = Duration.Seconds(check.TimeoutSeconds),
+            Retries = check.Retries,
+            StartPeriod = Duration.Seconds(check.StartPeriodSeconds),
         }
         : null;
 
