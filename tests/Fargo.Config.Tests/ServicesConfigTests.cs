@@ -142,6 +142,7 @@ public sealed class ServicesConfigTests
     [InlineData("name = \"todo\"\nport = 80\n[services.api]\n[services.job]\nkind = \"worker\"\nscaling = { min = 1, max = 4, requests = 100 }\n", 6, "services.job.scaling.requests", "a worker has no load balancer")]
     [InlineData("name = \"todo\"\nport = 80\n[services.api]\n[environments.prod]\naccount = \"111111111111\"\nregion = \"us-east-1\"\n[environments.prod.services.apix]\n", 7, "environments.prod.services.apix", "no such service in [services]")]
     [InlineData("name = \"todo\"\nport = 80\n[services.api]\n[environments.prod]\naccount = \"111111111111\"\nregion = \"us-east-1\"\nkind = \"worker\"\n", 7, "environments.prod.kind", "\"kind\" cannot be set per environment")]
+    [InlineData("name = \"todo\"\n[services.job]\nkind = \"worker\"\nhealth = { command = [\"check\"], interval = \"2m\", timeout = \"90s\" }\n", 4, "services.job.health.timeout", "a container health check waits at most 1m")]
     [InlineData("name = \"todo\"\nport = 80\n[services.api]\ncalls = [\"pricing\"]\nenv = { PRICING_URL = \"x\" }\n[services.pricing]\nkind = \"internal\"\n", 5, "services.api.env.PRICING_URL", "PRICING_URL is set by calls")]
     public void Mistakes_are_reported_at_their_line_and_key(string text, int line, string key, string message)
     {

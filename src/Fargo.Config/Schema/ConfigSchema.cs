@@ -96,8 +96,8 @@ public static class ConfigSchema
         Full("health.healthy_threshold", ConfigValueType.Integer, "2", "Consecutive passed checks before a task counts as healthy.") with { Minimum = 2, Maximum = 10 },
         Full("health.unhealthy_threshold", ConfigValueType.Integer, "3", "Consecutive failed checks before a task counts as unhealthy (the ALB's own default is 2; one more absorbs a single slow answer).") with { Minimum = 2, Maximum = 10 },
         Full("health.grace_period", ConfigValueType.Duration, "\"30s\"", "How long ECS ignores failed health checks of a newly started task.") with { Minimum = 0, Maximum = int.MaxValue },
-        Full("health.command", ConfigValueType.StringArray, "none", "A health check the container runs itself (ECS's container health check, [\"CMD\", …]), in exec form; it exits 0 when healthy. A worker's only health check; a web service gets it beside the load balancer's.")
-            with { Example = "command = [\"dotnet\", \"TodoApi.dll\", \"--health\"]", Rule = ValueRule.NotEmpty, Constraint = "at least one item" },
+        Full("health.command", ConfigValueType.StringArray, "none", "A health check the container runs itself (ECS's container health check, [\"CMD\", …]), in exec form; it exits 0 when healthy. A worker's only health check; a web service gets it beside the load balancer's. It runs every interval, fails after timeout, marks the container unhealthy after unhealthy_threshold failures in a row, and is not counted during grace_period (ECS allows at most 5m of it).")
+            with { Example = "command = [\"dotnet\", \"TodoApi.dll\", \"--health\"]", Rule = ValueRule.NotEmpty, Constraint = "at least one item; with it, timeout at most 1m" },
         Full("health.success_codes", ConfigValueType.String, "\"200-399\"", "HTTP codes that pass the check: a code, a list or a range.")
             with { Rule = ValueRule.SuccessCodes, Constraint = "codes 200-499, e.g. \"200\", \"200,204\", \"200-399\"" },
 

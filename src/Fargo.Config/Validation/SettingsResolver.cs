@@ -15,6 +15,9 @@ internal sealed class SettingsResolver(DiagnosticBag diagnostics, string context
     public const string LocalAccount = "000000000000";
     public const string LocalRegion = "local";
 
+    /// <summary>ECS's longest container health check timeout.</summary>
+    private static readonly TimeSpan MaxContainerCheckTimeout = TimeSpan.FromSeconds(60);
+
     public ServiceSettings Resolve(string app, ServiceShape service, EnvironmentDeclaration? declaration, string environmentName, TableNode merged)
     {
         var name = service.Name;
@@ -206,6 +209,15 @@ internal sealed class SettingsResolver(DiagnosticBag diagnostics, string context
     private HealthSettings Health(TableNode? table)
     {
         var command = Fields.Strings(table, "command");
+        var timeout = Fields.Duration(table, "timeout");
+        if (command.IsWritten && timeout.IsWritten && timeout.Value > MaxContainerCheckTimeout)
+        {
+            diagnostics.Add(
+                Prefer(timeout.Origin!, command.Origin),
+                $"a container health check waits at most {Durations.Format(MaxContainerCheckTimeout)} (ECS's limit), and the timeout is {Durations.Format(timeout.Value)}",
+                "the timeout applies to [health] command as well as to the load balancer's check");
+        }
+
         return HealthChecks(table) with { Command = command.IsWritten && command.Value.Count > 0 ? [.. command.Value.Select(c => c.Value)] : null };
     }
 
