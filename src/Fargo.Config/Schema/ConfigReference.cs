@@ -41,11 +41,12 @@ public static class ConfigReference
               `[environments.<env>]` then applies to every service, `[environments.<env>.services.<service>]`
               to one, merged last. A value a service's kind cannot use (a worker's `port`, `scaling.requests`
               without a load balancer) is an error where the service sets it and is left out where it comes
-              from the app's defaults. `fargo deploy` goes through the services in the order written.
+              from the app's defaults. Commands work on one service, named with `--service NAME`
+              ([docs/services.md](docs/services.md)).
             - **Finding each other**: `calls = ["pricing"]` gives the caller `PRICING_URL`
-              (`http://pricing.<env>.fargo.internal:<port>` on AWS, through a Cloud Map private DNS namespace;
-              the local endpoint on the local region) and opens exactly that path between the two services'
-              security groups.
+              (`http://pricing.<env>.fargo.internal:<port>`, through the environment's Cloud Map private DNS
+              namespace) and opens exactly that path between the two services' security groups. The local
+              region does not run services that call each other yet.
             - **Secrets**: the task gets every SSM parameter under `secrets_path` (default `/<name>`), named
               after its last path segment, plus the explicit `[secrets]` entries. The path is a top-level key
               so that `[secrets]` holds nothing but variable names.
