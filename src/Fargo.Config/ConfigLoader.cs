@@ -96,23 +96,47 @@ public sealed class ConfigLoader
                     : "a flat file has only account, region, cluster, service, port, execution_role_arn and task_role_arn");
         }
 
-        var (top, declarations) = new SchemaReader(diagnostics).ReadFull(root, flatKeys);
+        var (top, declarations, serviceDeclarations) = new SchemaReader(diagnostics).ReadFull(root, flatKeys);
         var name = Fields.String(top, "name").Or("service");
-        var port = (int)Fields.Integer(top, "port").Or(0);
         var contextDirectory = Path.GetDirectoryName(Path.GetFullPath(path)) ?? Directory.GetCurrentDirectory();
         var resolver = new SettingsResolver(diagnostics, contextDirectory);
+        var services = new ServiceLineup(diagnostics).Resolve(name, top, serviceDeclarations);
+        CheckServiceOverrides(declarations, services, diagnostics);
 
         var names = new List<string> { ConfigSchema.LocalEnvironment };
         names.AddRange(declarations.Select(d => d.Name).Where(n => n != ConfigSchema.LocalEnvironment));
-        var environments = new Dictionary<string, ServiceSettings>(StringComparer.Ordinal);
+        var environments = new Dictionary<string, IReadOnlyList<ServiceSettings>>(StringComparer.Ordinal);
         foreach (var environment in names)
         {
             var declaration = declarations.FirstOrDefault(d => d.Name == environment);
-            var merged = declaration is null ? top : EnvironmentMerger.Merge(top, declaration.Overrides);
-            environments[environment] = resolver.Resolve(name, port, declaration, environment, merged);
+            environments[environment] = [.. services.Select(service =>
+            {
+                var merged = declaration is null ? service.Merged : EnvironmentMerger.Merge(service.Merged, declaration.Overrides);
+                if (declaration?.ServiceOverrides.GetValueOrDefault(service.Name) is { } own)
+                {
+                    merged = EnvironmentMerger.Merge(merged, own);
+                }
+
+                return resolver.Resolve(name, service, declaration, environment, merged);
+            })];
         }
 
-        var pipeline = new PipelineResolver(diagnostics).Resolve(top, [.. names.Select(n => environments[n])]);
+        var pipeline = new PipelineResolver(diagnostics).Resolve(top, [.. names.Select(n => environments[n][0])]);
         return new ServiceConfig(name, path, names, environments, pipeline);
+    }
+
+    /// <summary>[environments.&lt;env&gt;.services.&lt;service&gt;] may only name a service of [services].</summary>
+    private static void CheckServiceOverrides(IReadOnlyList<EnvironmentDeclaration> environments, IReadOnlyList<ServiceShape> services, DiagnosticBag diagnostics)
+    {
+        foreach (var (_, overrides) in environments.SelectMany(e => e.ServiceOverrides).Where(o => services.All(s => s.Name != o.Key)))
+        {
+            var known = services.Select(s => s.Name).ToList();
+            diagnostics.Add(
+                overrides.Origin,
+                services is [{ OfSeveral: false }] ? "this file is one service and has no [services] to override" : "no such service in [services]",
+                services is [{ OfSeveral: false }]
+                    ? "override the service with the environment's own keys: [environments.<env>.scaling] …"
+                    : Suggestions.Closest(overrides.Origin.KeyPath[(overrides.Origin.KeyPath.LastIndexOf('.') + 1)..], known) is { } close ? $"did you mean \"{close}\"?" : $"its services: {string.Join(", ", known)}");
+        }
     }
 }

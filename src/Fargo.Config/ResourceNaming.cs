@@ -40,6 +40,23 @@ public static class ResourceNaming
             LoadBalancer: Fit($"fargo-{environment}", ElbNameLimit));
     }
 
+    /// <summary>
+    /// The environment's Cloud Map private DNS namespace, in which every service that another one calls is registered:
+    /// pricing of prod answers at pricing.prod.fargo.internal.
+    /// </summary>
+    public static string DiscoveryNamespace(string environment)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(environment);
+        return $"{environment}.fargo.internal";
+    }
+
+    /// <summary>The URL a caller reaches a called service at on AWS: its Cloud Map name and its container port.</summary>
+    public static string DiscoveredUrl(ServiceCall call, string environment)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        return $"http://{call.Service}.{DiscoveryNamespace(environment)}:{call.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+    }
+
     /// <summary>The name itself when it fits, else its start, a hyphen and 8 hex digits of its hash.</summary>
     internal static string Fit(string name, int limit)
     {

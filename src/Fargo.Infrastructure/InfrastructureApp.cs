@@ -107,23 +107,78 @@ public static class InfrastructureApp
     /// </summary>
     internal static InfrastructureModel Build(App app, ServiceSettings settings, RepositoryPlacement repository, string outputDirectory)
     {
-        CheckPlacement(repository);
-        var target = TargetEnvironment.From(settings);
-        var names = StackNames.For(settings);
+        var model = BuildApp(app, [settings], _ => repository, outputDirectory);
+        return new InfrastructureModel(app, model.Environment, model.Services[0], model.Assemblies[0]);
+    }
 
-        var environment = new EnvironmentStack(app, names.Environment, settings, target, StackProps(names.Environment, target, $"Fargo environment {target.Name}: network, load balancer, cluster"));
-        var service = new ServiceStack(app, names.Service, settings, target, repository, environment, StackProps(names.Service, target, $"Fargo service {settings.Name} in {target.Name}"));
-        service.AddDependency(environment);
-
-        foreach (var stack in new Stack[] { environment, service })
+    /// <summary>
+    /// Synthesizes the stacks of an app of several services in one environment into <paramref name="outputDirectory"/>:
+    /// the environment stack and one service stack per service, in the order given; one assembly description per service
+    /// (each naming the shared environment template and its own service template).
+    /// </summary>
+    /// <param name="repository">Each service's repository placement (<see cref="RepositoryPlacement.For"/>), by service name.</param>
+    public static IReadOnlyList<SynthesizedAssembly> SynthesizeApp(IReadOnlyList<ServiceSettings> services, Func<ServiceSettings, RepositoryPlacement> repository, string outputDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(repository);
+        ArgumentOutOfRangeException.ThrowIfZero(services.Count);
+        foreach (var service in services)
         {
-            Tags.Of(stack).Add("fargo:environment", target.Name);
-            RoleGuardRails.Apply(stack, settings.Iam);
+            _ = TargetEnvironment.From(service);
         }
 
-        Tags.Of(service).Add("fargo:service", settings.Name);
+        var model = BuildApp(NewApp(PrepareSynthesis(outputDirectory)), services, repository, Path.GetFullPath(outputDirectory));
+        model.App.Synth();
+        return model.Assemblies;
+    }
 
-        var assembly = new SynthesizedAssembly(
+    /// <summary>
+    /// The environment stack (from the first service's settings) and a stack per service, each depending on the
+    /// environment's. A service that another calls is registered in the environment's Cloud Map namespace, and admits
+    /// its callers' security groups on its port: the rule lives with the called service's group, so a caller's stack
+    /// comes first (a call is a dependency of stacks, as of services).
+    /// </summary>
+    internal static AppModel BuildApp(App app, IReadOnlyList<ServiceSettings> services, Func<ServiceSettings, RepositoryPlacement> repository, string outputDirectory)
+    {
+        var first = services[0];
+        var target = TargetEnvironment.From(first);
+        var environmentName = StackNames.For(first).Environment;
+        var environment = new EnvironmentStack(app, environmentName, first, target, StackProps(environmentName, target, $"Fargo environment {target.Name}: network, load balancer, cluster"));
+        Tags.Of(environment).Add("fargo:environment", target.Name);
+        RoleGuardRails.Apply(environment, first.Iam);
+
+        var called = services.SelectMany(s => s.Calls).Select(c => c.Service).ToHashSet(StringComparer.Ordinal);
+        var stacks = new List<ServiceStack>();
+        var assemblies = new List<SynthesizedAssembly>();
+        foreach (var settings in services)
+        {
+            var placement = repository(settings);
+            CheckPlacement(placement);
+            var serviceTarget = TargetEnvironment.From(settings);
+            var names = StackNames.For(settings);
+            var service = new ServiceStack(app, names.Service, settings, serviceTarget, placement, environment, StackProps(names.Service, serviceTarget, $"Fargo service {settings.Name} in {serviceTarget.Name}"), called.Contains(settings.Name));
+            service.AddDependency(environment);
+            Tags.Of(service).Add("fargo:environment", serviceTarget.Name);
+            Tags.Of(service).Add("fargo:service", settings.Name);
+            RoleGuardRails.Apply(service, settings.Iam);
+            stacks.Add(service);
+            assemblies.Add(Assembly(settings, serviceTarget, names, placement, outputDirectory));
+        }
+
+        var byName = stacks.Zip(services).ToDictionary(pair => pair.Second.Name, pair => pair.First, StringComparer.Ordinal);
+        foreach (var (caller, settings) in stacks.Zip(services))
+        {
+            foreach (var call in settings.Calls)
+            {
+                byName[call.Service].AdmitCaller(caller);
+            }
+        }
+
+        return new AppModel(app, environment, stacks, assemblies);
+    }
+
+    private static SynthesizedAssembly Assembly(ServiceSettings settings, TargetEnvironment target, StackNames names, RepositoryPlacement repository, string outputDirectory) =>
+        new(
             outputDirectory,
             names,
             Path.Combine(outputDirectory, $"{names.Environment}.template.json"),
@@ -135,8 +190,6 @@ public static class InfrastructureApp
             ExistingVpcId: string.IsNullOrWhiteSpace(settings.Network.VpcId) ? null : settings.Network.VpcId,
             NeedsVpcCidr: !string.IsNullOrWhiteSpace(settings.Network.VpcId) && !settings.Network.Public,
             Repository: repository);
-        return new InfrastructureModel(app, environment, service, assembly);
-    }
 
     private static void CheckPlacement(RepositoryPlacement repository)
     {
@@ -251,3 +304,6 @@ public sealed record SingleStackAssembly(
     IReadOnlyList<string> BucketsToEmpty);
 
 internal sealed record InfrastructureModel(App App, EnvironmentStack Environment, ServiceStack Service, SynthesizedAssembly Assembly);
+
+/// <summary>An app of several services in one environment: the environment stack, and each service's stack and assembly, in order.</summary>
+internal sealed record AppModel(App App, EnvironmentStack Environment, IReadOnlyList<ServiceStack> Services, IReadOnlyList<SynthesizedAssembly> Assemblies);

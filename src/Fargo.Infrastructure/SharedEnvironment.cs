@@ -10,8 +10,11 @@ public sealed record StackState(string Name, IReadOnlyDictionary<string, string>
 /// <summary>What an environment holds before a service's stacks are deployed into it: its stack, and its services' stacks.</summary>
 public sealed record EnvironmentState(StackState? Environment, IReadOnlyList<StackState> Services);
 
-/// <summary>The parameters the checks decide: who the environment's settings come from, and the service's rule priority.</summary>
-public sealed record SharedEnvironmentInputs(string ConfiguredBy, int ListenerRulePriority);
+/// <summary>
+/// The parameters the checks decide: who the environment's settings come from, and the service's rule priority (null for
+/// a service without a load balancer, whose stack has no rule).
+/// </summary>
+public sealed record SharedEnvironmentInputs(string ConfiguredBy, int? ListenerRulePriority);
 
 /// <summary>One environment-wide setting on which a service's file and the environment disagree.</summary>
 /// <param name="Where">The file, line and key ("fargo.toml:14: network.domain").</param>
@@ -37,7 +40,7 @@ public static class SharedEnvironment
         ArgumentNullException.ThrowIfNull(state);
         var names = StackNames.For(settings);
         var configuredBy = ConfiguredBy(settings, configFile, keyLines, state, names);
-        return new SharedEnvironmentInputs(configuredBy, Priority(settings, configFile, keyLines, state, names));
+        return new SharedEnvironmentInputs(configuredBy, settings.IsLoadBalanced ? Priority(settings, configFile, keyLines, state, names) : null);
     }
 
     /// <summary>Names the service in <see cref="StackParameters.ConfiguredBy"/>: "todo-api (/src/todo-api/fargo.toml)".</summary>

@@ -65,7 +65,7 @@ public sealed class SharedEnvironmentTests(SynthesisFixture synthesis)
         var inputs = SharedEnvironment.Plan(synthesis.QaReports.Settings, ReportsFile, new Dictionary<string, int>(), state);
 
         Assert.Equal("todo-api (/src/todo-api/fargo.toml)", inputs.ConfiguredBy);
-        Assert.True(ListenerRulePriorities.BandOf(synthesis.QaReports.Settings.Http).Contains(inputs.ListenerRulePriority));
+        Assert.True(ListenerRulePriorities.BandOf(synthesis.QaReports.Settings.Http).Contains(inputs.ListenerRulePriority!.Value));
     }
 
     [Fact]

@@ -16,6 +16,13 @@ internal sealed class GlobalOptions
         Recursive = true,
     };
 
+    public Option<string?> Service { get; } = new("--service")
+    {
+        Description = "The service to work on, as named under [services] in fargo.toml. Needed only when the file declares several.",
+        HelpName = "name",
+        Recursive = true,
+    };
+
     public Option<string?> Config { get; } = new("--config", "-c")
     {
         Description = "The configuration file. Default: fargo.toml in the current folder or the nearest parent folder.",
@@ -55,7 +62,7 @@ internal sealed class GlobalOptions
         Output.AcceptOnlyFromAmong(OutputFormats.Text, OutputFormats.Json);
     }
 
-    public IEnumerable<Option> All => [Env, Config, Output, Yes, Verbose, Profile];
+    public IEnumerable<Option> All => [Env, Service, Config, Output, Yes, Verbose, Profile];
 
     /// <summary>The values given on this command line.</summary>
     public GlobalSettings Read(ParseResult parseResult) => new(
@@ -64,7 +71,10 @@ internal sealed class GlobalOptions
         Output: OutputFormats.Parse(parseResult.GetValue(Output)),
         Yes: parseResult.GetValue(Yes),
         Verbose: parseResult.GetValue(Verbose),
-        Profile: Blank(parseResult.GetValue(Profile)));
+        Profile: Blank(parseResult.GetValue(Profile)))
+    {
+        Service = Blank(parseResult.GetValue(Service)),
+    };
 
     /// <summary>
     /// The output format even when the command line did not parse, so a parse error can still be reported
@@ -91,4 +101,8 @@ internal sealed record GlobalSettings(
     OutputFormat Output,
     bool Yes,
     bool Verbose,
-    string? Profile);
+    string? Profile)
+{
+    /// <summary>--service: one service of a file that declares several; null = the file's only service.</summary>
+    public string? Service { get; init; }
+}

@@ -22,7 +22,7 @@ internal static class RenderConfigCommand
     {
         var json = context.LoadConfig() switch
         {
-            ServiceConfig service => ServiceSettingsJson.Serialize(Environments.Select(service, context.Settings.Env)),
+            ServiceConfig service => ServiceSettingsJson.Serialize(Environments.Select(service, context.Settings.Env, context.Settings.Service)),
             FlatConfig flat => FlatJson(flat, context.Settings.Env),
             var other => throw new InvalidOperationException($"Unknown configuration kind {other.GetType().Name}."),
         };

@@ -38,7 +38,7 @@ internal static class RenderTaskdefCommand
         switch (context.LoadConfig())
         {
             case ServiceConfig service:
-                var settings = Environments.Select(service, context.Settings.Env);
+                var settings = Environments.Select(service, context.Settings.Env, context.Settings.Service);
                 shownImage = image ?? DefaultImages.For(settings);
                 request = TaskDefinitionRenderer.Render(settings, shownImage);
                 break;

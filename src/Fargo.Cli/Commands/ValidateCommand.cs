@@ -40,7 +40,7 @@ internal sealed class ValidateCommand : ICliCommand
         var checks = config switch
         {
             ServiceConfig service => service.EnvironmentNames
-                .Select(name => service.ForEnvironment(name).Environment)
+                .Select(service.TargetOf)
                 .Select(e => new EnvironmentCheckJson(e.Name, e.IsLocal, e.Account, e.Region, e.RequiresApproval))
                 .ToList(),
             _ => [],

@@ -10,11 +10,15 @@ internal static class Environments
     /// <summary>With no --env, Fargo targets the local region.</summary>
     public const string Default = "local";
 
-    /// <summary>The effective settings of --env (default local). Throws UnknownEnvironmentException for a name the file lacks.</summary>
-    public static ServiceSettings Select(ServiceConfig config, string? environment)
+    /// <summary>
+    /// The effective settings of --env (default local) for --service, or the file's only service. Throws
+    /// UnknownEnvironmentException or UnknownServiceException for a name the file lacks, and SeveralServicesException when
+    /// the file declares several services and none is named.
+    /// </summary>
+    public static ServiceSettings Select(ServiceConfig config, string? environment, string? service)
     {
         ArgumentNullException.ThrowIfNull(config);
-        return config.ForEnvironment(environment ?? Default);
+        return service is null ? config.ForEnvironment(environment ?? Default) : config.ForEnvironment(environment ?? Default, service);
     }
 
     /// <summary>A flat file describes one existing service and has no environments: --env cannot apply.</summary>

@@ -35,6 +35,12 @@ internal static class ExceptionMapper
             UnknownEnvironmentException environment =>
                 new ErrorReport(ErrorKinds.Usage, ExitCodes.Usage, environment.Message, environment.Hint),
 
+            UnknownServiceException service =>
+                new ErrorReport(ErrorKinds.Usage, ExitCodes.Usage, service.Message, service.Hint),
+
+            SeveralServicesException several =>
+                new ErrorReport(ErrorKinds.Usage, ExitCodes.Usage, several.Message, several.Hint),
+
             TaskDefinitionRenderException render =>
                 new ErrorReport(ErrorKinds.Configuration, ExitCodes.Usage, render.Message, render.Hint),
 

@@ -17,7 +17,7 @@ public static class ServiceSettingsJson
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        Converters = { new DurationJsonConverter(), new NatModeJsonConverter(), new CpuArchitectureJsonConverter() },
+        Converters = { new DurationJsonConverter(), new NatModeJsonConverter(), new CpuArchitectureJsonConverter(), new ServiceKindJsonConverter() },
     });
 
     public static string Serialize(ServiceSettings settings) => JsonSerializer.Serialize(settings, Context.ServiceSettings);
@@ -80,5 +80,18 @@ public sealed class CpuArchitectureJsonConverter : JsonConverter<CpuArchitecture
     {
         ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStringValue(value == CpuArchitecture.Arm64 ? "arm64" : "x86_64");
+    }
+}
+
+/// <summary>"web", "internal" or "worker", as in fargo.toml.</summary>
+public sealed class ServiceKindJsonConverter : JsonConverter<ServiceKind>
+{
+    public override ServiceKind Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        reader.GetString() is { } text && ServiceKinds.All.Contains(text) ? ServiceKinds.Parse(text) : throw new JsonException("expected web, internal or worker");
+
+    public override void Write(Utf8JsonWriter writer, ServiceKind value, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStringValue(ServiceKinds.Format(value));
     }
 }

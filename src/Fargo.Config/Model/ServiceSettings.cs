@@ -2,13 +2,14 @@ namespace Fargo.Config.Model;
 
 /// <summary>
 /// The effective configuration of one service in one environment: every table of fargo.toml with the
-/// environment's overrides deep-merged over it and every default applied. Everything downstream
+/// service's and the environment's overrides deep-merged over it and every default applied. Everything downstream
 /// (task definition rendering, the CDK stacks, the local region, deploys) reads this and only this.
+/// Port is null for a worker, which listens on none.
 /// </summary>
 public sealed record ServiceSettings(
     string Name,
     EnvironmentTarget Environment,
-    int Port,
+    int? Port,
     ImageSettings Image,
     ResourceSettings Resources,
     ContainerSettings Container,
@@ -28,6 +29,80 @@ public sealed record ServiceSettings(
 {
     /// <summary>The requests the environment's load balancer sends to the service ([http]).</summary>
     public HttpSettings Http { get; init; } = HttpSettings.Everything;
+
+    /// <summary>One empty list, so that settings without calls compare equal.</summary>
+    public static IReadOnlyList<ServiceCall> NoCalls { get; } = [];
+
+    public ServiceKind Kind { get; init; } = ServiceKind.Web;
+
+    /// <summary>The services of the same app this one calls, in the order written; each gets its variable.</summary>
+    public IReadOnlyList<ServiceCall> Calls { get; init; } = NoCalls;
+
+    /// <summary>The app the service belongs to: fargo.toml's name (for a file of one service, the service's own name).</summary>
+    public string App { get; init; } = Name;
+
+    /// <summary>
+    /// The container's variables from fargo.toml: [env], and each called service's URL under its variable (on AWS its
+    /// Cloud Map name; <see cref="ResourceNaming.DiscoveredUrl"/>). The stack and a deploy's task definition both give these.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyDictionary<string, string> ContainerEnvironment => Calls.Count == 0
+        ? Env
+        : new System.Collections.ObjectModel.ReadOnlyDictionary<string, string>(
+            Env.Concat(Calls.Select(c => KeyValuePair.Create(c.Variable, ResourceNaming.DiscoveredUrl(c, Environment.Name)))).ToDictionary(StringComparer.Ordinal));
+
+    /// <summary>Behind the environment's load balancer: a target group, a listener rule, requests-per-target scaling.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool IsLoadBalanced => Kind == ServiceKind.Web;
+}
+
+/// <summary>
+/// What a service is. Web: behind the environment's load balancer. Internal: a port but no load balancer, found by name.
+/// Worker: no port and no load balancer.
+/// </summary>
+public enum ServiceKind
+{
+    Web,
+    Internal,
+    Worker,
+}
+
+/// <summary>The kinds as fargo.toml spells them.</summary>
+public static class ServiceKinds
+{
+    public const string Web = "web";
+    public const string Internal = "internal";
+    public const string Worker = "worker";
+
+    public static IReadOnlyList<string> All { get; } = [Web, Internal, Worker];
+
+    public static ServiceKind Parse(string text) => text switch
+    {
+        Internal => ServiceKind.Internal,
+        Worker => ServiceKind.Worker,
+        _ => ServiceKind.Web,
+    };
+
+    public static string Format(ServiceKind kind) => kind switch
+    {
+        ServiceKind.Internal => Internal,
+        ServiceKind.Worker => Worker,
+        _ => Web,
+    };
+}
+
+/// <summary>
+/// A call from one service of an app to another: the called service's name and port, and the variable that carries
+/// its URL into the caller's task (PRICING_URL for pricing), the same on AWS and on the local region.
+/// </summary>
+public sealed record ServiceCall(string Service, int Port, string Variable)
+{
+    /// <summary>The variable a service's URL is given to its callers in: its name upper-cased, "-" as "_", then _URL.</summary>
+    public static string VariableFor(string service)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        return service.ToUpperInvariant().Replace('-', '_') + "_URL";
+    }
 }
 
 /// <summary>Where an environment lives. The local region is account 000000000000, region "local".</summary>
@@ -96,7 +171,24 @@ public sealed record HealthSettings(
     int HealthyThreshold,
     int UnhealthyThreshold,
     TimeSpan GracePeriod,
-    string SuccessCodes);
+    string SuccessCodes)
+{
+    /// <summary>ECS's container health check, exec form without the leading "CMD"; null = none (the image's HEALTHCHECK is not used).</summary>
+    public IReadOnlyList<string>? Command { get; init; }
+
+    /// <summary>
+    /// The container health check as ECS takes it, the same in the stack and in a deploy's task definition: the command
+    /// after "CMD", the interval and timeout, unhealthy_threshold failures in a row, and the grace period as the start
+    /// period (ECS allows at most 300 s). Null without a command.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public ContainerHealthCheck? ContainerCheck => Command is { } command
+        ? new ContainerHealthCheck(["CMD", .. command], (int)Interval.TotalSeconds, (int)Timeout.TotalSeconds, UnhealthyThreshold, (int)Math.Min(GracePeriod.TotalSeconds, 300))
+        : null;
+}
+
+/// <summary>ECS's container health check: command (["CMD", …]), interval, timeout and start period in seconds, retries.</summary>
+public sealed record ContainerHealthCheck(IReadOnlyList<string> Command, int IntervalSeconds, int TimeoutSeconds, int Retries, int StartPeriodSeconds);
 
 /// <summary>
 /// Either a fixed count (Min == Max == Count) or autoscaling between Min and Max on the targets given.

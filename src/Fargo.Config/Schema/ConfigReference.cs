@@ -34,6 +34,19 @@ public static class ConfigReference
               `scaling = { min = 4, max = 20, cpu = 60 }` under an environment changes only those keys. One
               rule makes `scaling` easy to override: an environment that sets `count` drops the inherited
               `min`, `max` and targets, and one that sets `min` or `max` drops the inherited `count`.
+            - **Several services**: a file without `[services]` is one service, named `name`. With
+              `[services.<service>]` tables it is an app of several: `name` names the app, every top-level key
+              is a default each service takes (deep-merged as environments are), and each table says what
+              differs — `kind` (`web`, `internal`, `worker`), `port`, `calls`, `[container] command`….
+              `[environments.<env>]` then applies to every service, `[environments.<env>.services.<service>]`
+              to one, merged last. A value a service's kind cannot use (a worker's `port`, `scaling.requests`
+              without a load balancer) is an error where the service sets it and is left out where it comes
+              from the app's defaults. Commands work on one service, named with `--service NAME`
+              ([docs/services.md](docs/services.md)).
+            - **Finding each other**: `calls = ["pricing"]` gives the caller `PRICING_URL`
+              (`http://pricing.<env>.fargo.internal:<port>`, through the environment's Cloud Map private DNS
+              namespace) and opens exactly that path between the two services' security groups. The local
+              region does not run services that call each other yet.
             - **Secrets**: the task gets every SSM parameter under `secrets_path` (default `/<name>`), named
               after its last path segment, plus the explicit `[secrets]` entries. The path is a top-level key
               so that `[secrets]` holds nothing but variable names.

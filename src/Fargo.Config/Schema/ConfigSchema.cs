@@ -20,6 +20,9 @@ public static class ConfigSchema
     /// <summary>Stands for any statement name (its Sid) under [permissions.statements].</summary>
     public const string StatementPlaceholder = "<Sid>";
 
+    /// <summary>Stands for any service name under [services] (and [environments.&lt;env&gt;.services]).</summary>
+    public const string ServicePlaceholder = "<service>";
+
     /// <summary>The environment that always exists: the local region on this machine.</summary>
     public const string LocalEnvironment = "local";
 
@@ -28,6 +31,12 @@ public static class ConfigSchema
     /// <summary>The top-level keys that an environment may override (tables are deep-merged).</summary>
     public static IReadOnlyList<string> OverridableKeys { get; } =
         ["secrets_path", "image", "resources", "container", "http", "health", "scaling", "deploy", "env", "secrets", "database", "network", "logs", "buckets", "local", "permissions", "iam"];
+
+    /// <summary>
+    /// The keys a [services.&lt;service&gt;] table may set: the overridable ones, and what only a service can say about
+    /// itself (its port, its kind and whom it calls), which an environment does not change.
+    /// </summary>
+    public static IReadOnlyList<string> ServiceKeys { get; } = ["port", "kind", "calls", .. OverridableKeys];
 
     /// <summary>CloudWatch Logs' allowed retention periods, in days.</summary>
     public static IReadOnlyList<int> RetentionDays { get; } =
@@ -38,7 +47,12 @@ public static class ConfigSchema
         // --- the service ---
         Full("name", ConfigValueType.String, null, "The service's name. It names the ECR repository, the ECS service, the log group, the IAM roles and the default secrets path.")
             with { Required = true, Example = "name = \"my-service\"", Rule = ValueRule.ServiceName, Constraint = $"lower-case letters, digits and single hyphens, starting with a letter; at most {ValueRules.ServiceNameLimit} characters" },
-        Full("port", ConfigValueType.Integer, null, "The port the container listens on.") with { Required = true, Example = "port = 8080", Minimum = 1, Maximum = 65535 },
+        Full("port", ConfigValueType.Integer, null, "The port the container listens on. A worker has none: one set at the top level of a file with [services] is a default its workers do not take.")
+            with { Example = "port = 8080", Minimum = 1, Maximum = 65535, Constraint = "required for web and internal services" },
+        Full("kind", ConfigValueType.String, "\"web\"", "What the service is: web (behind the environment's load balancer, checked on [health] path), internal (a port but no load balancer; other services of the app reach it by name, through Cloud Map) or worker (no port, no load balancer; healthy when its container's [health] command passes, when given).")
+            with { Example = "kind = \"worker\"", AllowedValues = [.. Model.ServiceKinds.All] },
+        Full("calls", ConfigValueType.StringArray, "none", "The services of this app this one calls. Each gets <NAME>_URL (the called service's name upper-cased, \"-\" as \"_\"): http://<name>.<env>.fargo.internal:<port>, the called service's Cloud Map name; and only these paths are open between the services' security groups. The local region does not run services that call each other yet (`fargo up` refuses them).")
+            with { Example = "calls = [\"pricing\"]", Rule = ValueRule.ServiceName, Constraint = "names of web or internal services of [services], not itself" },
         Full("secrets_path", ConfigValueType.String, "\"/<name>\"", "Every SSM parameter under this path becomes a secret of the task, named after the parameter's last segment (/todo-api/API_KEY → API_KEY). A top-level key rather than a [secrets] entry, so no secret name is reserved.")
             with { Rule = ValueRule.ParameterPath, Constraint = "an SSM parameter path such as \"/todo-api\"" },
 
@@ -89,6 +103,8 @@ public static class ConfigSchema
         Full("health.healthy_threshold", ConfigValueType.Integer, "2", "Consecutive passed checks before a task counts as healthy.") with { Minimum = 2, Maximum = 10 },
         Full("health.unhealthy_threshold", ConfigValueType.Integer, "3", "Consecutive failed checks before a task counts as unhealthy (the ALB's own default is 2; one more absorbs a single slow answer).") with { Minimum = 2, Maximum = 10 },
         Full("health.grace_period", ConfigValueType.Duration, "\"30s\"", "How long ECS ignores failed health checks of a newly started task.") with { Minimum = 0, Maximum = int.MaxValue },
+        Full("health.command", ConfigValueType.StringArray, "none", "A health check the container runs itself (ECS's container health check, [\"CMD\", …]), in exec form; it exits 0 when healthy. A worker's only health check; a web service gets it beside the load balancer's. It runs every interval, fails after timeout, marks the container unhealthy after unhealthy_threshold failures in a row, and is not counted during grace_period (ECS allows at most 5m of it).")
+            with { Example = "command = [\"dotnet\", \"TodoApi.dll\", \"--health\"]", Rule = ValueRule.NotEmpty, Constraint = "at least one item; with it, timeout at most 1m" },
         Full("health.success_codes", ConfigValueType.String, "\"200-399\"", "HTTP codes that pass the check: a code, a list or a range.")
             with { Rule = ValueRule.SuccessCodes, Constraint = "codes 200-499, e.g. \"200\", \"200,204\", \"200-399\"" },
 
@@ -179,6 +195,13 @@ public static class ConfigSchema
         Full("local.build", ConfigValueType.String, null, "The build command, run in this file's folder; it writes the runnable service to {out}.") with { Rule = ValueRule.LocalBuild, Constraint = "contains {out}" },
         Full("local.command", ConfigValueType.String, null, "The command that starts the service, run in the build output folder.") with { Rule = ValueRule.NotEmpty, Constraint = "required in [local]" },
 
+        // --- several services ---
+        Full("services", ConfigValueType.Table, null, "The services of an app of several. Without this table the file is one service, named name. With it, name names the app, and every top-level key is a default each service takes, deep-merged as an environment's overrides are; [environments.<env>] overrides then apply to every service, and [environments.<env>.services.<service>] to one.")
+            with { Example = "[services.todo-worker]" },
+        Full("services." + ServicePlaceholder, ConfigValueType.Table, null, "One service: its own name (the ECS service, ECR repository, log group and roles, as name does for a single service).")
+            with { Constraint = $"the name: lower-case letters, digits and single hyphens, starting with a letter; at most {ValueRules.ServiceNameLimit} characters" },
+        Full("services." + ServicePlaceholder + "." + OverridePlaceholder, ConfigValueType.Table, null, "Any top-level key except name, services, environments and pipeline: port, kind, calls, secrets_path and the tables [image] … [local], over the top level's."),
+
         // --- environments ---
         Full("environments", ConfigValueType.Table, null, "The environments. \"local\" (the local region: account 000000000000, region \"local\") always exists; define [environments.local] only to override settings for it."),
         Full(EnvironmentPrefix, ConfigValueType.Table, null, "One environment.")
@@ -186,7 +209,9 @@ public static class ConfigSchema
         Full(EnvironmentPrefix + ".account", ConfigValueType.String, null, "The AWS account id.") with { Rule = ValueRule.AccountId, Constraint = "12 digits, as a string; required except for local" },
         Full(EnvironmentPrefix + ".region", ConfigValueType.String, null, "The AWS region.") with { Rule = ValueRule.Region, Constraint = "e.g. \"us-east-1\"; required except for local" },
         Full(EnvironmentPrefix + ".requires_approval", ConfigValueType.Boolean, "false", "Deploys ask for confirmation (unless --yes)."),
-        Full(EnvironmentPrefix + "." + OverridePlaceholder, ConfigValueType.Table, null, "Overrides of any top-level key above except name and port (secrets_path, [image] … [local]) for this environment; tables are deep-merged, key by key, whether written as [environments.prod.scaling] or inline as scaling = { min = 4 }."),
+        Full(EnvironmentPrefix + "." + OverridePlaceholder, ConfigValueType.Table, null, "Overrides of any top-level key above except name, port, kind and calls (secrets_path, [image] … [local]) for this environment; tables are deep-merged, key by key, whether written as [environments.prod.scaling] or inline as scaling = { min = 4 }. In a file with [services], they apply to every service."),
+        Full(EnvironmentPrefix + ".services", ConfigValueType.Table, null, "Overrides for one service of [services] in this environment: [environments.prod.services.todo-worker] takes the keys an environment overrides, merged last.")
+            with { Constraint = "names of [services]" },
 
         // --- the pipeline (top level only: it spans the environments) ---
         Full("pipeline", ConfigValueType.Table, null, "CI/CD (`fargo pipeline github`, `fargo pipeline codepipeline`): the first stage builds the image once, runs the test inside it, pushes and deploys it; every later stage promotes that very digest and deploys it, the last one after a person approves. Set at the top level only.")

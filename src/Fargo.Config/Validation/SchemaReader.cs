@@ -11,7 +11,14 @@ internal sealed record EnvironmentDeclaration(
     ValueNode? Account,
     ValueNode? Region,
     ValueNode? RequiresApproval,
-    TableNode Overrides);
+    TableNode Overrides)
+{
+    /// <summary>[environments.&lt;env&gt;.services.&lt;service&gt;]: this environment's overrides of one service, by service name.</summary>
+    public IReadOnlyDictionary<string, TableNode> ServiceOverrides { get; init; } = new Dictionary<string, TableNode>(StringComparer.Ordinal);
+}
+
+/// <summary>A [services.&lt;service&gt;] table as the file declares it: its keys over the top level's, not yet merged.</summary>
+internal sealed record ServiceDeclaration(string Name, Origin Origin, TableNode Overrides);
 
 /// <summary>
 /// Checks a TOML document against <see cref="ConfigSchema"/>: unknown keys, types, ranges, allowed values
@@ -22,13 +29,14 @@ internal sealed class SchemaReader(DiagnosticBag diagnostics)
 {
     private static readonly string[] EnvironmentOwnKeys = ["account", "region", "requires_approval"];
     private static readonly string[] RequiredEnvironmentKeys = ["account", "region"];
-    private static readonly string[] FixedKeys = ["name", "port", "environments", "pipeline"];
+    private static readonly string[] FixedKeys = ["name", "port", "kind", "calls", "environments", "pipeline", "services"];
 
-    /// <summary>The top level of a full file (without <paramref name="skip"/>ped keys), with its environments.</summary>
-    public (TableNode Base, IReadOnlyList<EnvironmentDeclaration> Environments) ReadFull(TomlTable root, IReadOnlySet<string> skip)
+    /// <summary>The top level of a full file (without <paramref name="skip"/>ped keys), with its environments and services.</summary>
+    public (TableNode Base, IReadOnlyList<EnvironmentDeclaration> Environments, IReadOnlyList<ServiceDeclaration> Services) ReadFull(TomlTable root, IReadOnlySet<string> skip)
     {
         var top = new TableNode(new Origin("", root.Position));
         IReadOnlyList<EnvironmentDeclaration> environments = [];
+        IReadOnlyList<ServiceDeclaration> services = [];
         foreach (var key in root.Keys)
         {
             if (skip.Contains(key))
@@ -42,6 +50,12 @@ internal sealed class SchemaReader(DiagnosticBag diagnostics)
                 continue;
             }
 
+            if (key == "services")
+            {
+                services = ReadServices(root, key);
+                continue;
+            }
+
             if (ReadKey(ConfigFormat.Full, "", "", root, key, environment: null) is { } node)
             {
                 top.Entries[key] = node;
@@ -49,7 +63,7 @@ internal sealed class SchemaReader(DiagnosticBag diagnostics)
         }
 
         RequireKeys(ConfigFormat.Full, root);
-        return (top, environments);
+        return (top, environments, services);
     }
 
     /// <summary>The keys of a flat file.</summary>
@@ -111,15 +125,122 @@ internal sealed class SchemaReader(DiagnosticBag diagnostics)
         return declarations;
     }
 
+    private List<ServiceDeclaration> ReadServices(TomlTable root, string key)
+    {
+        var declarations = new List<ServiceDeclaration>();
+        if (root.Entries[key] is not TomlTable table)
+        {
+            TypeMismatch(ConfigSchema.Find(ConfigFormat.Full, key)!, root.Entries[key], new Origin(key, root.Entries[key].Position));
+            return declarations;
+        }
+
+        if (table.Keys.Count == 0)
+        {
+            diagnostics.Add(new Origin(key, KeyPosition(root, key)), "[services] names no service", "add [services.<name>] for each service, or remove [services] for a file of one service");
+        }
+
+        foreach (var name in table.Keys)
+        {
+            var origin = new Origin(KeyPaths.Join(key, name), KeyPosition(table, name));
+            var nameProblem = ValueRules.Check(ValueRule.ServiceName, name);
+            if (nameProblem is not null)
+            {
+                diagnostics.Add(origin, nameProblem.Message, nameProblem.Hint);
+            }
+
+            if (table.Entries[name] is not TomlTable service)
+            {
+                TypeMismatch(ConfigSchema.Find(ConfigFormat.Full, $"{key}.{ConfigSchema.ServicePlaceholder}")!, table.Entries[name], origin);
+                continue;
+            }
+
+            var overrides = ReadOverrides(origin, service, ConfigSchema.ServiceKeys, environment: null, "a service");
+            if (nameProblem is null)
+            {
+                declarations.Add(new ServiceDeclaration(name, origin, overrides));
+            }
+        }
+
+        return declarations;
+    }
+
+    /// <summary>
+    /// The keys of a table that overrides the top level ([services.x], [environments.prod.services.x]): each read
+    /// against the top-level schema when <paramref name="allowed"/> lists it, else reported.
+    /// </summary>
+    private TableNode ReadOverrides(Origin origin, TomlTable table, IReadOnlyList<string> allowed, string? environment, string what)
+    {
+        var overrides = new TableNode(origin);
+        foreach (var key in table.Keys)
+        {
+            var path = KeyPaths.Join(origin.KeyPath, key);
+            if (allowed.Contains(key))
+            {
+                if (ReadKey(ConfigFormat.Full, "", origin.KeyPath, table, key, environment) is { } node)
+                {
+                    overrides.Entries[key] = node;
+                }
+            }
+            else if (FixedKeys.Contains(key))
+            {
+                diagnostics.Add(new Origin(path, KeyPosition(table, key), environment), $"\"{key}\" cannot be set for {what}", FixedKeyHint(key));
+            }
+            else
+            {
+                ReportUnknown(new Origin(path, KeyPosition(table, key), environment), key, allowed, ConfigFormat.Full, "");
+            }
+        }
+
+        return overrides;
+    }
+
+    private static string FixedKeyHint(string key) => key switch
+    {
+        "environments" => "environments are not nested: [environments.<env>.services.<service>] overrides one service in one environment",
+        "services" => "services are not nested",
+        "pipeline" => "the pipeline spans the environments: set [pipeline] at the top level, and its stages in order",
+        "name" => "a service is named by its table, [services.<name>]",
+        _ => $"{key} is the same in every environment; set it at the top of the file, or in [services.<service>]",
+    };
+
+    private Dictionary<string, TableNode> ReadEnvironmentServices(string environment, Origin origin, TomlValue value)
+    {
+        var overrides = new Dictionary<string, TableNode>(StringComparer.Ordinal);
+        if (value is not TomlTable table)
+        {
+            TypeMismatch(ConfigSchema.Find(ConfigFormat.Full, $"environments.{ConfigSchema.EnvironmentPlaceholder}.services")!, value, origin);
+            return overrides;
+        }
+
+        foreach (var name in table.Keys)
+        {
+            var serviceOrigin = new Origin(KeyPaths.Join(origin.KeyPath, name), KeyPosition(table, name), environment);
+            if (table.Entries[name] is not TomlTable service)
+            {
+                TypeMismatch(ConfigSchema.Find(ConfigFormat.Full, $"services.{ConfigSchema.ServicePlaceholder}")!, table.Entries[name], serviceOrigin);
+                continue;
+            }
+
+            overrides[name] = ReadOverrides(serviceOrigin, service, ConfigSchema.OverridableKeys, environment, "a service per environment");
+        }
+
+        return overrides;
+    }
+
     private EnvironmentDeclaration ReadEnvironment(string name, Origin origin, TomlTable table)
     {
         var isLocal = name == ConfigSchema.LocalEnvironment;
         var own = new Dictionary<string, ValueNode>(StringComparer.Ordinal);
         var overrides = new TableNode(origin);
+        var serviceOverrides = new Dictionary<string, TableNode>(StringComparer.Ordinal);
         foreach (var key in table.Keys)
         {
             var path = KeyPaths.Join(origin.KeyPath, key);
-            if (EnvironmentOwnKeys.Contains(key))
+            if (key == "services")
+            {
+                serviceOverrides = ReadEnvironmentServices(name, new Origin(path, KeyPosition(table, key), name), table.Entries[key]);
+            }
+            else if (EnvironmentOwnKeys.Contains(key))
             {
                 if (isLocal && key != "requires_approval")
                 {
@@ -147,12 +268,7 @@ internal sealed class SchemaReader(DiagnosticBag diagnostics)
                 diagnostics.Add(
                     new Origin(path, KeyPosition(table, key), name),
                     $"\"{key}\" cannot be set per environment",
-                    key switch
-                    {
-                        "environments" => "environments are not nested",
-                        "pipeline" => "the pipeline spans the environments: set [pipeline] at the top level, and its stages in order",
-                        _ => $"{key} is the same in every environment; set it at the top of the file",
-                    });
+                    FixedKeyHint(key));
             }
             else
             {
@@ -171,7 +287,10 @@ internal sealed class SchemaReader(DiagnosticBag diagnostics)
             }
         }
 
-        return new EnvironmentDeclaration(name, origin, own.GetValueOrDefault("account"), own.GetValueOrDefault("region"), own.GetValueOrDefault("requires_approval"), overrides);
+        return new EnvironmentDeclaration(name, origin, own.GetValueOrDefault("account"), own.GetValueOrDefault("region"), own.GetValueOrDefault("requires_approval"), overrides)
+        {
+            ServiceOverrides = serviceOverrides,
+        };
     }
 
     /// <summary>Reads table[key] against the schema key at schemaParent.key; null when the key is unknown.</summary>

@@ -15,13 +15,19 @@ internal sealed class SettingsResolver(DiagnosticBag diagnostics, string context
     public const string LocalAccount = "000000000000";
     public const string LocalRegion = "local";
 
-    public ServiceSettings Resolve(string name, int port, EnvironmentDeclaration? declaration, string environmentName, TableNode merged)
+    /// <summary>ECS's longest container health check timeout.</summary>
+    private static readonly TimeSpan MaxContainerCheckTimeout = TimeSpan.FromSeconds(60);
+
+    public ServiceSettings Resolve(string app, ServiceShape service, EnvironmentDeclaration? declaration, string environmentName, TableNode merged)
     {
+        var name = service.Name;
         var target = Target(environmentName, declaration);
         var database = Database(name, Fields.Table(merged, "database"));
         var env = Fields.Map(merged, "env");
         var secrets = Fields.Map(merged, "secrets");
         CheckVariables(env.Entries, secrets.Entries, database);
+        CheckCallVariables(service.Calls, env.Entries, secrets.Entries, Fields.Table(merged, "database"), database);
+        DropWhatTheKindCannotUse(service, merged);
         var resources = Resources(Fields.Table(merged, "resources"));
         var network = Network(Fields.Table(merged, "network"), target);
         var names = ResourceNaming.For(name, environmentName);
@@ -30,7 +36,7 @@ internal sealed class SettingsResolver(DiagnosticBag diagnostics, string context
         return new ServiceSettings(
             Name: name,
             Environment: target,
-            Port: port,
+            Port: service.Port,
             Image: Image(Fields.Table(merged, "image")),
             Resources: resources,
             Container: Container(Fields.Table(merged, "container"), resources, target, local),
@@ -54,7 +60,52 @@ internal sealed class SettingsResolver(DiagnosticBag diagnostics, string context
             Names: network.Cluster is { } cluster ? names with { Cluster = cluster } : names)
         {
             Http = Http(Fields.Table(merged, "http"), network),
+            App = app,
+            Kind = service.Kind,
+            Calls = service.Calls,
         };
+    }
+
+    /// <summary>
+    /// A service without a load balancer has no requests per target to scale on. Written for the service itself that is
+    /// a mistake; inherited from the app's defaults (meant for its web services) it does not apply and is dropped.
+    /// </summary>
+    private void DropWhatTheKindCannotUse(ServiceShape service, TableNode merged)
+    {
+        if (service.Kind == ServiceKind.Web || Fields.Table(merged, "scaling") is not { } scaling || Fields.Integer(scaling, "requests") is not { IsWritten: true } requests)
+        {
+            return;
+        }
+
+        if (service.IsOwn(requests.Origin!))
+        {
+            diagnostics.Add(
+                requests.Origin!,
+                $"a{(service.Kind == ServiceKind.Internal ? "n internal service" : " worker")} has no load balancer, so no requests per target to scale on",
+                "scale it on cpu or memory");
+        }
+
+        scaling.Entries.Remove("requests");
+    }
+
+    private void CheckCallVariables(
+        IReadOnlyList<ServiceCall> calls,
+        IReadOnlyDictionary<string, (string Value, Origin Origin)> env,
+        IReadOnlyDictionary<string, (string Value, Origin Origin)> secrets,
+        TableNode? databaseTable,
+        DatabaseSettings? database)
+    {
+        foreach (var call in calls)
+        {
+            if ((env.GetValueOrDefault(call.Variable).Origin ?? secrets.GetValueOrDefault(call.Variable).Origin) is { } origin)
+            {
+                diagnostics.Add(origin, $"{call.Variable} is set by calls", $"the task gets {call.Variable} because it calls {call.Service}; remove this one");
+            }
+            else if (database?.Variables.ContainsKey(call.Variable) == true && Fields.Map(databaseTable, "env").Entries.GetValueOrDefault(call.Variable).Origin is { } databaseOrigin)
+            {
+                diagnostics.Add(databaseOrigin, $"{call.Variable} is set by calls", $"the task gets {call.Variable} because it calls {call.Service}; name the database's variable differently");
+            }
+        }
     }
 
     /// <summary>Without a host of its own, the service answers for the environment's domain (any host when there is none).</summary>
@@ -164,6 +215,21 @@ internal sealed class SettingsResolver(DiagnosticBag diagnostics, string context
     }
 
     private HealthSettings Health(TableNode? table)
+    {
+        var command = Fields.Strings(table, "command");
+        var timeout = Fields.Duration(table, "timeout");
+        if (command.IsWritten && timeout.IsWritten && timeout.Value > MaxContainerCheckTimeout)
+        {
+            diagnostics.Add(
+                Prefer(timeout.Origin!, command.Origin),
+                $"a container health check waits at most {Durations.Format(MaxContainerCheckTimeout)} (ECS's limit), and the timeout is {Durations.Format(timeout.Value)}",
+                "the timeout applies to [health] command as well as to the load balancer's check");
+        }
+
+        return HealthChecks(table) with { Command = command.IsWritten && command.Value.Count > 0 ? [.. command.Value.Select(c => c.Value)] : null };
+    }
+
+    private HealthSettings HealthChecks(TableNode? table)
     {
         var interval = Fields.Duration(table, "interval");
         var timeout = Fields.Duration(table, "timeout");

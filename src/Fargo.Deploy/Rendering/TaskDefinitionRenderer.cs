@@ -57,8 +57,11 @@ public static class TaskDefinitionRenderer
             Name = names.ContainerName,
             Image = image,
             Essential = true,
-            PortMappings = [PortMappingFor(settings.Port)],
-            Environment = EnvironmentVariables(settings.Env),
+            PortMappings = settings.Port is { } port ? [PortMappingFor(port)] : null,
+            Environment = EnvironmentVariables(settings.ContainerEnvironment),
+            HealthCheck = settings.Health.ContainerCheck is { } check
+                ? new HealthCheck { Command = check.Command, Interval = check.IntervalSeconds, Timeout = check.TimeoutSeconds, Retries = check.Retries, StartPeriod = check.StartPeriodSeconds }
+                : null,
             Secrets = secrets.Count == 0 ? null : [.. secrets.Select(s => new Secret { Name = s.Key, ValueFrom = s.Value })],
             LogConfiguration = AwsLogs(names.LogGroup, region, names.LogStreamPrefix),
 

@@ -24,7 +24,7 @@ public sealed record ServiceSpec
 
     public required string ContainerName { get; init; }
 
-    public required int Port { get; init; }
+    public required int? Port { get; init; }
 
     public required string LogGroup { get; init; }
 

@@ -23,6 +23,8 @@ internal sealed class EnvironmentStack : Stack
     private const int HttpsPort = 443;
     private const int HttpPort = 80;
 
+    private Amazon.CDK.AWS.ServiceDiscovery.IPrivateDnsNamespace? _discovery;
+
     public EnvironmentStack(Construct scope, string id, ServiceSettings settings, TargetEnvironment target, IStackProps props)
         : base(scope, id, props)
     {
@@ -138,6 +140,18 @@ internal sealed class EnvironmentStack : Stack
     }
 
     public IVpc Vpc { get; }
+
+    /// <summary>
+    /// The environment's Cloud Map namespace, made on first use: only an app whose services call each other needs one,
+    /// so an environment of services that call no other has none.
+    /// </summary>
+    public Amazon.CDK.AWS.ServiceDiscovery.IPrivateDnsNamespace ServiceDiscovery(string environment) =>
+        _discovery ??= new Amazon.CDK.AWS.ServiceDiscovery.PrivateDnsNamespace(this, "ServiceDiscovery", new Amazon.CDK.AWS.ServiceDiscovery.PrivateDnsNamespaceProps
+        {
+            Name = Fargo.Config.ResourceNaming.DiscoveryNamespace(environment),
+            Vpc = Vpc,
+            Description = $"Fargo {environment}: the services other services call, by name",
+        });
 
     public SecurityGroup LoadBalancerSecurityGroup { get; }
 

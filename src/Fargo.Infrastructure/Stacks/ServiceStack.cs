@@ -29,8 +29,10 @@ using CfnSecretProps = Amazon.CDK.AWS.SecretsManager.CfnSecretProps;
 namespace Fargo.Infrastructure.Stacks;
 
 /// <summary>
-/// One service in one environment: its image repository, target group and listener rule, log group, roles,
-/// task definition and Fargate service with autoscaling, and the optional database and buckets.
+/// One service in one environment: its image repository, log group, roles, task definition and Fargate service with
+/// autoscaling, and the optional database and buckets; a web service also its target group and listener rule, and a
+/// service another one calls its Cloud Map name. The security group admits the load balancer (web) and exactly the
+/// services that declare they call this one (<see cref="AdmitCaller"/>).
 /// </summary>
 internal sealed class ServiceStack : Stack
 {
@@ -49,7 +51,8 @@ internal sealed class ServiceStack : Stack
     private readonly EnvironmentStack _environment;
     private IBucket? _accessLogs;
 
-    public ServiceStack(Construct scope, string id, ServiceSettings settings, TargetEnvironment target, RepositoryPlacement repository, EnvironmentStack environment, IStackProps props)
+    /// <param name="called">Whether another service of the app calls this one: it is then registered in the environment's Cloud Map namespace.</param>
+    public ServiceStack(Construct scope, string id, ServiceSettings settings, TargetEnvironment target, RepositoryPlacement repository, EnvironmentStack environment, IStackProps props, bool called = false)
         : base(scope, id, props)
     {
         _settings = settings;
@@ -97,7 +100,13 @@ internal sealed class ServiceStack : Stack
         ServiceSecurityGroup = new SecurityGroup(this, "ServiceSecurityGroup", new SecurityGroupProps
         {
             Vpc = environment.Vpc,
-            Description = $"Fargo {target.Name} {settings.Name}: the tasks; only the load balancer reaches the container port",
+            Description = settings.Kind switch
+            {
+                // As before services could call each other: a changed description would replace the group.
+                ServiceKind.Web => $"Fargo {target.Name} {settings.Name}: the tasks; only the load balancer reaches the container port",
+                ServiceKind.Internal => $"Fargo {target.Name} {settings.Name}: the tasks; only the services that call it reach the container port",
+                _ => $"Fargo {target.Name} {settings.Name}: the tasks of a worker; nothing reaches them",
+            },
             // The application's own outbound calls (AWS APIs, image pulls through NAT, the database) are its business.
             AllowAllOutbound = true,
         });
@@ -108,7 +117,7 @@ internal sealed class ServiceStack : Stack
             secrets[variable] = ExplicitSecret(variable, reference);
         }
 
-        var environmentVariables = new Dictionary<string, string>(settings.Env, StringComparer.Ordinal);
+        var environmentVariables = new Dictionary<string, string>(settings.ContainerEnvironment, StringComparer.Ordinal);
 
         if (settings.Database is { } database)
         {
@@ -167,16 +176,33 @@ internal sealed class ServiceStack : Stack
             Command = settings.Container.Command is { } command ? [.. command] : null,
             WorkingDirectory = settings.Container.WorkingDirectory,
             StopTimeout = settings.Container.StopTimeoutSeconds is { } seconds ? Duration.Seconds(seconds) : null,
-            PortMappings = [new PortMapping { ContainerPort = settings.Port, Protocol = Amazon.CDK.AWS.ECS.Protocol.TCP }],
+            PortMappings = settings.Port is { } port ? [new PortMapping { ContainerPort = port, Protocol = Amazon.CDK.AWS.ECS.Protocol.TCP }] : null,
+            HealthCheck = ContainerHealthCheck(settings.Health),
             Environment = environmentVariables,
             Secrets = secrets,
             Logging = LogDriver.AwsLogs(new AwsLogDriverProps { LogGroup = LogGroup, StreamPrefix = names.LogStreamPrefix }),
         });
 
-        TargetGroup = CreateTargetGroup();
+        TargetGroup = settings.IsLoadBalanced ? CreateTargetGroup() : null;
         Service = CreateService(taskDefinition);
-        Service.AttachToApplicationTargetGroup(TargetGroup);
-        AddListenerRule(settings.Name, settings.Http);
+        if (TargetGroup is not null)
+        {
+            Service.AttachToApplicationTargetGroup(TargetGroup);
+            AddListenerRule(settings.Name, settings.Http, TargetGroup);
+        }
+
+        if (called && settings.Port is not null)
+        {
+            // DNS A records of the tasks' private addresses, found by any client in the VPC (one-off `fargo run` tasks
+            // too); a short TTL so that a replaced task's address leaves the callers' caches quickly.
+            Service.EnableCloudMap(new CloudMapOptions
+            {
+                Name = settings.Name,
+                CloudMapNamespace = environment.ServiceDiscovery(target.Name),
+                DnsRecordType = Amazon.CDK.AWS.ServiceDiscovery.DnsRecordType.A,
+                DnsTtl = Duration.Seconds(10),
+            });
+        }
 
         if (settings.Scaling.IsAutoscaled)
         {
@@ -185,18 +211,26 @@ internal sealed class ServiceStack : Stack
 
         Output(StackOutputs.ClusterName, environment.Cluster.ClusterName, "The ECS cluster");
         Output(StackOutputs.ServiceName, Service.ServiceName, "The ECS service");
-        Output(StackOutputs.TargetGroupArn, TargetGroup.TargetGroupArn, "The service's target group");
+        if (TargetGroup is not null)
+        {
+            Output(StackOutputs.TargetGroupArn, TargetGroup.TargetGroupArn, "The service's target group");
+        }
+
         Output(StackOutputs.RepositoryUri, Repository.RepositoryUri, "Push images here");
         Output(StackOutputs.RepositoryName, Repository.RepositoryName, RepositoryDescription());
         Output(StackOutputs.LogGroupName, LogGroup.LogGroupName, "The tasks' logs");
         Output(StackOutputs.SecretsPath, settings.Secrets.Path, "Every SSM parameter under this path is handed to the tasks");
-        if (settings.Http.Host is { } host)
+        if (TargetGroup is not null)
         {
-            Output(StackOutputs.RouteHost, host, "The host the service's listener rule matches");
+            if (settings.Http.Host is { } host)
+            {
+                Output(StackOutputs.RouteHost, host, "The host the service's listener rule matches");
+            }
+
+            Output(StackOutputs.RoutePath, settings.Http.Path, "The path prefix the service's listener rule matches");
+            Output(StackOutputs.Url, environment.Url, "The service's address");
         }
 
-        Output(StackOutputs.RoutePath, settings.Http.Path, "The path prefix the service's listener rule matches");
-        Output(StackOutputs.Url, environment.Url, "The service's address");
         Output(StackOutputs.TaskFamily, names.TaskFamily, "The task definition family");
         Output(StackOutputs.ContainerName, names.ContainerName, "The container of the task definition");
         Output(StackOutputs.ExecutionRoleArn, executionRole.RoleArn, "The task execution role");
@@ -208,7 +242,7 @@ internal sealed class ServiceStack : Stack
     /// The rule on the environment's shared listener that sends the service's requests ([http]) to its target group, at a
     /// priority Fargo allocates among the environment's services (<see cref="ListenerRulePriorities"/>).
     /// </summary>
-    private void AddListenerRule(string serviceName, HttpSettings route)
+    private void AddListenerRule(string serviceName, HttpSettings route, ApplicationTargetGroup targetGroup)
     {
         var band = ListenerRulePriorities.BandOf(route);
         var priority = new CfnParameter(this, StackParameters.ListenerRulePriority, new CfnParameterProps
@@ -230,7 +264,7 @@ internal sealed class ServiceStack : Stack
             Listener = _environment.ServiceListener,
             Priority = priority.ValueAsNumber,
             Conditions = [.. conditions],
-            Action = ListenerAction.Forward([TargetGroup]),
+            Action = ListenerAction.Forward([targetGroup]),
         });
     }
 
@@ -292,7 +326,33 @@ internal sealed class ServiceStack : Stack
 
     public SecurityGroup ServiceSecurityGroup { get; }
 
-    public ApplicationTargetGroup TargetGroup { get; }
+    /// <summary>The web service's target group; null for internal services and workers, which have no load balancer.</summary>
+    public ApplicationTargetGroup? TargetGroup { get; }
+
+    /// <summary>
+    /// Opens this service's container port to a service of the app that declares it calls this one: exactly the paths
+    /// fargo.toml's calls name, from the caller's security group only.
+    /// </summary>
+    public void AdmitCaller(ServiceStack caller)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (_settings.Port is { } port)
+        {
+            ServiceSecurityGroup.AddIngressRule(caller.ServiceSecurityGroup, Port.Tcp(port), $"{caller._settings.Name} calls {_settings.Name}");
+        }
+    }
+
+    /// <summary>ECS's container health check from [health] command; null without one.</summary>
+    private static Amazon.CDK.AWS.ECS.HealthCheck? ContainerHealthCheck(HealthSettings health) => health.ContainerCheck is { } check
+        ? new Amazon.CDK.AWS.ECS.HealthCheck
+        {
+            Command = [.. check.Command],
+            Interval = Duration.Seconds(check.IntervalSeconds),
+            Timeout = Duration.Seconds(check.TimeoutSeconds),
+            Retries = check.Retries,
+            StartPeriod = Duration.Seconds(check.StartPeriodSeconds),
+        }
+        : null;
 
     public FargateService Service { get; }
 
@@ -494,7 +554,7 @@ internal sealed class ServiceStack : Stack
             TargetGroupName = _settings.Names.TargetGroup,
             Vpc = _environment.Vpc,
             TargetType = TargetType.IP,
-            Port = _settings.Port,
+            Port = _settings.Port!.Value,
             Protocol = ApplicationProtocol.HTTP,
             // ALB waits 300 s by default before a deregistered task may stop; deploys want it short.
             DeregistrationDelay = Duration.Seconds(_settings.Deploy.Drain.TotalSeconds),
@@ -538,7 +598,8 @@ internal sealed class ServiceStack : Stack
             MinHealthyPercent = deploy.MinHealthyPercent,
             MaxHealthyPercent = deploy.MaxPercent,
             CircuitBreaker = deploy.CircuitBreaker ? new DeploymentCircuitBreaker { Enable = true, Rollback = deploy.Rollback } : null,
-            HealthCheckGracePeriod = Duration.Seconds(_settings.Health.GracePeriod.TotalSeconds),
+            // ECS ignores failed load balancer health checks during the grace period; without a load balancer there are none.
+            HealthCheckGracePeriod = _settings.IsLoadBalanced ? Duration.Seconds(_settings.Health.GracePeriod.TotalSeconds) : null,
             CapacityProviderStrategies = strategies.ToArray(),
             EnableECSManagedTags = true,
             PropagateTags = PropagatedTagSource.SERVICE,
@@ -578,7 +639,7 @@ internal sealed class ServiceStack : Stack
             capacity.ScaleOnMemoryUtilization("MemoryScaling", new MemoryUtilizationScalingProps { TargetUtilizationPercent = memory });
         }
 
-        if (scaling.RequestsPerTarget is { } requests)
+        if (scaling.RequestsPerTarget is { } requests && TargetGroup is not null)
         {
             capacity.ScaleOnRequestCount("RequestScaling", new RequestCountScalingProps { RequestsPerTarget = requests, TargetGroup = TargetGroup });
         }

@@ -144,7 +144,10 @@ public static class CdkCommandLine
         if (inputs.Shared is { } shared)
         {
             Add(assembly.Stacks.Environment, StackParameters.ConfiguredBy, shared.ConfiguredBy);
-            Add(assembly.Stacks.Service, StackParameters.ListenerRulePriority, shared.ListenerRulePriority.ToString(CultureInfo.InvariantCulture));
+            if (shared.ListenerRulePriority is { } priority)
+            {
+                Add(assembly.Stacks.Service, StackParameters.ListenerRulePriority, priority.ToString(CultureInfo.InvariantCulture));
+            }
         }
 
         return arguments;

@@ -30,7 +30,7 @@ public sealed partial class EcrPushLocalRegionTests(LocalRegionFixture region) :
         var service = "pushsvc" + Guid.NewGuid().ToString("N")[..6];
         _folder.Write("fargo.toml", $"name = \"{service}\"\nport = 8080\n");
         _folder.Write("Dockerfile", "FROM scratch\n");
-        var settings = Environments.Select((ServiceConfig)new ConfigLoader().Load(_folder.File("fargo.toml")), null);
+        var settings = Environments.Select((ServiceConfig)new ConfigLoader().Load(_folder.File("fargo.toml")), null, null);
         var exports = string.Concat(region.Environment.Where(e => e.Value is not null).Select(e => $"{e.Key}='{e.Value}'; export {e.Key}; "));
         using var docker = new FakeContainerEngine(
             pushCommand: $"{exports}dotnet '{E2eProcess.FargoAssembly}' local import \"$ARTIFACT\" \"${{IMAGE#*/}}\" > '{_folder.File("import.out")}' 2>&1");

@@ -28,6 +28,38 @@ public sealed class TaskDefinitionRendererTests
     }
 
     [Fact]
+    public void A_worker_has_no_port_and_checks_its_own_health_as_its_stack_does()
+    {
+        var settings = TestSettings.For() with
+        {
+            Port = null,
+            Kind = Fargo.Config.Model.ServiceKind.Worker,
+            Health = TestSettings.For().Health with { Command = ["dotnet", "Api.dll", "--health"] },
+        };
+
+        var json = Json(TaskDefinitionRenderer.Render(settings, Image)).GetProperty("containerDefinitions")[0];
+
+        Assert.False(json.TryGetProperty("portMappings", out _));
+        var health = json.GetProperty("healthCheck");
+        Assert.Equal(["CMD", "dotnet", "Api.dll", "--health"], health.GetProperty("command").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal((10, 5, 3, 30), (health.GetProperty("interval").GetInt32(), health.GetProperty("timeout").GetInt32(), health.GetProperty("retries").GetInt32(), health.GetProperty("startPeriod").GetInt32()));
+    }
+
+    [Fact]
+    public void A_caller_gets_each_called_services_url_beside_its_own_variables()
+    {
+        var settings = TestSettings.For(env: new Dictionary<string, string> { ["LOG_LEVEL"] = "info" }) with
+        {
+            Calls = [new Fargo.Config.Model.ServiceCall("pricing", 9090, "PRICING_URL")],
+        };
+
+        var variables = Json(TaskDefinitionRenderer.Render(settings, Image)).GetProperty("containerDefinitions")[0].GetProperty("environment")
+            .EnumerateArray().ToDictionary(v => v.GetProperty("name").GetString()!, v => v.GetProperty("value").GetString());
+
+        Assert.Equal(new Dictionary<string, string?> { ["LOG_LEVEL"] = "info", ["PRICING_URL"] = "http://pricing.qa.fargo.internal:9090" }, variables);
+    }
+
+    [Fact]
     public void The_container_gets_its_limits_entry_point_command_working_directory_and_stop_timeout()
     {
         var container = new Fargo.Config.Model.ContainerSettings(500, 300, ["dotnet", "Api.dll"], ["--verbose"], "/app", TimeSpan.FromSeconds(90));

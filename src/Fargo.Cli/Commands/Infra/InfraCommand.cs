@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Fargo.Cli.Configuration;
 using Fargo.Cli.Errors;
 using Fargo.Config;
 using Fargo.Config.Model;
@@ -57,13 +58,13 @@ internal sealed class InfraCommand(InfraDependencies dependencies) : ICliCommand
 
     /// <summary>The AWS environments of the file, in the order written (every environment but the local region).</summary>
     internal static IReadOnlyList<string> AwsEnvironments(ServiceConfig config) =>
-        [.. config.EnvironmentNames.Where(name => !config.ForEnvironment(name).Environment.IsLocal)];
+        [.. config.EnvironmentNames.Where(name => !config.TargetOf(name).IsLocal)];
 
     /// <summary>
     /// The settings of the environment named by --env (an AWS one, or the local region, whose stacks the local
     /// CloudFormation deploys); a missing --env where one is needed is refused.
     /// </summary>
-    internal static ServiceSettings SelectEnvironment(ServiceConfig config, string? environment, string verb)
+    internal static ServiceSettings SelectEnvironment(ServiceConfig config, string? environment, string? service, string verb)
     {
         if (environment is null)
         {
@@ -72,7 +73,7 @@ internal sealed class InfraCommand(InfraDependencies dependencies) : ICliCommand
                 Choices(config));
         }
 
-        return config.ForEnvironment(environment);
+        return ServiceStacks.RequireStandalone(config, Environments.Select(config, environment, service), $"fargo infra {verb}");
     }
 
     /// <summary>--out relative to the working directory, else cdk.out beside the configuration file.</summary>
@@ -106,7 +107,7 @@ internal sealed class InfraCommand(InfraDependencies dependencies) : ICliCommand
     /// the same account and region (ECR holds one repository of a name per account and region).
     /// </summary>
     internal static RepositoryPlacement RepositoryPlacementOf(ServiceConfig config, ServiceSettings settings) =>
-        RepositoryPlacement.For(settings, [.. AwsEnvironments(config).Select(config.ForEnvironment)]);
+        RepositoryPlacement.For(settings, [.. AwsEnvironments(config).Select(name => config.ForEnvironment(name, settings.Name))]);
 
     internal static IReadOnlyList<string> StackNamesOf(SynthesizedAssembly assembly) => [assembly.Stacks.Environment, assembly.Stacks.Service];
 

@@ -31,7 +31,7 @@ internal sealed class InfraDiffCommand(InfraDependencies dependencies)
             return await DiffSingleAsync(context, config, single, outOption, cancellation);
         }
 
-        var settings = InfraCommand.SelectEnvironment(config, context.Settings.Env, "diff");
+        var settings = InfraCommand.SelectEnvironment(config, context.Settings.Env, context.Settings.Service, "diff");
         if (settings.Environment.IsLocal)
         {
             return await LocalInfra.InfraDiffAsync(dependencies, context, settings, cancellation);

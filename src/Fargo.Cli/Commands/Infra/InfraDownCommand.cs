@@ -43,7 +43,7 @@ internal sealed class InfraDownCommand(InfraDependencies dependencies)
             return await DownSingleAsync(context, config, single, outOption, cancellation);
         }
 
-        var settings = InfraCommand.SelectEnvironment(config, context.Settings.Env, "down");
+        var settings = InfraCommand.SelectEnvironment(config, context.Settings.Env, context.Settings.Service, "down");
         if (settings.Environment.IsLocal)
         {
             return await LocalInfra.InfraDownAsync(dependencies, context, settings, cancellation);

@@ -43,8 +43,8 @@ internal sealed class InfraSynthCommand(InfraDependencies dependencies)
 
         // Every environment is checked before anything is written: a typo in --env costs no synthesis.
         IReadOnlyList<ServiceSettings> environments = context.Settings.Env is { } name
-            ? [InfraCommand.SelectEnvironment(config, name, "synth")]
-            : [.. InfraCommand.AwsEnvironments(config).Select(config.ForEnvironment)];
+            ? [InfraCommand.SelectEnvironment(config, name, context.Settings.Service, "synth")]
+            : [.. InfraCommand.AwsEnvironments(config).Select(n => InfraCommand.SelectEnvironment(config, n, context.Settings.Service, "synth"))];
         if (environments.Count == 0)
         {
             throw new UsageException(

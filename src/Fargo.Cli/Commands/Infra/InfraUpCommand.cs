@@ -76,7 +76,7 @@ internal sealed class InfraUpCommand(InfraDependencies dependencies)
             return await UpSingleAsync(context, config, single, cancellation);
         }
 
-        var settings = InfraCommand.SelectEnvironment(config, context.Settings.Env, "up");
+        var settings = InfraCommand.SelectEnvironment(config, context.Settings.Env, context.Settings.Service, "up");
         if (settings.Environment.IsLocal)
         {
             return await LocalInfra.InfraUpAsync(dependencies, context, settings, cancellation);

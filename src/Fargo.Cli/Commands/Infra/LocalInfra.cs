@@ -50,7 +50,9 @@ internal static class LocalInfra
 
     public static StackInputs InputsOf(SharedEnvironmentInputs shared) => new(
         new Dictionary<string, string> { [StackParameters.ConfiguredBy] = shared.ConfiguredBy },
-        new Dictionary<string, string> { [StackParameters.ListenerRulePriority] = shared.ListenerRulePriority.ToString(CultureInfo.InvariantCulture) });
+        shared.ListenerRulePriority is { } priority
+            ? new Dictionary<string, string> { [StackParameters.ListenerRulePriority] = priority.ToString(CultureInfo.InvariantCulture) }
+            : new Dictionary<string, string>());
 
     /// <summary>Synthesizes (or takes from the cache) and deploys both stacks, keeping the live image; reports each step.</summary>
     public static async Task<(SynthesizedAssembly Assembly, string? LiveImage, EnvironmentStacksResult Stacks)> UpAsync(

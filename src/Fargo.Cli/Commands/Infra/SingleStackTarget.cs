@@ -105,7 +105,7 @@ internal sealed class SingleStackOptions
             return null;
         }
 
-        var settings = InfraCommand.SelectEnvironment(config, context.Settings.Env, verb + " --oidc");
+        var settings = InfraCommand.SelectEnvironment(config, context.Settings.Env, context.Settings.Service, verb + " --oidc");
         var loaded = await DeliveryPipelineLoader.LoadAsync(config, cancellation);
         if (loaded.IndexOf(settings.Environment.Name) < 0)
         {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Fargo.Cli.Commands.Infra;
 using Fargo.Cli.Errors;
+using Fargo.Config;
 using Fargo.Deploy.Deploying;
 using Fargo.Deploy.Local;
 using Fargo.Deploy.Operations;
@@ -41,7 +42,9 @@ internal sealed class UpCommand : ICliCommand
                     $"For AWS: fargo infra up --env {selection.Environment.Name}, then fargo deploy --env {selection.Environment.Name} --version V.");
             }
 
-            var settings = selection.Settings ?? throw new UsageException("`fargo up` needs a fargo.toml, not a flat deploy file.");
+            var settings = selection.Config is ServiceConfig app && selection.Settings is { } chosen
+                ? ServiceStacks.RequireStandalone(app, chosen, "fargo up")
+                : throw new UsageException("`fargo up` needs a fargo.toml, not a flat deploy file.");
             var tag = context.ParseResult.GetValue(version) ?? await GitVersion.ResolveAsync(selection.ProjectDirectory, cancellation);
             using var local = new LocalRegionAccessor(context.Host);
             using var session = await ServiceTargets.ConnectAsync(context, selection, local, cancellation);
@@ -113,7 +116,9 @@ internal sealed class DownCommand : ICliCommand
                 throw new UsageException($"`fargo down` works on the local region; for AWS use fargo infra down --env {selection.Environment.Name}.");
             }
 
-            var settings = selection.Settings ?? throw new UsageException("`fargo down` needs a fargo.toml, not a flat deploy file.");
+            var settings = selection.Config is ServiceConfig app && selection.Settings is { } chosen
+                ? ServiceStacks.RequireStandalone(app, chosen, "fargo down")
+                : throw new UsageException("`fargo down` needs a fargo.toml, not a flat deploy file.");
             using var local = new LocalRegionAccessor(context.Host);
             using var session = await ServiceTargets.ConnectAsync(context, selection, local, cancellation);
             var console = context.Json ? context.Host.Error : context.Host.Out;

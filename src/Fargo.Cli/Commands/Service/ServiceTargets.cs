@@ -36,7 +36,7 @@ internal static class ServiceTargets
         switch (config)
         {
             case ServiceConfig service:
-                var settings = Environments.Select(service, environment);
+                var settings = Environments.Select(service, environment, context.Settings.Service);
                 return new ServiceSelection(ServiceSpec.FromSettings(settings), Translate(() => TargetEnvironment.Of(settings.Environment)), config);
             case FlatConfig flat:
                 if (environment is null)

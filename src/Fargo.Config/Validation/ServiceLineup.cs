@@ -1,0 +1,113 @@
+using Fargo.Config.Model;
+using Fargo.Config.Schema;
+
+namespace Fargo.Config.Validation;
+
+/// <summary>
+/// One service of the app before any environment: the top level with its [services.&lt;name&gt;] table merged over it,
+/// its kind, its port (null for a worker) and the services it calls. Kind, port and calls are the same in every
+/// environment, so they are settled once here.
+/// </summary>
+internal sealed record ServiceShape(string Name, TableNode Merged, ServiceKind Kind, int? Port, IReadOnlyList<ServiceCall> Calls)
+{
+    /// <summary>Whether the file has [services]: then the top level holds defaults, and a service's own table is its own.</summary>
+    public bool OfSeveral { get; init; }
+
+    /// <summary>
+    /// Whether a value was written for this service itself rather than inherited as a default of every service: in a file
+    /// of one service everything is its own; in a file of several, what [services.x] or [environments.e.services.x] says.
+    /// </summary>
+    public bool IsOwn(Origin origin) =>
+        !OfSeveral || origin.KeyPath.StartsWith("services.", StringComparison.Ordinal) || origin.KeyPath.Contains(".services.", StringComparison.Ordinal);
+}
+
+/// <summary>
+/// Settles the app's services: a file without [services] is one service named by name; with it, each
+/// [services.&lt;name&gt;] is a service taking the top level as its defaults. Checks what only the whole set shows:
+/// ports by kind, and that every call names another service of the app that can be called.
+/// </summary>
+internal sealed class ServiceLineup(DiagnosticBag diagnostics)
+{
+    public IReadOnlyList<ServiceShape> Resolve(string app, TableNode top, IReadOnlyList<ServiceDeclaration> services)
+    {
+        var topCalls = Fields.Strings(top, "calls");
+        if (topCalls.IsWritten)
+        {
+            diagnostics.Add(
+                topCalls.Origin!,
+                services.Count == 0 ? "a file of one service has no other service to call" : "calls is set per service, not for every service",
+                services.Count == 0 ? "declare the app's services in [services.<name>] tables, each with its own calls" : "move it into the [services.<name>] table of the service that calls");
+        }
+
+        var declared = services.Count == 0
+            ? [new ServiceDeclaration(app, top.Origin, new TableNode(top.Origin))]
+            : services;
+        var shapes = declared.Select(d => Shape(d, EnvironmentMerger.Merge(top, d.Overrides), services.Count > 0)).ToList();
+        return [.. shapes.Select(shape => shape with { Calls = Calls(shape, shapes) })];
+    }
+
+    private ServiceShape Shape(ServiceDeclaration declaration, TableNode merged, bool ofSeveral)
+    {
+        var kind = ServiceKinds.Parse(Fields.String(merged, "kind").Or(ServiceKinds.Web));
+        var port = Fields.Integer(merged, "port");
+        var shape = new ServiceShape(declaration.Name, merged, kind, null, ServiceSettings.NoCalls) { OfSeveral = ofSeveral };
+        if (kind == ServiceKind.Worker)
+        {
+            if (port.IsWritten && shape.IsOwn(port.Origin!))
+            {
+                diagnostics.Add(port.Origin!, "a worker has no port", "a worker neither listens nor is called; remove port, or make it kind = \"internal\"");
+            }
+
+            return shape;
+        }
+
+        if (!port.IsWritten && !port.IsRejected)
+        {
+            var (origin, hint) = ofSeveral
+                ? (new Origin(KeyPaths.Join(declaration.Origin.KeyPath, "port"), declaration.Origin.Position), $"a {ServiceKinds.Format(kind)} service listens on a port: port = 8080 in [{declaration.Origin.KeyPath}], or at the top level for every service")
+                : (new Origin("port", new Toml.TomlPosition(1, 1)), "add it at the top of the file, e.g. port = 8080 (a worker, kind = \"worker\", has none)");
+            diagnostics.Add(origin, "required key is missing", hint);
+        }
+
+        return shape with { Port = port.IsWritten ? (int)port.Value : null };
+    }
+
+    private List<ServiceCall> Calls(ServiceShape caller, IReadOnlyList<ServiceShape> shapes)
+    {
+        var calls = new List<ServiceCall>();
+        var field = Fields.Strings(caller.Merged, "calls");
+        if (!field.IsWritten || !caller.IsOwn(field.Origin!))
+        {
+            return calls;
+        }
+
+        foreach (var (name, position) in field.Value)
+        {
+            var origin = field.Origin! with { Position = position };
+            var callee = shapes.FirstOrDefault(s => s.Name == name);
+            if (callee is null)
+            {
+                var close = Suggestions.Closest(name, [.. shapes.Select(s => s.Name)]);
+                diagnostics.Add(origin, $"the app has no service \"{name}\"", close is null ? $"its services: {string.Join(", ", shapes.Select(s => s.Name))}" : $"did you mean \"{close}\"?");
+            }
+            else if (callee == caller)
+            {
+                diagnostics.Add(origin, "a service does not call itself through the environment", "remove it: the service reaches itself on localhost");
+            }
+            else if (callee.Kind == ServiceKind.Worker)
+            {
+                diagnostics.Add(origin, $"\"{name}\" is a worker, which has no port to call", $"make {name} kind = \"internal\" to call it");
+            }
+            else if (calls.Any(c => c.Service == name))
+            {
+                diagnostics.Add(origin, $"\"{name}\" is listed twice");
+            }
+            else if (callee.Port is { } port)
+            {
+                calls.Add(new ServiceCall(name, port, ServiceCall.VariableFor(name)));
+            }
+        }
+
+        return calls;
+    }
+}
