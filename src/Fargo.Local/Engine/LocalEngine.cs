@@ -114,7 +114,7 @@ public static partial class LocalEngine
             credentials,
             time,
             [EcsApi.Create(ecs), EcrApi.Create(registry, registryTokens), SsmApi.Create(parameters), LogsApi.Create(logs), CloudFrontLocalApi.AddTo(DatabaseApi.Create(databases), distributionStore), SecretsManagerApi.Create(secrets), ApplicationAutoScalingApi.Create(scaling), CertificateManagerApi.Create(certificates, elb)],
-            [StsApi.Create(roleSessions), ElbV2Api.Create(elb), CloudFormationApi.Create(cloudFormation)],
+            [StsApi.Create(roleSessions), ElbV2Api.Create(elb), CloudFormationApi.Create(cloudFormation), IamApi.Create(iam)],
             registry,
             new RegistryV2Api(registry, new BlobStore(artifacts, home.UploadsDirectory), registryTokens, logger),
             s3,

@@ -25,7 +25,7 @@ public sealed class RoleAuthorizationTests(EngineFixture engine) : IClassFixture
 
         """;
 
-    private const string Template = """
+    internal const string Template = """
         Resources:
           Data:
             Type: AWS::S3::Bucket
