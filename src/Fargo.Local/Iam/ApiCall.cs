@@ -21,6 +21,9 @@ internal sealed record ApiCall(
         "CreateCluster", "CreateService", "RegisterTaskDefinition", "RunTask", "StartTask", "CreateCapacityProvider", "CreateTaskSet",
     };
 
+    /// <summary>Request members that name several resources, and the member that names one of them.</summary>
+    private static readonly (string Plural, string Singular)[] ListMembers = [("Names", "Name"), ("services", "service"), ("tasks", "task")];
+
     /// <summary>Request members that carry the names of the resource ARN formats' variables.</summary>
     private static readonly Dictionary<string, string[]> VariableMembers = new(StringComparer.Ordinal)
     {
@@ -51,10 +54,11 @@ internal sealed record ApiCall(
         var members = root.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.String)
             .ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal);
         var names = new List<IReadOnlyDictionary<string, string>>();
-        if (root.TryGetProperty(nameof(Names), out var many) && many.ValueKind == JsonValueKind.Array)
+        if (ListMembers.FirstOrDefault(m => root.TryGetProperty(m.Plural, out var list) && list.ValueKind == JsonValueKind.Array) is { Plural: not null } many)
         {
-            // SSM's GetParameters: each parameter is authorized on its own.
-            names.AddRange(many.EnumerateArray().Select(n => Variables(servicePrefix, new Dictionary<string, string>(members) { ["Name"] = n.GetString() ?? "" })));
+            // A request on several resources (SSM's GetParameters, ECS's DescribeServices): each is authorized on its own.
+            names.AddRange(root.GetProperty(many.Plural).EnumerateArray()
+                .Select(n => Variables(servicePrefix, new Dictionary<string, string>(members) { [many.Singular] = n.GetString() ?? "" })));
         }
         else
         {
