@@ -98,7 +98,9 @@ internal sealed class RequestAuthorizer(IamStore iam, RoleSessions sessions, Res
             .With("aws:PrincipalAccount", LocalRegionConstants.Account)
             .With("aws:PrincipalType", "AssumedRole")
             .With("aws:RequestedRegion", LocalRegionConstants.Region)
-            .With("aws:SecureTransport", "false");
+            // The local endpoint is plain HTTP on loopback only because it is local; the AWS endpoints it stands in for
+            // are reached over TLS, so bucket policies that deny insecure transport (CDK's enforceSSL) must not fire here.
+            .With("aws:SecureTransport", "true");
         if (tags.Count > 0)
         {
             context.WithSet("aws:TagKeys", tags.Select(t => t.Key));

@@ -41,6 +41,12 @@ public sealed class RoleAuthorizationTests(EngineFixture engine) : IClassFixture
                     Principal: { AWS: !GetAtt Outsider.Arn }
                     Action: s3:GetObject
                     Resource: arn:aws:s3:::iam-data/shared/*
+                  # As CDK's enforceSSL writes it for Fargo's data bucket: the local region stands in for TLS endpoints.
+                  - Effect: Deny
+                    Principal: { AWS: "*" }
+                    Action: "s3:*"
+                    Resource: [arn:aws:s3:::iam-data, arn:aws:s3:::iam-data/*]
+                    Condition: { Bool: { "aws:SecureTransport": "false" } }
           Boundary:
             Type: AWS::IAM::ManagedPolicy
             Properties:
