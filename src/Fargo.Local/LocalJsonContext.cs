@@ -20,6 +20,8 @@ namespace Fargo.Local;
 [JsonSerializable(typeof(CertificateManager.CertificateRecord))]
 [JsonSerializable(typeof(Sts.RoleSessionRecord))]
 [JsonSerializable(typeof(Sts.SealedSessionSecret))]
+[JsonSerializable(typeof(Iam.RoleRecord))]
+[JsonSerializable(typeof(Iam.ManagedPolicyRecord))]
 [JsonSerializable(typeof(S3.BucketRecord))]
 [JsonSerializable(typeof(S3.ObjectVersionRecord))]
 [JsonSerializable(typeof(S3.MultipartUploadRecord))]

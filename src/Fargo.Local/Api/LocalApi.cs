@@ -38,6 +38,7 @@ internal sealed partial class LocalApi
     private readonly RegistryV2Api _registryV2;
     private readonly S3Api _s3;
     private readonly Sts.TaskRoleCredentials _taskCredentials;
+    private readonly Iam.RequestAuthorizer _authorizer;
     private readonly ILogger _logger;
 
     public LocalApi(
@@ -50,6 +51,7 @@ internal sealed partial class LocalApi
         S3Store s3,
         Sts.RoleSessions sessions,
         Sts.TaskRoleCredentials taskCredentials,
+        Iam.RequestAuthorizer authorizer,
         ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(credentials);
@@ -61,7 +63,8 @@ internal sealed partial class LocalApi
         _queryServices = queryServices.ToDictionary(s => s.Service.SigningName, StringComparer.Ordinal);
         _registry = registry;
         _registryV2 = registryV2;
-        _s3 = new S3Api(s3, _verifier, logger);
+        _authorizer = authorizer;
+        _s3 = new S3Api(s3, _verifier, logger, authorizer.Authorize);
         _logger = logger;
     }
 
@@ -146,6 +149,11 @@ internal sealed partial class LocalApi
                 return AwsJsonServerProtocol.Error(parsed.Error!, requestId);
             }
 
+            if (AuthorizeJson(verdict.AccessKeyId, parsed.Request!) is { } denial)
+            {
+                return AwsJsonServerProtocol.Error(new AwsServerError("AccessDeniedException", denial.Message, 400), requestId);
+            }
+
             return Guard(() => _jsonServices[parsed.Request!.Service.JsonTargetPrefix!].Handle(parsed.Request!, requestId),
                 error => AwsJsonServerProtocol.Error(error, requestId));
         }
@@ -164,7 +172,25 @@ internal sealed partial class LocalApi
             return AwsQueryServerProtocol.Error(service.Service, query.Error!, requestId);
         }
 
+        if (_authorizer.Authorize(check.AccessKeyId, Iam.ApiCall.FromQuery(service.Service.SigningName, query.Request!.Action, query.Request.Parameters.All)) is { } refused)
+        {
+            return AwsQueryServerProtocol.Error(service.Service, new AwsServerError("AccessDenied", refused.Message, 403), requestId);
+        }
+
         return Guard(() => service.Handle(query.Request!, requestId, CredentialScopePart(wire, 0)), error => AwsQueryServerProtocol.Error(service.Service, error, requestId));
+    }
+
+    /// <summary>The role's verdict on a JSON request; a body that is not JSON is left to the operation, which refuses it.</summary>
+    private Iam.AccessDenial? AuthorizeJson(string? accessKeyId, AwsJsonServerRequest request)
+    {
+        try
+        {
+            return _authorizer.Authorize(accessKeyId, Iam.ApiCall.FromJson(request.Service.SigningName, request.Operation, request.Body));
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private bool Serves(string signingName) =>

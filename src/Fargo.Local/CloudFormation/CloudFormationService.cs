@@ -24,7 +24,8 @@ internal sealed record CloudFormationServices(
     IResourceHandler CertificateHandler,
     S3.S3Store S3,
     ScalingService Scaling,
-    CloudFront.DistributionEdge CloudFront);
+    CloudFront.DistributionEdge CloudFront,
+    Iam.IamStore Iam);
 
 /// <summary>Builds the local region's CloudFormation: its handlers for every real type, and the engine.</summary>
 internal static class CloudFormationService
@@ -53,7 +54,10 @@ internal static class CloudFormationService
             .Add("AWS::S3::BucketPolicy", new BucketPolicyHandler(services.S3))
             .Add("AWS::CloudFront::Distribution", new DistributionHandler(services.CloudFront, account))
             .Add("AWS::ApplicationAutoScaling::ScalableTarget", new ScalableTargetHandler(services.Scaling))
-            .Add("AWS::ApplicationAutoScaling::ScalingPolicy", new ScalingPolicyHandler(services.Scaling));
+            .Add("AWS::ApplicationAutoScaling::ScalingPolicy", new ScalingPolicyHandler(services.Scaling))
+            .Add("AWS::IAM::Role", new IamRoleHandler(services.Iam, account, time))
+            .Add("AWS::IAM::Policy", new IamInlinePolicyHandler(services.Iam))
+            .Add("AWS::IAM::ManagedPolicy", new IamManagedPolicyHandler(services.Iam, account, time));
 
     public static CloudFormationEngine Engine(string databasePath, CloudFormationServices services, TimeProvider time, ILogger logger, TimeSpan? stabilizationTimeout = null)
     {

@@ -10,6 +10,7 @@ using Fargo.Local.Database;
 using Fargo.Local.Ecr;
 using Fargo.Local.Ecs;
 using Fargo.Local.Home;
+using Fargo.Local.Iam;
 using Fargo.Local.LoadBalancing;
 using Fargo.Local.LoadBalancing.Ecs;
 using Fargo.Local.LoadBalancing.Model;
@@ -80,10 +81,12 @@ public static partial class LocalEngine
         using var ecsStore = new EcsStore(home.StateDatabase);
         using var secrets = new SecretStore(home.StateDatabase, cipher, time);
         using var roleSessions = new RoleSessions(home.StateDatabase, cipher, time);
+        using var iam = new IamStore(home.StateDatabase);
         using var s3 = new S3Store(home.StateDatabase, Path.Combine(home.LocalDirectory, "s3"), time);
         using var distributionStore = new DistributionStore(home.StateDatabase);
         await using var distributions = new DistributionEdge(distributionStore, s3, logger);
-        using var runtime = new TaskRuntime(home, options, registry, parameters, secrets, logs, new LoopbackPorts(), time, logger);
+        var authorizer = new RequestAuthorizer(iam, roleSessions, new ResourcePolicies(bucket => BucketPolicy(s3, bucket), secretId => secrets.Find(secretId)?.Arn));
+        using var runtime = new TaskRuntime(home, options, registry, parameters, secrets, logs, new LoopbackPorts(), time, logger, authorizer);
         using var authority = LocalCertificateAuthority.LoadOrCreate(home.CertificatesDirectory, time);
         using var certificates = new CertificateStore(home.StateDatabase, authority, cipher, time);
         using var loadBalancerStore = new SqliteLoadBalancerStore(home.StateDatabase);
@@ -99,7 +102,7 @@ public static partial class LocalEngine
         var autoscaler = new Autoscaler(scaling, scalableServices, new LoadBalancerTraffic(elb), AutoscalerOptions.FromEnvironment(), time, logger);
 
         await using var cloudFormation = CloudFormationService.Engine(home.StateDatabase, new CloudFormationServices(
-            ecs, elb, logs, registry, parameters, secrets, new ManagedDatabaseInstances(databases), new DatabaseInstanceHandler(databases), new CertificateHandler(certificates, elb), s3, scaling, distributions), time, logger);
+            ecs, elb, logs, registry, parameters, secrets, new ManagedDatabaseInstances(databases), new DatabaseInstanceHandler(databases), new CertificateHandler(certificates, elb), s3, scaling, distributions, iam), time, logger);
 
         // Listeners and target groups first, so adopted tasks find their targets; then the tasks themselves.
         await elb.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -111,12 +114,13 @@ public static partial class LocalEngine
             credentials,
             time,
             [EcsApi.Create(ecs), EcrApi.Create(registry, registryTokens), SsmApi.Create(parameters), LogsApi.Create(logs), CloudFrontLocalApi.AddTo(DatabaseApi.Create(databases), distributionStore), SecretsManagerApi.Create(secrets), ApplicationAutoScalingApi.Create(scaling), CertificateManagerApi.Create(certificates, elb)],
-            [StsApi.Create(roleSessions), ElbV2Api.Create(elb), CloudFormationApi.Create(cloudFormation)],
+            [StsApi.Create(roleSessions), ElbV2Api.Create(elb), CloudFormationApi.Create(cloudFormation), IamApi.Create(iam)],
             registry,
             new RegistryV2Api(registry, new BlobStore(artifacts, home.UploadsDirectory), registryTokens, logger),
             s3,
             roleSessions,
             new TaskRoleCredentials(credentials, roleSessions, ecs.IsTaskLive),
+            authorizer,
             logger);
         app.Run(api.HandleAsync);
 
@@ -165,6 +169,19 @@ public static partial class LocalEngine
         }
 
         return 0;
+    }
+
+    private static string? BucketPolicy(S3Store s3, string bucket)
+    {
+        try
+        {
+            return s3.GetBucket(bucket).Policy;
+        }
+        catch (S3Exception)
+        {
+            // No such bucket: the operation itself answers NoSuchBucket once the caller may ask.
+            return null;
+        }
     }
 
     private static FileStream? TryLock(FargoHome home)

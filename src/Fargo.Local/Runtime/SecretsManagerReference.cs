@@ -26,6 +26,10 @@ internal sealed record SecretsManagerReference(string SecretArn, string? JsonKey
         return new SecretsManagerReference(string.Join(':', parts.Take(7)), At(7), At(8), At(9));
     }
 
+    /// <summary>ECS's stopped reason when the execution role may not read the secret.</summary>
+    public static string AccessDenied(string secretArn, string message) =>
+        Prefix + $"failed to fetch secret {secretArn} from secrets manager: AccessDeniedException: {message}";
+
     /// <summary>The value ECS would inject, or ECS's ResourceInitializationError when it can't be read.</summary>
     public string Resolve(SecretStore secrets)
     {

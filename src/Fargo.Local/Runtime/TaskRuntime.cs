@@ -54,6 +54,10 @@ internal sealed partial class TaskRuntime : IDisposable
     private readonly ConcurrentDictionary<string, RunningTask> _running = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
     private readonly ProcessGroupMemory _memory;
+    private readonly IExecutionRoleAuthorizer? _executionRoles;
+
+    private const string SsmSecretsFailure =
+        "ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed: unable to retrieve secrets from ssm: service call has been retried 1 time(s): ";
     private Uri? _regionEndpoint;
     private LocalCredentials? _regionCredentials;
 
@@ -66,8 +70,10 @@ internal sealed partial class TaskRuntime : IDisposable
         LogStore logs,
         LoopbackPorts ports,
         TimeProvider time,
-        ILogger logger)
+        ILogger logger,
+        IExecutionRoleAuthorizer? executionRoles = null)
     {
+        _executionRoles = executionRoles;
         _home = home;
         _options = options;
         _registry = registry;
@@ -130,7 +136,7 @@ internal sealed partial class TaskRuntime : IDisposable
             foreach (var container in task.Containers)
             {
                 var containerDefinition = definition.ContainerDefinitions!.First(c => c.Name == container.Name);
-                var failure = Prepare(task, container, containerDefinition, task.Overrides?.TaskRoleArn ?? definition.TaskRoleArn, out var launch, out var destination);
+                var failure = Prepare(task, container, containerDefinition, task.Overrides?.TaskRoleArn ?? definition.TaskRoleArn, task.Overrides?.ExecutionRoleArn ?? definition.ExecutionRoleArn, out var launch, out var destination);
                 if (failure is not null)
                 {
                     ReleasePorts(task);
@@ -211,7 +217,7 @@ internal sealed partial class TaskRuntime : IDisposable
             Dictionary<string, string>? environment = null;
             try
             {
-                environment = BuildEnvironment(task, container, containerDefinition, task.Overrides?.TaskRoleArn ?? definition.TaskRoleArn);
+                environment = BuildEnvironment(task, container, containerDefinition, task.Overrides?.TaskRoleArn ?? definition.TaskRoleArn, task.Overrides?.ExecutionRoleArn ?? definition.ExecutionRoleArn);
             }
             catch (LocalRuntimeException e)
             {
@@ -420,6 +426,7 @@ internal sealed partial class TaskRuntime : IDisposable
         ContainerRecord container,
         ContainerDefinition definition,
         string? taskRoleArn,
+        string? executionRoleArn,
         out ContainerLaunch? launch,
         out LogDestination? destination)
     {
@@ -460,7 +467,7 @@ internal sealed partial class TaskRuntime : IDisposable
             });
         }
 
-        var environment = BuildEnvironment(task, container, definition, taskRoleArn);
+        var environment = BuildEnvironment(task, container, definition, taskRoleArn, executionRoleArn);
         launch = DescribeLaunch(task, container, definition, environment);
         if (launch.Argv.Count == 0)
         {
@@ -495,7 +502,7 @@ internal sealed partial class TaskRuntime : IDisposable
             Path.Combine(directory, container.Name + ".exit"));
     }
 
-    private Dictionary<string, string> BuildEnvironment(TaskRecord task, ContainerRecord container, ContainerDefinition definition, string? taskRoleArn)
+    private Dictionary<string, string> BuildEnvironment(TaskRecord task, ContainerRecord container, ContainerDefinition definition, string? taskRoleArn, string? executionRoleArn)
     {
         var environment = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var name in InheritedVariables)
@@ -528,8 +535,20 @@ internal sealed partial class TaskRuntime : IDisposable
         {
             if (SecretsManagerReference.TryParse(secret.ValueFrom) is { } reference)
             {
+                // ECS reads the secret with the execution role: a role that may not read it stops the task.
+                var secretArn = _secrets.Find(reference.SecretArn)?.Arn ?? reference.SecretArn;
+                if (ExecutionRoleDenial(executionRoleArn, task.Id, "secretsmanager:GetSecretValue", secretArn) is { } refused)
+                {
+                    throw new LocalRuntimeException(SecretsManagerReference.AccessDenied(secretArn, refused));
+                }
+
                 environment[secret.Name] = reference.Resolve(_secrets);
                 continue;
+            }
+
+            if (ExecutionRoleDenial(executionRoleArn, task.Id, "ssm:GetParameters", ParameterArn(secret.ValueFrom)) is { } denied)
+            {
+                throw new LocalRuntimeException(SsmSecretsFailure + "AccessDeniedException: " + denied);
             }
 
             var value = ResolveSecret(secret.ValueFrom);
@@ -546,7 +565,7 @@ internal sealed partial class TaskRuntime : IDisposable
         if (missing.Count > 0)
         {
             throw new LocalRuntimeException(
-                "ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed: unable to retrieve secrets from ssm: service call has been retried 1 time(s): InvalidParameters: invalid parameters: " + string.Join(", ", missing));
+                SsmSecretsFailure + "InvalidParameters: invalid parameters: " + string.Join(", ", missing));
         }
 
         // ECS's own variables, and the local region's port: the app listens where the engine says.
@@ -600,6 +619,15 @@ internal sealed partial class TaskRuntime : IDisposable
             }
         }
     }
+
+    private string? ExecutionRoleDenial(string? executionRoleArn, string taskId, string action, string resource) =>
+        executionRoleArn is { Length: > 0 } && _executionRoles is { } roles ? roles.Denial(executionRoleArn, taskId, action, resource) : null;
+
+    /// <summary>The ARN of an SSM parameter a secret names by name or ARN.</summary>
+    private static string ParameterArn(string valueFrom) =>
+        valueFrom.StartsWith("arn:", StringComparison.Ordinal)
+            ? valueFrom
+            : $"arn:{LocalRegionConstants.Partition}:ssm:{LocalRegionConstants.Region}:{LocalRegionConstants.Account}:parameter/{valueFrom.TrimStart('/')}";
 
     /// <summary>A secret's value from the local SSM, by parameter name or ARN; null when it isn't there.</summary>
     private string? ResolveSecret(string valueFrom)

@@ -16,7 +16,7 @@ namespace Fargo.Local.S3;
 /// the body, UNSIGNED-PAYLOAD, or an aws-chunked stream whose chunk signatures and trailer are checked as they
 /// arrive); presigned URLs hold until X-Amz-Expires. Bodies stream to disk, never whole into memory.
 /// </summary>
-internal sealed partial class S3Api(S3Store store, SigV4Verifier verifier, ILogger logger)
+internal sealed partial class S3Api(S3Store store, SigV4Verifier verifier, ILogger logger, Func<string?, Iam.ApiCall, Iam.AccessDenial?> authorize)
 {
     public const string SigningName = "s3";
     public const string XmlNamespace = "http://s3.amazonaws.com/doc/2006-03-01/";
@@ -67,6 +67,7 @@ internal sealed partial class S3Api(S3Store store, SigV4Verifier verifier, ILogg
         try
         {
             var request = Authenticate(context, wire, requestId);
+            Authorize(request);
             response = await RouteAsync(request).ConfigureAwait(false);
         }
         catch (S3Exception e)
@@ -84,6 +85,18 @@ internal sealed partial class S3Api(S3Store store, SigV4Verifier verifier, ILogg
         }
 
         await response.WriteAsync(context, requestId).ConfigureAwait(false);
+    }
+
+    /// <summary>A request signed with a role session's credentials needs the role's (and the bucket policy's) permission.</summary>
+    private void Authorize(S3Request request)
+    {
+        var subresource = request.Query.Keys.FirstOrDefault(k => !Arguments.Contains(k) && !k.StartsWith("X-Amz-", StringComparison.Ordinal));
+        var call = Iam.S3Actions.Of(request.Method, subresource, request.Address.Bucket, request.Address.Key, request.Query);
+        var signer = Iam.S3Actions.SignerKeyId(request.Wire.GetHeader("Authorization"), request.Query.GetValueOrDefault("X-Amz-Credential"));
+        if (authorize(signer, call) is { } denial)
+        {
+            throw new S3Exception("AccessDenied", denial.Message, 403);
+        }
     }
 
     private S3Request Authenticate(HttpContext context, AwsWireRequest wire, string requestId)

@@ -91,6 +91,15 @@ internal sealed class RoleSessions : IDisposable
         }
     }
 
+    /// <summary>The ARN of the role a session key belongs to, or null for a key that is not a session's.</summary>
+    public string? RoleArnOf(string accessKeyId)
+    {
+        lock (_gate)
+        {
+            return _sessions.TryGetValue(accessKeyId, out var record) ? record.RoleArn : null;
+        }
+    }
+
     /// <summary>Who signs with this key: the role session, or null for a key that is not a session's (the region's own).</summary>
     public AssumedRole? Caller(string accessKeyId)
     {

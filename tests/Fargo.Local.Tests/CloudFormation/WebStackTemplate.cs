@@ -93,6 +93,14 @@ public static class WebStackTemplate
                     Action: sts:AssumeRole
               ManagedPolicyArns:
                 - !Sub "arn:${AWS::Partition}:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy"
+              # ECS reads the task's secret with this role (the managed policy alone does not let it).
+              Policies:
+                - PolicyName: read-api-key
+                  PolicyDocument:
+                    Statement:
+                      - Effect: Allow
+                        Action: secretsmanager:GetSecretValue
+                        Resource: !Ref ApiKey
           TaskDefinition:
             Type: AWS::ECS::TaskDefinition
             Properties:

@@ -171,6 +171,20 @@ public sealed class S3SdkTests(EngineFixture engine) : IClassFixture<EngineFixtu
     {
         using var s3 = Client();
         await s3.PutBucketAsync("sdk-task-data");
+        // The role is IAM's, made by a template as Fargo's are; its policy is what lets the task write.
+        await RoleTasks.DeployAsync(engine, "s3writer-role", """
+            Resources:
+              TaskRole:
+                Type: AWS::IAM::Role
+                Properties:
+                  RoleName: s3writer-task
+                  AssumeRolePolicyDocument:
+                    Statement: [{ Effect: Allow, Principal: { Service: ecs-tasks.amazonaws.com }, Action: sts:AssumeRole }]
+                  Policies:
+                    - PolicyName: write-data
+                      PolicyDocument:
+                        Statement: [{ Effect: Allow, Action: s3:PutObject, Resource: arn:aws:s3:::sdk-task-data/* }]
+            """);
         await engine.Ecs.RegisterTaskDefinitionAsync(TestService.TaskDefinition("s3writer", engine.TestServiceImage, "v1", "/test/s3writer"));
         // App code as it runs on AWS: boto3 with no endpoint, region or credentials of its own. It prints who it is
         // and whether any keys were handed to it in variables (on ECS they are not: the SDK fetches the role's).
@@ -217,34 +231,8 @@ public sealed class S3SdkTests(EngineFixture engine) : IClassFixture<EngineFixtu
         Assert.NotEmpty(logs.Json().GetProperty("events").EnumerateArray());
     }
 
-    private async Task<Fargo.Aws.Ecs.EcsTask> RunToEndAsync(string? taskRole, string python)
-    {
-        var run = await engine.Ecs.RunTaskAsync(new Fargo.Aws.Ecs.RunTaskRequest
-        {
-            Cluster = "test",
-            TaskDefinition = "s3writer",
-            Overrides = new Fargo.Aws.Ecs.TaskOverride
-            {
-                TaskRoleArn = taskRole,
-                ContainerOverrides =
-                [
-                    new Fargo.Aws.Ecs.ContainerOverride
-                    {
-                        Name = "web",
-                        Command = ["python3", "-c", python],
-                        Environment = [new Fargo.Aws.Ecs.KeyValuePair { Name = "DATA_BUCKET", Value = "sdk-task-data" }],
-                    },
-                ],
-            },
-        });
-        var arn = run.Tasks![0].TaskArn!;
-        return await Eventually.UntilAsync(
-            async () => (await engine.Ecs.DescribeTasksAsync(new Fargo.Aws.Ecs.DescribeTasksRequest { Cluster = "test", Tasks = [arn] })).Tasks![0],
-            t => t.LastStatus == "STOPPED",
-            TimeSpan.FromSeconds(60),
-            "the writer task to finish",
-            t => t.LastStatus!);
-    }
+    private Task<Fargo.Aws.Ecs.EcsTask> RunToEndAsync(string? taskRole, string python) =>
+        RoleTasks.RunPythonAsync(engine, "s3writer", taskRole, python, ("DATA_BUCKET", "sdk-task-data"));
 
     [Fact]
     public async Task Virtual_hosted_requests_to_BUCKET_s3_localhost_reach_the_bucket()

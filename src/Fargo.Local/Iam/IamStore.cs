@@ -1,0 +1,153 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Fargo.Local.State;
+using Microsoft.Data.Sqlite;
+
+namespace Fargo.Local.Iam;
+
+/// <summary>An inline policy of a role: its name and its document as JSON.</summary>
+internal sealed record InlinePolicyRecord(string Name, string Document);
+
+/// <summary>A role as IAM keeps it: the trust policy, inline and attached managed policies, the permissions boundary.</summary>
+internal sealed record RoleRecord(
+    string Name,
+    string Path,
+    string Arn,
+    string RoleId,
+    string AssumeRolePolicyDocument,
+    IReadOnlyList<InlinePolicyRecord> InlinePolicies,
+    IReadOnlyList<string> ManagedPolicyArns,
+    string? PermissionsBoundary,
+    string? Description,
+    DateTimeOffset CreateDate);
+
+/// <summary>A customer-managed policy (its default version's document).</summary>
+internal sealed record ManagedPolicyRecord(string Arn, string Name, string Path, string PolicyId, string Document, string? Description, DateTimeOffset CreateDate);
+
+/// <summary>A policy an IAM call refers to that does not exist; the message is IAM's.</summary>
+internal sealed class NoSuchEntityException(string message) : Exception(message);
+
+/// <summary>
+/// The account's roles and customer-managed policies, made by the templates' AWS::IAM resources and kept in state.db;
+/// the AWS-managed policies the templates attach come with their real documents (Iam/aws-managed-policies.json).
+/// </summary>
+internal sealed class IamStore : IDisposable
+{
+    public const string AwsManagedPoliciesResource = "Fargo.Local.aws-managed-policies.json";
+
+    private readonly SqliteConnection _connection;
+    private readonly DocumentTable<RoleRecord> _roles;
+    private readonly DocumentTable<ManagedPolicyRecord> _policies;
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, RoleRecord> _roleByName = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, ManagedPolicyRecord> _policyByArn = new(StringComparer.Ordinal);
+    private readonly IReadOnlyDictionary<string, string> _awsManaged;
+
+    public IamStore(string databasePath)
+    {
+        _connection = StateDatabase.Open(databasePath);
+        _roles = new DocumentTable<RoleRecord>(_connection, "iam_roles", LocalJsonContext.Default.RoleRecord);
+        _policies = new DocumentTable<ManagedPolicyRecord>(_connection, "iam_managed_policies", LocalJsonContext.Default.ManagedPolicyRecord);
+        _roles.LoadInto(_connection, _roleByName, r => r.Name);
+        _policies.LoadInto(_connection, _policyByArn, p => p.Arn);
+        _awsManaged = LoadAwsManaged();
+    }
+
+    public void Dispose() => _connection.Dispose();
+
+    public RoleRecord? Role(string name)
+    {
+        lock (_gate)
+        {
+            return _roleByName.GetValueOrDefault(name);
+        }
+    }
+
+    /// <summary>The role an ARN names (arn:aws:iam::ACCOUNT:role/PATH/NAME), or null.</summary>
+    public RoleRecord? RoleByArn(string arn)
+    {
+        var name = arn[(arn.LastIndexOf('/') + 1)..];
+        return Role(name) is { } role && role.Arn == arn ? role : null;
+    }
+
+    public void PutRole(RoleRecord role) => Write(() => _roleByName[role.Name] = role, (t) => _roles.Put(_connection, t, role.Name, role));
+
+    public void DeleteRole(string name) => Write(() => _roleByName.Remove(name), t => _roles.Delete(_connection, t, name));
+
+    /// <summary>Changes a role in place (an inline policy put or removed, a managed policy attached); a role that is gone stays gone.</summary>
+    public void UpdateRole(string name, Func<RoleRecord, RoleRecord> change)
+    {
+        lock (_gate)
+        {
+            if (_roleByName.TryGetValue(name, out var role))
+            {
+                PutRole(change(role));
+            }
+        }
+    }
+
+    public ManagedPolicyRecord? CustomerManagedPolicy(string arn)
+    {
+        lock (_gate)
+        {
+            return _policyByArn.GetValueOrDefault(arn);
+        }
+    }
+
+    public void PutPolicy(ManagedPolicyRecord policy) => Write(() => _policyByArn[policy.Arn] = policy, t => _policies.Put(_connection, t, policy.Arn, policy));
+
+    public void DeletePolicy(string arn) => Write(() => _policyByArn.Remove(arn), t => _policies.Delete(_connection, t, arn));
+
+    /// <summary>The document of a managed policy, customer or AWS-managed (any partition), or null when IAM has no such policy here.</summary>
+    public string? ManagedPolicyDocument(string arn)
+    {
+        if (CustomerManagedPolicy(arn) is { } policy)
+        {
+            return policy.Document;
+        }
+
+        var parts = arn.Split(':', 6);
+        return parts.Length == 6 && parts[4] == "aws" ? _awsManaged.GetValueOrDefault(parts[5]) : null;
+    }
+
+    /// <summary>The identity-based policies and the permissions boundary of a role, as the evaluator takes them.</summary>
+    public PolicySet PoliciesOf(RoleRecord role, NamedPolicy? resourcePolicy)
+    {
+        var identity = role.InlinePolicies.Select(p => new NamedPolicy(p.Name, PolicyDocument.Parse(p.Document))).ToList();
+        foreach (var arn in role.ManagedPolicyArns)
+        {
+            // An AWS-managed policy the local region does not know grants nothing here: docs/iam.md says which it knows.
+            if (ManagedPolicyDocument(arn) is { } document)
+            {
+                identity.Add(new NamedPolicy(arn, PolicyDocument.Parse(document)));
+            }
+        }
+
+        var boundary = role.PermissionsBoundary is { } boundaryArn
+            ? new NamedPolicy(boundaryArn, ManagedPolicyDocument(boundaryArn) is { } b ? PolicyDocument.Parse(b) : PolicyDocument.Parse("""{"Version":"2012-10-17","Statement":[]}"""))
+            : null;
+        return new PolicySet(identity, boundary, resourcePolicy);
+    }
+
+    private void Write(Action inMemory, Action<SqliteTransaction> persist)
+    {
+        lock (_gate)
+        {
+            using var transaction = _connection.BeginTransaction();
+            persist(transaction);
+            transaction.Commit();
+            inMemory();
+        }
+    }
+
+    private static Dictionary<string, string> LoadAwsManaged()
+    {
+        using var stream = typeof(IamStore).Assembly.GetManifestResourceStream(AwsManagedPoliciesResource)
+            ?? throw new InvalidOperationException($"The embedded resource {AwsManagedPoliciesResource} is missing from Fargo.Local.");
+        var policies = JsonNode.Parse(stream)!.AsArray();
+        return policies.ToDictionary(
+            p => p!["Arn"]!.GetValue<string>().Split(':', 6)[5],
+            p => p!["Document"]!.ToJsonString(),
+            StringComparer.Ordinal);
+    }
+}
