@@ -45,6 +45,9 @@ public sealed class WorkerEndToEndTests(LocalRegionFixture region) : IDisposable
             var logs = await region.FargoAsync(_folder.Path, "logs", "--service", "ticker", "--since", "5m");
 
             Assert.True(up.ExitCode == 0, region.Explain(up));
+            // Its timeline's health is the container check's: a worker has no target group.
+            Assert.Contains(" healthy ", up.Out, StringComparison.Ordinal);
+            Assert.DoesNotContain("healthy in the target group", up.Out, StringComparison.Ordinal);
             Assert.True(status.ExitCode == 0, region.Explain(status));
             var json = JsonDocument.Parse(status.Out).RootElement;
             var text = json.ToString();

@@ -217,13 +217,14 @@ internal static class RolloutTimelineText
         : duration.TotalMinutes >= 1 ? $"{(int)duration.TotalMinutes}m{duration.Seconds:00}s"
         : $"{duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)}s";
 
-    public static string PhaseName(RolloutPhase phase) => phase switch
+    /// <param name="loadBalanced">Whether health is the target group's; a worker's or internal service's tasks are healthy by their own check.</param>
+    public static string PhaseName(RolloutPhase phase, bool loadBalanced) => phase switch
     {
         RolloutPhase.Registered => "registered",
         RolloutPhase.Provisioning => "provisioning",
         RolloutPhase.Pending => "pending",
         RolloutPhase.Running => "running",
-        RolloutPhase.Healthy => "healthy in the target group",
+        RolloutPhase.Healthy => loadBalanced ? "healthy in the target group" : "healthy",
         RolloutPhase.Draining => "old tasks draining",
         RolloutPhase.Steady => "steady",
         _ => phase.ToString(),
@@ -281,7 +282,7 @@ internal static class RolloutTimelineText
         var table = new Table().Border(TableBorder.Simple).AddColumns("phase", "at", "took");
         foreach (var (phase, offset, duration) in state.Timeline.Durations(end))
         {
-            table.AddRow(PhaseName(phase), "+" + Format(offset), phase == RolloutPhase.Steady ? "" : Format(duration));
+            table.AddRow(PhaseName(phase, state.HasLoadBalancer), "+" + Format(offset), phase == RolloutPhase.Steady ? "" : Format(duration));
         }
 
         console.Write(table);
