@@ -300,7 +300,7 @@ public sealed partial class TodoApiEndToEndTests(LocalRegionFixture region, Todo
         }
     }
 
-    [GeneratedRegex(@"is up at (?<url>http://127\.0\.0\.1:\d+/)")]
+    [GeneratedRegex(@"is up at (?<url>http://127\.\d+\.\d+\.\d+:\d+/)")]
     private static partial Regex UrlLine();
 
     [GeneratedRegex(@"^\d\d:\d\d:\d\d\.\d\d\d", RegexOptions.Multiline)]
