@@ -169,7 +169,7 @@ public static class ConfigSchema
         Full("buckets.data", ConfigValueType.Boolean, "false", "A private data bucket the task role may read and write."),
         Full("buckets.reports", ConfigValueType.Boolean, "false", "A reports bucket served through CloudFront (on the local region by a local distribution, whose URL `fargo status` shows)."),
 
-        Full("permissions", ConfigValueType.Table, null, "What the app itself may do on AWS: statements and managed policies added to the task role, besides the buckets Fargo grants. On the local region they are recorded with the role (the local region does not enforce IAM).")
+        Full("permissions", ConfigValueType.Table, null, "What the app itself may do on AWS: statements and managed policies added to the task role, besides the buckets Fargo grants. On the local region the statements are enforced on the task's calls to the local region made with its role's credentials (docs/iam.md; of AWS's managed policies only AmazonECSTaskExecutionRolePolicy is known there).")
             with { Example = "[permissions]" },
         Full("permissions.managed_policies", ConfigValueType.StringArray, "none", "Managed policies attached to the task role, by ARN.")
             with { Example = "managed_policies = [\"arn:aws:iam::aws:policy/AmazonSESFullAccess\"]", Rule = ValueRule.ManagedPolicyArn, Constraint = "arn:aws:iam::aws:policy/<name> or arn:aws:iam::<account>:policy/<name>" },
