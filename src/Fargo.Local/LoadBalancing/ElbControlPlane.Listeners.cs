@@ -63,13 +63,22 @@ public sealed partial class ElbControlPlane
                 Tags = request.Tags ?? [],
             };
             var listener = new ListenerRuntime(record, BuildRoutes(record));
-            try
+            for (var attempt = 1; listener.Server is null; attempt++)
             {
-                listener.Server = await StartServerAsync(listener, cancellationToken).ConfigureAwait(false);
-            }
-            catch (IOException)
-            {
-                throw PortTaken(balancer, port);
+                try
+                {
+                    listener.Server = await StartServerAsync(listener, cancellationToken).ConfigureAwait(false);
+                }
+                catch (IOException) when (attempt < MaxAddressAttempts && !_listeners.Values.Any(l => l.Record.LoadBalancerArn == balancer.Arn))
+                {
+                    // Another program (a second engine) took the port on this address after it was allocated. Nothing
+                    // is served on it yet, so the load balancer moves to the next free address instead of failing.
+                    balancer = MoveToFreeAddress(balancer);
+                }
+                catch (IOException)
+                {
+                    throw PortTaken(balancer, port);
+                }
             }
 
             if (port == 0)

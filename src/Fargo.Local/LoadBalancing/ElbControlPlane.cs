@@ -305,6 +305,20 @@ public sealed partial class ElbControlPlane : ILoadBalancerTargets, CertificateM
             ? redirect with { Config = redirect.Config with { Port = LocalListenerAddressing.ServedPort(port) } }
             : action;
 
+    /// <summary>How many addresses a load balancer without listeners tries before its first listener gives up on a taken port.</summary>
+    private const int MaxAddressAttempts = 3;
+
+    /// <summary>A load balancer that serves nothing yet takes the next address no load balancer holds and no other program serves on.</summary>
+    private LoadBalancerRecord MoveToFreeAddress(LoadBalancerRecord balancer)
+    {
+        var moved = Copy(balancer, LocalListenerAddressing.Allocate(HeldAddresses()), balancer.Attributes);
+        var change = new LoadBalancerChange();
+        change.PutLoadBalancers.Add(moved);
+        _store.Apply(change);
+        _loadBalancers[moved.Arn] = moved;
+        return moved;
+    }
+
     /// <summary>Load balancers kept from before addresses existed get one now, kept from then on.</summary>
     private void GiveAddresses(LoadBalancerChange change)
     {

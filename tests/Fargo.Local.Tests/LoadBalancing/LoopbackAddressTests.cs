@@ -37,6 +37,30 @@ public sealed class LoopbackAddressTests
     }
 
     [Fact]
+    public async Task A_load_balancer_whose_port_another_program_takes_before_its_first_listener_moves_to_a_free_address()
+    {
+        await using var lb = await LoadBalancerHarness.StartAsync();
+        await using var backend = await TestBackend.StartAsync("a");
+        lb.Register(backend.Port);
+        var second = lb.Elb.CreateLoadBalancer(new CreateLoadBalancerRequest { Name = "raced-lb" }).LoadBalancers![0];
+        var group = lb.CreateTargetGroup("raced");
+        lb.Register(group, backend.Port);
+        var allocated = LoadBalancerHarness.AddressOf(second);
+        // Another engine binds 10080 on that address between the allocation and the first listener.
+        using var squatter = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+        squatter.Bind(new IPEndPoint(IPAddress.Parse(allocated), 10080));
+        squatter.Listen();
+
+        await ListenOn80Async(lb.Elb, second.LoadBalancerArn!, group);
+        await lb.WaitForStateAsync(backend.Port, TargetHealthState.Healthy, group);
+        var moved = LoadBalancerHarness.AddressOf(lb.Elb.DescribeLoadBalancers(new DescribeLoadBalancersRequest { LoadBalancerArns = [second.LoadBalancerArn!] }).LoadBalancers![0]);
+        using var http = LoadBalancerHarness.Client();
+
+        Assert.NotEqual(allocated, moved);
+        Assert.Equal("a", await http.GetStringAsync(new Uri($"http://{moved}:10080/who")));
+    }
+
+    [Fact]
     public async Task A_load_balancer_keeps_its_address_across_a_restart()
     {
         await using var lb = await LoadBalancerHarness.StartAsync();
