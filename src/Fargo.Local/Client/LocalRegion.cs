@@ -110,7 +110,10 @@ public static class LocalRegion
 
         // setsid: the engine gets its own session, so closing the terminal or Ctrl-C in the shell that
         // started it doesn't stop it. Its output goes to engine.log.
-        var info = new ProcessStartInfo("/usr/bin/setsid") { UseShellExecute = false };
+        // In FARGO_HOME, not the caller's folder: the engine outlives the command that started it, and that folder may
+        // be deleted (a project removed, a test's temporary folder), which would fail everything that asks for the
+        // current directory afterwards.
+        var info = new ProcessStartInfo("/usr/bin/setsid") { UseShellExecute = false, WorkingDirectory = home.Root };
         info.ArgumentList.Add("/bin/sh");
         info.ArgumentList.Add("-c");
         info.ArgumentList.Add("l=\"$1\"; shift; exec \"$@\" >>\"$l\" 2>&1 </dev/null");

@@ -69,13 +69,13 @@ public sealed partial class ElbControlPlane
                 {
                     listener.Server = await StartServerAsync(listener, cancellationToken).ConfigureAwait(false);
                 }
-                catch (IOException) when (attempt < MaxAddressAttempts && !_listeners.Values.Any(l => l.Record.LoadBalancerArn == balancer.Arn))
+                catch (IOException e) when (IsAddressInUse(e) && attempt < MaxAddressAttempts && !_listeners.Values.Any(l => l.Record.LoadBalancerArn == balancer.Arn))
                 {
                     // Another program (a second engine) took the port on this address after it was allocated. Nothing
                     // is served on it yet, so the load balancer moves to the next free address instead of failing.
                     balancer = MoveToFreeAddress(balancer);
                 }
-                catch (IOException)
+                catch (IOException e) when (IsAddressInUse(e))
                 {
                     throw PortTaken(balancer, port);
                 }

@@ -308,6 +308,21 @@ public sealed partial class ElbControlPlane : ILoadBalancerTargets, CertificateM
     /// <summary>How many addresses a load balancer without listeners tries before its first listener gives up on a taken port.</summary>
     private const int MaxAddressAttempts = 3;
 
+    /// <summary>Kestrel's "address already in use": another socket has the port. Any other failure to listen is not the user's to fix.</summary>
+    private static bool IsAddressInUse(IOException exception)
+    {
+        for (Exception? inner = exception.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is Microsoft.AspNetCore.Connections.AddressInUseException
+                or System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.AddressAlreadyInUse })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>A load balancer that serves nothing yet takes the next address no load balancer holds and no other program serves on.</summary>
     private LoadBalancerRecord MoveToFreeAddress(LoadBalancerRecord balancer)
     {

@@ -31,7 +31,9 @@ internal sealed class ListenerServer : IAsyncDisposable
     /// <summary>Starts listening; <paramref name="port"/> 0 takes a free port. Throws IOException when the port is taken.</summary>
     public static async Task<ListenerServer> StartAsync(IPAddress address, int port, Func<string?, X509Certificate2>? certificateFor, RequestDelegate handler, CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = "Fargo.Local.LoadBalancer" });
+        // An explicit content root: the default is the current directory, which an engine started from a deleted
+        // folder no longer has (each new listener would then fail with "Unable to find the specified file").
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = "Fargo.Local.LoadBalancer", ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseKestrelCore();
         if (certificateFor is not null)
         {
