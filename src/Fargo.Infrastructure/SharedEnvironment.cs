@@ -14,7 +14,17 @@ public sealed record EnvironmentState(StackState? Environment, IReadOnlyList<Sta
 /// The parameters the checks decide: who the environment's settings come from, and the service's rule priority (null for
 /// a service without a load balancer, whose stack has no rule).
 /// </summary>
-public sealed record SharedEnvironmentInputs(string ConfiguredBy, int? ListenerRulePriority);
+public sealed record SharedEnvironmentInputs(string ConfiguredBy, int? ListenerRulePriority)
+{
+    /// <summary>What the environment stack takes of them.</summary>
+    public IReadOnlyDictionary<string, string> EnvironmentParameters =>
+        new Dictionary<string, string>(StringComparer.Ordinal) { [StackParameters.ConfiguredBy] = ConfiguredBy };
+
+    /// <summary>What the service stack takes of them: nothing for a service without a listener rule.</summary>
+    public IReadOnlyDictionary<string, string> ServiceParameters => ListenerRulePriority is { } priority
+        ? new Dictionary<string, string>(StringComparer.Ordinal) { [StackParameters.ListenerRulePriority] = priority.ToString(CultureInfo.InvariantCulture) }
+        : new Dictionary<string, string>(StringComparer.Ordinal);
+}
 
 /// <summary>One environment-wide setting on which a service's file and the environment disagree.</summary>
 /// <param name="Where">The file, line and key ("fargo.toml:14: network.domain").</param>

@@ -143,10 +143,14 @@ public static class CdkCommandLine
 
         if (inputs.Shared is { } shared)
         {
-            Add(assembly.Stacks.Environment, StackParameters.ConfiguredBy, shared.ConfiguredBy);
-            if (shared.ListenerRulePriority is { } priority)
+            foreach (var (name, value) in shared.EnvironmentParameters)
             {
-                Add(assembly.Stacks.Service, StackParameters.ListenerRulePriority, priority.ToString(CultureInfo.InvariantCulture));
+                Add(assembly.Stacks.Environment, name, value);
+            }
+
+            foreach (var (name, value) in shared.ServiceParameters)
+            {
+                Add(assembly.Stacks.Service, name, value);
             }
         }
 

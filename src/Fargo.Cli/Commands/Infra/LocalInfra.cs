@@ -48,11 +48,7 @@ internal static class LocalInfra
     public static async Task<StackInputs> CheckAsync(DeployTarget target, ServiceSettings settings, string configFile, CancellationToken cancellationToken) =>
         InputsOf(await SharedEnvironmentCheck.RunAsync(CloudFormationOf(target), settings, configFile, cancellationToken));
 
-    public static StackInputs InputsOf(SharedEnvironmentInputs shared) => new(
-        new Dictionary<string, string> { [StackParameters.ConfiguredBy] = shared.ConfiguredBy },
-        shared.ListenerRulePriority is { } priority
-            ? new Dictionary<string, string> { [StackParameters.ListenerRulePriority] = priority.ToString(CultureInfo.InvariantCulture) }
-            : new Dictionary<string, string>());
+    public static StackInputs InputsOf(SharedEnvironmentInputs shared) => new(shared.EnvironmentParameters, shared.ServiceParameters);
 
     /// <summary>Synthesizes (or takes from the cache) and deploys both stacks, keeping the live image; reports each step.</summary>
     public static async Task<(SynthesizedAssembly Assembly, string? LiveImage, EnvironmentStacksResult Stacks)> UpAsync(
