@@ -5,7 +5,7 @@ namespace Fargo.Aws.Shapes;
 
 /// <summary>Writes and reads an <see cref="IAwsConstant{TSelf}"/> as its wire string.</summary>
 public sealed class AwsConstantJsonConverter<T> : JsonConverter<T>
-    where T : struct, IAwsConstant<T>
+    where T : class, IAwsConstant<T>
 {
     public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {

@@ -6,7 +6,7 @@ namespace Fargo.Aws.Shapes;
 /// and a response carrying a value newer than this build must still parse.
 /// </summary>
 public interface IAwsConstant<TSelf>
-    where TSelf : struct, IAwsConstant<TSelf>
+    where TSelf : class, IAwsConstant<TSelf>
 {
     /// <summary>The value exactly as it appears on the wire.</summary>
     string Value { get; }

@@ -229,7 +229,7 @@ internal sealed partial class EcsControlPlane
             var cluster = RequireCluster(request.Cluster);
             var arns = _store.Services.Values
                 .Where(s => s.ClusterArn == cluster.Arn && s.Status != "INACTIVE")
-                .Where(s => request.LaunchType is null || request.LaunchType.Value.Value == s.LaunchType)
+                .Where(s => request.LaunchType is null || request.LaunchType.Value == s.LaunchType)
                 .OrderBy(s => s.Name, StringComparer.Ordinal)
                 .Select(s => s.Arn)
                 .ToList();

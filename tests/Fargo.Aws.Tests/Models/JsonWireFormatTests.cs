@@ -70,7 +70,7 @@ public sealed class JsonWireFormatTests
 
         var response = JsonSerializer.Deserialize(body, EcsJsonContext.Default.RegisterTaskDefinitionResponse)!;
 
-        Assert.Equal("some-future-mode", response.TaskDefinition!.NetworkMode!.Value.Value);
-        Assert.DoesNotContain(response.TaskDefinition.NetworkMode.Value, NetworkMode.KnownValues);
+        Assert.Equal("some-future-mode", response.TaskDefinition!.NetworkMode!.Value);
+        Assert.DoesNotContain(response.TaskDefinition.NetworkMode, NetworkMode.KnownValues);
     }
 }

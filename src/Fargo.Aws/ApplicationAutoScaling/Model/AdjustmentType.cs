@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.ApplicationAutoScaling;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<AdjustmentType>))]
-public readonly record struct AdjustmentType(string Value) : IAwsConstant<AdjustmentType>
+public sealed record AdjustmentType(string Value) : IAwsConstant<AdjustmentType>
 {
     public static AdjustmentType ChangeInCapacity { get; } = new("ChangeInCapacity");
     public static AdjustmentType PercentChangeInCapacity { get; } = new("PercentChangeInCapacity");

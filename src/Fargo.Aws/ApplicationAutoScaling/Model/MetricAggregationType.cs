@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.ApplicationAutoScaling;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<MetricAggregationType>))]
-public readonly record struct MetricAggregationType(string Value) : IAwsConstant<MetricAggregationType>
+public sealed record MetricAggregationType(string Value) : IAwsConstant<MetricAggregationType>
 {
     public static MetricAggregationType Average { get; } = new("Average");
     public static MetricAggregationType Minimum { get; } = new("Minimum");

@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.ApplicationAutoScaling;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<MetricStatistic>))]
-public readonly record struct MetricStatistic(string Value) : IAwsConstant<MetricStatistic>
+public sealed record MetricStatistic(string Value) : IAwsConstant<MetricStatistic>
 {
     public static MetricStatistic Average { get; } = new("Average");
     public static MetricStatistic Minimum { get; } = new("Minimum");

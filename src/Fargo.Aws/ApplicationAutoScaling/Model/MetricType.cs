@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.ApplicationAutoScaling;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<MetricType>))]
-public readonly record struct MetricType(string Value) : IAwsConstant<MetricType>
+public sealed record MetricType(string Value) : IAwsConstant<MetricType>
 {
     public static MetricType DynamoDBReadCapacityUtilization { get; } = new("DynamoDBReadCapacityUtilization");
     public static MetricType DynamoDBWriteCapacityUtilization { get; } = new("DynamoDBWriteCapacityUtilization");

@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.ApplicationAutoScaling;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<PolicyType>))]
-public readonly record struct PolicyType(string Value) : IAwsConstant<PolicyType>
+public sealed record PolicyType(string Value) : IAwsConstant<PolicyType>
 {
     public static PolicyType StepScaling { get; } = new("StepScaling");
     public static PolicyType TargetTrackingScaling { get; } = new("TargetTrackingScaling");

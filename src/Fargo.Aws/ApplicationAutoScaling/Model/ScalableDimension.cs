@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.ApplicationAutoScaling;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<ScalableDimension>))]
-public readonly record struct ScalableDimension(string Value) : IAwsConstant<ScalableDimension>
+public sealed record ScalableDimension(string Value) : IAwsConstant<ScalableDimension>
 {
     public static ScalableDimension EcsServiceDesiredCount { get; } = new("ecs:service:DesiredCount");
     public static ScalableDimension Ec2SpotFleetRequestTargetCapacity { get; } = new("ec2:spot-fleet-request:TargetCapacity");

@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.ApplicationAutoScaling;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<ScalingActivityStatusCode>))]
-public readonly record struct ScalingActivityStatusCode(string Value) : IAwsConstant<ScalingActivityStatusCode>
+public sealed record ScalingActivityStatusCode(string Value) : IAwsConstant<ScalingActivityStatusCode>
 {
     public static ScalingActivityStatusCode Pending { get; } = new("Pending");
     public static ScalingActivityStatusCode InProgress { get; } = new("InProgress");

@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.ApplicationAutoScaling;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<ServiceNamespace>))]
-public readonly record struct ServiceNamespace(string Value) : IAwsConstant<ServiceNamespace>
+public sealed record ServiceNamespace(string Value) : IAwsConstant<ServiceNamespace>
 {
     public static ServiceNamespace Ecs { get; } = new("ecs");
     public static ServiceNamespace Elasticmapreduce { get; } = new("elasticmapreduce");

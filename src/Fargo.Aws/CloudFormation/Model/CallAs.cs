@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.CloudFormation;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<CallAs>))]
-public readonly record struct CallAs(string Value) : IAwsConstant<CallAs>
+public sealed record CallAs(string Value) : IAwsConstant<CallAs>
 {
     public static CallAs Self { get; } = new("SELF");
     public static CallAs DelegatedAdmin { get; } = new("DELEGATED_ADMIN");

@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.CloudFormation;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<Capability>))]
-public readonly record struct Capability(string Value) : IAwsConstant<Capability>
+public sealed record Capability(string Value) : IAwsConstant<Capability>
 {
     public static Capability CapabilityIam { get; } = new("CAPABILITY_IAM");
     public static Capability CapabilityNamedIam { get; } = new("CAPABILITY_NAMED_IAM");

@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.CloudFormation;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<ChangeAction>))]
-public readonly record struct ChangeAction(string Value) : IAwsConstant<ChangeAction>
+public sealed record ChangeAction(string Value) : IAwsConstant<ChangeAction>
 {
     public static ChangeAction Add { get; } = new("Add");
     public static ChangeAction Modify { get; } = new("Modify");

@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.CloudFormation;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<ChangeSetStatus>))]
-public readonly record struct ChangeSetStatus(string Value) : IAwsConstant<ChangeSetStatus>
+public sealed record ChangeSetStatus(string Value) : IAwsConstant<ChangeSetStatus>
 {
     public static ChangeSetStatus CreatePending { get; } = new("CREATE_PENDING");
     public static ChangeSetStatus CreateInProgress { get; } = new("CREATE_IN_PROGRESS");

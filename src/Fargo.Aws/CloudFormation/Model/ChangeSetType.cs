@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.CloudFormation;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<ChangeSetType>))]
-public readonly record struct ChangeSetType(string Value) : IAwsConstant<ChangeSetType>
+public sealed record ChangeSetType(string Value) : IAwsConstant<ChangeSetType>
 {
     public static ChangeSetType Create { get; } = new("CREATE");
     public static ChangeSetType Update { get; } = new("UPDATE");

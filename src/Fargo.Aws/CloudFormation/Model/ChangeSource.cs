@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.CloudFormation;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<ChangeSource>))]
-public readonly record struct ChangeSource(string Value) : IAwsConstant<ChangeSource>
+public sealed record ChangeSource(string Value) : IAwsConstant<ChangeSource>
 {
     public static ChangeSource ResourceReference { get; } = new("ResourceReference");
     public static ChangeSource ParameterReference { get; } = new("ParameterReference");

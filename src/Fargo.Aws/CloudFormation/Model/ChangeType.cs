@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.CloudFormation;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<ChangeType>))]
-public readonly record struct ChangeType(string Value) : IAwsConstant<ChangeType>
+public sealed record ChangeType(string Value) : IAwsConstant<ChangeType>
 {
     public static ChangeType Resource { get; } = new("Resource");
 

@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.CloudFormation;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<DetailedStatus>))]
-public readonly record struct DetailedStatus(string Value) : IAwsConstant<DetailedStatus>
+public sealed record DetailedStatus(string Value) : IAwsConstant<DetailedStatus>
 {
     public static DetailedStatus ConfigurationComplete { get; } = new("CONFIGURATION_COMPLETE");
     public static DetailedStatus ValidationFailed { get; } = new("VALIDATION_FAILED");

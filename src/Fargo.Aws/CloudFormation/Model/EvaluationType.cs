@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.CloudFormation;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<EvaluationType>))]
-public readonly record struct EvaluationType(string Value) : IAwsConstant<EvaluationType>
+public sealed record EvaluationType(string Value) : IAwsConstant<EvaluationType>
 {
     public static EvaluationType Static { get; } = new("Static");
     public static EvaluationType Dynamic { get; } = new("Dynamic");

@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.CloudFormation;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<ExecutionStatus>))]
-public readonly record struct ExecutionStatus(string Value) : IAwsConstant<ExecutionStatus>
+public sealed record ExecutionStatus(string Value) : IAwsConstant<ExecutionStatus>
 {
     public static ExecutionStatus Unavailable { get; } = new("UNAVAILABLE");
     public static ExecutionStatus Available { get; } = new("AVAILABLE");

@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.CloudFormation;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<HookFailureMode>))]
-public readonly record struct HookFailureMode(string Value) : IAwsConstant<HookFailureMode>
+public sealed record HookFailureMode(string Value) : IAwsConstant<HookFailureMode>
 {
     public static HookFailureMode Fail { get; } = new("FAIL");
     public static HookFailureMode Warn { get; } = new("WARN");

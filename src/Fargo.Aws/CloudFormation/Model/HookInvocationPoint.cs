@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.CloudFormation;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<HookInvocationPoint>))]
-public readonly record struct HookInvocationPoint(string Value) : IAwsConstant<HookInvocationPoint>
+public sealed record HookInvocationPoint(string Value) : IAwsConstant<HookInvocationPoint>
 {
     public static HookInvocationPoint PreProvision { get; } = new("PRE_PROVISION");
 

@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.CloudFormation;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<HookStatus>))]
-public readonly record struct HookStatus(string Value) : IAwsConstant<HookStatus>
+public sealed record HookStatus(string Value) : IAwsConstant<HookStatus>
 {
     public static HookStatus HookInProgress { get; } = new("HOOK_IN_PROGRESS");
     public static HookStatus HookCompleteSucceeded { get; } = new("HOOK_COMPLETE_SUCCEEDED");

@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.CloudFormation;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<OnFailure>))]
-public readonly record struct OnFailure(string Value) : IAwsConstant<OnFailure>
+public sealed record OnFailure(string Value) : IAwsConstant<OnFailure>
 {
     public static OnFailure DoNothing { get; } = new("DO_NOTHING");
     public static OnFailure Rollback { get; } = new("ROLLBACK");

@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.CloudFormation;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<Replacement>))]
-public readonly record struct Replacement(string Value) : IAwsConstant<Replacement>
+public sealed record Replacement(string Value) : IAwsConstant<Replacement>
 {
     public static Replacement True { get; } = new("True");
     public static Replacement False { get; } = new("False");

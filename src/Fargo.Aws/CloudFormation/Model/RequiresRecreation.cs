@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.CloudFormation;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<RequiresRecreation>))]
-public readonly record struct RequiresRecreation(string Value) : IAwsConstant<RequiresRecreation>
+public sealed record RequiresRecreation(string Value) : IAwsConstant<RequiresRecreation>
 {
     public static RequiresRecreation Never { get; } = new("Never");
     public static RequiresRecreation Conditionally { get; } = new("Conditionally");

@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.CloudFormation;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<ResourceAttribute>))]
-public readonly record struct ResourceAttribute(string Value) : IAwsConstant<ResourceAttribute>
+public sealed record ResourceAttribute(string Value) : IAwsConstant<ResourceAttribute>
 {
     public static ResourceAttribute Properties { get; } = new("Properties");
     public static ResourceAttribute Metadata { get; } = new("Metadata");

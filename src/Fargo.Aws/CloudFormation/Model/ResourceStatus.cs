@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.CloudFormation;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<ResourceStatus>))]
-public readonly record struct ResourceStatus(string Value) : IAwsConstant<ResourceStatus>
+public sealed record ResourceStatus(string Value) : IAwsConstant<ResourceStatus>
 {
     public static ResourceStatus CreateInProgress { get; } = new("CREATE_IN_PROGRESS");
     public static ResourceStatus CreateFailed { get; } = new("CREATE_FAILED");

@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.CloudFormation;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<StackDriftStatus>))]
-public readonly record struct StackDriftStatus(string Value) : IAwsConstant<StackDriftStatus>
+public sealed record StackDriftStatus(string Value) : IAwsConstant<StackDriftStatus>
 {
     public static StackDriftStatus Drifted { get; } = new("DRIFTED");
     public static StackDriftStatus InSync { get; } = new("IN_SYNC");

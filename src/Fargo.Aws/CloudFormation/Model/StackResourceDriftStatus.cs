@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.CloudFormation;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<StackResourceDriftStatus>))]
-public readonly record struct StackResourceDriftStatus(string Value) : IAwsConstant<StackResourceDriftStatus>
+public sealed record StackResourceDriftStatus(string Value) : IAwsConstant<StackResourceDriftStatus>
 {
     public static StackResourceDriftStatus InSync { get; } = new("IN_SYNC");
     public static StackResourceDriftStatus Modified { get; } = new("MODIFIED");

@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.CloudFormation;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<StackStatus>))]
-public readonly record struct StackStatus(string Value) : IAwsConstant<StackStatus>
+public sealed record StackStatus(string Value) : IAwsConstant<StackStatus>
 {
     public static StackStatus CreateInProgress { get; } = new("CREATE_IN_PROGRESS");
     public static StackStatus CreateFailed { get; } = new("CREATE_FAILED");

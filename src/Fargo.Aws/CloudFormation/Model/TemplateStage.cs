@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.CloudFormation;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<TemplateStage>))]
-public readonly record struct TemplateStage(string Value) : IAwsConstant<TemplateStage>
+public sealed record TemplateStage(string Value) : IAwsConstant<TemplateStage>
 {
     public static TemplateStage Original { get; } = new("Original");
     public static TemplateStage Processed { get; } = new("Processed");

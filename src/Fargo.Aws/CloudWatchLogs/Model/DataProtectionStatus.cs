@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.CloudWatchLogs;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<DataProtectionStatus>))]
-public readonly record struct DataProtectionStatus(string Value) : IAwsConstant<DataProtectionStatus>
+public sealed record DataProtectionStatus(string Value) : IAwsConstant<DataProtectionStatus>
 {
     public static DataProtectionStatus Activated { get; } = new("ACTIVATED");
     public static DataProtectionStatus Deleted { get; } = new("DELETED");

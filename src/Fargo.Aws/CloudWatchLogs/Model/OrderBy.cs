@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.CloudWatchLogs;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<OrderBy>))]
-public readonly record struct OrderBy(string Value) : IAwsConstant<OrderBy>
+public sealed record OrderBy(string Value) : IAwsConstant<OrderBy>
 {
     public static OrderBy LogStreamName { get; } = new("LogStreamName");
     public static OrderBy LastEventTime { get; } = new("LastEventTime");

@@ -5,7 +5,7 @@ namespace Fargo.Aws.CloudWatchLogs;
 
 /// <summary>The unit of a metric filter's metric (CloudWatch's StandardUnit).</summary>
 [JsonConverter(typeof(AwsConstantJsonConverter<StandardUnit>))]
-public readonly record struct StandardUnit(string Value) : IAwsConstant<StandardUnit>
+public sealed record StandardUnit(string Value) : IAwsConstant<StandardUnit>
 {
     public static StandardUnit Seconds { get; } = new("Seconds");
     public static StandardUnit Microseconds { get; } = new("Microseconds");

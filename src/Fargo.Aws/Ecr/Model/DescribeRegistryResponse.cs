@@ -37,7 +37,7 @@ public sealed record RepositoryFilter
 }
 
 [JsonConverter(typeof(AwsConstantJsonConverter<RepositoryFilterType>))]
-public readonly record struct RepositoryFilterType(string Value) : IAwsConstant<RepositoryFilterType>
+public sealed record RepositoryFilterType(string Value) : IAwsConstant<RepositoryFilterType>
 {
     public static RepositoryFilterType PrefixMatch { get; } = new("PREFIX_MATCH");
 

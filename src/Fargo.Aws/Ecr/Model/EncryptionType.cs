@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.Ecr;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<EncryptionType>))]
-public readonly record struct EncryptionType(string Value) : IAwsConstant<EncryptionType>
+public sealed record EncryptionType(string Value) : IAwsConstant<EncryptionType>
 {
     public static EncryptionType Aes256 { get; } = new("AES256");
     public static EncryptionType Kms { get; } = new("KMS");

@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.Ecr;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<FindingSeverity>))]
-public readonly record struct FindingSeverity(string Value) : IAwsConstant<FindingSeverity>
+public sealed record FindingSeverity(string Value) : IAwsConstant<FindingSeverity>
 {
     public static FindingSeverity Informational { get; } = new("INFORMATIONAL");
     public static FindingSeverity Low { get; } = new("LOW");

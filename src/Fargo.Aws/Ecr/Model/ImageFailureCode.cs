@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.Ecr;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<ImageFailureCode>))]
-public readonly record struct ImageFailureCode(string Value) : IAwsConstant<ImageFailureCode>
+public sealed record ImageFailureCode(string Value) : IAwsConstant<ImageFailureCode>
 {
     public static ImageFailureCode InvalidImageDigest { get; } = new("InvalidImageDigest");
     public static ImageFailureCode InvalidImageTag { get; } = new("InvalidImageTag");

@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.Ecr;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<ImageTagMutability>))]
-public readonly record struct ImageTagMutability(string Value) : IAwsConstant<ImageTagMutability>
+public sealed record ImageTagMutability(string Value) : IAwsConstant<ImageTagMutability>
 {
     public static ImageTagMutability Mutable { get; } = new("MUTABLE");
     public static ImageTagMutability Immutable { get; } = new("IMMUTABLE");

@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.Ecr;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<ScanStatus>))]
-public readonly record struct ScanStatus(string Value) : IAwsConstant<ScanStatus>
+public sealed record ScanStatus(string Value) : IAwsConstant<ScanStatus>
 {
     public static ScanStatus InProgress { get; } = new("IN_PROGRESS");
     public static ScanStatus Complete { get; } = new("COMPLETE");

@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.Ecr;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<TagStatus>))]
-public readonly record struct TagStatus(string Value) : IAwsConstant<TagStatus>
+public sealed record TagStatus(string Value) : IAwsConstant<TagStatus>
 {
     public static TagStatus Tagged { get; } = new("TAGGED");
     public static TagStatus Untagged { get; } = new("UNTAGGED");

@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.Ecs;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<ApplicationProtocol>))]
-public readonly record struct ApplicationProtocol(string Value) : IAwsConstant<ApplicationProtocol>
+public sealed record ApplicationProtocol(string Value) : IAwsConstant<ApplicationProtocol>
 {
     public static ApplicationProtocol Http { get; } = new("http");
     public static ApplicationProtocol Http2 { get; } = new("http2");

@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.Ecs;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<AssignPublicIp>))]
-public readonly record struct AssignPublicIp(string Value) : IAwsConstant<AssignPublicIp>
+public sealed record AssignPublicIp(string Value) : IAwsConstant<AssignPublicIp>
 {
     public static AssignPublicIp Enabled { get; } = new("ENABLED");
     public static AssignPublicIp Disabled { get; } = new("DISABLED");

@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.Ecs;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<CapacityProviderField>))]
-public readonly record struct CapacityProviderField(string Value) : IAwsConstant<CapacityProviderField>
+public sealed record CapacityProviderField(string Value) : IAwsConstant<CapacityProviderField>
 {
     public static CapacityProviderField Tags { get; } = new("TAGS");
 

@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.Ecs;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<CapacityProviderStatus>))]
-public readonly record struct CapacityProviderStatus(string Value) : IAwsConstant<CapacityProviderStatus>
+public sealed record CapacityProviderStatus(string Value) : IAwsConstant<CapacityProviderStatus>
 {
     public static CapacityProviderStatus Active { get; } = new("ACTIVE");
     public static CapacityProviderStatus Inactive { get; } = new("INACTIVE");

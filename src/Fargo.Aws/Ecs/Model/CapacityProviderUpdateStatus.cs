@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.Ecs;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<CapacityProviderUpdateStatus>))]
-public readonly record struct CapacityProviderUpdateStatus(string Value) : IAwsConstant<CapacityProviderUpdateStatus>
+public sealed record CapacityProviderUpdateStatus(string Value) : IAwsConstant<CapacityProviderUpdateStatus>
 {
     public static CapacityProviderUpdateStatus DeleteInProgress { get; } = new("DELETE_IN_PROGRESS");
     public static CapacityProviderUpdateStatus DeleteComplete { get; } = new("DELETE_COMPLETE");

@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.Ecs;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<ClusterField>))]
-public readonly record struct ClusterField(string Value) : IAwsConstant<ClusterField>
+public sealed record ClusterField(string Value) : IAwsConstant<ClusterField>
 {
     public static ClusterField Attachments { get; } = new("ATTACHMENTS");
     public static ClusterField Configurations { get; } = new("CONFIGURATIONS");

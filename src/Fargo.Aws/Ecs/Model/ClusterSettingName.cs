@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.Ecs;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<ClusterSettingName>))]
-public readonly record struct ClusterSettingName(string Value) : IAwsConstant<ClusterSettingName>
+public sealed record ClusterSettingName(string Value) : IAwsConstant<ClusterSettingName>
 {
     public static ClusterSettingName ContainerInsights { get; } = new("containerInsights");
 

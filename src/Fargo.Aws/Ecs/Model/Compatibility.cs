@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.Ecs;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<Compatibility>))]
-public readonly record struct Compatibility(string Value) : IAwsConstant<Compatibility>
+public sealed record Compatibility(string Value) : IAwsConstant<Compatibility>
 {
     public static Compatibility Ec2 { get; } = new("EC2");
     public static Compatibility Fargate { get; } = new("FARGATE");

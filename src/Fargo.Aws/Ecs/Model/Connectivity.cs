@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.Ecs;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<Connectivity>))]
-public readonly record struct Connectivity(string Value) : IAwsConstant<Connectivity>
+public sealed record Connectivity(string Value) : IAwsConstant<Connectivity>
 {
     public static Connectivity Connected { get; } = new("CONNECTED");
     public static Connectivity Disconnected { get; } = new("DISCONNECTED");

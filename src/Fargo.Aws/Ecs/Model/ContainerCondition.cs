@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.Ecs;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<ContainerCondition>))]
-public readonly record struct ContainerCondition(string Value) : IAwsConstant<ContainerCondition>
+public sealed record ContainerCondition(string Value) : IAwsConstant<ContainerCondition>
 {
     public static ContainerCondition Start { get; } = new("START");
     public static ContainerCondition Complete { get; } = new("COMPLETE");

@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.Ecs;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<CpuArchitecture>))]
-public readonly record struct CpuArchitecture(string Value) : IAwsConstant<CpuArchitecture>
+public sealed record CpuArchitecture(string Value) : IAwsConstant<CpuArchitecture>
 {
     public static CpuArchitecture X64 { get; } = new("X86_64");
     public static CpuArchitecture Arm64 { get; } = new("ARM64");

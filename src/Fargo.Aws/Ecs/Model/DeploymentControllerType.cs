@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.Ecs;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<DeploymentControllerType>))]
-public readonly record struct DeploymentControllerType(string Value) : IAwsConstant<DeploymentControllerType>
+public sealed record DeploymentControllerType(string Value) : IAwsConstant<DeploymentControllerType>
 {
     public static DeploymentControllerType Ecs { get; } = new("ECS");
     public static DeploymentControllerType CodeDeploy { get; } = new("CODE_DEPLOY");

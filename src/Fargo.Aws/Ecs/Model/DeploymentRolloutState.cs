@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.Ecs;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<DeploymentRolloutState>))]
-public readonly record struct DeploymentRolloutState(string Value) : IAwsConstant<DeploymentRolloutState>
+public sealed record DeploymentRolloutState(string Value) : IAwsConstant<DeploymentRolloutState>
 {
     public static DeploymentRolloutState Completed { get; } = new("COMPLETED");
     public static DeploymentRolloutState Failed { get; } = new("FAILED");

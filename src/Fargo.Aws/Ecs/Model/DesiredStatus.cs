@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.Ecs;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<DesiredStatus>))]
-public readonly record struct DesiredStatus(string Value) : IAwsConstant<DesiredStatus>
+public sealed record DesiredStatus(string Value) : IAwsConstant<DesiredStatus>
 {
     public static DesiredStatus Running { get; } = new("RUNNING");
     public static DesiredStatus Pending { get; } = new("PENDING");

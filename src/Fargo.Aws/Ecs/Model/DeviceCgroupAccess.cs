@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.Ecs;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<DeviceCgroupAccess>))]
-public readonly record struct DeviceCgroupAccess(string Value) : IAwsConstant<DeviceCgroupAccess>
+public sealed record DeviceCgroupAccess(string Value) : IAwsConstant<DeviceCgroupAccess>
 {
     public static DeviceCgroupAccess Read { get; } = new("read");
     public static DeviceCgroupAccess Write { get; } = new("write");

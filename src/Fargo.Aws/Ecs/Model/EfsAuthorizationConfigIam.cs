@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.Ecs;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<EfsAuthorizationConfigIam>))]
-public readonly record struct EfsAuthorizationConfigIam(string Value) : IAwsConstant<EfsAuthorizationConfigIam>
+public sealed record EfsAuthorizationConfigIam(string Value) : IAwsConstant<EfsAuthorizationConfigIam>
 {
     public static EfsAuthorizationConfigIam Enabled { get; } = new("ENABLED");
     public static EfsAuthorizationConfigIam Disabled { get; } = new("DISABLED");

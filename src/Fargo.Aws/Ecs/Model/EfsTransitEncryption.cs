@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.Ecs;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<EfsTransitEncryption>))]
-public readonly record struct EfsTransitEncryption(string Value) : IAwsConstant<EfsTransitEncryption>
+public sealed record EfsTransitEncryption(string Value) : IAwsConstant<EfsTransitEncryption>
 {
     public static EfsTransitEncryption Enabled { get; } = new("ENABLED");
     public static EfsTransitEncryption Disabled { get; } = new("DISABLED");

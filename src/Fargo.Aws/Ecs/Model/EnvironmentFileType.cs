@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.Ecs;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<EnvironmentFileType>))]
-public readonly record struct EnvironmentFileType(string Value) : IAwsConstant<EnvironmentFileType>
+public sealed record EnvironmentFileType(string Value) : IAwsConstant<EnvironmentFileType>
 {
     public static EnvironmentFileType S3 { get; } = new("s3");
 

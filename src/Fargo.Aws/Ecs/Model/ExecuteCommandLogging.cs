@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.Ecs;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<ExecuteCommandLogging>))]
-public readonly record struct ExecuteCommandLogging(string Value) : IAwsConstant<ExecuteCommandLogging>
+public sealed record ExecuteCommandLogging(string Value) : IAwsConstant<ExecuteCommandLogging>
 {
     public static ExecuteCommandLogging None { get; } = new("NONE");
     public static ExecuteCommandLogging Default { get; } = new("DEFAULT");

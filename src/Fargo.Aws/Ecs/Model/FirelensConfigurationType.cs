@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.Ecs;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<FirelensConfigurationType>))]
-public readonly record struct FirelensConfigurationType(string Value) : IAwsConstant<FirelensConfigurationType>
+public sealed record FirelensConfigurationType(string Value) : IAwsConstant<FirelensConfigurationType>
 {
     public static FirelensConfigurationType Fluentd { get; } = new("fluentd");
     public static FirelensConfigurationType Fluentbit { get; } = new("fluentbit");

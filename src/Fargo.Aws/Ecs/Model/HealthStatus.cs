@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.Ecs;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<HealthStatus>))]
-public readonly record struct HealthStatus(string Value) : IAwsConstant<HealthStatus>
+public sealed record HealthStatus(string Value) : IAwsConstant<HealthStatus>
 {
     public static HealthStatus Healthy { get; } = new("HEALTHY");
     public static HealthStatus Unhealthy { get; } = new("UNHEALTHY");

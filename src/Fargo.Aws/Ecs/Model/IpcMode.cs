@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.Ecs;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<IpcMode>))]
-public readonly record struct IpcMode(string Value) : IAwsConstant<IpcMode>
+public sealed record IpcMode(string Value) : IAwsConstant<IpcMode>
 {
     public static IpcMode Host { get; } = new("host");
     public static IpcMode Task { get; } = new("task");

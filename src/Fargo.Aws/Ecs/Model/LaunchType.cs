@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.Ecs;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<LaunchType>))]
-public readonly record struct LaunchType(string Value) : IAwsConstant<LaunchType>
+public sealed record LaunchType(string Value) : IAwsConstant<LaunchType>
 {
     public static LaunchType Ec2 { get; } = new("EC2");
     public static LaunchType Fargate { get; } = new("FARGATE");

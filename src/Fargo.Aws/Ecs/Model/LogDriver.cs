@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.Ecs;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<LogDriver>))]
-public readonly record struct LogDriver(string Value) : IAwsConstant<LogDriver>
+public sealed record LogDriver(string Value) : IAwsConstant<LogDriver>
 {
     public static LogDriver JsonFile { get; } = new("json-file");
     public static LogDriver Syslog { get; } = new("syslog");

@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.Ecs;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<ManagedAgentName>))]
-public readonly record struct ManagedAgentName(string Value) : IAwsConstant<ManagedAgentName>
+public sealed record ManagedAgentName(string Value) : IAwsConstant<ManagedAgentName>
 {
     public static ManagedAgentName ExecuteCommandAgent { get; } = new("ExecuteCommandAgent");
 

@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.Ecs;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<ManagedScalingStatus>))]
-public readonly record struct ManagedScalingStatus(string Value) : IAwsConstant<ManagedScalingStatus>
+public sealed record ManagedScalingStatus(string Value) : IAwsConstant<ManagedScalingStatus>
 {
     public static ManagedScalingStatus Enabled { get; } = new("ENABLED");
     public static ManagedScalingStatus Disabled { get; } = new("DISABLED");

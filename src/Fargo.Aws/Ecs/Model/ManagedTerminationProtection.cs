@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.Ecs;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<ManagedTerminationProtection>))]
-public readonly record struct ManagedTerminationProtection(string Value) : IAwsConstant<ManagedTerminationProtection>
+public sealed record ManagedTerminationProtection(string Value) : IAwsConstant<ManagedTerminationProtection>
 {
     public static ManagedTerminationProtection Enabled { get; } = new("ENABLED");
     public static ManagedTerminationProtection Disabled { get; } = new("DISABLED");

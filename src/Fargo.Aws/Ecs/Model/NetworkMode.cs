@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.Ecs;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<NetworkMode>))]
-public readonly record struct NetworkMode(string Value) : IAwsConstant<NetworkMode>
+public sealed record NetworkMode(string Value) : IAwsConstant<NetworkMode>
 {
     public static NetworkMode Bridge { get; } = new("bridge");
     public static NetworkMode Host { get; } = new("host");

@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.Ecs;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<OSFamily>))]
-public readonly record struct OSFamily(string Value) : IAwsConstant<OSFamily>
+public sealed record OSFamily(string Value) : IAwsConstant<OSFamily>
 {
     public static OSFamily WindowsServer2019Full { get; } = new("WINDOWS_SERVER_2019_FULL");
     public static OSFamily WindowsServer2019Core { get; } = new("WINDOWS_SERVER_2019_CORE");

@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.Ecs;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<PidMode>))]
-public readonly record struct PidMode(string Value) : IAwsConstant<PidMode>
+public sealed record PidMode(string Value) : IAwsConstant<PidMode>
 {
     public static PidMode Host { get; } = new("host");
     public static PidMode Task { get; } = new("task");

@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.Ecs;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<PlacementConstraintType>))]
-public readonly record struct PlacementConstraintType(string Value) : IAwsConstant<PlacementConstraintType>
+public sealed record PlacementConstraintType(string Value) : IAwsConstant<PlacementConstraintType>
 {
     public static PlacementConstraintType DistinctInstance { get; } = new("distinctInstance");
     public static PlacementConstraintType MemberOf { get; } = new("memberOf");

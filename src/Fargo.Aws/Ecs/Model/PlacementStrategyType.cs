@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.Ecs;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<PlacementStrategyType>))]
-public readonly record struct PlacementStrategyType(string Value) : IAwsConstant<PlacementStrategyType>
+public sealed record PlacementStrategyType(string Value) : IAwsConstant<PlacementStrategyType>
 {
     public static PlacementStrategyType Random { get; } = new("random");
     public static PlacementStrategyType Spread { get; } = new("spread");

@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.Ecs;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<PropagateTags>))]
-public readonly record struct PropagateTags(string Value) : IAwsConstant<PropagateTags>
+public sealed record PropagateTags(string Value) : IAwsConstant<PropagateTags>
 {
     public static PropagateTags TaskDefinition { get; } = new("TASK_DEFINITION");
     public static PropagateTags Service { get; } = new("SERVICE");

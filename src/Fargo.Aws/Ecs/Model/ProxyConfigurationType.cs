@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.Ecs;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<ProxyConfigurationType>))]
-public readonly record struct ProxyConfigurationType(string Value) : IAwsConstant<ProxyConfigurationType>
+public sealed record ProxyConfigurationType(string Value) : IAwsConstant<ProxyConfigurationType>
 {
     public static ProxyConfigurationType Appmesh { get; } = new("APPMESH");
 

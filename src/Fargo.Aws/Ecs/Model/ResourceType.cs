@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.Ecs;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<ResourceType>))]
-public readonly record struct ResourceType(string Value) : IAwsConstant<ResourceType>
+public sealed record ResourceType(string Value) : IAwsConstant<ResourceType>
 {
     public static ResourceType Gpu { get; } = new("GPU");
     public static ResourceType InferenceAccelerator { get; } = new("InferenceAccelerator");

@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.Ecs;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<ScaleUnit>))]
-public readonly record struct ScaleUnit(string Value) : IAwsConstant<ScaleUnit>
+public sealed record ScaleUnit(string Value) : IAwsConstant<ScaleUnit>
 {
     public static ScaleUnit Percent { get; } = new("PERCENT");
 

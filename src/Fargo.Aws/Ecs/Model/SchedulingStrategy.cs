@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.Ecs;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<SchedulingStrategy>))]
-public readonly record struct SchedulingStrategy(string Value) : IAwsConstant<SchedulingStrategy>
+public sealed record SchedulingStrategy(string Value) : IAwsConstant<SchedulingStrategy>
 {
     public static SchedulingStrategy Replica { get; } = new("REPLICA");
     public static SchedulingStrategy Daemon { get; } = new("DAEMON");

@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.Ecs;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<Scope>))]
-public readonly record struct Scope(string Value) : IAwsConstant<Scope>
+public sealed record Scope(string Value) : IAwsConstant<Scope>
 {
     public static Scope Task { get; } = new("task");
     public static Scope Shared { get; } = new("shared");

@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.Ecs;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<ServiceField>))]
-public readonly record struct ServiceField(string Value) : IAwsConstant<ServiceField>
+public sealed record ServiceField(string Value) : IAwsConstant<ServiceField>
 {
     public static ServiceField Tags { get; } = new("TAGS");
 

@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.Ecs;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<SortOrder>))]
-public readonly record struct SortOrder(string Value) : IAwsConstant<SortOrder>
+public sealed record SortOrder(string Value) : IAwsConstant<SortOrder>
 {
     public static SortOrder Asc { get; } = new("ASC");
     public static SortOrder Desc { get; } = new("DESC");

@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.Ecs;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<StabilityStatus>))]
-public readonly record struct StabilityStatus(string Value) : IAwsConstant<StabilityStatus>
+public sealed record StabilityStatus(string Value) : IAwsConstant<StabilityStatus>
 {
     public static StabilityStatus SteadyState { get; } = new("STEADY_STATE");
     public static StabilityStatus Stabilizing { get; } = new("STABILIZING");

@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.Ecs;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<TargetType>))]
-public readonly record struct TargetType(string Value) : IAwsConstant<TargetType>
+public sealed record TargetType(string Value) : IAwsConstant<TargetType>
 {
     public static TargetType ContainerInstance { get; } = new("container-instance");
 

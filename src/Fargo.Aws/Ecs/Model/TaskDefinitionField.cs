@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.Ecs;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<TaskDefinitionField>))]
-public readonly record struct TaskDefinitionField(string Value) : IAwsConstant<TaskDefinitionField>
+public sealed record TaskDefinitionField(string Value) : IAwsConstant<TaskDefinitionField>
 {
     public static TaskDefinitionField Tags { get; } = new("TAGS");
 

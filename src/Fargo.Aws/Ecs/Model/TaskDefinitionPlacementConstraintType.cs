@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.Ecs;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<TaskDefinitionPlacementConstraintType>))]
-public readonly record struct TaskDefinitionPlacementConstraintType(string Value) : IAwsConstant<TaskDefinitionPlacementConstraintType>
+public sealed record TaskDefinitionPlacementConstraintType(string Value) : IAwsConstant<TaskDefinitionPlacementConstraintType>
 {
     public static TaskDefinitionPlacementConstraintType MemberOf { get; } = new("memberOf");
 

@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.Ecs;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<TaskDefinitionStatus>))]
-public readonly record struct TaskDefinitionStatus(string Value) : IAwsConstant<TaskDefinitionStatus>
+public sealed record TaskDefinitionStatus(string Value) : IAwsConstant<TaskDefinitionStatus>
 {
     public static TaskDefinitionStatus Active { get; } = new("ACTIVE");
     public static TaskDefinitionStatus Inactive { get; } = new("INACTIVE");

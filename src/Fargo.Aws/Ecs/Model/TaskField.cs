@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.Ecs;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<TaskField>))]
-public readonly record struct TaskField(string Value) : IAwsConstant<TaskField>
+public sealed record TaskField(string Value) : IAwsConstant<TaskField>
 {
     public static TaskField Tags { get; } = new("TAGS");
 

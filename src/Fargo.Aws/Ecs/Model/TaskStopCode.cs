@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.Ecs;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<TaskStopCode>))]
-public readonly record struct TaskStopCode(string Value) : IAwsConstant<TaskStopCode>
+public sealed record TaskStopCode(string Value) : IAwsConstant<TaskStopCode>
 {
     public static TaskStopCode TaskFailedToStart { get; } = new("TaskFailedToStart");
     public static TaskStopCode EssentialContainerExited { get; } = new("EssentialContainerExited");

@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.Ecs;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<TransportProtocol>))]
-public readonly record struct TransportProtocol(string Value) : IAwsConstant<TransportProtocol>
+public sealed record TransportProtocol(string Value) : IAwsConstant<TransportProtocol>
 {
     public static TransportProtocol Tcp { get; } = new("tcp");
     public static TransportProtocol Udp { get; } = new("udp");

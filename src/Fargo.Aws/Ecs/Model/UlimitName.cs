@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.Ecs;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<UlimitName>))]
-public readonly record struct UlimitName(string Value) : IAwsConstant<UlimitName>
+public sealed record UlimitName(string Value) : IAwsConstant<UlimitName>
 {
     public static UlimitName Core { get; } = new("core");
     public static UlimitName Cpu { get; } = new("cpu");

@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.ElasticLoadBalancingV2;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<ActionType>))]
-public readonly record struct ActionType(string Value) : IAwsConstant<ActionType>
+public sealed record ActionType(string Value) : IAwsConstant<ActionType>
 {
     public static ActionType Forward { get; } = new("forward");
     public static ActionType AuthenticateOidc { get; } = new("authenticate-oidc");

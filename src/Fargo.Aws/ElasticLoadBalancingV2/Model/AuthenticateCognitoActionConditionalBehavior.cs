@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.ElasticLoadBalancingV2;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<AuthenticateCognitoActionConditionalBehavior>))]
-public readonly record struct AuthenticateCognitoActionConditionalBehavior(string Value) : IAwsConstant<AuthenticateCognitoActionConditionalBehavior>
+public sealed record AuthenticateCognitoActionConditionalBehavior(string Value) : IAwsConstant<AuthenticateCognitoActionConditionalBehavior>
 {
     public static AuthenticateCognitoActionConditionalBehavior Deny { get; } = new("deny");
     public static AuthenticateCognitoActionConditionalBehavior Allow { get; } = new("allow");

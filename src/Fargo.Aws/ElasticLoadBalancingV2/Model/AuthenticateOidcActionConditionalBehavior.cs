@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.ElasticLoadBalancingV2;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<AuthenticateOidcActionConditionalBehavior>))]
-public readonly record struct AuthenticateOidcActionConditionalBehavior(string Value) : IAwsConstant<AuthenticateOidcActionConditionalBehavior>
+public sealed record AuthenticateOidcActionConditionalBehavior(string Value) : IAwsConstant<AuthenticateOidcActionConditionalBehavior>
 {
     public static AuthenticateOidcActionConditionalBehavior Deny { get; } = new("deny");
     public static AuthenticateOidcActionConditionalBehavior Allow { get; } = new("allow");

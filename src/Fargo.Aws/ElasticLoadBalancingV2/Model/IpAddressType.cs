@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.ElasticLoadBalancingV2;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<IpAddressType>))]
-public readonly record struct IpAddressType(string Value) : IAwsConstant<IpAddressType>
+public sealed record IpAddressType(string Value) : IAwsConstant<IpAddressType>
 {
     public static IpAddressType Ipv4 { get; } = new("ipv4");
     public static IpAddressType Dualstack { get; } = new("dualstack");

@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.ElasticLoadBalancingV2;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<LoadBalancerScheme>))]
-public readonly record struct LoadBalancerScheme(string Value) : IAwsConstant<LoadBalancerScheme>
+public sealed record LoadBalancerScheme(string Value) : IAwsConstant<LoadBalancerScheme>
 {
     public static LoadBalancerScheme InternetFacing { get; } = new("internet-facing");
     public static LoadBalancerScheme Internal { get; } = new("internal");

@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.ElasticLoadBalancingV2;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<LoadBalancerStateCode>))]
-public readonly record struct LoadBalancerStateCode(string Value) : IAwsConstant<LoadBalancerStateCode>
+public sealed record LoadBalancerStateCode(string Value) : IAwsConstant<LoadBalancerStateCode>
 {
     public static LoadBalancerStateCode Active { get; } = new("active");
     public static LoadBalancerStateCode Provisioning { get; } = new("provisioning");

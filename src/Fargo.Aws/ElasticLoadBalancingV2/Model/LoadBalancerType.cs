@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.ElasticLoadBalancingV2;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<LoadBalancerType>))]
-public readonly record struct LoadBalancerType(string Value) : IAwsConstant<LoadBalancerType>
+public sealed record LoadBalancerType(string Value) : IAwsConstant<LoadBalancerType>
 {
     public static LoadBalancerType Application { get; } = new("application");
     public static LoadBalancerType Network { get; } = new("network");

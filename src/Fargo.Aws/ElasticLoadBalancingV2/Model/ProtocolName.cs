@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.ElasticLoadBalancingV2;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<ProtocolName>))]
-public readonly record struct ProtocolName(string Value) : IAwsConstant<ProtocolName>
+public sealed record ProtocolName(string Value) : IAwsConstant<ProtocolName>
 {
     public static ProtocolName Http { get; } = new("HTTP");
     public static ProtocolName Https { get; } = new("HTTPS");

@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.ElasticLoadBalancingV2;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<RedirectActionStatusCode>))]
-public readonly record struct RedirectActionStatusCode(string Value) : IAwsConstant<RedirectActionStatusCode>
+public sealed record RedirectActionStatusCode(string Value) : IAwsConstant<RedirectActionStatusCode>
 {
     public static RedirectActionStatusCode Http301 { get; } = new("HTTP_301");
     public static RedirectActionStatusCode Http302 { get; } = new("HTTP_302");

@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.ElasticLoadBalancingV2;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<TargetGroupIpAddressType>))]
-public readonly record struct TargetGroupIpAddressType(string Value) : IAwsConstant<TargetGroupIpAddressType>
+public sealed record TargetGroupIpAddressType(string Value) : IAwsConstant<TargetGroupIpAddressType>
 {
     public static TargetGroupIpAddressType Ipv4 { get; } = new("ipv4");
     public static TargetGroupIpAddressType Ipv6 { get; } = new("ipv6");

@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.ElasticLoadBalancingV2;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<TargetHealthReason>))]
-public readonly record struct TargetHealthReason(string Value) : IAwsConstant<TargetHealthReason>
+public sealed record TargetHealthReason(string Value) : IAwsConstant<TargetHealthReason>
 {
     public static TargetHealthReason ElbRegistrationInProgress { get; } = new("Elb.RegistrationInProgress");
     public static TargetHealthReason ElbInitialHealthChecking { get; } = new("Elb.InitialHealthChecking");

@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.ElasticLoadBalancingV2;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<TargetHealthState>))]
-public readonly record struct TargetHealthState(string Value) : IAwsConstant<TargetHealthState>
+public sealed record TargetHealthState(string Value) : IAwsConstant<TargetHealthState>
 {
     public static TargetHealthState Initial { get; } = new("initial");
     public static TargetHealthState Healthy { get; } = new("healthy");

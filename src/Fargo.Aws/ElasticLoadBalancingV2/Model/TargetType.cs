@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.ElasticLoadBalancingV2;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<TargetType>))]
-public readonly record struct TargetType(string Value) : IAwsConstant<TargetType>
+public sealed record TargetType(string Value) : IAwsConstant<TargetType>
 {
     public static TargetType Instance { get; } = new("instance");
     public static TargetType Ip { get; } = new("ip");

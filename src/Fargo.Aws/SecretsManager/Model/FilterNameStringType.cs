@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.SecretsManager;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<FilterNameStringType>))]
-public readonly record struct FilterNameStringType(string Value) : IAwsConstant<FilterNameStringType>
+public sealed record FilterNameStringType(string Value) : IAwsConstant<FilterNameStringType>
 {
     public static FilterNameStringType Description { get; } = new("description");
     public static FilterNameStringType Name { get; } = new("name");

@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.SecretsManager;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<SortOrderType>))]
-public readonly record struct SortOrderType(string Value) : IAwsConstant<SortOrderType>
+public sealed record SortOrderType(string Value) : IAwsConstant<SortOrderType>
 {
     public static SortOrderType Asc { get; } = new("asc");
     public static SortOrderType Desc { get; } = new("desc");

@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.SecretsManager;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<StatusType>))]
-public readonly record struct StatusType(string Value) : IAwsConstant<StatusType>
+public sealed record StatusType(string Value) : IAwsConstant<StatusType>
 {
     public static StatusType InSync { get; } = new("InSync");
     public static StatusType Failed { get; } = new("Failed");

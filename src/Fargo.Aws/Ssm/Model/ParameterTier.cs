@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.Ssm;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<ParameterTier>))]
-public readonly record struct ParameterTier(string Value) : IAwsConstant<ParameterTier>
+public sealed record ParameterTier(string Value) : IAwsConstant<ParameterTier>
 {
     public static ParameterTier Standard { get; } = new("Standard");
     public static ParameterTier Advanced { get; } = new("Advanced");

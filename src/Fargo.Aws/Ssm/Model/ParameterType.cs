@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.Ssm;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<ParameterType>))]
-public readonly record struct ParameterType(string Value) : IAwsConstant<ParameterType>
+public sealed record ParameterType(string Value) : IAwsConstant<ParameterType>
 {
 #pragma warning disable CA1720 // "String" is the parameter type's own name in SSM; a different name would hide it.
     public static ParameterType String { get; } = new("String");

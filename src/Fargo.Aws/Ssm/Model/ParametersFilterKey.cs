@@ -4,7 +4,7 @@ using Fargo.Aws.Shapes;
 namespace Fargo.Aws.Ssm;
 
 [JsonConverter(typeof(AwsConstantJsonConverter<ParametersFilterKey>))]
-public readonly record struct ParametersFilterKey(string Value) : IAwsConstant<ParametersFilterKey>
+public sealed record ParametersFilterKey(string Value) : IAwsConstant<ParametersFilterKey>
 {
     public static ParametersFilterKey Name { get; } = new("Name");
     public static ParametersFilterKey Type { get; } = new("Type");
