@@ -166,13 +166,12 @@ internal sealed partial class CloudFormationEngine : IAsyncDisposable
 
     public List<StackEventRecord> DescribeStackEvents(string nameOrId)
     {
-        string id;
+        // Under the gate like every other use of the store: it shares one SQLite connection with the writers,
+        // and a read issued while a stack operation holds a transaction on it fails.
         lock (_gate)
         {
-            id = Require(nameOrId).StackId;
+            return _store.Events(Require(nameOrId).StackId);
         }
-
-        return _store.Events(id);
     }
 
     public (StackRecord Stack, StackResourceRecord Resource) DescribeStackResource(string nameOrId, string logicalId)

@@ -136,6 +136,31 @@ public sealed class StackEngineTests : IAsyncLifetime, IDisposable
         Assert.Equal("DELETE_COMPLETE", _engine.DescribeStacks(id)[0].Status);
     }
 
+    [Fact]
+    public async Task Stack_events_can_be_read_while_a_stack_operation_writes_them()
+    {
+        // A deploy's progress view polls DescribeStackEvents while the stack is being made; each read must see
+        // the events so far, never an error from the state store the writers are using.
+        var topics = string.Join("\n", Enumerable.Range(0, 80).Select(i => $"  Topic{i}: {{Type: AWS::SNS::Topic}}"));
+        _engine.CreateStack(Submission("busy", "Resources:\n" + topics));
+        var operation = _engine.WaitIdleAsync();
+        var readers = Enumerable.Range(0, 4).Select(reader => Task.Run(() =>
+        {
+            var reads = 0;
+            while (!operation.IsCompleted)
+            {
+                _ = _engine.DescribeStackEvents("busy");
+                reads++;
+            }
+
+            return reads;
+        })).ToList();
+
+        await operation;
+        Assert.All(await Task.WhenAll(readers), reads => Assert.True(reads > 0));
+        Assert.Equal(80, _engine.DescribeStackEvents("busy").Count(e => e.ResourceStatus == "CREATE_COMPLETE" && e.LogicalResourceId != "busy"));
+    }
+
     private static string Network(string cidr, string tag) => $$$"""
         Resources:
           Vpc: {Type: AWS::EC2::VPC, Properties: {CidrBlock: {{{cidr}}}}}
