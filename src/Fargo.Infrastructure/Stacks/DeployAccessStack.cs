@@ -75,8 +75,8 @@ namespace Fargo.Infrastructure.Stacks;
 /// </remarks>
 internal sealed class DeployAccessStack : Stack
 {
-    public const string GitHubOidcHost = "token.actions.githubusercontent.com";
-    public const string StsAudience = "sts.amazonaws.com";
+    public const string GitHubOidcHost = GitHubOidc.Host;
+    public const string StsAudience = GitHubOidc.StsAudience;
 
     /// <summary>
     /// The certificate thumbprints of GitHub's OIDC endpoint. IAM no longer checks them for GitHub (it trusts its root
@@ -107,7 +107,7 @@ internal sealed class DeployAccessStack : Stack
         });
         var provider = new CfnOIDCProvider(this, "GitHubOidcProvider", new CfnOIDCProviderProps
         {
-            Url = $"https://{GitHubOidcHost}",
+            Url = GitHubOidc.Issuer,
             ClientIdList = [StsAudience],
             ThumbprintList = GitHubThumbprints,
         });
@@ -180,7 +180,7 @@ internal sealed class DeployAccessStack : Stack
     }
 
     private static string Subject(DeliveryPipeline pipeline, DeliveryStage stage) =>
-        $"repo:{pipeline.GitHubRepository}:environment:{stage.GitHubEnvironment}";
+        GitHubOidc.EnvironmentSubject(pipeline.GitHubRepository, stage.GitHubEnvironment);
 
     /// <summary>GitHub Actions jobs of <paramref name="stage"/>'s GitHub environment, through the account's OIDC provider.</summary>
     private static FederatedPrincipal GitHubPrincipal(string providerArn, DeliveryPipeline pipeline, DeliveryStage stage) =>

@@ -84,7 +84,7 @@ internal static class IamApi
     };
 
     private static RoleShape Shape(RoleRecord role) =>
-        new(role.Path, role.Name, role.RoleId, role.Arn, role.CreateDate, Uri.EscapeDataString(role.AssumeRolePolicyDocument), role.Description, 3600,
+        new(role.Path, role.Name, role.RoleId, role.Arn, role.CreateDate, Uri.EscapeDataString(role.AssumeRolePolicyDocument), role.Description, role.MaxSessionDuration,
             role.PermissionsBoundary is { } boundary ? new PermissionsBoundaryShape("Policy", boundary) : null);
 
     private static RoleRecord Role(IamStore iam, AwsQueryParameters p)
