@@ -52,13 +52,19 @@ internal static class IamApi
         var actions = p.GetStringList("ActionNames") ?? throw new LocalServiceException("ValidationError", "1 validation error detected: Value null at 'actionNames' failed to satisfy constraint: Member must not be null");
         var resources = p.GetStringList("ResourceArns") is { Count: > 0 } given ? given : ["*"];
         var policies = iam.PoliciesOf(role, null);
+        var contextEntries = ContextEntries(p);
         var results = new List<EvaluationResultShape>();
         foreach (var action in actions)
         {
             foreach (var resource in resources)
             {
-                var decision = PolicyEvaluator.Evaluate(policies, new AuthorizationRequest(role.Arn, action, resource, RequestContext.Empty
-                    .With("aws:PrincipalArn", role.Arn).With("aws:PrincipalAccount", LocalRegionConstants.Account)));
+                var context = RequestContext.Empty.With("aws:PrincipalArn", role.Arn).With("aws:PrincipalAccount", LocalRegionConstants.Account);
+                foreach (var entry in contextEntries)
+                {
+                    _ = entry.IsList ? context.WithSet(entry.Key, entry.Values) : context.With(entry.Key, entry.Values.Count > 0 ? entry.Values[0] : "");
+                }
+
+                var decision = PolicyEvaluator.Evaluate(policies, new AuthorizationRequest(role.Arn, action, resource, context));
                 var outcome = decision.Outcome switch
                 {
                     DecisionOutcome.Allowed => "allowed",
@@ -74,6 +80,15 @@ internal static class IamApi
 
         return new SimulatePrincipalPolicyResult(results, false);
     }
+
+    /// <summary>ContextEntries.member.N: a key, its value(s), and its type (a *List type makes a multivalued key).</summary>
+    private static List<(string Key, IReadOnlyList<string> Values, bool IsList)> ContextEntries(AwsQueryParameters p) =>
+        [.. (p.GetListItemPrefixes("ContextEntries") ?? [])
+            .Where(prefix => p.Get(prefix + ".ContextKeyName") is { Length: > 0 })
+            .Select(prefix => (
+                p.Get(prefix + ".ContextKeyName")!,
+                p.GetStringList(prefix + ".ContextKeyValues") ?? [],
+                (p.Get(prefix + ".ContextKeyType") ?? "").EndsWith("List", StringComparison.Ordinal)))];
 
     private static string SourceType(IamStore iam, StatementReference statement) => statement.Kind switch
     {
