@@ -7,9 +7,9 @@ using Fargo.Local.Iam;
 namespace Fargo.Local.Api;
 
 /// <summary>
-/// IAM's inspection calls on the roles and policies the templates made (awsQuery, XML): GetRole, ListRolePolicies,
-/// GetRolePolicy, ListAttachedRolePolicies, GetPolicy, GetPolicyVersion, and SimulatePrincipalPolicy, which runs the
-/// local evaluator on a role's policies. Policy documents are URL-encoded, as IAM returns them.
+/// IAM's inspection calls on the roles, policies and OIDC providers the templates made (awsQuery, XML): GetRole,
+/// ListRolePolicies, GetRolePolicy, ListAttachedRolePolicies, GetPolicy, GetPolicyVersion, GetOpenIDConnectProvider,
+/// ListOpenIDConnectProviders, and SimulatePrincipalPolicy, which runs the local evaluator on a role's policies. Policy documents are URL-encoded, as IAM returns them.
 /// </summary>
 internal static class IamApi
 {
@@ -42,7 +42,15 @@ internal static class IamApi
                     ? new GetPolicyVersionResult(new PolicyVersionShape(Uri.EscapeDataString(document), version, true, shape.CreateDate))
                     : throw NoSuchEntity($"Policy {shape.Arn} version {version} does not exist or is not attachable.");
             })
-            .Add("SimulatePrincipalPolicy", json.SimulatePrincipalPolicyResult, p => Simulate(iam, p));
+            .Add("SimulatePrincipalPolicy", json.SimulatePrincipalPolicyResult, p => Simulate(iam, p))
+            .Add("GetOpenIDConnectProvider", json.GetOpenIDConnectProviderResult, p =>
+            {
+                var arn = Required(p, "OpenIDConnectProviderArn");
+                var provider = iam.OidcProvider(arn) ?? throw NoSuchEntity($"OpenIDConnect Provider not found for arn {arn}");
+                return new GetOpenIDConnectProviderResult(provider.Url, provider.ClientIds, provider.Thumbprints, provider.CreateDate);
+            })
+            .Add("ListOpenIDConnectProviders", json.ListOpenIDConnectProvidersResult, _ =>
+                new ListOpenIDConnectProvidersResult([.. iam.OidcProviders().Select(provider => new OpenIDConnectProviderListEntryShape(provider.Arn))]));
     }
 
     private static SimulatePrincipalPolicyResult Simulate(IamStore iam, AwsQueryParameters p)

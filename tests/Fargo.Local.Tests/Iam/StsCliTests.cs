@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Fargo.Local.Tests.Support;
+using Fargo.Tests;
 
 namespace Fargo.Local.Tests.Iam;
 
@@ -160,11 +161,44 @@ public sealed class StsCliTests(EngineFixture engine) : IClassFixture<EngineFixt
         Says("(InvalidIdentityToken) when calling the AssumeRoleWithWebIdentity operation: The web identity token that was passed could not be validated by AWS",
             await Refusal($"{parts[0]}.{forged}.{parts[2]}"));
 
+        // The provider is IAM's: its URL without the scheme, its audiences and thumbprints.
+        const string ProviderArn = "arn:aws:iam::000000000000:oidc-provider/token.actions.githubusercontent.com";
+        Assert.Equal([ProviderArn], (await Aws(null, "iam", "list-open-id-connect-providers")).GetProperty("OpenIDConnectProviderList").EnumerateArray().Select(p => Text(p, "Arn")));
+        var provider = await Aws(null, "iam", "get-open-id-connect-provider", "--open-id-connect-provider-arn", ProviderArn);
+        Assert.Equal(("token.actions.githubusercontent.com", "sts.amazonaws.com", "6938fd4d98bab03faadb97b34396831e3780aea1"),
+            (Text(provider, "Url"), provider.GetProperty("ClientIDList")[0].GetString(), provider.GetProperty("ThumbprintList")[0].GetString()));
+
         // The issuer publishes its keys as an identity provider does.
         using var http = new HttpClient();
         var keys = JsonDocument.Parse(await http.GetStringAsync(new Uri(engine.Region.Endpoint, "/_fargo/oidc/jwks"))).RootElement.GetProperty("keys");
         Assert.Equal(("RSA", "RS256"), (Text(keys[0], "kty"), Text(keys[0], "alg")));
         Assert.Equal(Text(keys[0], "kid"), Text(JsonDocument.Parse(Convert.FromBase64String(Pad(parts[0].Replace('-', '+').Replace('_', '/')))).RootElement, "kid"));
+    }
+
+    [Fact]
+    public async Task The_deploy_role_infra_up_oidc_generates_takes_a_local_token_for_its_GitHub_environment_only()
+    {
+        // The provider exists (the roles above made it), as in an account where another stack made it first:
+        // `fargo infra up --oidc --existing-oidc-provider` deploys the same template with CreateOidcProvider=false.
+        await DeployAsync();
+        var template = RepositoryRoot.Combine("tests", "Fargo.Infrastructure.Tests", "Snapshots", "prod-access", "fargo-prod-todo-api-deploy-access.template.json");
+        var deployed = await engine.AwsAsync("cloudformation", "deploy", "--stack-name", "fargo-prod-todo-api-deploy-access", "--template-file", template,
+            "--capabilities", "CAPABILITY_NAMED_IAM", "--parameter-overrides", "CreateOidcProvider=false", "--no-fail-on-empty-changeset");
+        Assert.True(deployed.ExitCode == 0, deployed.ToString());
+        // The example's [iam] path puts the role under /delegatedadmin/developer/: its ARN has the path, its sessions' do not.
+        const string DeployRole = "arn:aws:iam::000000000000:role/delegatedadmin/developer/todo-api-prod-deploy";
+
+        var assumed = await Aws(null, "sts", "assume-role-with-web-identity", "--role-arn", DeployRole, "--role-session-name", "GitHubActions",
+            "--web-identity-token", await TokenAsync("--sub", "repo:acme/todo-api:environment:production"));
+        Assert.Equal("arn:aws:sts::000000000000:assumed-role/todo-api-prod-deploy/GitHubActions",
+            Text(await Aws(assumed.GetProperty("Credentials"), "sts", "get-caller-identity"), "Arn"));
+
+        foreach (var subject in new[] { "repo:acme/todo-api:environment:staging", "repo:acme/todo-api:ref:refs/heads/main", "repo:other/todo-api:environment:production" })
+        {
+            Says("(AccessDenied) when calling the AssumeRoleWithWebIdentity operation: Not authorized to perform sts:AssumeRoleWithWebIdentity",
+                await AwsFails(null, "sts", "assume-role-with-web-identity", "--role-arn", DeployRole, "--role-session-name", "GitHubActions",
+                    "--web-identity-token", await TokenAsync("--sub", subject)));
+        }
     }
 
     private async Task DeployAsync()
