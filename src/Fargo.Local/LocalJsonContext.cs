@@ -22,6 +22,7 @@ namespace Fargo.Local;
 [JsonSerializable(typeof(Sts.SealedSessionSecret))]
 [JsonSerializable(typeof(Iam.RoleRecord))]
 [JsonSerializable(typeof(Iam.ManagedPolicyRecord))]
+[JsonSerializable(typeof(Iam.OidcProviderRecord))]
 [JsonSerializable(typeof(S3.BucketRecord))]
 [JsonSerializable(typeof(S3.ObjectVersionRecord))]
 [JsonSerializable(typeof(S3.MultipartUploadRecord))]

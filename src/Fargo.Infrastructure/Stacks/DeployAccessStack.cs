@@ -75,8 +75,8 @@ namespace Fargo.Infrastructure.Stacks;
 /// </remarks>
 internal sealed class DeployAccessStack : Stack
 {
-    public const string GitHubOidcHost = "token.actions.githubusercontent.com";
-    public const string StsAudience = "sts.amazonaws.com";
+    public const string GitHubOidcHost = GitHubOidc.Host;
+    public const string StsAudience = GitHubOidc.StsAudience;
 
     /// <summary>
     /// The certificate thumbprints of GitHub's OIDC endpoint. IAM no longer checks them for GitHub (it trusts its root
@@ -107,7 +107,7 @@ internal sealed class DeployAccessStack : Stack
         });
         var provider = new CfnOIDCProvider(this, "GitHubOidcProvider", new CfnOIDCProviderProps
         {
-            Url = $"https://{GitHubOidcHost}",
+            Url = GitHubOidc.Issuer,
             ClientIdList = [StsAudience],
             ThumbprintList = GitHubThumbprints,
         });
@@ -127,9 +127,9 @@ internal sealed class DeployAccessStack : Stack
             TrustCodeBuild(role, pipeline, stageIndex);
         }
 
-        foreach (var statement in Permissions(pipeline, stageIndex))
+        foreach (var grant in DeployRolePermissions.DeployRole(pipeline, stageIndex))
         {
-            role.AddToPolicy(statement);
+            role.AddToPolicy(Statement(grant));
         }
 
         _ = new CfnOutput(this, StackOutputs.DeployRoleArn, new CfnOutputProps { Value = role.RoleArn, Description = "The role CI/CD assumes to build, push, promote and deploy" });
@@ -171,16 +171,16 @@ internal sealed class DeployAccessStack : Stack
             TrustCodeBuild(role, pipeline, stageIndex + 1);
         }
 
-        foreach (var statement in ReadPermissions(pipeline, stageIndex))
+        foreach (var grant in DeployRolePermissions.ReadRole(pipeline, stageIndex))
         {
-            role.AddToPolicy(statement);
+            role.AddToPolicy(Statement(grant));
         }
 
         return role;
     }
 
     private static string Subject(DeliveryPipeline pipeline, DeliveryStage stage) =>
-        $"repo:{pipeline.GitHubRepository}:environment:{stage.GitHubEnvironment}";
+        GitHubOidc.EnvironmentSubject(pipeline.GitHubRepository, stage.GitHubEnvironment);
 
     /// <summary>GitHub Actions jobs of <paramref name="stage"/>'s GitHub environment, through the account's OIDC provider.</summary>
     private static FederatedPrincipal GitHubPrincipal(string providerArn, DeliveryPipeline pipeline, DeliveryStage stage) =>
@@ -223,139 +223,21 @@ internal sealed class DeployAccessStack : Stack
         }));
     }
 
-    /// <summary>The read role's statements: every action named for it in the class remarks, each on the narrowest resource IAM allows.</summary>
-    internal static IEnumerable<PolicyStatement> ReadPermissions(DeliveryPipeline pipeline, int stageIndex)
+    /// <summary>A grant of <see cref="DeployRolePermissions"/> as the role's policy statement.</summary>
+    private static PolicyStatement Statement(PermissionGrant grant)
     {
-        var stage = pipeline.Stages[stageIndex];
-        var names = stage.Settings.Names;
-        var partition = AwsPartitions.Of(stage.Region);
+        var statement = new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = grant.Sid,
+            Effect = Effect.ALLOW,
+            Actions = [.. grant.Actions],
+            Resources = [.. grant.Resources],
+        });
+        if (grant.Condition is { } condition)
+        {
+            statement.AddCondition(condition.Operator, new Dictionary<string, object> { [condition.Key] = condition.Value });
+        }
 
-        // No resource-level permissions exist for these (IAM's service authorization reference): "*" is the only choice.
-        yield return Statement("AccountWideReads", ["*"],
-            "ecr:GetAuthorizationToken",
-            "ecs:DescribeTaskDefinition",
-            "sts:GetCallerIdentity");
-        yield return Statement("DescribeService", [$"arn:{partition}:ecs:{stage.Region}:{stage.Account}:service/{names.Cluster}/{names.Service}"],
-            "ecs:DescribeServices");
-        yield return Statement("PullFromServiceRepository", [stage.RepositoryArn],
-            "ecr:BatchGetImage",
-            "ecr:DescribeImages",
-            "ecr:GetDownloadUrlForLayer");
+        return statement;
     }
-
-    /// <summary>The deploy role's statements: every action named in the class remarks, each on the narrowest resource IAM allows.</summary>
-    internal static IEnumerable<PolicyStatement> Permissions(DeliveryPipeline pipeline, int stageIndex)
-    {
-        var stage = pipeline.Stages[stageIndex];
-        var names = stage.Settings.Names;
-        var region = stage.Region;
-        var account = stage.Account;
-        var partition = AwsPartitions.Of(region);
-        var cluster = $"arn:{partition}:ecs:{region}:{account}:cluster/{names.Cluster}";
-
-        // No resource-level permissions exist for these (IAM's service authorization reference): "*" is the only choice.
-        yield return Statement("AccountWideReads", ["*"],
-            "ecr:GetAuthorizationToken",
-            "ecs:DescribeTaskDefinition",
-            "ecs:RegisterTaskDefinition",
-            "ssm:DescribeParameters",
-            "elasticloadbalancing:DescribeTargetGroups",
-            "elasticloadbalancing:DescribeTargetHealth",
-            "sts:GetCallerIdentity");
-
-        yield return Statement("PushToServiceRepository", [stage.RepositoryArn],
-            "ecr:BatchCheckLayerAvailability",
-            "ecr:BatchGetImage",
-            "ecr:CompleteLayerUpload",
-            "ecr:CreateRepository",
-            "ecr:DescribeImages",
-            "ecr:DescribeRepositories",
-            "ecr:GetDownloadUrlForLayer",
-            "ecr:InitiateLayerUpload",
-            "ecr:PutImage",
-            "ecr:UploadLayerPart");
-
-        // Tag-on-create: RegisterTaskDefinition with tags also needs ecs:TagResource; the condition keeps it to that call.
-        var tagOnRegister = Statement("TagTaskDefinitionsOnRegister", [$"arn:{partition}:ecs:{region}:{account}:task-definition/{names.TaskFamily}:*"], "ecs:TagResource");
-        tagOnRegister.AddCondition("StringEquals", new Dictionary<string, object> { ["ecs:CreateAction"] = "RegisterTaskDefinition" });
-        yield return tagOnRegister;
-
-        yield return Statement("DeployService", [$"arn:{partition}:ecs:{region}:{account}:service/{names.Cluster}/{names.Service}"],
-            "ecs:DescribeServices",
-            "ecs:UpdateService");
-        yield return Statement("DescribeCluster", [cluster], "ecs:DescribeClusters");
-        yield return Statement("WatchTasks", [$"arn:{partition}:ecs:{region}:{account}:task/{names.Cluster}/*"], "ecs:DescribeTasks");
-        // ListTasks is authorized on container instances; the cluster condition keeps it to this cluster.
-        var listTasks = Statement("ListClusterTasks", ["*"], "ecs:ListTasks");
-        listTasks.AddCondition("ArnEquals", new Dictionary<string, object> { ["ecs:cluster"] = cluster });
-        yield return listTasks;
-
-        var passRole = Statement("PassTaskRoles",
-            [stage.Settings.Iam.RoleArn(region, account, names.ExecutionRole), stage.Settings.Iam.RoleArn(region, account, names.TaskRole)],
-            "iam:PassRole");
-        passRole.AddCondition("StringEquals", new Dictionary<string, object> { ["iam:PassedToService"] = "ecs-tasks.amazonaws.com" });
-        yield return passRole;
-
-        yield return Statement("CheckSecrets", [$"arn:{partition}:ssm:{region}:{account}:parameter/{stage.Settings.Secrets.Path.Trim('/')}/*"], "ssm:GetParameters");
-        var secretsManagerSecrets = stage.Settings.Secrets.Explicit
-            .Select(secret => SecretReference.Parse(secret.Key, secret.Value))
-            .OfType<SecretsManagerSecret>()
-            .Select(secret => secret.PolicyResource)
-            .Distinct(StringComparer.Ordinal)
-            .ToArray();
-        if (secretsManagerSecrets.Length > 0)
-        {
-            yield return Statement("CheckSecretsManagerSecrets", secretsManagerSecrets, "secretsmanager:DescribeSecret");
-        }
-        yield return Statement("FindLogGroup", [$"arn:{partition}:logs:{region}:{account}:log-group:*"], "logs:DescribeLogGroups");
-        yield return Statement("ReadServiceLogs", [$"arn:{partition}:logs:{region}:{account}:log-group:{names.LogGroup}:*"], "logs:FilterLogEvents");
-
-        // Promote's source: the previous stage's read role, which trusts this role (and nothing of GitHub) in turn.
-        if (stageIndex > 0)
-        {
-            yield return Statement("AssumePreviousStageReadRole", [pipeline.Stages[stageIndex - 1].ReadRoleArn], "sts:AssumeRole");
-        }
-
-        if (pipeline.Settings.Infra)
-        {
-            foreach (var statement in InfrastructurePermissions(stage))
-            {
-                yield return statement;
-            }
-        }
-    }
-
-    /// <summary>The CDK's modern bootstrap qualifier: its roles are cdk-&lt;qualifier&gt;-&lt;kind&gt;-role-&lt;account&gt;-&lt;region&gt;.</summary>
-    internal const string CdkBootstrapQualifier = "hnb659fds";
-
-    /// <summary>The bootstrap roles the CDK toolkit deploys through: the deployment, the asset publishing and the lookups.</summary>
-    private static readonly string[] CdkBootstrapRoleKinds = ["deploy", "file-publishing", "image-publishing", "lookup"];
-
-    /// <summary>[pipeline] infra: what `fargo infra diff` and `infra up` need (see the class remarks).</summary>
-    private static IEnumerable<PolicyStatement> InfrastructurePermissions(DeliveryStage stage)
-    {
-        var (region, account, partition) = (stage.Region, stage.Account, AwsPartitions.Of(stage.Region));
-        yield return Statement(
-            "DeployThroughCdkBootstrapRoles",
-            [.. CdkBootstrapRoleKinds.Select(kind => $"arn:{partition}:iam::{account}:role/cdk-{CdkBootstrapQualifier}-{kind}-role-{account}-{region}")],
-            "sts:AssumeRole");
-        var stacks = StackNames.For(stage.Settings);
-        yield return Statement(
-            "ReadEnvironmentStacks",
-            [.. new[] { stacks.Environment, stacks.Service }.Select(name => $"arn:{partition}:cloudformation:{region}:{account}:stack/{name}/*")],
-            "cloudformation:DescribeStacks");
-        if (stage.Settings.Network.HostedZone is not null)
-        {
-            // No resource-level permissions exist for it: "*" is the only choice.
-            yield return Statement("FindHostedZone", ["*"], "route53:ListHostedZonesByName");
-        }
-    }
-
-    private static PolicyStatement Statement(string sid, string[] resources, params string[] actions) => new(new PolicyStatementProps
-    {
-        Sid = sid,
-        Effect = Effect.ALLOW,
-        Actions = actions,
-        Resources = resources,
-    });
 }

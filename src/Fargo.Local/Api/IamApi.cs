@@ -7,9 +7,9 @@ using Fargo.Local.Iam;
 namespace Fargo.Local.Api;
 
 /// <summary>
-/// IAM's inspection calls on the roles and policies the templates made (awsQuery, XML): GetRole, ListRolePolicies,
-/// GetRolePolicy, ListAttachedRolePolicies, GetPolicy, GetPolicyVersion, and SimulatePrincipalPolicy, which runs the
-/// local evaluator on a role's policies. Policy documents are URL-encoded, as IAM returns them.
+/// IAM's inspection calls on the roles, policies and OIDC providers the templates made (awsQuery, XML): GetRole,
+/// ListRolePolicies, GetRolePolicy, ListAttachedRolePolicies, GetPolicy, GetPolicyVersion, GetOpenIDConnectProvider,
+/// ListOpenIDConnectProviders, and SimulatePrincipalPolicy, which runs the local evaluator on a role's policies. Policy documents are URL-encoded, as IAM returns them.
 /// </summary>
 internal static class IamApi
 {
@@ -42,7 +42,15 @@ internal static class IamApi
                     ? new GetPolicyVersionResult(new PolicyVersionShape(Uri.EscapeDataString(document), version, true, shape.CreateDate))
                     : throw NoSuchEntity($"Policy {shape.Arn} version {version} does not exist or is not attachable.");
             })
-            .Add("SimulatePrincipalPolicy", json.SimulatePrincipalPolicyResult, p => Simulate(iam, p));
+            .Add("SimulatePrincipalPolicy", json.SimulatePrincipalPolicyResult, p => Simulate(iam, p))
+            .Add("GetOpenIDConnectProvider", json.GetOpenIDConnectProviderResult, p =>
+            {
+                var arn = Required(p, "OpenIDConnectProviderArn");
+                var provider = iam.OidcProvider(arn) ?? throw NoSuchEntity($"OpenIDConnect Provider not found for arn {arn}");
+                return new GetOpenIDConnectProviderResult(provider.Url, provider.ClientIds, provider.Thumbprints, provider.CreateDate);
+            })
+            .Add("ListOpenIDConnectProviders", json.ListOpenIDConnectProvidersResult, _ =>
+                new ListOpenIDConnectProvidersResult([.. iam.OidcProviders().Select(provider => new OpenIDConnectProviderListEntryShape(provider.Arn))]));
     }
 
     private static SimulatePrincipalPolicyResult Simulate(IamStore iam, AwsQueryParameters p)
@@ -52,13 +60,19 @@ internal static class IamApi
         var actions = p.GetStringList("ActionNames") ?? throw new LocalServiceException("ValidationError", "1 validation error detected: Value null at 'actionNames' failed to satisfy constraint: Member must not be null");
         var resources = p.GetStringList("ResourceArns") is { Count: > 0 } given ? given : ["*"];
         var policies = iam.PoliciesOf(role, null);
+        var contextEntries = ContextEntries(p);
         var results = new List<EvaluationResultShape>();
         foreach (var action in actions)
         {
             foreach (var resource in resources)
             {
-                var decision = PolicyEvaluator.Evaluate(policies, new AuthorizationRequest(role.Arn, action, resource, RequestContext.Empty
-                    .With("aws:PrincipalArn", role.Arn).With("aws:PrincipalAccount", LocalRegionConstants.Account)));
+                var context = RequestContext.Empty.With("aws:PrincipalArn", role.Arn).With("aws:PrincipalAccount", LocalRegionConstants.Account);
+                foreach (var entry in contextEntries)
+                {
+                    _ = entry.IsList ? context.WithSet(entry.Key, entry.Values) : context.With(entry.Key, entry.Values.Count > 0 ? entry.Values[0] : "");
+                }
+
+                var decision = PolicyEvaluator.Evaluate(policies, new AuthorizationRequest(role.Arn, action, resource, context));
                 var outcome = decision.Outcome switch
                 {
                     DecisionOutcome.Allowed => "allowed",
@@ -75,6 +89,15 @@ internal static class IamApi
         return new SimulatePrincipalPolicyResult(results, false);
     }
 
+    /// <summary>ContextEntries.member.N: a key, its value(s), and its type (a *List type makes a multivalued key).</summary>
+    private static List<(string Key, IReadOnlyList<string> Values, bool IsList)> ContextEntries(AwsQueryParameters p) =>
+        [.. (p.GetListItemPrefixes("ContextEntries") ?? [])
+            .Where(prefix => p.Get(prefix + ".ContextKeyName") is { Length: > 0 })
+            .Select(prefix => (
+                p.Get(prefix + ".ContextKeyName")!,
+                p.GetStringList(prefix + ".ContextKeyValues") ?? [],
+                (p.Get(prefix + ".ContextKeyType") ?? "").EndsWith("List", StringComparison.Ordinal)))];
+
     private static string SourceType(IamStore iam, StatementReference statement) => statement.Kind switch
     {
         PolicyKind.ResourceBased => "resource",
@@ -84,7 +107,7 @@ internal static class IamApi
     };
 
     private static RoleShape Shape(RoleRecord role) =>
-        new(role.Path, role.Name, role.RoleId, role.Arn, role.CreateDate, Uri.EscapeDataString(role.AssumeRolePolicyDocument), role.Description, 3600,
+        new(role.Path, role.Name, role.RoleId, role.Arn, role.CreateDate, Uri.EscapeDataString(role.AssumeRolePolicyDocument), role.Description, role.MaxSessionDuration,
             role.PermissionsBoundary is { } boundary ? new PermissionsBoundaryShape("Policy", boundary) : null);
 
     private static RoleRecord Role(IamStore iam, AwsQueryParameters p)

@@ -39,6 +39,7 @@ internal sealed partial class LocalApi
     private readonly S3Api _s3;
     private readonly Sts.TaskRoleCredentials _taskCredentials;
     private readonly Iam.RequestAuthorizer _authorizer;
+    private readonly Sts.LocalOidcIssuer _oidcIssuer;
     private readonly ILogger _logger;
 
     public LocalApi(
@@ -52,6 +53,7 @@ internal sealed partial class LocalApi
         Sts.RoleSessions sessions,
         Sts.TaskRoleCredentials taskCredentials,
         Iam.RequestAuthorizer authorizer,
+        Sts.LocalOidcIssuer oidcIssuer,
         ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(credentials);
@@ -64,6 +66,7 @@ internal sealed partial class LocalApi
         _registry = registry;
         _registryV2 = registryV2;
         _authorizer = authorizer;
+        _oidcIssuer = oidcIssuer;
         _s3 = new S3Api(s3, _verifier, logger, authorizer.Authorize);
         _logger = logger;
     }
@@ -88,6 +91,16 @@ internal sealed partial class LocalApi
                 var (status, answer) = _taskCredentials.Handle(context.Request.Query["task"], context.Request.Query["role"], context.Request.Headers.Authorization);
                 await WriteAsync(context, new AwsWireResponse(status, [new("Content-Type", "application/json")],
                     answer is null ? "{}"u8.ToArray() : JsonSerializer.SerializeToUtf8Bytes(answer, ApiJsonContext.Default.TaskCredentialsResponse))).ConfigureAwait(false);
+                return;
+            }
+
+            if (path is Sts.LocalOidcIssuer.DiscoveryPath or Sts.LocalOidcIssuer.KeysPath)
+            {
+                // The local OIDC issuer's public documents: unsigned, as an identity provider's are.
+                var document = path == Sts.LocalOidcIssuer.KeysPath
+                    ? _oidcIssuer.KeySet()
+                    : Sts.LocalOidcIssuer.DiscoveryDocument(new Uri($"{context.Request.Scheme}://{context.Request.Host}"));
+                await WriteAsync(context, new AwsWireResponse(200, [new("Content-Type", "application/json")], System.Text.Encoding.UTF8.GetBytes(document))).ConfigureAwait(false);
                 return;
             }
 
@@ -160,24 +173,27 @@ internal sealed partial class LocalApi
 
         var scope = ScopeService(wire);
         var service = scope is not null && _queryServices.TryGetValue(scope, out var known) ? known : _queryServices[AwsServices.Sts.SigningName];
-        var check = _verifier.Verify(wire, LocalRegionConstants.Region, service.Service.SigningName);
-        if (!check.IsValid)
+        var query = AwsQueryServerProtocol.ParseRequest(wire);
+        // AssumeRoleWithWebIdentity is called without credentials (the SDKs and the CLI send it unsigned): the token is the proof.
+        var unsignedWebIdentity = scope is null && wire.GetHeader("Authorization") is null && !wire.RawQuery.Contains("X-Amz-Signature", StringComparison.Ordinal)
+            && query.IsSuccess && query.Request!.Action == "AssumeRoleWithWebIdentity";
+        var check = unsignedWebIdentity ? null : _verifier.Verify(wire, LocalRegionConstants.Region, service.Service.SigningName);
+        if (check is { IsValid: false })
         {
             return AwsQueryServerProtocol.Error(service.Service, check.Failure!.ToError(AwsProtocol.Query), requestId);
         }
 
-        var query = AwsQueryServerProtocol.ParseRequest(wire);
         if (!query.IsSuccess)
         {
             return AwsQueryServerProtocol.Error(service.Service, query.Error!, requestId);
         }
 
-        if (_authorizer.Authorize(check.AccessKeyId, Iam.ApiCall.FromQuery(service.Service.SigningName, query.Request!.Action, query.Request.Parameters.All)) is { } refused)
+        if (_authorizer.Authorize(check?.AccessKeyId, Iam.ApiCall.FromQuery(service.Service.SigningName, query.Request!.Action, query.Request.Parameters.All)) is { } refused)
         {
             return AwsQueryServerProtocol.Error(service.Service, new AwsServerError("AccessDenied", refused.Message, 403), requestId);
         }
 
-        return Guard(() => service.Handle(query.Request!, requestId, CredentialScopePart(wire, 0)), error => AwsQueryServerProtocol.Error(service.Service, error, requestId));
+        return Guard(() => service.Handle(query.Request!, requestId, check?.AccessKeyId), error => AwsQueryServerProtocol.Error(service.Service, error, requestId));
     }
 
     /// <summary>The role's verdict on a JSON request; a body that is not JSON is left to the operation, which refuses it.</summary>

@@ -3,7 +3,6 @@ using System.Text.Json.Serialization.Metadata;
 using Fargo.Aws;
 using Fargo.Aws.Protocols;
 using Fargo.Aws.Shapes;
-using Fargo.Aws.Sts;
 
 namespace Fargo.Local.Api;
 
@@ -58,20 +57,4 @@ internal sealed class QueryOperationTable
             return AwsQueryServerProtocol.Error(Service, AwsQueryServerProtocol.ValidationError(e.Message), requestId);
         }
     }
-}
-
-/// <summary>STS: who is calling: a role session (a task's role) by its assumed-role ARN, else the account's root.</summary>
-internal static class StsApi
-{
-    public static QueryOperationTable Create(Sts.RoleSessions sessions) =>
-        new QueryOperationTable(AwsServices.Sts)
-            .AddForCaller("GetCallerIdentity", StsJsonContext.Default.GetCallerIdentityResponse, (_, caller) =>
-                caller is not null && sessions.Caller(caller) is { } role
-                    ? new GetCallerIdentityResponse { UserId = role.UserId, Account = role.Account, Arn = role.Arn }
-                    : new GetCallerIdentityResponse
-                    {
-                        UserId = LocalRegionConstants.Account,
-                        Account = LocalRegionConstants.Account,
-                        Arn = $"arn:{LocalRegionConstants.Partition}:iam::{LocalRegionConstants.Account}:root",
-                    });
 }

@@ -57,7 +57,8 @@ internal static class CloudFormationService
             .Add("AWS::ApplicationAutoScaling::ScalingPolicy", new ScalingPolicyHandler(services.Scaling))
             .Add("AWS::IAM::Role", new IamRoleHandler(services.Iam, account, time))
             .Add("AWS::IAM::Policy", new IamInlinePolicyHandler(services.Iam))
-            .Add("AWS::IAM::ManagedPolicy", new IamManagedPolicyHandler(services.Iam, account, time));
+            .Add("AWS::IAM::ManagedPolicy", new IamManagedPolicyHandler(services.Iam, account, time))
+            .Add("AWS::IAM::OIDCProvider", new IamOidcProviderHandler(services.Iam, account, time));
 
     public static CloudFormationEngine Engine(string databasePath, CloudFormationServices services, TimeProvider time, ILogger logger, TimeSpan? stabilizationTimeout = null)
     {

@@ -82,6 +82,7 @@ public static partial class LocalEngine
         using var secrets = new SecretStore(home.StateDatabase, cipher, time);
         using var roleSessions = new RoleSessions(home.StateDatabase, cipher, time);
         using var iam = new IamStore(home.StateDatabase);
+        using var oidcIssuer = LocalOidcIssuer.LoadOrCreate(home);
         using var s3 = new S3Store(home.StateDatabase, Path.Combine(home.LocalDirectory, "s3"), time);
         using var distributionStore = new DistributionStore(home.StateDatabase);
         await using var distributions = new DistributionEdge(distributionStore, s3, logger);
@@ -114,13 +115,14 @@ public static partial class LocalEngine
             credentials,
             time,
             [EcsApi.Create(ecs), EcrApi.Create(registry, registryTokens), SsmApi.Create(parameters), LogsApi.Create(logs), CloudFrontLocalApi.AddTo(DatabaseApi.Create(databases), distributionStore), SecretsManagerApi.Create(secrets), ApplicationAutoScalingApi.Create(scaling), CertificateManagerApi.Create(certificates, elb)],
-            [StsApi.Create(roleSessions), ElbV2Api.Create(elb), CloudFormationApi.Create(cloudFormation), IamApi.Create(iam)],
+            [StsApi.Create(roleSessions, new RoleAssumption(iam, roleSessions, oidcIssuer, time)), ElbV2Api.Create(elb), CloudFormationApi.Create(cloudFormation), IamApi.Create(iam)],
             registry,
             new RegistryV2Api(registry, new BlobStore(artifacts, home.UploadsDirectory), registryTokens, logger),
             s3,
             roleSessions,
             new TaskRoleCredentials(credentials, roleSessions, ecs.IsTaskLive),
             authorizer,
+            oidcIssuer,
             logger);
         app.Run(api.HandleAsync);
 

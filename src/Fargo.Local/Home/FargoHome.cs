@@ -24,6 +24,9 @@ public sealed class FargoHome
     public string StateDatabase => Path.Combine(LocalDirectory, "state.db");
     public string LogsDatabase => Path.Combine(LocalDirectory, "logs.db");
     public string ParameterKeyFile => Path.Combine(LocalDirectory, "ssm.key");
+
+    /// <summary>The local OIDC issuer's RS256 signing key (PEM): what `fargo local oidc-token` signs with and STS verifies with.</summary>
+    public string OidcSigningKeyFile => Path.Combine(LocalDirectory, "oidc-signing-key.pem");
     public string ImagesDirectory => Path.Combine(LocalDirectory, "images");
     public string UploadsDirectory => Path.Combine(LocalDirectory, "uploads");
     public string TasksDirectory => Path.Combine(LocalDirectory, "tasks");

@@ -60,6 +60,12 @@ internal sealed record EvaluationResultShape(
 
 internal sealed record SimulatePrincipalPolicyResult(IReadOnlyList<EvaluationResultShape> EvaluationResults, bool IsTruncated);
 
+internal sealed record GetOpenIDConnectProviderResult(string Url, IReadOnlyList<string> ClientIDList, IReadOnlyList<string> ThumbprintList, DateTimeOffset CreateDate);
+
+internal sealed record OpenIDConnectProviderListEntryShape(string Arn);
+
+internal sealed record ListOpenIDConnectProvidersResult(IReadOnlyList<OpenIDConnectProviderListEntryShape> OpenIDConnectProviderList);
+
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(GetRoleResult))]
 [JsonSerializable(typeof(ListRolePoliciesResult))]
@@ -68,4 +74,6 @@ internal sealed record SimulatePrincipalPolicyResult(IReadOnlyList<EvaluationRes
 [JsonSerializable(typeof(GetPolicyResult))]
 [JsonSerializable(typeof(GetPolicyVersionResult))]
 [JsonSerializable(typeof(SimulatePrincipalPolicyResult))]
+[JsonSerializable(typeof(GetOpenIDConnectProviderResult))]
+[JsonSerializable(typeof(ListOpenIDConnectProvidersResult))]
 internal sealed partial class IamShapesJsonContext : JsonSerializerContext;

@@ -19,10 +19,29 @@ internal sealed record RoleRecord(
     IReadOnlyList<string> ManagedPolicyArns,
     string? PermissionsBoundary,
     string? Description,
-    DateTimeOffset CreateDate);
+    DateTimeOffset CreateDate,
+    int MaxSessionDuration = RoleRecord.DefaultMaxSessionDuration)
+{
+    /// <summary>IAM's default MaxSessionDuration: a role's sessions last at most an hour unless the role says more.</summary>
+    public const int DefaultMaxSessionDuration = 3600;
+}
 
 /// <summary>A customer-managed policy (its default version's document).</summary>
 internal sealed record ManagedPolicyRecord(string Arn, string Name, string Path, string PolicyId, string Document, string? Description, DateTimeOffset CreateDate);
+
+/// <summary>
+/// An OpenID Connect identity provider of the account (AWS::IAM::OIDCProvider): its issuer URL as IAM keeps it, without
+/// the scheme (token.actions.githubusercontent.com), the audiences (client ids) its tokens may carry, and thumbprints.
+/// </summary>
+internal sealed record OidcProviderRecord(string Arn, string Url, IReadOnlyList<string> ClientIds, IReadOnlyList<string> Thumbprints, DateTimeOffset CreateDate)
+{
+    /// <summary>The URL as IAM keeps it: no scheme, no trailing slash (the provider's ARN ends with it).</summary>
+    public static string Normalize(string url)
+    {
+        var withoutScheme = url.StartsWith("https://", StringComparison.OrdinalIgnoreCase) ? url["https://".Length..] : url;
+        return withoutScheme.TrimEnd('/');
+    }
+}
 
 /// <summary>A policy an IAM call refers to that does not exist; the message is IAM's.</summary>
 internal sealed class NoSuchEntityException(string message) : Exception(message);
@@ -38,9 +57,11 @@ internal sealed class IamStore : IDisposable
     private readonly SqliteConnection _connection;
     private readonly DocumentTable<RoleRecord> _roles;
     private readonly DocumentTable<ManagedPolicyRecord> _policies;
+    private readonly DocumentTable<OidcProviderRecord> _oidcProviders;
     private readonly Lock _gate = new();
     private readonly Dictionary<string, RoleRecord> _roleByName = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, ManagedPolicyRecord> _policyByArn = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, OidcProviderRecord> _oidcProviderByArn = new(StringComparer.Ordinal);
     private readonly IReadOnlyDictionary<string, string> _awsManaged;
 
     public IamStore(string databasePath)
@@ -49,7 +70,9 @@ internal sealed class IamStore : IDisposable
         _roles = new DocumentTable<RoleRecord>(_connection, "iam_roles", LocalJsonContext.Default.RoleRecord);
         _policies = new DocumentTable<ManagedPolicyRecord>(_connection, "iam_managed_policies", LocalJsonContext.Default.ManagedPolicyRecord);
         _roles.LoadInto(_connection, _roleByName, r => r.Name);
+        _oidcProviders = new DocumentTable<OidcProviderRecord>(_connection, "iam_oidc_providers", LocalJsonContext.Default.OidcProviderRecord);
         _policies.LoadInto(_connection, _policyByArn, p => p.Arn);
+        _oidcProviders.LoadInto(_connection, _oidcProviderByArn, p => p.Arn);
         _awsManaged = LoadAwsManaged();
     }
 
@@ -97,6 +120,37 @@ internal sealed class IamStore : IDisposable
     public void PutPolicy(ManagedPolicyRecord policy) => Write(() => _policyByArn[policy.Arn] = policy, t => _policies.Put(_connection, t, policy.Arn, policy));
 
     public void DeletePolicy(string arn) => Write(() => _policyByArn.Remove(arn), t => _policies.Delete(_connection, t, arn));
+
+    public OidcProviderRecord? OidcProvider(string arn)
+    {
+        lock (_gate)
+        {
+            return _oidcProviderByArn.GetValueOrDefault(arn);
+        }
+    }
+
+    /// <summary>The account's provider for an issuer (a token's <c>iss</c>, with or without https://), or null.</summary>
+    public OidcProviderRecord? OidcProviderForIssuer(string issuer)
+    {
+        var url = OidcProviderRecord.Normalize(issuer);
+        lock (_gate)
+        {
+            return _oidcProviderByArn.Values.FirstOrDefault(p => p.Url == url);
+        }
+    }
+
+    public IReadOnlyList<OidcProviderRecord> OidcProviders()
+    {
+        lock (_gate)
+        {
+            return [.. _oidcProviderByArn.Values.OrderBy(p => p.Arn, StringComparer.Ordinal)];
+        }
+    }
+
+    public void PutOidcProvider(OidcProviderRecord provider) =>
+        Write(() => _oidcProviderByArn[provider.Arn] = provider, t => _oidcProviders.Put(_connection, t, provider.Arn, provider));
+
+    public void DeleteOidcProvider(string arn) => Write(() => _oidcProviderByArn.Remove(arn), t => _oidcProviders.Delete(_connection, t, arn));
 
     /// <summary>The document of a managed policy, customer or AWS-managed (any partition), or null when IAM has no such policy here.</summary>
     public string? ManagedPolicyDocument(string arn)

@@ -51,6 +51,17 @@ internal static class PolicyEvaluator
             new(outcome, reason, statement, [.. unknownOperators]);
     }
 
+    /// <summary>
+    /// How directly an Allow of a resource-based policy that applies to the request names the caller; None when no Allow
+    /// applies or a Deny does. A role's trust policy must grant sts:AssumeRole* itself, whatever the caller's own policies say.
+    /// </summary>
+    public static PrincipalMatch ResourcePolicyGrant(NamedPolicy policy, AuthorizationRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var analysis = AnalyzeResourcePolicy(policy, request, CallerIdentity.Of(request.Principal), hasBoundary: false, new HashSet<string>(StringComparer.Ordinal));
+        return analysis.Deny is null ? analysis.AllowMatch : PrincipalMatch.None;
+    }
+
     private sealed record Analysis(StatementReference? Allow, StatementReference? Deny, PrincipalMatch AllowMatch = PrincipalMatch.None);
 
     private static Analysis Analyze(IEnumerable<NamedPolicy> policies, PolicyKind kind, AuthorizationRequest request, ISet<string> unknownOperators)

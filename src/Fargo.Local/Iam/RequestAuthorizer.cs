@@ -19,9 +19,10 @@ internal sealed class RequestAuthorizer(IamStore iam, RoleSessions sessions, Res
     /// <summary>Null when the request may go ahead; else the first denial.</summary>
     public AccessDenial? Authorize(string? accessKeyId, ApiCall call)
     {
-        // sts:GetCallerIdentity needs no permission: AWS answers it whatever the policies say.
+        // sts:GetCallerIdentity needs no permission: AWS answers it whatever the policies say. The role assumptions are
+        // authorized by STS itself, with the role's trust policy (RoleAssumption).
         if (accessKeyId is null || sessions.RoleArnOf(accessKeyId) is not { } roleArn || sessions.Caller(accessKeyId) is not { } session
-            || (call.ServicePrefix == "sts" && call.ActionName == "GetCallerIdentity"))
+            || (call.ServicePrefix == "sts" && call.ActionName is "GetCallerIdentity" or "AssumeRole" or "AssumeRoleWithWebIdentity"))
         {
             return null;
         }
@@ -91,12 +92,13 @@ internal sealed class RequestAuthorizer(IamStore iam, RoleSessions sessions, Res
         }
     }
 
-    private static RequestContext Context(string roleArn, IReadOnlyList<KeyValuePair<string, string>> tags)
+    /// <summary>The context of a request made by a session of <paramref name="roleArn"/> (or, with <paramref name="principalType"/> "Account", by the account's root).</summary>
+    internal static RequestContext Context(string roleArn, IReadOnlyList<KeyValuePair<string, string>> tags, string principalType = "AssumedRole")
     {
         var context = new RequestContext()
             .With("aws:PrincipalArn", roleArn)
             .With("aws:PrincipalAccount", LocalRegionConstants.Account)
-            .With("aws:PrincipalType", "AssumedRole")
+            .With("aws:PrincipalType", principalType)
             .With("aws:RequestedRegion", LocalRegionConstants.Region)
             // The local endpoint is plain HTTP on loopback only because it is local; the AWS endpoints it stands in for
             // are reached over TLS, so bucket policies that deny insecure transport (CDK's enforceSSL) must not fire here.

@@ -43,6 +43,14 @@ public sealed class IamCliTests(EngineFixture engine) : IClassFixture<EngineFixt
         Assert.Equal("explicitDeny", verdicts["s3:GetObject arn:aws:s3:::iam-data/private/pay.txt"]);
         Assert.Equal("implicitDeny", verdicts["ssm:GetParameter arn:aws:s3:::iam-data/report.txt"]);
 
+        // Context entries stand for the request's context: the deployer may tag only while registering.
+        async Task<string> TagResource(params string[] context) =>
+            Text((await Aws(["iam", "simulate-principal-policy", "--policy-source-arn", "arn:aws:iam::000000000000:role/iam-deployer", "--action-names", "ecs:TagResource", .. context]))
+                .GetProperty("EvaluationResults")[0], "EvalDecision");
+        Assert.Equal("implicitDeny", await TagResource());
+        Assert.Equal("allowed", await TagResource("--context-entries", "ContextKeyName=ecs:CreateAction,ContextKeyValues=RegisterTaskDefinition,ContextKeyType=string"));
+        Assert.Equal("implicitDeny", await TagResource("--context-entries", "ContextKeyName=ecs:CreateAction,ContextKeyValues=CreateService,ContextKeyType=string"));
+
         var missing = await engine.AwsAsync("iam", "get-role", "--role-name", "no-such-role");
         Assert.NotEqual(0, missing.ExitCode);
         Assert.True(

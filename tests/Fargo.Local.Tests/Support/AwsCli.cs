@@ -22,7 +22,11 @@ public static class AwsCli
 {
     public const string Path = "/usr/bin/aws";
 
-    public static async Task<ProcessResult> RunAsync(Uri endpoint, string accessKeyId, string secretAccessKey, string home, params string[] args)
+    public static Task<ProcessResult> RunAsync(Uri endpoint, string accessKeyId, string secretAccessKey, string home, params string[] args) =>
+        RunWithSessionAsync(endpoint, accessKeyId, secretAccessKey, null, home, args);
+
+    /// <summary>The CLI with temporary credentials: <paramref name="sessionToken"/> goes in AWS_SESSION_TOKEN.</summary>
+    public static async Task<ProcessResult> RunWithSessionAsync(Uri endpoint, string accessKeyId, string secretAccessKey, string? sessionToken, string home, params string[] args)
     {
         Assert.True(File.Exists(Path), $"{Path} is missing: install the Debian package awscli (test.sh does).");
         var start = new ProcessStartInfo(Path)
@@ -47,6 +51,11 @@ public static class AwsCli
 
         start.Environment["AWS_ACCESS_KEY_ID"] = accessKeyId;
         start.Environment["AWS_SECRET_ACCESS_KEY"] = secretAccessKey;
+        if (sessionToken is not null)
+        {
+            start.Environment["AWS_SESSION_TOKEN"] = sessionToken;
+        }
+
         start.Environment["AWS_REGION"] = "local";
         start.Environment["AWS_DEFAULT_REGION"] = "local";
         start.Environment["AWS_CONFIG_FILE"] = "/dev/null";

@@ -9,16 +9,21 @@ using Fargo.Local.Artifacts;
 using Fargo.Local.Client;
 using Fargo.Local.Engine;
 using Fargo.Local.Home;
+using Fargo.Local.Sts;
+using Fargo.Infrastructure.Pipelines;
 using Spectre.Console;
 
 namespace Fargo.Cli.Commands.Local;
 
 /// <summary>
-/// `fargo local start|stop|status|env|import`: the local region, a background engine on 127.0.0.1 that speaks
+/// `fargo local start|stop|status|env|import|oidc-token`: the local region, a background engine on 127.0.0.1 that speaks
 /// the AWS APIs Fargo uses and runs tasks as local processes. `local serve` (hidden) is the engine itself.
 /// </summary>
 internal sealed class LocalCommand : ICliCommand
 {
+    /// <summary>How long a local OIDC token is valid: long enough for a pipeline stage to exchange it, as GitHub's are.</summary>
+    private static readonly TimeSpan OidcTokenLifetime = TimeSpan.FromMinutes(10);
+
     public Command Create(CommandServices services)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -33,6 +38,7 @@ internal sealed class LocalCommand : ICliCommand
             Status(services),
             Env(services),
             Import(services),
+            OidcToken(services),
             LocalDatabaseCommand.Create(services, (context, cancellation) => EnsureRunningAsync(context, HomeOf(context), null, cancellation)),
             Serve(services),
         };
@@ -174,6 +180,56 @@ internal sealed class LocalCommand : ICliCommand
             context.Host.OutWriter.Flush();
             context.Host.Error.MarkupLine(
                 $"Imported [bold]{Markup.Escape(result.TaggedImageUri)}[/] ({result.ImageSizeInBytes.ToString("N0", CultureInfo.InvariantCulture)} bytes)");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command OidcToken(CommandServices services)
+    {
+        var subject = new Option<string>("--sub")
+        {
+            Description = $"The token's subject, e.g. {GitHubOidc.EnvironmentSubject("OWNER/NAME", "ENV")} (what GitHub gives a job of that environment).",
+            HelpName = "subject",
+            Required = true,
+        };
+        var audience = new Option<string>("--aud")
+        {
+            Description = $"The token's audience (default {GitHubOidc.StsAudience}, what the AWS credentials action asks GitHub for).",
+            HelpName = "audience",
+            DefaultValueFactory = _ => GitHubOidc.StsAudience,
+        };
+        var issuer = new Option<string>("--issuer")
+        {
+            Description = $"The token's issuer (default {GitHubOidc.Issuer}): an OIDC provider of the local account with this URL accepts it.",
+            HelpName = "url",
+            DefaultValueFactory = _ => GitHubOidc.Issuer,
+        };
+        var command = new Command(
+            "oidc-token",
+            "Print an OpenID Connect ID token signed by the local region's issuer, standing in for GitHub Actions' token: " +
+            "sts assume-role-with-web-identity against the local region accepts it for the roles that trust the issuer's " +
+            $"provider and this subject. Valid for {(int)OidcTokenLifetime.TotalMinutes} minutes.")
+        {
+            subject,
+            audience,
+            issuer,
+        };
+        services.SetAction(command, async (context, cancellation) =>
+        {
+            var issuerUrl = context.ParseResult.GetValue(issuer)!;
+            if (!Uri.TryCreate(issuerUrl, UriKind.Absolute, out var parsed) || parsed.Scheme != Uri.UriSchemeHttps)
+            {
+                throw new UsageException($"--issuer {issuerUrl} is not an https URL.", $"IAM's OIDC providers are https URLs, e.g. {GitHubOidc.Issuer}.");
+            }
+
+            var home = HomeOf(context);
+            // The engine makes the issuer's key when it starts: start it first, so the token is signed with the key it checks.
+            await EnsureRunningAsync(context, home, null, cancellation);
+            using var signer = LocalOidcIssuer.LoadOrCreate(home);
+            var token = signer.Issue(issuerUrl, context.ParseResult.GetValue(subject)!, context.ParseResult.GetValue(audience)!, TimeProvider.System.GetUtcNow(), OidcTokenLifetime);
+            context.Host.OutWriter.Write(token + "\n");
+            context.Host.OutWriter.Flush();
             return ExitCodes.Success;
         });
         return command;

@@ -42,7 +42,6 @@ internal sealed class RecordedResourceHandler(string region, string account) : I
             "AWS::IAM::Role" => Named("RoleName"),
             "AWS::IAM::Policy" => $"{context.StackName[..Math.Min(context.StackName.Length, 5)]}-{context.LogicalId[..Math.Min(context.LogicalId.Length, 5)]}-{Suffix(12)}",
             "AWS::IAM::ManagedPolicy" => $"arn:aws:iam::{account}:policy/{Named("ManagedPolicyName", 128)}",
-            "AWS::IAM::OIDCProvider" => $"arn:aws:iam::{account}:oidc-provider/{new Uri(Prop("Url")).Host}",
             "AWS::KMS::Key" => Guid.NewGuid().ToString(),
             "AWS::KMS::Alias" => Prop("AliasName"),
             "AWS::SNS::Topic" => $"arn:aws:sns:{region}:{account}:{Named("TopicName", 256)}",

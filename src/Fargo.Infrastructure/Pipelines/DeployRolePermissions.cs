@@ -1,0 +1,143 @@
+using Fargo.Config.Model;
+using Fargo.Infrastructure.Stacks;
+
+namespace Fargo.Infrastructure.Pipelines;
+
+/// <summary>One Allow statement of a CI role: its Sid, actions and resources, and at most one condition.</summary>
+public sealed record PermissionGrant(string Sid, IReadOnlyList<string> Actions, IReadOnlyList<string> Resources, GrantCondition? Condition = null);
+
+/// <summary>A condition of a grant: operator, key and the one value it must have (e.g. StringEquals ecs:CreateAction RegisterTaskDefinition).</summary>
+public sealed record GrantCondition(string Operator, string Key, string Value);
+
+/// <summary>
+/// What the CI roles of one pipeline stage may do, as plain data: the one list the deploy access stack writes into the
+/// roles' policies (<see cref="DeployAccessStack"/>, whose remarks say where Fargo calls each action) and `fargo verify`
+/// checks a live role against.
+/// </summary>
+public static class DeployRolePermissions
+{
+    /// <summary>The read role's statements: every action named for it in the class remarks, each on the narrowest resource IAM allows.</summary>
+    public static IEnumerable<PermissionGrant> ReadRole(DeliveryPipeline pipeline, int stageIndex)
+    {
+        var stage = pipeline.Stages[stageIndex];
+        var names = stage.Settings.Names;
+        var partition = AwsPartitions.Of(stage.Region);
+
+        // No resource-level permissions exist for these (IAM's service authorization reference): "*" is the only choice.
+        yield return Statement("AccountWideReads", ["*"],
+            "ecr:GetAuthorizationToken",
+            "ecs:DescribeTaskDefinition",
+            "sts:GetCallerIdentity");
+        yield return Statement("DescribeService", [$"arn:{partition}:ecs:{stage.Region}:{stage.Account}:service/{names.Cluster}/{names.Service}"],
+            "ecs:DescribeServices");
+        yield return Statement("PullFromServiceRepository", [stage.RepositoryArn],
+            "ecr:BatchGetImage",
+            "ecr:DescribeImages",
+            "ecr:GetDownloadUrlForLayer");
+    }
+
+    /// <summary>The deploy role's statements: every action named in the class remarks, each on the narrowest resource IAM allows.</summary>
+    public static IEnumerable<PermissionGrant> DeployRole(DeliveryPipeline pipeline, int stageIndex)
+    {
+        var stage = pipeline.Stages[stageIndex];
+        var names = stage.Settings.Names;
+        var region = stage.Region;
+        var account = stage.Account;
+        var partition = AwsPartitions.Of(region);
+        var cluster = $"arn:{partition}:ecs:{region}:{account}:cluster/{names.Cluster}";
+
+        // No resource-level permissions exist for these (IAM's service authorization reference): "*" is the only choice.
+        yield return Statement("AccountWideReads", ["*"],
+            "ecr:GetAuthorizationToken",
+            "ecs:DescribeTaskDefinition",
+            "ecs:RegisterTaskDefinition",
+            "ssm:DescribeParameters",
+            "elasticloadbalancing:DescribeTargetGroups",
+            "elasticloadbalancing:DescribeTargetHealth",
+            "sts:GetCallerIdentity");
+
+        yield return Statement("PushToServiceRepository", [stage.RepositoryArn],
+            "ecr:BatchCheckLayerAvailability",
+            "ecr:BatchGetImage",
+            "ecr:CompleteLayerUpload",
+            "ecr:CreateRepository",
+            "ecr:DescribeImages",
+            "ecr:DescribeRepositories",
+            "ecr:GetDownloadUrlForLayer",
+            "ecr:InitiateLayerUpload",
+            "ecr:PutImage",
+            "ecr:UploadLayerPart");
+
+        // Tag-on-create: RegisterTaskDefinition with tags also needs ecs:TagResource; the condition keeps it to that call.
+        yield return Statement("TagTaskDefinitionsOnRegister", [$"arn:{partition}:ecs:{region}:{account}:task-definition/{names.TaskFamily}:*"], "ecs:TagResource")
+            with { Condition = new GrantCondition("StringEquals", "ecs:CreateAction", "RegisterTaskDefinition") };
+
+        yield return Statement("DeployService", [$"arn:{partition}:ecs:{region}:{account}:service/{names.Cluster}/{names.Service}"],
+            "ecs:DescribeServices",
+            "ecs:UpdateService");
+        yield return Statement("DescribeCluster", [cluster], "ecs:DescribeClusters");
+        yield return Statement("WatchTasks", [$"arn:{partition}:ecs:{region}:{account}:task/{names.Cluster}/*"], "ecs:DescribeTasks");
+        // ListTasks is authorized on container instances; the cluster condition keeps it to this cluster.
+        yield return Statement("ListClusterTasks", ["*"], "ecs:ListTasks") with { Condition = new GrantCondition("ArnEquals", "ecs:cluster", cluster) };
+
+        yield return Statement("PassTaskRoles",
+            [stage.Settings.Iam.RoleArn(region, account, names.ExecutionRole), stage.Settings.Iam.RoleArn(region, account, names.TaskRole)],
+            "iam:PassRole") with { Condition = new GrantCondition("StringEquals", "iam:PassedToService", "ecs-tasks.amazonaws.com") };
+
+        yield return Statement("CheckSecrets", [$"arn:{partition}:ssm:{region}:{account}:parameter/{stage.Settings.Secrets.Path.Trim('/')}/*"], "ssm:GetParameters");
+        var secretsManagerSecrets = stage.Settings.Secrets.Explicit
+            .Select(secret => SecretReference.Parse(secret.Key, secret.Value))
+            .OfType<SecretsManagerSecret>()
+            .Select(secret => secret.PolicyResource)
+            .Distinct(StringComparer.Ordinal)
+            .ToArray();
+        if (secretsManagerSecrets.Length > 0)
+        {
+            yield return Statement("CheckSecretsManagerSecrets", secretsManagerSecrets, "secretsmanager:DescribeSecret");
+        }
+        yield return Statement("FindLogGroup", [$"arn:{partition}:logs:{region}:{account}:log-group:*"], "logs:DescribeLogGroups");
+        yield return Statement("ReadServiceLogs", [$"arn:{partition}:logs:{region}:{account}:log-group:{names.LogGroup}:*"], "logs:FilterLogEvents");
+
+        // Promote's source: the previous stage's read role, which trusts this role (and nothing of GitHub) in turn.
+        if (stageIndex > 0)
+        {
+            yield return Statement("AssumePreviousStageReadRole", [pipeline.Stages[stageIndex - 1].ReadRoleArn], "sts:AssumeRole");
+        }
+
+        if (pipeline.Settings.Infra)
+        {
+            foreach (var grant in InfrastructurePermissions(stage))
+            {
+                yield return grant;
+            }
+        }
+    }
+
+    /// <summary>The CDK's modern bootstrap qualifier: its roles are cdk-&lt;qualifier&gt;-&lt;kind&gt;-role-&lt;account&gt;-&lt;region&gt;.</summary>
+    public const string CdkBootstrapQualifier = "hnb659fds";
+
+    /// <summary>The bootstrap roles the CDK toolkit deploys through: the deployment, the asset publishing and the lookups.</summary>
+    private static readonly string[] CdkBootstrapRoleKinds = ["deploy", "file-publishing", "image-publishing", "lookup"];
+
+    /// <summary>[pipeline] infra: what `fargo infra diff` and `infra up` need (see the class remarks).</summary>
+    private static IEnumerable<PermissionGrant> InfrastructurePermissions(DeliveryStage stage)
+    {
+        var (region, account, partition) = (stage.Region, stage.Account, AwsPartitions.Of(stage.Region));
+        yield return Statement(
+            "DeployThroughCdkBootstrapRoles",
+            [.. CdkBootstrapRoleKinds.Select(kind => $"arn:{partition}:iam::{account}:role/cdk-{CdkBootstrapQualifier}-{kind}-role-{account}-{region}")],
+            "sts:AssumeRole");
+        var stacks = StackNames.For(stage.Settings);
+        yield return Statement(
+            "ReadEnvironmentStacks",
+            [.. new[] { stacks.Environment, stacks.Service }.Select(name => $"arn:{partition}:cloudformation:{region}:{account}:stack/{name}/*")],
+            "cloudformation:DescribeStacks");
+        if (stage.Settings.Network.HostedZone is not null)
+        {
+            // No resource-level permissions exist for it: "*" is the only choice.
+            yield return Statement("FindHostedZone", ["*"], "route53:ListHostedZonesByName");
+        }
+    }
+
+    private static PermissionGrant Statement(string sid, string[] resources, params string[] actions) => new(sid, actions, resources);
+}
