@@ -6,7 +6,8 @@ namespace Fargo.Cli.Tests.EndToEnd;
 
 /// <summary>
 /// An app of two services on the local region with one `fargo up`: an internal service found by its Cloud Map name, and
-/// a worker that calls it through the injected PRICING_URL (the same value as on AWS), its answers in `fargo logs`.
+/// a worker that calls it through the injected PRICING_URL (the same value as on AWS), its answers in `fargo logs`;
+/// `fargo deploy` of both, called one first.
 /// Bringing one service up again with a new version leaves the other's tasks as they were; `fargo down` takes both
 /// down, the caller first.
 /// </summary>
@@ -69,6 +70,11 @@ public sealed class ServicesEndToEndTests(LocalRegionFixture region) : IDisposab
             Assert.True(logs.ExitCode == 0, region.Explain(logs));
             Assert.Contains("quoter: PRICING_URL names 9090", logs.Out, StringComparison.Ordinal);
             Assert.Contains("quoter: price of /apple is 42", logs.Out, StringComparison.Ordinal);
+
+            // `fargo deploy` without --service: every service, called ones first (the same version: nothing to roll out).
+            var deploy = await region.FargoAsync(_folder.Path, "deploy", "--version", "v1");
+            Assert.True(deploy.ExitCode == 0, region.Explain(deploy));
+            Assert.True(deploy.Out.IndexOf("Deploying pricing", StringComparison.Ordinal) is >= 0 and var pricingAt && pricingAt < deploy.Out.IndexOf("Deploying quoter", StringComparison.Ordinal), deploy.Out);
 
             // A new version of the caller alone: the called service's tasks stay the same ones.
             var pricingBefore = await TaskArnsAsync("pricing");
