@@ -7,7 +7,7 @@ namespace Fargo.Cli.Tests.EndToEnd;
 /// <summary>
 /// An app of two services on the local region with one `fargo up`: an internal service found by its Cloud Map name, and
 /// a worker that calls it through the injected PRICING_URL (the same value as on AWS), its answers in `fargo logs`;
-/// `fargo deploy` of both, called one first.
+/// `fargo deploy` and `fargo status` of both, called one first.
 /// Bringing one service up again with a new version leaves the other's tasks as they were; `fargo down` takes both
 /// down, the caller first.
 /// </summary>
@@ -58,6 +58,11 @@ public sealed class ServicesEndToEndTests(LocalRegionFixture region) : IDisposab
         _folder.Write("pricing.js", Pricing);
         _folder.Write("quoter.js", Quoter);
 
+        // A caller alone needs the services it calls: refused before anything changes.
+        var alone = await region.FargoAsync(_folder.Path, "up", "--service", "quoter", "--version", "v1");
+        Assert.Equal(2, alone.ExitCode);
+        Assert.Contains("quoter calls pricing, whose stack fargo-local-pricing is not on the local region", alone.Error, StringComparison.Ordinal);
+
         var up = await region.FargoAsync(_folder.Path, "up", "--version", "v1");
         try
         {
@@ -75,6 +80,11 @@ public sealed class ServicesEndToEndTests(LocalRegionFixture region) : IDisposab
             var deploy = await region.FargoAsync(_folder.Path, "deploy", "--version", "v1");
             Assert.True(deploy.ExitCode == 0, region.Explain(deploy));
             Assert.True(deploy.Out.IndexOf("Deploying pricing", StringComparison.Ordinal) is >= 0 and var pricingAt && pricingAt < deploy.Out.IndexOf("Deploying quoter", StringComparison.Ordinal), deploy.Out);
+
+            // `fargo status` without --service: every service, in deploy order.
+            var all = await region.FargoAsync(_folder.Path, "status", "--output", "json");
+            Assert.True(all.ExitCode == 0, region.Explain(all));
+            Assert.Equal(["pricing", "quoter"], JsonDocument.Parse(all.Out).RootElement.EnumerateArray().Select(s => s.GetProperty("service").GetString()));
 
             // A new version of the caller alone: the called service's tasks stay the same ones.
             var pricingBefore = await TaskArnsAsync("pricing");

@@ -70,6 +70,7 @@ internal sealed class UpCommand : ICliCommand
         var settings = selection.Settings!;
         using var session = await ServiceTargets.ConnectAsync(context, selection, local, cancellation);
         var target = session.Target;
+        await LocalInfra.RequireCalledServicesAsync(target, settings, cancellation);
         var infrastructure = InfraDependencies.ForProcess();
         string? url = null;
         var deployer = new Deployer(SystemClock.Instance);

@@ -137,6 +137,7 @@ internal sealed record LogLineJson(DateTimeOffset Timestamp, string Task, string
     NewLine = "\n")]
 [JsonSerializable(typeof(DeployResultJson))]
 [JsonSerializable(typeof(StatusJson))]
+[JsonSerializable(typeof(IReadOnlyList<StatusJson>))]
 [JsonSerializable(typeof(VerifyJson))]
 [JsonSerializable(typeof(DiffJson))]
 [JsonSerializable(typeof(SecretListJson))]
