@@ -7,7 +7,7 @@ namespace Fargo.Cli.Tests.EndToEnd;
 /// <summary>
 /// An app of two services on the local region with one `fargo up`: an internal service found by its Cloud Map name, and
 /// a worker that calls it through the injected PRICING_URL (the same value as on AWS), its answers in `fargo logs`;
-/// `fargo deploy` and `fargo status` of both, called one first.
+/// `fargo deploy`, `status` and `logs` of both.
 /// Bringing one service up again with a new version leaves the other's tasks as they were; `fargo down` takes both
 /// down, the caller first.
 /// </summary>
@@ -80,6 +80,11 @@ public sealed class ServicesEndToEndTests(LocalRegionFixture region) : IDisposab
             var deploy = await region.FargoAsync(_folder.Path, "deploy", "--version", "v1");
             Assert.True(deploy.ExitCode == 0, region.Explain(deploy));
             Assert.True(deploy.Out.IndexOf("Deploying pricing", StringComparison.Ordinal) is >= 0 and var pricingAt && pricingAt < deploy.Out.IndexOf("Deploying quoter", StringComparison.Ordinal), deploy.Out);
+
+            // `fargo logs` without --service: every service's lines, each marked with its service.
+            var allLogs = await region.FargoAsync(_folder.Path, "logs", "--since", "5m");
+            Assert.True(allLogs.ExitCode == 0, region.Explain(allLogs));
+            Assert.Matches(@"quoter [0-9a-f]{8} quoter: price of /apple is 42", allLogs.Out);
 
             // `fargo status` without --service: every service, in deploy order.
             var all = await region.FargoAsync(_folder.Path, "status", "--output", "json");

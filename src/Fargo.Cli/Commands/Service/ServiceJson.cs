@@ -128,7 +128,7 @@ internal sealed record BuildJson(string Service, string Version, string Output, 
 
 internal sealed record UpJson(string Service, string Url, string Version, DeployResultJson Deploy);
 
-internal sealed record LogLineJson(DateTimeOffset Timestamp, string Task, string Container, string Message);
+internal sealed record LogLineJson(DateTimeOffset Timestamp, string Task, string Container, string Message, string? Service = null);
 
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
