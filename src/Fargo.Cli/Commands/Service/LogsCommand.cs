@@ -78,7 +78,7 @@ internal sealed class LogsCommand : ICliCommand
     /// order they arrive from each service).
     /// </summary>
     private static async IAsyncEnumerable<(TargetSession Session, LogLine Line)> ReadAllAsync(
-        IReadOnlyList<TargetSession> sessions, LogQuery query, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellation)
+        List<TargetSession> sessions, LogQuery query, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellation)
     {
         if (sessions.Count == 1 || !query.Follow)
         {
