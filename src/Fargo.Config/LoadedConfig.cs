@@ -74,6 +74,13 @@ public sealed class ServiceConfig : LoadedConfig
             : throw new UnknownEnvironmentException(environment, EnvironmentNames, SourcePath);
     }
 
+    /// <summary>
+    /// Every service of an environment in the order they are deployed: a called service before the services that call
+    /// it, otherwise as written. (Calls in a circle are refused when the file is read, so there always is such an order.)
+    /// </summary>
+    /// <exception cref="UnknownEnvironmentException">The file has no such environment.</exception>
+    public IReadOnlyList<ServiceSettings> ServicesInDeployOrder(string environment) => ServiceOrder.CalledFirst(ServicesIn(environment));
+
     /// <summary>One service's effective settings in an environment.</summary>
     /// <exception cref="UnknownEnvironmentException">The file has no such environment.</exception>
     /// <exception cref="UnknownServiceException">The app has no such service.</exception>

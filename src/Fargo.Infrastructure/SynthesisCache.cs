@@ -25,14 +25,21 @@ public sealed class SynthesisCache(string root)
     public string Root { get; } = Path.GetFullPath(root ?? throw new ArgumentNullException(nameof(root)));
 
     /// <summary>The cache key of an environment's synthesis.</summary>
-    public static string KeyOf(ServiceSettings settings, RepositoryPlacement repository)
+    public static string KeyOf(ServiceSettings settings, RepositoryPlacement repository) => KeyOf([settings], _ => repository);
+
+    /// <summary>The cache key of an app's synthesis: every service's settings and repository placement, in order.</summary>
+    public static string KeyOf(IReadOnlyList<ServiceSettings> services, Func<ServiceSettings, RepositoryPlacement> repository)
     {
-        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(repository);
-        var text = new StringBuilder()
-            .Append(typeof(SynthesisCache).Assembly.ManifestModule.ModuleVersionId.ToString("N")).Append('\n')
-            .Append(ServiceSettingsJson.Serialize(settings)).Append('\n')
-            .Append(repository.Owns).Append('|').Append(repository.OwnerEnvironment).Append('|').AppendJoin(',', repository.SharedWith);
+        var text = new StringBuilder().Append(typeof(SynthesisCache).Assembly.ManifestModule.ModuleVersionId.ToString("N"));
+        foreach (var settings in services)
+        {
+            var placement = repository(settings);
+            text.Append('\n').Append(ServiceSettingsJson.Serialize(settings)).Append('\n')
+                .Append(placement.Owns).Append('|').Append(placement.OwnerEnvironment).Append('|').AppendJoin(',', placement.SharedWith);
+        }
+
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..32];
     }
 
@@ -47,14 +54,29 @@ public sealed class SynthesisCache(string root)
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(synthesize);
-        var key = KeyOf(settings, repository);
+        var app = await GetOrSynthesizeAppAsync([settings], _ => repository, async (directory, token) => [await synthesize(directory, token).ConfigureAwait(false)], cancellationToken).ConfigureAwait(false);
+        return new CachedSynthesis(app.Assemblies[0], app.FromCache, app.Elapsed);
+    }
+
+    /// <summary>
+    /// The assemblies of an app's services (one per service, sharing the environment template): from the cache when
+    /// there, else from <paramref name="synthesize"/> (given the folder to write into), then kept.
+    /// </summary>
+    public async Task<CachedAppSynthesis> GetOrSynthesizeAppAsync(
+        IReadOnlyList<ServiceSettings> services,
+        Func<ServiceSettings, RepositoryPlacement> repository,
+        Func<string, CancellationToken, Task<IReadOnlyList<SynthesizedAssembly>>> synthesize,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(synthesize);
+        var key = KeyOf(services, repository);
         var directory = Path.Combine(Root, key);
         var record = Path.Combine(directory, RecordFile);
         var clock = Stopwatch.StartNew();
         if (File.Exists(record) && Read(record) is { } cached)
         {
             Directory.SetLastWriteTimeUtc(directory, DateTime.UtcNow);
-            return new CachedSynthesis(cached with { Directory = directory, EnvironmentTemplate = Path.Combine(directory, Path.GetFileName(cached.EnvironmentTemplate)), ServiceTemplate = Path.Combine(directory, Path.GetFileName(cached.ServiceTemplate)) }, true, clock.Elapsed);
+            return new CachedAppSynthesis([.. cached.Select(a => MovedTo(a, directory))], true, clock.Elapsed);
         }
 
         // Written beside the final folder, then moved into place: a crash never leaves a half assembly under the key.
@@ -65,8 +87,8 @@ public sealed class SynthesisCache(string root)
         }
 
         Directory.CreateDirectory(Root);
-        var assembly = await synthesize(staging, cancellationToken).ConfigureAwait(false);
-        await File.WriteAllTextAsync(Path.Combine(staging, RecordFile), JsonSerializer.Serialize(assembly, SynthesisCacheJson.Default.SynthesizedAssembly), cancellationToken).ConfigureAwait(false);
+        var assemblies = await synthesize(staging, cancellationToken).ConfigureAwait(false);
+        await File.WriteAllTextAsync(Path.Combine(staging, RecordFile), JsonSerializer.Serialize(assemblies, SynthesisCacheJson.Default.IReadOnlyListSynthesizedAssembly), cancellationToken).ConfigureAwait(false);
         if (Directory.Exists(directory))
         {
             Directory.Delete(directory, recursive: true);
@@ -74,17 +96,17 @@ public sealed class SynthesisCache(string root)
 
         Directory.Move(staging, directory);
         Prune(directory);
-        return new CachedSynthesis(
-            assembly with { Directory = directory, EnvironmentTemplate = Path.Combine(directory, Path.GetFileName(assembly.EnvironmentTemplate)), ServiceTemplate = Path.Combine(directory, Path.GetFileName(assembly.ServiceTemplate)) },
-            false,
-            clock.Elapsed);
+        return new CachedAppSynthesis([.. assemblies.Select(a => MovedTo(a, directory))], false, clock.Elapsed);
     }
 
-    private static SynthesizedAssembly? Read(string path)
+    private static SynthesizedAssembly MovedTo(SynthesizedAssembly assembly, string directory) =>
+        assembly with { Directory = directory, EnvironmentTemplate = Path.Combine(directory, Path.GetFileName(assembly.EnvironmentTemplate)), ServiceTemplate = Path.Combine(directory, Path.GetFileName(assembly.ServiceTemplate)) };
+
+    private static IReadOnlyList<SynthesizedAssembly>? Read(string path)
     {
         try
         {
-            return JsonSerializer.Deserialize(File.ReadAllText(path), SynthesisCacheJson.Default.SynthesizedAssembly);
+            return JsonSerializer.Deserialize(File.ReadAllText(path), SynthesisCacheJson.Default.IReadOnlyListSynthesizedAssembly);
         }
         catch (JsonException)
         {
@@ -115,6 +137,15 @@ public sealed class SynthesisCache(string root)
 /// <summary>An assembly from the cache or freshly synthesized, and how long getting it took.</summary>
 public sealed record CachedSynthesis(SynthesizedAssembly Assembly, bool FromCache, TimeSpan Elapsed);
 
+/// <summary>An app's assemblies (one per service, in the order synthesized) from the cache or freshly synthesized.</summary>
+public sealed record CachedAppSynthesis(IReadOnlyList<SynthesizedAssembly> Assemblies, bool FromCache, TimeSpan Elapsed)
+{
+    /// <summary>The assembly of one service of the app.</summary>
+    public CachedSynthesis Of(string service) =>
+        new(Assemblies.First(a => a.Stacks.Service == $"{a.Stacks.Environment}-{service}"), FromCache, Elapsed);
+}
+
 [JsonSourceGenerationOptions(WriteIndented = true)]
 [JsonSerializable(typeof(SynthesizedAssembly))]
+[JsonSerializable(typeof(IReadOnlyList<SynthesizedAssembly>))]
 internal sealed partial class SynthesisCacheJson : JsonSerializerContext;

@@ -27,4 +27,6 @@ namespace Fargo.Local;
 [JsonSerializable(typeof(S3.ObjectVersionRecord))]
 [JsonSerializable(typeof(S3.MultipartUploadRecord))]
 [JsonSerializable(typeof(CloudFront.DistributionRecord))]
+[JsonSerializable(typeof(ServiceDiscovery.NamespaceRecord))]
+[JsonSerializable(typeof(ServiceDiscovery.DiscoveryServiceRecord))]
 internal sealed partial class LocalJsonContext : JsonSerializerContext;

@@ -61,15 +61,6 @@ public sealed class ServiceOptionTests : IDisposable
     }
 
     [Fact]
-    public async Task Up_refuses_a_service_that_calls_another_before_anything_starts()
-    {
-        var result = await FargoCli.RunAsync(_folder.Path, "up", "--service", "pricing");
-
-        Assert.Equal(2, result.ExitCode);
-        Assert.Contains("pricing is called by todo-api", result.Error, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task Render_taskdef_of_a_worker_has_no_port()
     {
         var result = await FargoCli.RunAsync(_folder.Path, "render", "taskdef", "--service", "todo-worker", "--image", "000000000000.dkr.ecr.local.localhost/todo-worker:v1");

@@ -86,6 +86,15 @@ public sealed class ServicesConfigTests
     }
 
     [Fact]
+    public void Services_are_deployed_with_each_called_one_before_its_callers_and_otherwise_as_written()
+    {
+        var config = Configs.Service(App);
+
+        Assert.Equal(["todo-api", "pricing", "todo-worker"], config.ServicesIn("local").Select(s => s.Name));
+        Assert.Equal(["pricing", "todo-api", "todo-worker"], config.ServicesInDeployOrder("local").Select(s => s.Name));
+    }
+
+    [Fact]
     public void An_environment_applies_to_every_service_and_its_services_table_to_one()
     {
         var config = Configs.Service(App + Prod + "scaling = { count = 4 }\n[environments.prod.services.todo-worker]\nscaling = { count = 3 }\n");
@@ -144,6 +153,8 @@ public sealed class ServicesConfigTests
     [InlineData("name = \"todo\"\nport = 80\n[services.api]\n[environments.prod]\naccount = \"111111111111\"\nregion = \"us-east-1\"\nkind = \"worker\"\n", 7, "environments.prod.kind", "\"kind\" cannot be set per environment")]
     [InlineData("name = \"todo\"\n[services.job]\nkind = \"worker\"\nhealth = { command = [\"check\"], interval = \"2m\", timeout = \"90s\" }\n", 4, "services.job.health.timeout", "a container health check waits at most 1m")]
     [InlineData("name = \"todo\"\nport = 80\n[services.api]\ncalls = [\"pricing\"]\nenv = { PRICING_URL = \"x\" }\n[services.pricing]\nkind = \"internal\"\n", 5, "services.api.env.PRICING_URL", "PRICING_URL is set by calls")]
+    [InlineData("name = \"todo\"\nport = 80\n[services.api]\ncalls = [\"pricing\"]\n[services.pricing]\nkind = \"internal\"\ncalls = [\"api\"]\n", 7, "services.pricing.calls", "the services call each other in a circle (api -> pricing -> api)")]
+    [InlineData("name = \"todo\"\nport = 80\n[services.a]\ncalls = [\"b\"]\n[services.b]\ncalls = [\"c\"]\n[services.c]\ncalls = [\"a\"]\n", 8, "services.c.calls", "(a -> b -> c -> a)")]
     public void Mistakes_are_reported_at_their_line_and_key(string text, int line, string key, string message)
     {
         var problems = Configs.Problems(text);

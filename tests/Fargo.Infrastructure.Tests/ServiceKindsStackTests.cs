@@ -139,6 +139,26 @@ public sealed class ServiceKindsStackTests(ServiceKindsStackTests.AppFixture app
         Assert.False(worker.ContainsKey("SecurityGroupIngress"));
     }
 
+    [Fact]
+    public void A_callers_stack_holds_the_rule_into_the_called_group_so_the_called_stack_comes_first()
+    {
+        // The rule that lets todo-api reach pricing is a resource of todo-api's stack, naming pricing's group through
+        // pricing's export: pricing's stack is deployed (and deletable) without todo-api's, never the other way round.
+        var rule = SynthesizedEnvironment.Resources(app.Json["todo-api"], "AWS::EC2::SecurityGroupIngress").Values
+            .Select(r => r["Properties"]!.AsObject())
+            .Single(p => (string?)p["Description"] == "todo-api calls pricing");
+        Assert.Contains("fargo-qa-pricing:", rule["GroupId"]!["Fn::ImportValue"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(
+            SynthesizedEnvironment.Resources(app.Json["pricing"], "AWS::EC2::SecurityGroupIngress").Values,
+            r => ((string?)r["Properties"]!["Description"])?.Contains(" calls ", StringComparison.Ordinal) == true);
+
+        var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(app.Assemblies[0].Directory, "manifest.json")))!["artifacts"]!.AsObject();
+        IEnumerable<string> DependenciesOf(string stack) => (manifest[stack]!["dependencies"]?.AsArray() ?? []).Select(d => (string)d!);
+        Assert.Contains("fargo-qa-pricing", DependenciesOf("fargo-qa-todo-api"));
+        Assert.Contains("fargo-qa-todo-api", DependenciesOf("fargo-qa-todo-worker"));
+        Assert.DoesNotContain("fargo-qa-todo-api", DependenciesOf("fargo-qa-pricing"));
+    }
+
     private JsonObject Container(string service) =>
         Assert.Single(SynthesizedEnvironment.Resources(app.Json[service], "AWS::ECS::TaskDefinition")).Value["Properties"]!["ContainerDefinitions"]![0]!.AsObject();
 

@@ -41,12 +41,13 @@ public static class ConfigReference
               `[environments.<env>]` then applies to every service, `[environments.<env>.services.<service>]`
               to one, merged last. A value a service's kind cannot use (a worker's `port`, `scaling.requests`
               without a load balancer) is an error where the service sets it and is left out where it comes
-              from the app's defaults. Commands work on one service, named with `--service NAME`
-              ([docs/services.md](docs/services.md)).
+              from the app's defaults. `fargo up`, `down`, `deploy`, `status` and `logs` work on every service
+              without `--service`; other commands on one, named with `--service NAME` ([docs/services.md](docs/services.md)).
             - **Finding each other**: `calls = ["pricing"]` gives the caller `PRICING_URL`
               (`http://pricing.<env>.fargo.internal:<port>`, through the environment's Cloud Map private DNS
-              namespace) and opens exactly that path between the two services' security groups. The local
-              region does not run services that call each other yet.
+              namespace) and opens exactly that path between the two services' security groups. On the local
+              region the name answers at a loopback endpoint that forwards to the called service's tasks. Calls
+              in a circle are refused; `fargo up` brings the called services up before their callers.
             - **Secrets**: the task gets every SSM parameter under `secrets_path` (default `/<name>`), named
               after its last path segment, plus the explicit `[secrets]` entries. The path is a top-level key
               so that `[secrets]` holds nothing but variable names.

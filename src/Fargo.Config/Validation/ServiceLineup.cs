@@ -43,7 +43,62 @@ internal sealed class ServiceLineup(DiagnosticBag diagnostics)
             ? [new ServiceDeclaration(app, top.Origin, new TableNode(top.Origin))]
             : services;
         var shapes = declared.Select(d => Shape(d, EnvironmentMerger.Merge(top, d.Overrides), services.Count > 0)).ToList();
-        return [.. shapes.Select(shape => shape with { Calls = Calls(shape, shapes) })];
+        var resolved = shapes.Select(shape => shape with { Calls = Calls(shape, shapes) }).ToList();
+        RefuseCycle(resolved);
+        return resolved;
+    }
+
+    /// <summary>
+    /// Calls that go round (a calls b, b calls a) cannot be deployed: a called service's stack comes before its
+    /// callers' (the caller's stack holds the rule that opens the called service's port to it), and a cycle has no first.
+    /// The first cycle found is reported on the call that closes it.
+    /// </summary>
+    private void RefuseCycle(IReadOnlyList<ServiceShape> shapes)
+    {
+        var byName = shapes.ToDictionary(s => s.Name, StringComparer.Ordinal);
+        var done = new HashSet<string>(StringComparer.Ordinal);
+        var path = new List<string>();
+        foreach (var shape in shapes)
+        {
+            if (Visit(shape) is { } cycle)
+            {
+                var caller = byName[cycle[^2]];
+                var field = Fields.Strings(caller.Merged, "calls");
+                var position = field.Value.First(entry => entry.Value == cycle[^1]).Position;
+                diagnostics.Add(
+                    field.Origin! with { Position = position },
+                    $"the services call each other in a circle ({string.Join(" -> ", cycle)})",
+                    "a called service is deployed before its callers, and a circle has no first: let one of them reach the other another way (a queue, or a web service's public URL)");
+                return;
+            }
+        }
+
+        List<string>? Visit(ServiceShape shape)
+        {
+            if (done.Contains(shape.Name))
+            {
+                return null;
+            }
+
+            var at = path.IndexOf(shape.Name);
+            if (at >= 0)
+            {
+                return [.. path[at..], shape.Name];
+            }
+
+            path.Add(shape.Name);
+            foreach (var call in shape.Calls)
+            {
+                if (Visit(byName[call.Service]) is { } cycle)
+                {
+                    return cycle;
+                }
+            }
+
+            path.RemoveAt(path.Count - 1);
+            done.Add(shape.Name);
+            return null;
+        }
     }
 
     private ServiceShape Shape(ServiceDeclaration declaration, TableNode merged, bool ofSeveral)

@@ -23,8 +23,6 @@ internal sealed class EnvironmentStack : Stack
     private const int HttpsPort = 443;
     private const int HttpPort = 80;
 
-    private Amazon.CDK.AWS.ServiceDiscovery.IPrivateDnsNamespace? _discovery;
-
     public EnvironmentStack(Construct scope, string id, ServiceSettings settings, TargetEnvironment target, IStackProps props)
         : base(scope, id, props)
     {
@@ -123,6 +121,13 @@ internal sealed class EnvironmentStack : Stack
                 ContainerInsights = true,
             });
 
+        ServiceDiscovery = new Amazon.CDK.AWS.ServiceDiscovery.PrivateDnsNamespace(this, "ServiceDiscovery", new Amazon.CDK.AWS.ServiceDiscovery.PrivateDnsNamespaceProps
+        {
+            Name = Fargo.Config.ResourceNaming.DiscoveryNamespace(target.Name),
+            Vpc = Vpc,
+            Description = $"Fargo {target.Name}: the services other services call, by name",
+        });
+
         Output(StackOutputs.VpcId, Vpc.VpcId, "The VPC of the environment");
         Output(StackOutputs.ClusterName, Cluster.ClusterName, "The ECS cluster of the environment");
         Output(StackOutputs.LoadBalancerDnsName, LoadBalancer.LoadBalancerDnsName, "The load balancer's DNS name");
@@ -142,16 +147,11 @@ internal sealed class EnvironmentStack : Stack
     public IVpc Vpc { get; }
 
     /// <summary>
-    /// The environment's Cloud Map namespace, made on first use: only an app whose services call each other needs one,
-    /// so an environment of services that call no other has none.
+    /// The environment's Cloud Map namespace, in which every service another one calls is registered. It exists
+    /// whether or not some service is called: the environment stack is the same whichever service's file it is
+    /// synthesized from, so a second file without calls never deletes a namespace the first one's services use.
     /// </summary>
-    public Amazon.CDK.AWS.ServiceDiscovery.IPrivateDnsNamespace ServiceDiscovery(string environment) =>
-        _discovery ??= new Amazon.CDK.AWS.ServiceDiscovery.PrivateDnsNamespace(this, "ServiceDiscovery", new Amazon.CDK.AWS.ServiceDiscovery.PrivateDnsNamespaceProps
-        {
-            Name = Fargo.Config.ResourceNaming.DiscoveryNamespace(environment),
-            Vpc = Vpc,
-            Description = $"Fargo {environment}: the services other services call, by name",
-        });
+    public Amazon.CDK.AWS.ServiceDiscovery.PrivateDnsNamespace ServiceDiscovery { get; }
 
     public SecurityGroup LoadBalancerSecurityGroup { get; }
 
@@ -198,6 +198,7 @@ internal sealed class EnvironmentStack : Stack
         ExportValue(ServiceListener.ListenerArn);
         ExportValue(LoadBalancerSecurityGroup.SecurityGroupId);
         ExportValue(AccessLogsBucket.BucketName);
+        ExportValue(ServiceDiscovery.NamespaceId);
         if (Cluster is Cluster own)
         {
             ExportValue(own.ClusterName);

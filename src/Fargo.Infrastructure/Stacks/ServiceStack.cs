@@ -198,7 +198,7 @@ internal sealed class ServiceStack : Stack
             Service.EnableCloudMap(new CloudMapOptions
             {
                 Name = settings.Name,
-                CloudMapNamespace = environment.ServiceDiscovery(target.Name),
+                CloudMapNamespace = environment.ServiceDiscovery,
                 DnsRecordType = Amazon.CDK.AWS.ServiceDiscovery.DnsRecordType.A,
                 DnsTtl = Duration.Seconds(10),
             });
@@ -331,14 +331,16 @@ internal sealed class ServiceStack : Stack
 
     /// <summary>
     /// Opens this service's container port to a service of the app that declares it calls this one: exactly the paths
-    /// fargo.toml's calls name, from the caller's security group only.
+    /// fargo.toml's calls name, from the caller's security group only. The rule is a resource of the caller's stack
+    /// (it names the called group), so a called service's stack is made before its callers' and can be deployed
+    /// without them; a caller's stack needs the services it calls.
     /// </summary>
     public void AdmitCaller(ServiceStack caller)
     {
         ArgumentNullException.ThrowIfNull(caller);
         if (_settings.Port is { } port)
         {
-            ServiceSecurityGroup.AddIngressRule(caller.ServiceSecurityGroup, Port.Tcp(port), $"{caller._settings.Name} calls {_settings.Name}");
+            ServiceSecurityGroup.AddIngressRule(caller.ServiceSecurityGroup, Port.Tcp(port), $"{caller._settings.Name} calls {_settings.Name}", remoteRule: true);
         }
     }
 

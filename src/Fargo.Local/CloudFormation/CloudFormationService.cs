@@ -25,7 +25,8 @@ internal sealed record CloudFormationServices(
     S3.S3Store S3,
     ScalingService Scaling,
     CloudFront.DistributionEdge CloudFront,
-    Iam.IamStore Iam);
+    Iam.IamStore Iam,
+    ServiceDiscovery.CloudMapRegistry CloudMap);
 
 /// <summary>Builds the local region's CloudFormation: its handlers for every real type, and the engine.</summary>
 internal static class CloudFormationService
@@ -58,7 +59,9 @@ internal static class CloudFormationService
             .Add("AWS::IAM::Role", new IamRoleHandler(services.Iam, account, time))
             .Add("AWS::IAM::Policy", new IamInlinePolicyHandler(services.Iam))
             .Add("AWS::IAM::ManagedPolicy", new IamManagedPolicyHandler(services.Iam, account, time))
-            .Add("AWS::IAM::OIDCProvider", new IamOidcProviderHandler(services.Iam, account, time));
+            .Add("AWS::IAM::OIDCProvider", new IamOidcProviderHandler(services.Iam, account, time))
+            .Add("AWS::ServiceDiscovery::PrivateDnsNamespace", new PrivateDnsNamespaceHandler(services.CloudMap))
+            .Add("AWS::ServiceDiscovery::Service", new DiscoveryServiceHandler(services.CloudMap));
 
     public static CloudFormationEngine Engine(string databasePath, CloudFormationServices services, TimeProvider time, ILogger logger, TimeSpan? stabilizationTimeout = null)
     {

@@ -76,6 +76,7 @@ internal sealed partial class EcsControlPlane
                 CircuitBreaker = request.DeploymentConfiguration?.DeploymentCircuitBreaker,
                 HealthCheckGracePeriodSeconds = request.HealthCheckGracePeriodSeconds ?? 0,
                 LoadBalancers = request.LoadBalancers,
+                ServiceRegistries = request.ServiceRegistries,
                 NetworkConfiguration = request.NetworkConfiguration,
                 PlatformVersion = request.PlatformVersion ?? "LATEST",
                 EnableExecuteCommand = request.EnableExecuteCommand ?? false,
@@ -165,9 +166,16 @@ internal sealed partial class EcsControlPlane
                 service.LoadBalancers = request.LoadBalancers;
             }
 
+            // As on AWS, new registries apply to the tasks of a new deployment; the running ones stay where they are.
+            var newRegistries = request.ServiceRegistries is not null && !request.ServiceRegistries.SequenceEqual(service.ServiceRegistries ?? []);
+            if (request.ServiceRegistries is not null)
+            {
+                service.ServiceRegistries = request.ServiceRegistries;
+            }
+
             var target = definition ?? _store.TaskDefinitions[service.TaskDefinitionArn];
             ValidateLoadBalancers(service, target);
-            if (newDefinition || newNetwork || newLoadBalancers || request.ForceNewDeployment == true)
+            if (newDefinition || newNetwork || newLoadBalancers || newRegistries || request.ForceNewDeployment == true)
             {
                 foreach (var old in service.Deployments)
                 {

@@ -97,6 +97,9 @@ internal sealed class ServiceRecord
     public DeploymentCircuitBreaker? CircuitBreaker { get; set; }
     public int HealthCheckGracePeriodSeconds { get; set; }
     public IReadOnlyList<LoadBalancer>? LoadBalancers { get; set; }
+
+    /// <summary>The Cloud Map services each running task is registered in (ECS's serviceRegistries).</summary>
+    public IReadOnlyList<ServiceRegistry>? ServiceRegistries { get; set; }
     public NetworkConfiguration? NetworkConfiguration { get; set; }
     public string LaunchType { get; set; } = "FARGATE";
     public string PlatformVersion { get; set; } = "LATEST";

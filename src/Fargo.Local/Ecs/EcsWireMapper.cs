@@ -39,7 +39,7 @@ internal static class EcsWireMapper
             ServiceName = service.Name,
             ClusterArn = service.ClusterArn,
             LoadBalancers = service.LoadBalancers ?? [],
-            ServiceRegistries = [],
+            ServiceRegistries = service.ServiceRegistries ?? [],
             Status = service.Status,
             DesiredCount = service.DesiredCount,
             RunningCount = live.Count(t => t.LastStatus == TaskStatuses.Running),

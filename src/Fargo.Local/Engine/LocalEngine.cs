@@ -18,6 +18,7 @@ using Fargo.Local.Logs;
 using Fargo.Local.Runtime;
 using Fargo.Local.S3;
 using Fargo.Local.SecretsManager;
+using Fargo.Local.ServiceDiscovery;
 using Fargo.Local.Ssm;
 using Fargo.Local.Sts;
 using Microsoft.AspNetCore.Builder;
@@ -97,13 +98,15 @@ public static partial class LocalEngine
             time,
             logger);
         await using var databases = new DatabaseManager(home, new SsmDatabaseParameters(parameters), logger);
-        var ecs = new EcsControlPlane(ecsStore, runtime, options, time, logger, new EcsServiceLoadBalancing(elb));
+        await using var cloudMap = new CloudMapRegistry(home.StateDatabase, LocalRegionConstants.Region, LocalRegionConstants.Account, logger);
+        runtime.UsePrivateDns(cloudMap);
+        var ecs = new EcsControlPlane(ecsStore, runtime, options, time, logger, new EcsServiceRegistration(new EcsServiceLoadBalancing(elb), cloudMap));
         var scalableServices = new EcsScalableServices(ecs);
         using var scaling = new ScalingService(home.StateDatabase, scalableServices, time);
         var autoscaler = new Autoscaler(scaling, scalableServices, new LoadBalancerTraffic(elb), AutoscalerOptions.FromEnvironment(), time, logger);
 
         await using var cloudFormation = CloudFormationService.Engine(home.StateDatabase, new CloudFormationServices(
-            ecs, elb, logs, registry, parameters, secrets, new ManagedDatabaseInstances(databases), new DatabaseInstanceHandler(databases), new CertificateHandler(certificates, elb), s3, scaling, distributions, iam), time, logger);
+            ecs, elb, logs, registry, parameters, secrets, new ManagedDatabaseInstances(databases), new DatabaseInstanceHandler(databases), new CertificateHandler(certificates, elb), s3, scaling, distributions, iam, cloudMap), time, logger);
 
         // Listeners and target groups first, so adopted tasks find their targets; then the tasks themselves.
         await elb.StartAsync(cancellationToken).ConfigureAwait(false);

@@ -59,6 +59,7 @@ internal sealed partial class TaskRuntime : IDisposable
     private const string SsmSecretsFailure =
         "ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed: unable to retrieve secrets from ssm: service call has been retried 1 time(s): ";
     private Uri? _regionEndpoint;
+    private IPrivateDns? _privateDns;
     private LocalCredentials? _regionCredentials;
 
     public TaskRuntime(
@@ -530,6 +531,7 @@ internal sealed partial class TaskRuntime : IDisposable
             }
         }
 
+        ResolvePrivateNames(environment);
         var missing = new List<string>();
         foreach (var secret in definition.Secrets ?? [])
         {
@@ -584,6 +586,33 @@ internal sealed partial class TaskRuntime : IDisposable
         environment[TaskMarker] = task.Id;
         return environment;
     }
+
+    /// <summary>The private DNS (Cloud Map) whose names a task's environment may hold; <see cref="IPrivateDns"/> says why.</summary>
+    public void UsePrivateDns(IPrivateDns privateDns) => _privateDns = privateDns;
+
+    /// <summary>
+    /// Puts the local address in place of every private name (a Cloud Map service's DNS name) in the environment's
+    /// values: what the VPC's resolver does on AWS when the task connects, done once when the task starts.
+    /// </summary>
+    private void ResolvePrivateNames(Dictionary<string, string> environment)
+    {
+        if (_privateDns is not { } dns)
+        {
+            return;
+        }
+
+        foreach (var (name, value) in environment.ToList())
+        {
+            var resolved = HostNamePattern().Replace(value, match => dns.Resolve(match.Value) ?? match.Value);
+            if (!ReferenceEquals(resolved, value) && resolved != value)
+            {
+                environment[name] = resolved;
+            }
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![A-Za-z0-9.-])[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+")]
+    private static partial System.Text.RegularExpressions.Regex HostNamePattern();
 
     /// <summary>
     /// Where the app's AWS SDK finds the local region once the engine listens: AWS_ENDPOINT_URL_S3 and AWS_ENDPOINT_URL,

@@ -89,6 +89,9 @@ public sealed class InfraSharedRepositoryTests : IDisposable
             return assembly with { Repository = repository };
         }
 
+        public async Task<IReadOnlyList<SynthesizedAssembly>> SynthesizeAppAsync(IReadOnlyList<ServiceSettings> services, Func<ServiceSettings, RepositoryPlacement> repository, string outputDirectory, CancellationToken cancellationToken) =>
+            [.. await Task.WhenAll(services.Select(s => SynthesizeAsync(s, repository(s), outputDirectory, cancellationToken)))];
+
         public Task<SingleStackAssembly> SynthesizeDeployAccessAsync(DeliveryPipeline pipeline, string environment, bool trustCodePipeline, string outputDirectory, CancellationToken cancellationToken) =>
             throw new NotSupportedException("not used by these tests");
 

@@ -73,7 +73,7 @@ internal sealed class InfraCommand(InfraDependencies dependencies) : ICliCommand
                 Choices(config));
         }
 
-        return ServiceStacks.RequireStandalone(config, Environments.Select(config, environment, service), $"fargo infra {verb}");
+        return Environments.Select(config, environment, service);
     }
 
     /// <summary>--out relative to the working directory, else cdk.out beside the configuration file.</summary>
@@ -86,7 +86,11 @@ internal sealed class InfraCommand(InfraDependencies dependencies) : ICliCommand
     internal static CdkToolkit Toolkit(InfraDependencies dependencies, CommandContext context) =>
         new(new CdkToolkitOptions(dependencies.ToolsDirectory(context.Host), new CdkRunOptions(context.Settings.Profile)), dependencies.Runner);
 
-    /// <summary>Synthesizes one environment into OUT/ENV, saying so first.</summary>
+    /// <summary>
+    /// Synthesizes one environment into OUT/ENV, saying so first: the stacks of every service of the app together (a
+    /// service that calls another imports the called one's security group), of which the chosen service's assembly is
+    /// returned. Deploying it deploys the stacks of the services it calls first (the CDK deploys a stack's dependencies).
+    /// </summary>
     internal static Task<SynthesizedAssembly> SynthesizeAsync(
         InfraDependencies dependencies, ToolkitOutput output, ServiceConfig config, ServiceSettings settings, string root, CancellationToken cancellationToken)
     {
@@ -99,7 +103,14 @@ internal sealed class InfraCommand(InfraDependencies dependencies) : ICliCommand
                 $"it uses {repository.OwnerEnvironment}'s image repository {settings.Names.Repository}, which `fargo infra up --env {repository.OwnerEnvironment}` creates.");
         }
 
-        return dependencies.Synthesizer.SynthesizeAsync(settings, repository, directory, cancellationToken);
+        return SynthesizeServiceAsync();
+
+        async Task<SynthesizedAssembly> SynthesizeServiceAsync()
+        {
+            var app = config.ServicesInDeployOrder(settings.Environment.Name);
+            var assemblies = await dependencies.Synthesizer.SynthesizeAppAsync(app, service => service.Name == settings.Name ? repository : RepositoryPlacementOf(config, service), directory, cancellationToken);
+            return assemblies.First(a => a.Stacks.Service == Fargo.Infrastructure.StackNames.For(settings).Service);
+        }
     }
 
     /// <summary>

@@ -42,6 +42,9 @@ internal interface IInfraSynthesizer
 {
     Task<SynthesizedAssembly> SynthesizeAsync(ServiceSettings settings, RepositoryPlacement repository, string outputDirectory, CancellationToken cancellationToken);
 
+    /// <summary>The stacks of all the app's services in one environment together (<see cref="InfrastructureApp.SynthesizeApp"/>): one assembly per service.</summary>
+    Task<IReadOnlyList<SynthesizedAssembly>> SynthesizeAppAsync(IReadOnlyList<ServiceSettings> services, Func<ServiceSettings, RepositoryPlacement> repository, string outputDirectory, CancellationToken cancellationToken);
+
     Task<SingleStackAssembly> SynthesizeDeployAccessAsync(DeliveryPipeline pipeline, string environment, bool trustCodePipeline, string outputDirectory, CancellationToken cancellationToken);
 
     Task<SingleStackAssembly> SynthesizePipelineAsync(DeliveryPipeline pipeline, string outputDirectory, CancellationToken cancellationToken);
@@ -57,6 +60,12 @@ internal sealed class CdkSynthesizer(IProcessRunner runner) : IInfraSynthesizer
     {
         await PrepareNodeAsync(cancellationToken);
         return InfrastructureApp.Synthesize(settings, repository, outputDirectory);
+    }
+
+    public async Task<IReadOnlyList<SynthesizedAssembly>> SynthesizeAppAsync(IReadOnlyList<ServiceSettings> services, Func<ServiceSettings, RepositoryPlacement> repository, string outputDirectory, CancellationToken cancellationToken)
+    {
+        await PrepareNodeAsync(cancellationToken);
+        return InfrastructureApp.SynthesizeApp(services, repository, outputDirectory);
     }
 
     public async Task<SingleStackAssembly> SynthesizeDeployAccessAsync(DeliveryPipeline pipeline, string environment, bool trustCodePipeline, string outputDirectory, CancellationToken cancellationToken)

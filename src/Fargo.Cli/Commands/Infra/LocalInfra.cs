@@ -2,6 +2,7 @@ using System.Globalization;
 using Fargo.Aws.CloudFormation;
 using Fargo.Cli.Commands.Service;
 using Fargo.Cli.Errors;
+using Fargo.Config;
 using Fargo.Config.Model;
 using Fargo.Deploy.Stacks;
 using Fargo.Deploy.Targets;
@@ -24,13 +25,73 @@ internal static class LocalInfra
     public static SynthesisCache Cache(CliHost host) =>
         new(Path.Combine(FargoHome.FromEnvironment(host.GetEnvironmentVariable).Root, "cache", "synth"));
 
-    /// <summary>The local environment's assembly: from the cache when fargo.toml (and Fargo) did not change.</summary>
-    public static Task<CachedSynthesis> SynthesizeAsync(InfraDependencies dependencies, CliHost host, ServiceSettings settings, CancellationToken cancellationToken) =>
-        Cache(host).GetOrSynthesizeAsync(
-            settings,
-            RepositoryPlacement.Alone,
-            (directory, token) => dependencies.Synthesizer.SynthesizeAsync(settings, RepositoryPlacement.Alone, directory, token),
+    /// <summary>
+    /// The local environment's assembly of one service: the stacks of the whole app are synthesized together (a caller's
+    /// stack names the called services' security groups), from the cache when fargo.toml (and Fargo) did not change.
+    /// </summary>
+    public static async Task<CachedSynthesis> SynthesizeAsync(InfraDependencies dependencies, CliHost host, LoadedConfig config, ServiceSettings settings, CancellationToken cancellationToken)
+    {
+        var app = AppOf(config, settings);
+        var synthesis = await Cache(host).GetOrSynthesizeAppAsync(
+            app,
+            _ => RepositoryPlacement.Alone,
+            (directory, token) => dependencies.Synthesizer.SynthesizeAppAsync(app, _ => RepositoryPlacement.Alone, directory, token),
             cancellationToken);
+        return synthesis.Of(settings.Name);
+    }
+
+    /// <summary>Every service of the app in the environment of <paramref name="settings"/>, in deploy order (called services first).</summary>
+    public static IReadOnlyList<ServiceSettings> AppOf(LoadedConfig config, ServiceSettings settings) =>
+        config is ServiceConfig app ? app.ServicesInDeployOrder(settings.Environment.Name) : [settings];
+
+    /// <summary>
+    /// One service's stack on its own: the services it calls must be up already (its stack imports their security groups),
+    /// so a missing one is refused before anything changes, naming the command that brings it up.
+    /// </summary>
+    public static async Task RequireCalledServicesAsync(DeployTarget target, ServiceSettings settings, CancellationToken cancellationToken)
+    {
+        foreach (var call in settings.Calls)
+        {
+            var stack = $"{StackNames.For(settings).Environment}-{call.Service}";
+            if (!await StackExistsAsync(target, stack, cancellationToken))
+            {
+                throw new UsageException(
+                    $"{settings.Name} calls {call.Service}, whose stack {stack} is not on the local region: a caller's stack needs the stacks of the services it calls.",
+                    $"Bring it up first: fargo up --service {call.Service} (or fargo up: every service of the app, called ones first).");
+            }
+        }
+    }
+
+    /// <summary>
+    /// One service's stack taken down on its own: no service that calls it may be left (their stacks import its security
+    /// group, and CloudFormation would refuse), so a caller still up is refused before anything changes.
+    /// </summary>
+    public static async Task RequireNoCallersAsync(DeployTarget target, LoadedConfig config, ServiceSettings settings, CancellationToken cancellationToken)
+    {
+        foreach (var caller in AppOf(config, settings).Where(s => s.Calls.Any(c => c.Service == settings.Name)))
+        {
+            var stack = StackNames.For(caller).Service;
+            if (await StackExistsAsync(target, stack, cancellationToken))
+            {
+                throw new UsageException(
+                    $"{caller.Name} calls {settings.Name} and its stack {stack} is still up: it needs {settings.Name}'s stack.",
+                    $"Take it down first: fargo down --service {caller.Name} (or fargo down: every service of the app, callers first).");
+            }
+        }
+    }
+
+    private static async Task<bool> StackExistsAsync(DeployTarget target, string stackName, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var found = await CloudFormationOf(target).DescribeStacksAsync(new DescribeStacksRequest { StackName = stackName }, cancellationToken);
+            return found.Stacks?.Any(s => s.StackStatus != StackStatus.DeleteComplete) == true;
+        }
+        catch (Fargo.Aws.AwsServiceException e) when (e.Code == "ValidationError" && e.Message.Contains("does not exist", StringComparison.Ordinal))
+        {
+            return false;
+        }
+    }
 
     public static StackTemplates TemplatesOf(SynthesizedAssembly assembly) =>
         new(assembly.Stacks.Environment, assembly.EnvironmentTemplate, assembly.Stacks.Service, assembly.ServiceTemplate);
@@ -52,9 +113,10 @@ internal static class LocalInfra
 
     /// <summary>Synthesizes (or takes from the cache) and deploys both stacks, keeping the live image; reports each step.</summary>
     public static async Task<(SynthesizedAssembly Assembly, string? LiveImage, EnvironmentStacksResult Stacks)> UpAsync(
-        InfraDependencies dependencies, CliHost host, DeployTarget target, ServiceSettings settings, StackInputs inputs, Action<string> say, CancellationToken cancellationToken)
+        InfraDependencies dependencies, CliHost host, DeployTarget target, LoadedConfig config, ServiceSettings settings, StackInputs inputs, Action<string> say, CancellationToken cancellationToken)
     {
-        var synthesis = await SynthesizeAsync(dependencies, host, settings, cancellationToken);
+        await RequireCalledServicesAsync(target, settings, cancellationToken);
+        var synthesis = await SynthesizeAsync(dependencies, host, config, settings, cancellationToken);
         say(synthesis.FromCache
             ? "Stacks unchanged since the last synthesis (fargo.toml and Fargo are the same): taken from the cache"
             : $"Synthesized {synthesis.Assembly.Stacks.Environment} and {synthesis.Assembly.Stacks.Service} in {synthesis.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s");
@@ -79,7 +141,7 @@ internal static class LocalInfra
             var (assembly, liveImage, stacks) = await ServiceTargets.TranslateAsync(async () =>
             {
                 var inputs = await CheckAsync(session.Target, selection.Settings!, selection.Config.SourcePath, cancellationToken);
-                return await UpAsync(dependencies, context.Host, session.Target, selection.Settings!, inputs, output.Say, cancellationToken);
+                return await UpAsync(dependencies, context.Host, session.Target, selection.Config, selection.Settings!, inputs, output.Say, cancellationToken);
             });
             InfraUpCommand.Write(context, settings, assembly, liveImage, stacks.Service.Outputs);
             return ExitCodes.Success;
@@ -95,7 +157,7 @@ internal static class LocalInfra
         using (session)
         {
             var inputs = await ServiceTargets.TranslateAsync(() => CheckAsync(session.Target, settings, selection.Config.SourcePath, cancellationToken));
-            var synthesis = await SynthesizeAsync(dependencies, context.Host, settings, cancellationToken);
+            var synthesis = await SynthesizeAsync(dependencies, context.Host, selection.Config, settings, cancellationToken);
             var liveImage = await LiveImage.ReadAsync(session.Target.Apis.Ecs, settings.Names, cancellationToken);
             var plans = await ServiceTargets.TranslateAsync(() => EnvironmentStacks.DiffAsync(Deployer(session.Target), TemplatesOf(synthesis.Assembly), liveImage, inputs, cancellationToken));
             foreach (var plan in plans)
@@ -128,11 +190,16 @@ internal static class LocalInfra
     public static async Task<int> InfraDownAsync(InfraDependencies dependencies, CommandContext context, ServiceSettings settings, CancellationToken cancellationToken)
     {
         var output = new ToolkitOutput(context);
-        var (_, local, session) = await ConnectAsync(context, cancellationToken);
+        var (selection, local, session) = await ConnectAsync(context, cancellationToken);
         using (local)
         using (session)
         {
-            var synthesis = await SynthesizeAsync(dependencies, context.Host, settings, cancellationToken);
+            await ServiceTargets.TranslateAsync(async () =>
+            {
+                await RequireNoCallersAsync(session.Target, selection.Config, settings, cancellationToken);
+                return true;
+            });
+            var synthesis = await SynthesizeAsync(dependencies, context.Host, selection.Config, settings, cancellationToken);
             var results = await ServiceTargets.TranslateAsync(() => DownAsync(local, session.Target, settings, synthesis.Assembly, output.Say, cancellationToken));
             if (context.Json)
             {

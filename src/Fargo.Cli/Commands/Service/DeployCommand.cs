@@ -36,7 +36,8 @@ internal sealed class DeployCommand : ICliCommand
             "Deploy a version: resolve the image to its digest, render the task definition, register it (unless the running " +
             "revision already says the same), update the service and watch the rollout until it is steady. A circuit-breaker " +
             "rollback, a FAILED rollout or a timeout exits 1 with the reasons, and the service is left on its last good revision. " +
-            "Ctrl-C asks whether to roll back or leave the rollout running.")
+            "Ctrl-C asks whether to roll back or leave the rollout running. In an app of several services without --service, " +
+            "every service is deployed with --version, called services before their callers; the first failure stops there.")
         {
             file, imageArgument, version, image, force, noWait, timeout,
         };
@@ -70,6 +71,30 @@ internal sealed class DeployCommand : ICliCommand
             throw new UsageException("Give --version or an image, not both.");
         }
 
+        if (file is null && ServiceTargets.SelectApp(context) is { Count: > 1 } app)
+        {
+            if (image is not null)
+            {
+                throw new UsageException(
+                    $"An image is one service's; the app has {app.Count} services ({string.Join(", ", app.Select(s => s.Spec.Service))}).",
+                    "Deploy one with --service NAME --image URI, or every service with --version V (each from its own repository).");
+            }
+
+            version ??= await GitVersion.ResolveAsync(app[0].ProjectDirectory, cancellation);
+
+            // Called services before their callers; a failure stops there, and the services after it keep what they run.
+            foreach (var service in app)
+            {
+                var exitCode = await DeployAsync(context, service, options with { Version = version, ImageUri = null }, version, cancellation);
+                if (exitCode != ExitCodes.Success)
+                {
+                    return exitCode;
+                }
+            }
+
+            return ExitCodes.Success;
+        }
+
         var selection = ServiceTargets.Select(context, file);
         if (selection.Settings is null && image is null)
         {
@@ -81,13 +106,17 @@ internal sealed class DeployCommand : ICliCommand
             version = await GitVersion.ResolveAsync(selection.ProjectDirectory, cancellation);
         }
 
-        var request = options with { Version = version, ImageUri = image };
+        return await DeployAsync(context, selection, options with { Version = version, ImageUri = image }, version ?? image, cancellation);
+    }
+
+    private static async Task<int> DeployAsync(CommandContext context, ServiceSelection selection, DeployRequest request, string? shown, CancellationToken cancellation)
+    {
         using var session = await ServiceTargets.OpenAsync(context, selection, cancellation);
         var target = session.Target;
         var deployer = new Deployer(SystemClock.Instance);
         var plan = await Deployer.PlanAsync(target, request, cancellation);
         ServiceOptions.Confirm(context, selection.Environment, $"Deploying {plan.Image.Uri} changes", [.. plan.TaskDefinitionChanges, .. plan.ServiceChanges]);
-        var title = $"Deploying {target.Spec.Service} ({version ?? image}) to {selection.Environment.Describe()}";
+        var title = $"Deploying {target.Spec.Service} ({shown}) to {selection.Environment.Describe()}";
         return await RolloutRunner.RunAsync(context, target, title, (progress, token) => deployer.DeployAsync(plan, request, progress, token), cancellation);
     }
 }

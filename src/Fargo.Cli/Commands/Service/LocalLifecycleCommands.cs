@@ -24,7 +24,7 @@ internal sealed class UpCommand : ICliCommand
         var version = ServiceOptions.Version("The version to build and deploy. Default: the git short SHA (with -dirty-HASH when the tree has changes: a tag per state of the changes).");
         var command = new Command(
             "up",
-            "Bring the service up on the local region as on AWS: synthesize the local environment's stacks (the same CDK code " +
+            "Bring the service up on the local region as on AWS (every service of an app, each called service before its callers; one with --service): synthesize the local environment's stacks (the same CDK code " +
             "as `fargo infra`, cached while fargo.toml is unchanged), deploy them to the local CloudFormation (network, load " +
             "balancer, cluster; repository, target group, log group, database and its secret, service), build with " +
             "[local].build, push, deploy, and print the URL. Run it again after a change: the stacks get only what changed, " +
@@ -34,58 +34,78 @@ internal sealed class UpCommand : ICliCommand
         };
         services.SetAction(command, (context, cancellation) => ServiceTargets.TranslateAsync(async () =>
         {
-            var selection = ServiceTargets.Select(context);
-            if (!selection.Environment.IsLocal)
+            var selections = ServiceTargets.SelectApp(context);
+            if (!selections[0].Environment.IsLocal)
             {
                 throw new UsageException(
-                    $"`fargo up` runs the service on the local region; {selection.Environment.Name} is an AWS environment.",
-                    $"For AWS: fargo infra up --env {selection.Environment.Name}, then fargo deploy --env {selection.Environment.Name} --version V.");
+                    $"`fargo up` runs the service on the local region; {selections[0].Environment.Name} is an AWS environment.",
+                    $"For AWS: fargo infra up --env {selections[0].Environment.Name}, then fargo deploy --env {selections[0].Environment.Name} --version V.");
             }
 
-            var settings = selection.Config is ServiceConfig app && selection.Settings is { } chosen
-                ? ServiceStacks.RequireStandalone(app, chosen, "fargo up")
-                : throw new UsageException("`fargo up` needs a fargo.toml, not a flat deploy file.");
-            var tag = context.ParseResult.GetValue(version) ?? await GitVersion.ResolveAsync(selection.ProjectDirectory, cancellation);
+            if (selections[0].Config is not ServiceConfig)
+            {
+                throw new UsageException("`fargo up` needs a fargo.toml, not a flat deploy file.");
+            }
+
+            var tag = context.ParseResult.GetValue(version) ?? await GitVersion.ResolveAsync(selections[0].ProjectDirectory, cancellation);
             using var local = new LocalRegionAccessor(context.Host);
-            using var session = await ServiceTargets.ConnectAsync(context, selection, local, cancellation);
-            var target = session.Target;
-            var infrastructure = InfraDependencies.ForProcess();
-            string? url = null;
-            var deployer = new Deployer(SystemClock.Instance);
-            return await RolloutRunner.RunAsync(
-                context,
-                target,
-                $"Bringing {settings.Name} ({tag}) up on the local region",
-                async (progress, token) =>
+
+            // Every service of the app, called services before their callers: each one's stacks, build and deploy.
+            foreach (var selection in selections)
+            {
+                var exitCode = await UpAsync(context, selection, local, tag, cancellation);
+                if (exitCode != ExitCodes.Success)
                 {
-                    // Before anything changes: a file that disagrees with the shared environment changes nothing.
-                    var inputs = await LocalInfra.CheckAsync(target, settings, selection.Config.SourcePath, token);
-                    foreach (var name in await LocalSecrets.EnsureExplicitAsync(target.Apis.Ssm, settings, token))
-                    {
-                        progress.Report(new DeployStep($"Parameter {name} did not exist: created it with a generated value (set your own with `fargo secret set`, or put-parameter)"));
-                    }
+                    return exitCode;
+                }
+            }
 
-                    await LocalInfra.UpAsync(infrastructure, context.Host, target, settings, inputs, line => progress.Report(new DeployStep(line)), token);
-                    progress.Report(new DeployStep($"Building {settings.Name} {tag}: {settings.Local?.Build}"));
-                    var build = await LocalBuild.RunAsync(settings, selection.ProjectDirectory, local.BuildsDirectory, tag, BuildOutput.For(context, progress), token);
-                    progress.Report(new DeployStep($"Built in {RolloutTimelineText.Format(build.Elapsed)}"));
-                    var image = await local.ImportAsync(build.OutputDirectory, target.Spec.Repository!, tag, token);
-                    progress.Report(new DeployStep($"Pushed {image.Repository}:{image.Tag} ({image.Digest})"));
-                    var request = new DeployRequest(null, image.ImageUri);
-                    var plan = await Deployer.PlanAsync(target, request, token);
-                    var result = await deployer.DeployAsync(plan, request, progress, token);
-                    url = await UrlResolver.ResolveAsync(target, await ServiceLookup.RequireAsync(target, token), token);
-                    if (url is not null && await UrlResolver.LocalCurlHint(target, url, local.Home.CertificateAuthorityFile, token) is { } hint)
-                    {
-                        progress.Report(new DeployStep($"Reach it with: {hint}"));
-                    }
-
-                    return result;
-                },
-                cancellation,
-                () => url);
+            return ExitCodes.Success;
         }));
         return command;
+    }
+
+    private static async Task<int> UpAsync(CommandContext context, ServiceSelection selection, LocalRegionAccessor local, string tag, CancellationToken cancellation)
+    {
+        var settings = selection.Settings!;
+        using var session = await ServiceTargets.ConnectAsync(context, selection, local, cancellation);
+        var target = session.Target;
+        await LocalInfra.RequireCalledServicesAsync(target, settings, cancellation);
+        var infrastructure = InfraDependencies.ForProcess();
+        string? url = null;
+        var deployer = new Deployer(SystemClock.Instance);
+        return await RolloutRunner.RunAsync(
+            context,
+            target,
+            $"Bringing {settings.Name} ({tag}) up on the local region",
+            async (progress, token) =>
+            {
+                // Before anything changes: a file that disagrees with the shared environment changes nothing.
+                var inputs = await LocalInfra.CheckAsync(target, settings, selection.Config.SourcePath, token);
+                foreach (var name in await LocalSecrets.EnsureExplicitAsync(target.Apis.Ssm, settings, token))
+                {
+                    progress.Report(new DeployStep($"Parameter {name} did not exist: created it with a generated value (set your own with `fargo secret set`, or put-parameter)"));
+                }
+
+                await LocalInfra.UpAsync(infrastructure, context.Host, target, selection.Config, settings, inputs, line => progress.Report(new DeployStep(line)), token);
+                progress.Report(new DeployStep($"Building {settings.Name} {tag}: {settings.Local?.Build}"));
+                var build = await LocalBuild.RunAsync(settings, selection.ProjectDirectory, local.BuildsDirectory, tag, BuildOutput.For(context, progress), token);
+                progress.Report(new DeployStep($"Built in {RolloutTimelineText.Format(build.Elapsed)}"));
+                var image = await local.ImportAsync(build.OutputDirectory, target.Spec.Repository!, tag, token);
+                progress.Report(new DeployStep($"Pushed {image.Repository}:{image.Tag} ({image.Digest})"));
+                var request = new DeployRequest(null, image.ImageUri);
+                var plan = await Deployer.PlanAsync(target, request, token);
+                var result = await deployer.DeployAsync(plan, request, progress, token);
+                url = await UrlResolver.ResolveAsync(target, await ServiceLookup.RequireAsync(target, token), token);
+                if (url is not null && await UrlResolver.LocalCurlHint(target, url, local.Home.CertificateAuthorityFile, token) is { } hint)
+                {
+                    progress.Report(new DeployStep($"Reach it with: {hint}"));
+                }
+
+                return result;
+            },
+            cancellation,
+            () => url);
     }
 }
 
@@ -101,7 +121,7 @@ internal sealed class DownCommand : ICliCommand
         var volumes = new Option<bool>("--volumes") { Description = "Also delete the data the stacks retain (the database's)." };
         var command = new Command(
             "down",
-            "Take the service off the local region: delete its stack (service, target group and listener rule, repository, log " +
+            "Take the service off the local region (every service of an app, callers first; one with --service): delete its stack (service, target group and listener rule, repository, log " +
             "group, database…) and, when no other service uses it, the environment's stack (load balancer, cluster). What the " +
             "templates retain (DeletionPolicy Retain or Snapshot: the database's data) stays, so the next `fargo up` finds it; " +
             "--volumes deletes that too.")
@@ -110,40 +130,55 @@ internal sealed class DownCommand : ICliCommand
         };
         services.SetAction(command, (context, cancellation) => ServiceTargets.TranslateAsync(async () =>
         {
-            var selection = ServiceTargets.Select(context);
-            if (!selection.Environment.IsLocal)
+            var selections = ServiceTargets.SelectApp(context);
+            if (!selections[0].Environment.IsLocal)
             {
-                throw new UsageException($"`fargo down` works on the local region; for AWS use fargo infra down --env {selection.Environment.Name}.");
+                throw new UsageException($"`fargo down` works on the local region; for AWS use fargo infra down --env {selections[0].Environment.Name}.");
             }
 
-            var settings = selection.Config is ServiceConfig app && selection.Settings is { } chosen
-                ? ServiceStacks.RequireStandalone(app, chosen, "fargo down")
-                : throw new UsageException("`fargo down` needs a fargo.toml, not a flat deploy file.");
+            if (selections[0].Config is not ServiceConfig)
+            {
+                throw new UsageException("`fargo down` needs a fargo.toml, not a flat deploy file.");
+            }
+
             using var local = new LocalRegionAccessor(context.Host);
-            using var session = await ServiceTargets.ConnectAsync(context, selection, local, cancellation);
             var console = context.Json ? context.Host.Error : context.Host.Out;
-            void Say(string line) => console.MarkupLine($"[grey]{Markup.Escape(line)}[/]");
-            var synthesis = await LocalInfra.SynthesizeAsync(InfraDependencies.ForProcess(), context.Host, settings, cancellation);
-            if (context.ParseResult.GetValue(volumes))
+
+            // Callers before the services they call: the reverse of the order `fargo up` brings them up in.
+            foreach (var selection in selections.Reverse())
             {
-                // The template keeps the database's data (DeletionPolicy Snapshot): deleting the instance with its data
-                // first leaves the stack nothing to keep.
-                var instances = await EnvironmentStacks.PhysicalIdsAsync(LocalInfra.CloudFormationOf(session.Target), synthesis.Assembly.Stacks.Service, "AWS::RDS::DBInstance", cancellation);
-                foreach (var instance in instances)
-                {
-                    if (await local.DeleteAsync(instance, deleteData: true, cancellation))
-                    {
-                        Say($"Deleted database {instance} with its data");
-                    }
-                }
+                await DownAsync(context, selection, local, context.ParseResult.GetValue(volumes), cancellation);
+                console.MarkupLine($"[green]✔[/] {Markup.Escape(selection.Spec.Service)} is down.");
             }
 
-            await LocalInfra.DownAsync(local, session.Target, settings, synthesis.Assembly, Say, cancellation);
-
-            console.MarkupLine($"[green]✔[/] {Markup.Escape(selection.Spec.Service)} is down.");
             return ExitCodes.Success;
         }));
         return command;
+    }
+
+    private static async Task DownAsync(CommandContext context, ServiceSelection selection, LocalRegionAccessor local, bool volumes, CancellationToken cancellation)
+    {
+        var settings = selection.Settings!;
+        using var session = await ServiceTargets.ConnectAsync(context, selection, local, cancellation);
+        await LocalInfra.RequireNoCallersAsync(session.Target, selection.Config, settings, cancellation);
+        var console = context.Json ? context.Host.Error : context.Host.Out;
+        void Say(string line) => console.MarkupLine($"[grey]{Markup.Escape(line)}[/]");
+        var synthesis = await LocalInfra.SynthesizeAsync(InfraDependencies.ForProcess(), context.Host, selection.Config, settings, cancellation);
+        if (volumes)
+        {
+            // The template keeps the database's data (DeletionPolicy Snapshot): deleting the instance with its data
+            // first leaves the stack nothing to keep.
+            var instances = await EnvironmentStacks.PhysicalIdsAsync(LocalInfra.CloudFormationOf(session.Target), synthesis.Assembly.Stacks.Service, "AWS::RDS::DBInstance", cancellation);
+            foreach (var instance in instances)
+            {
+                if (await local.DeleteAsync(instance, deleteData: true, cancellation))
+                {
+                    Say($"Deleted database {instance} with its data");
+                }
+            }
+        }
+
+        await LocalInfra.DownAsync(local, session.Target, settings, synthesis.Assembly, Say, cancellation);
     }
 }
 

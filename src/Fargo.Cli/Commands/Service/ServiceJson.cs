@@ -128,7 +128,7 @@ internal sealed record BuildJson(string Service, string Version, string Output, 
 
 internal sealed record UpJson(string Service, string Url, string Version, DeployResultJson Deploy);
 
-internal sealed record LogLineJson(DateTimeOffset Timestamp, string Task, string Container, string Message);
+internal sealed record LogLineJson(DateTimeOffset Timestamp, string Task, string Container, string Message, string? Service = null);
 
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
@@ -137,6 +137,7 @@ internal sealed record LogLineJson(DateTimeOffset Timestamp, string Task, string
     NewLine = "\n")]
 [JsonSerializable(typeof(DeployResultJson))]
 [JsonSerializable(typeof(StatusJson))]
+[JsonSerializable(typeof(IReadOnlyList<StatusJson>))]
 [JsonSerializable(typeof(VerifyJson))]
 [JsonSerializable(typeof(DiffJson))]
 [JsonSerializable(typeof(SecretListJson))]

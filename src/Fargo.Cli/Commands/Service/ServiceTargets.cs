@@ -59,6 +59,24 @@ internal static class ServiceTargets
     }
 
     /// <summary>
+    /// The services a command over the whole app works on: the one of --service (or of a file of one service), else every
+    /// service of the app in deploy order (each called service before its callers).
+    /// </summary>
+    public static IReadOnlyList<ServiceSelection> SelectApp(CommandContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var config = new ConfigLoader().Load(context.ConfigFile());
+        if (context.Settings.Service is not null || config is not ServiceConfig { HasSeveralServices: true } app)
+        {
+            return [Select(context)];
+        }
+
+        var environment = context.Settings.Env ?? Environments.Default;
+        return [.. app.ServicesInDeployOrder(environment).Select(settings =>
+            new ServiceSelection(ServiceSpec.FromSettings(settings), Translate(() => TargetEnvironment.Of(settings.Environment)), config))];
+    }
+
+    /// <summary>
     /// Connects to the environment for a command that needs nothing else of the local region: the session owns its
     /// own accessor and closes it with itself.
     /// </summary>

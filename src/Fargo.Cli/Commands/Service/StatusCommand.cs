@@ -17,29 +17,59 @@ internal sealed class StatusCommand : ICliCommand
             "Show the service: its revision and image, desired/running/pending tasks, deployments and their rollout state, " +
             "each task's lifecycle state and target health, the URL, the latest service events, the autoscaling range, " +
             "policies and last scaling activity when the service autoscales, and with a reports bucket its CloudFront URL " +
-            "(on the local region, the local URL its distribution is served at). --output json for scripts.");
+            "(on the local region, the local URL its distribution is served at). --output json for scripts. In an app of several " +
+            "services without --service: every service, one section each (--output json: an array, one object per service).");
         services.SetAction(command, (context, cancellation) => ServiceTargets.TranslateAsync(async () =>
         {
-            var selection = ServiceTargets.Select(context);
-            using var session = await ServiceTargets.OpenAsync(context, selection, cancellation);
-            var report = await ServiceStatusReader.ReadAsync(session.Target, SystemClock.Instance, cancellation);
-            if (selection.Environment.IsLocal && report.Reports is { } reports)
+            // Every service of an app without --service (in deploy order): a section each, or a JSON array.
+            var selections = ServiceTargets.SelectApp(context);
+            var reports = new List<(ServiceSelection Selection, ServiceStatusReport Report)>();
+            foreach (var selection in selections)
             {
-                // The distribution's AWS name does not resolve; the local region serves it on an address of its own.
-                using var local = new LocalRegionAccessor(context.Host);
-                report = report with { Reports = reports with { LocalUrl = await local.DistributionUrlAsync(new Uri(reports.Url).Host, cancellation) } };
+                reports.Add((selection, await ReadAsync(context, selection, cancellation)));
             }
 
             if (context.Json)
             {
-                context.WriteJson(StatusJson.From(report), ServiceJsonContext.Default.StatusJson);
+                if (reports.Count == 1)
+                {
+                    context.WriteJson(StatusJson.From(reports[0].Report), ServiceJsonContext.Default.StatusJson);
+                }
+                else
+                {
+                    context.WriteJson<IReadOnlyList<StatusJson>>([.. reports.Select(r => StatusJson.From(r.Report))], ServiceJsonContext.Default.IReadOnlyListStatusJson);
+                }
+
                 return ExitCodes.Success;
             }
 
-            Write(context.Host.Out, report, selection.Environment.Describe());
+            foreach (var (selection, report) in reports)
+            {
+                if (!ReferenceEquals(selection, reports[0].Selection))
+                {
+                    context.Host.Out.WriteLine();
+                }
+
+                Write(context.Host.Out, report, selection.Environment.Describe());
+            }
+
             return ExitCodes.Success;
         }));
         return command;
+    }
+
+    private static async Task<ServiceStatusReport> ReadAsync(CommandContext context, ServiceSelection selection, CancellationToken cancellation)
+    {
+        using var session = await ServiceTargets.OpenAsync(context, selection, cancellation);
+        var report = await ServiceStatusReader.ReadAsync(session.Target, SystemClock.Instance, cancellation);
+        if (selection.Environment.IsLocal && report.Reports is { } reports)
+        {
+            // The distribution's AWS name does not resolve; the local region serves it on an address of its own.
+            using var local = new LocalRegionAccessor(context.Host);
+            report = report with { Reports = reports with { LocalUrl = await local.DistributionUrlAsync(new Uri(reports.Url).Host, cancellation) } };
+        }
+
+        return report;
     }
 
     private static void Write(IAnsiConsole console, ServiceStatusReport report, string where)

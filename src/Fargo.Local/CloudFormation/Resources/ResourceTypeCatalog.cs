@@ -68,6 +68,8 @@ internal static class ResourceTypeCatalog
         new("AWS::SNS::TopicPolicy", [], ["Id"], ["Id"]),
         new("AWS::SecretsManager::Secret", ["Name"], ["Id"], ["Id"]),
         new("AWS::SecretsManager::SecretTargetAttachment", ["SecretId"], ["Id"], ["Id"]),
+        new("AWS::ServiceDiscovery::PrivateDnsNamespace", ["Name", "Vpc"], ["Arn", "HostedZoneId", "Id"], ["Id"]),
+        new("AWS::ServiceDiscovery::Service", ["HealthCheckCustomConfig", "Name", "NamespaceId", "Type"], ["Arn", "Id", "Name"], ["Id"]),
         new("AWS::SSM::Parameter", ["Name"], ["Arn", "Type", "Value"], ["Name"]),
         new("AWS::SNS::Subscription", ["Endpoint", "Protocol", "TopicArn"], ["Arn"], ["Arn"]),
 

@@ -87,6 +87,12 @@ internal sealed class RecordingSynthesizer(IInfraSynthesizer inner, string stabl
         return assembly;
     }
 
+    /// <summary>An app of one service is that service's synthesis; an app of several is synthesized for real each time.</summary>
+    public async Task<IReadOnlyList<SynthesizedAssembly>> SynthesizeAppAsync(IReadOnlyList<ServiceSettings> services, Func<ServiceSettings, RepositoryPlacement> repository, string outputDirectory, CancellationToken cancellationToken) =>
+        services.Count == 1
+            ? [await SynthesizeAsync(services[0], repository(services[0]), outputDirectory, cancellationToken)]
+            : await inner.SynthesizeAppAsync(services, repository, outputDirectory, cancellationToken);
+
     private static bool SamePlacement(RepositoryPlacement a, RepositoryPlacement b) =>
         a.Owns == b.Owns && a.OwnerEnvironment == b.OwnerEnvironment && a.SharedWith.SequenceEqual(b.SharedWith, StringComparer.Ordinal);
 

@@ -148,6 +148,7 @@ internal sealed class EcsServiceHandler(EcsControlPlane ecs, TimeProvider time, 
             EnableExecuteCommand = create.EnableExecuteCommand,
             EnableECSManagedTags = create.EnableECSManagedTags,
             LoadBalancers = create.LoadBalancers ?? [],
+            ServiceRegistries = create.ServiceRegistries ?? [],
             PropagateTags = create.PropagateTags,
             ForceNewDeployment = PropertyMapping.Bool(properties, "ForceNewDeployment"),
         }).Service!;

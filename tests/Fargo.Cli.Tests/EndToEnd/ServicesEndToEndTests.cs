@@ -1,0 +1,152 @@
+using System.Text.Json;
+using Fargo.Cli.Tests.EndToEnd.Support;
+using Fargo.Cli.Tests.Support;
+
+namespace Fargo.Cli.Tests.EndToEnd;
+
+/// <summary>
+/// An app of two services on the local region with one `fargo up`: an internal service found by its Cloud Map name, and
+/// a worker that calls it through the injected PRICING_URL (the same value as on AWS), its answers in `fargo logs`;
+/// `fargo deploy`, `status` and `logs` of both.
+/// Bringing one service up again with a new version leaves the other's tasks as they were; `fargo down` takes both
+/// down, the caller first.
+/// </summary>
+[Collection(LocalRegionCollection.Name)]
+public sealed class ServicesEndToEndTests(LocalRegionFixture region) : IDisposable
+{
+    private const string App = """
+        name = "shop"
+
+        [services.quoter]
+        kind = "worker"
+        calls = ["pricing"]
+        [services.quoter.local]
+        build = "mkdir -p {out} && cp quoter.js {out}/"
+        command = "node quoter.js"
+
+        [services.pricing]
+        kind = "internal"
+        port = 9090
+        [services.pricing.local]
+        build = "mkdir -p {out} && cp pricing.js {out}/"
+        command = "node pricing.js"
+
+        """;
+
+    // The internal service answers on the port the local region gives it (PORT), as it would on 9090 in its own task.
+    private const string Pricing = """
+        require("http").createServer((req, res) => res.end("price of " + req.url + " is 42")).listen(Number(process.env.PORT), "127.0.0.1");
+        """;
+
+    // The caller knows only PRICING_URL: http://pricing.local.fargo.internal:9090.
+    private const string Quoter = """
+        console.log("quoter: PRICING_URL names " + new URL(process.env.PRICING_URL).port);
+        setInterval(async () => {
+          try { console.log("quoter: " + await (await fetch(process.env.PRICING_URL + "/apple")).text()); }
+          catch (e) { console.log("quoter: failed " + e.cause?.code); }
+        }, 1000);
+        """;
+
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public async Task Every_service_comes_up_the_caller_reaches_the_called_one_by_name_and_one_service_deploys_alone()
+    {
+        _folder.Write("fargo.toml", App);
+        _folder.Write("pricing.js", Pricing);
+        _folder.Write("quoter.js", Quoter);
+
+        // A caller alone needs the services it calls: refused before anything changes.
+        var alone = await region.FargoAsync(_folder.Path, "up", "--service", "quoter", "--version", "v1");
+        Assert.Equal(2, alone.ExitCode);
+        Assert.Contains("quoter calls pricing, whose stack fargo-local-pricing is not on the local region", alone.Error, StringComparison.Ordinal);
+
+        var up = await region.FargoAsync(_folder.Path, "up", "--version", "v1");
+        try
+        {
+            Assert.True(up.ExitCode == 0, region.Explain(up));
+            // Called services first: pricing's stack and deploy before quoter's.
+            Assert.True(up.Out.IndexOf("Bringing pricing", StringComparison.Ordinal) < up.Out.IndexOf("Bringing quoter", StringComparison.Ordinal), up.Out);
+
+            await Task.Delay(TimeSpan.FromSeconds(3));
+            var logs = await region.FargoAsync(_folder.Path, "logs", "--service", "quoter", "--since", "5m");
+            Assert.True(logs.ExitCode == 0, region.Explain(logs));
+            Assert.Contains("quoter: PRICING_URL names 9090", logs.Out, StringComparison.Ordinal);
+            Assert.Contains("quoter: price of /apple is 42", logs.Out, StringComparison.Ordinal);
+
+            // `fargo deploy` without --service: every service, called ones first (the same version: nothing to roll out).
+            var deploy = await region.FargoAsync(_folder.Path, "deploy", "--version", "v1");
+            Assert.True(deploy.ExitCode == 0, region.Explain(deploy));
+            Assert.True(deploy.Out.IndexOf("Deploying pricing", StringComparison.Ordinal) is >= 0 and var pricingAt && pricingAt < deploy.Out.IndexOf("Deploying quoter", StringComparison.Ordinal), deploy.Out);
+
+            // `fargo logs` without --service: every service's lines, each marked with its service.
+            var allLogs = await region.FargoAsync(_folder.Path, "logs", "--since", "5m");
+            Assert.True(allLogs.ExitCode == 0, region.Explain(allLogs));
+            Assert.Matches(@"quoter [0-9a-f]{8} quoter: price of /apple is 42", allLogs.Out);
+
+            // `fargo status` without --service: every service, in deploy order.
+            var all = await region.FargoAsync(_folder.Path, "status", "--output", "json");
+            Assert.True(all.ExitCode == 0, region.Explain(all));
+            Assert.Equal(["pricing", "quoter"], JsonDocument.Parse(all.Out).RootElement.EnumerateArray().Select(s => s.GetProperty("service").GetString()));
+
+            // A new version of the caller alone: the called service's tasks stay the same ones.
+            var pricingBefore = await TaskArnsAsync("pricing");
+            var quoterBefore = await TaskArnsAsync("quoter");
+            var again = await region.FargoAsync(_folder.Path, "up", "--service", "quoter", "--version", "v2");
+            Assert.True(again.ExitCode == 0, region.Explain(again));
+            Assert.DoesNotContain("Bringing pricing", again.Out, StringComparison.Ordinal);
+            Assert.Equal(pricingBefore, await TaskArnsAsync("pricing"));
+            Assert.NotEqual(quoterBefore, await TaskArnsAsync("quoter"));
+
+            // The called service cannot go while its caller is up.
+            var early = await region.FargoAsync(_folder.Path, "down", "--service", "pricing");
+            Assert.Equal(2, early.ExitCode);
+            Assert.Contains("quoter calls pricing", early.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            var down = await region.FargoAsync(_folder.Path, "down");
+            Assert.True(down.ExitCode == 0, region.Explain(down));
+            Assert.True(down.Out.IndexOf("quoter is down", StringComparison.Ordinal) < down.Out.IndexOf("pricing is down", StringComparison.Ordinal), down.Out);
+        }
+    }
+
+    private async Task<IReadOnlyList<string>> TaskArnsAsync(string service)
+    {
+        var status = await region.FargoAsync(_folder.Path, "status", "--service", service, "--output", "json");
+        Assert.True(status.ExitCode == 0, region.Explain(status));
+        var arns = new List<string>();
+        Collect(JsonDocument.Parse(status.Out).RootElement);
+        return [.. arns.Distinct().Order(StringComparer.Ordinal)];
+
+        void Collect(JsonElement element)
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.Object:
+                    foreach (var property in element.EnumerateObject())
+                    {
+                        if (property.Value.ValueKind == JsonValueKind.String && property.Value.GetString() is { } text && text.Contains(":task/", StringComparison.Ordinal))
+                        {
+                            arns.Add(text);
+                        }
+                        else
+                        {
+                            Collect(property.Value);
+                        }
+                    }
+
+                    break;
+                case JsonValueKind.Array:
+                    foreach (var item in element.EnumerateArray())
+                    {
+                        Collect(item);
+                    }
+
+                    break;
+            }
+        }
+    }
+}
