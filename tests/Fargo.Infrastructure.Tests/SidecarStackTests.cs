@@ -32,6 +32,7 @@ public sealed class SidecarStackTests(SidecarStackTests.ServiceFixture service) 
         [containers.migrate]
         image = "111111111111.dkr.ecr.us-east-1.amazonaws.com/todo-migrations:v3"
         essential = false
+        entrypoint = ["dotnet", "Migrate.dll"]
         [environments.qa]
         account = "111111111111"
         region = "us-east-1"
@@ -48,6 +49,7 @@ public sealed class SidecarStackTests(SidecarStackTests.ServiceFixture service) 
         Assert.Equal("nginx:1.27-alpine", (string)proxy["Image"]!);
         Assert.True((bool)proxy["Essential"]!);
         Assert.False((bool)containers["migrate"]["Essential"]!);
+        Assert.Equal(["dotnet", "Migrate.dll"], containers["migrate"]["EntryPoint"]!.AsArray().Select(e => (string)e!));
         Assert.Equal((64, 128), ((int)proxy["Cpu"]!, (int)proxy["Memory"]!));
         Assert.Equal(8081, (int)proxy["PortMappings"]![0]!["ContainerPort"]!);
         Assert.Equal(

@@ -15,7 +15,7 @@ namespace Fargo.Config.Model;
 /// <param name="HealthCheck">ECS's container health check; null = none.</param>
 /// <param name="Cpu">CPU units reserved for it within the task; null = none.</param>
 /// <param name="Memory">Its hard memory limit in MiB; null = the task's.</param>
-/// <param name="Command">The whole command line (ECS's command; the image's entry point stays); null = the image's CMD.</param>
+/// <param name="Command">ECS's command (the entry point's arguments); null = the image's CMD. On the local region, the [local] command: the whole command line.</param>
 public sealed record SidecarSettings(
     string Name,
     string? Image,
@@ -29,6 +29,9 @@ public sealed record SidecarSettings(
     int? Memory,
     IReadOnlyList<string>? Command)
 {
+    /// <summary>ECS's entryPoint, replacing the image's; null = the image's ENTRYPOINT (always null on the local region).</summary>
+    public IReadOnlyList<string>? EntryPoint { get; init; }
+
     /// <summary>The load balancer sends the service's requests to this container's port instead of the service's own ([containers.&lt;name&gt;] target).</summary>
     public bool IsTarget { get; init; }
 

@@ -84,6 +84,8 @@ internal sealed class SidecarResolver(DiagnosticBag diagnostics)
             target.IsLocal && localCommand.IsWritten ? CommandLine.Split(localCommand.Value) : awsCommand)
         {
             IsTarget = Fields.Boolean(table, "target").Or(false),
+            // The local image is a folder with no entry point: the [local] command is the whole command line.
+            EntryPoint = target.IsLocal && localCommand.IsWritten ? null : Fields.Strings(table, "entrypoint") is { IsWritten: true, Value.Count: > 0 } entryPoint ? [.. entryPoint.Value.Select(e => e.Value)] : null,
         };
     }
 

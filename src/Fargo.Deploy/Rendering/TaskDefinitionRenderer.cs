@@ -108,6 +108,7 @@ public static class TaskDefinitionRenderer
         Essential = sidecar.Essential,
         Cpu = sidecar.Cpu,
         Memory = sidecar.Memory,
+        EntryPoint = sidecar.EntryPoint is { } entryPoint ? [.. entryPoint] : null,
         Command = sidecar.Command is { } command ? [.. command] : null,
         PortMappings = sidecar.Port is { } port ? [PortMappingFor(port)] : null,
         Environment = EnvironmentVariables(sidecar.Environment),

@@ -376,6 +376,7 @@ internal sealed class ServiceStack : Stack
                 Essential = sidecar.Essential,
                 Cpu = sidecar.Cpu,
                 MemoryLimitMiB = sidecar.Memory,
+                EntryPoint = sidecar.EntryPoint is { } entryPoint ? [.. entryPoint] : null,
                 Command = sidecar.Command is { } command ? [.. command] : null,
                 PortMappings = sidecar.Port is { } port ? [new PortMapping { ContainerPort = port, Protocol = Amazon.CDK.AWS.ECS.Protocol.TCP }] : null,
                 HealthCheck = ContainerHealthCheck(sidecar.HealthCheck),

@@ -33,7 +33,8 @@ public sealed class SidecarRenderingTests
         command = "python3 proxy.py"
         [containers.migrate]
         essential = false
-        command = ["migrate", "--once"]
+        entrypoint = ["dotnet", "migrate/Migrate.dll"]
+        command = ["--once"]
         [environments.qa]
         account = "111111111111"
         region = "us-east-1"
@@ -61,7 +62,8 @@ public sealed class SidecarRenderingTests
         Assert.All(containers, c => Assert.Equal(containers[0].LogConfiguration, c.LogConfiguration, LogConfigurations.Instance));
         // A sidecar without an image of its own runs the service's, as deployed.
         Assert.Equal(containers[0].Image, containers[2].Image);
-        Assert.Equal(["migrate", "--once"], containers[2].Command);
+        Assert.Equal(["dotnet", "migrate/Migrate.dll"], containers[2].EntryPoint);
+        Assert.Equal(["--once"], containers[2].Command);
         Assert.False(containers[2].Essential);
     }
 
@@ -72,6 +74,7 @@ public sealed class SidecarRenderingTests
 
         Assert.Equal("111111111111.dkr.ecr.us-east-1.amazonaws.com/todo-api@sha256:abc", proxy.Image);
         Assert.Equal(["python3", "proxy.py"], proxy.Command);
+        Assert.Null(proxy.EntryPoint);
     }
 
     private sealed class LogConfigurations : IEqualityComparer<LogConfiguration?>
