@@ -101,7 +101,7 @@ public static class ConfigSchema
         Full(Container + ".image", ConfigValueType.String, "the service's own image", "An image reference: a public image (\"nginx:1.27-alpine\") or an ECR URI. Fargo neither builds nor pushes it. The local region ignores it: there the container runs its [local] command in the service's own build output.")
             with { Example = "image = \"nginx:1.27-alpine\"", Rule = ValueRule.NotEmpty },
         Full(Container + ".entrypoint", ConfigValueType.StringArray, "the image's ENTRYPOINT", "The container's entry point, replacing the image's, in exec form: a sidecar that runs the service's own image with another program sets it.")
-            with { Example = "entrypoint = [\"dotnet\", \"edge-proxy/EdgeProxy.dll\"]", Rule = ValueRule.NotEmpty },
+            with { Example = "entrypoint = [\"nginx\", \"-g\", \"daemon off;\"]", Rule = ValueRule.NotEmpty },
         Full(Container + ".command", ConfigValueType.StringArray, "the image's CMD", "The container's command (the entry point's arguments), in exec form.")
             with { Rule = ValueRule.NotEmpty },
         Full(Container + ".port", ConfigValueType.Integer, "none", "The port the container listens on. The containers of a task share one network, so no two of them listen on the same port.")
