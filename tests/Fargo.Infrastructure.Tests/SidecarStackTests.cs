@@ -5,51 +5,26 @@ using Fargo.Infrastructure.Tests.Support;
 namespace Fargo.Infrastructure.Tests;
 
 /// <summary>
-/// A web service with a reverse proxy in front of its container and an init container, synthesized once for qa: the
+/// A web service with a reverse proxy in front of its container, an init container and a log shipper (tests/Shared/SidecarExample.cs),
+/// synthesized once for qa: the
 /// task definition holds all three with their dependencies, checks, ports, variables, secrets and logs; the load
 /// balancer reaches the proxy's port, and only that port.
 /// </summary>
 [Collection(CdkCollection.Name)]
 public sealed class SidecarStackTests(SidecarStackTests.ServiceFixture service) : IClassFixture<SidecarStackTests.ServiceFixture>
 {
-    public const string Config = """
-        name = "todo-api"
-        port = 8080
-        [health]
-        command = ["curl", "-f", "http://localhost:8080/_health"]
-        [containers.proxy]
-        image = "nginx:1.27-alpine"
-        port = 8081
-        target = true
-        depends_on = { todo-api = "HEALTHY", migrate = "SUCCESS" }
-        env = { UPSTREAM = "http://localhost:8080" }
-        secrets = { TLS_KEY = "/todo-api/tls-key" }
-        cpu = 64
-        memory = 128
-        [containers.proxy.health]
-        command = ["wget", "-q", "-O-", "http://localhost:8081/_health"]
-        interval = "10s"
-        [containers.migrate]
-        image = "111111111111.dkr.ecr.us-east-1.amazonaws.com/todo-migrations:v3"
-        essential = false
-        entrypoint = ["dotnet", "Migrate.dll"]
-        [environments.qa]
-        account = "111111111111"
-        region = "us-east-1"
-
-        """;
-
     [Fact]
     public void The_task_definition_holds_every_container_with_its_dependencies_checks_and_logs()
     {
         var containers = service.Containers();
         var proxy = containers["proxy"];
 
-        Assert.Equal(["todo-api", "proxy", "migrate"], containers.Keys);
+        Assert.Equal(["todo-api", "proxy", "migrate", "shipper"], containers.Keys);
         Assert.Equal("nginx:1.27-alpine", (string)proxy["Image"]!);
         Assert.True((bool)proxy["Essential"]!);
         Assert.False((bool)containers["migrate"]["Essential"]!);
         Assert.Equal(["dotnet", "Migrate.dll"], containers["migrate"]["EntryPoint"]!.AsArray().Select(e => (string)e!));
+        Assert.Equal(containers["todo-api"]["Image"]!.ToJsonString(), containers["migrate"]["Image"]!.ToJsonString());
         Assert.Equal((64, 128), ((int)proxy["Cpu"]!, (int)proxy["Memory"]!));
         Assert.Equal(8081, (int)proxy["PortMappings"]![0]!["ContainerPort"]!);
         Assert.Equal(
@@ -87,7 +62,7 @@ public sealed class SidecarStackTests(SidecarStackTests.ServiceFixture service) 
         var policies = service.Json.ToJsonString();
 
         Assert.Contains("parameter/todo-api/tls-key", policies, StringComparison.Ordinal);
-        Assert.Contains("repository/todo-migrations", policies, StringComparison.Ordinal);
+        Assert.Contains("repository/log-shipper", policies, StringComparison.Ordinal);
     }
 
     private JsonObject Single(string type) => Assert.Single(SynthesizedEnvironment.Resources(service.Json, type)).Value["Properties"]!.AsObject();
@@ -99,7 +74,7 @@ public sealed class SidecarStackTests(SidecarStackTests.ServiceFixture service) 
 
         public ServiceFixture()
         {
-            var config = (ServiceConfig)new ConfigLoader().Parse(Config, "/work/app/fargo.toml");
+            var config = (ServiceConfig)new ConfigLoader().Parse(Fargo.Tests.SidecarExample.Config, "/work/app/fargo.toml");
             var model = InfrastructureApp.BuildApp(InfrastructureApp.NewApp(_root), config.ServicesIn("qa"), _ => RepositoryPlacement.Alone, _root);
             model.App.Synth();
             Json = JsonNode.Parse(File.ReadAllText(model.Assemblies[0].ServiceTemplate))!.AsObject();

@@ -6,43 +6,12 @@ namespace Fargo.Deploy.Tests.Rendering;
 
 /// <summary>
 /// A deploy's task definition of a service with sidecars: every container of fargo.toml, as the service stack has them
-/// (tests/Fargo.Infrastructure.Tests/SidecarStackTests.cs checks the stack's side of the same file).
+/// (tests/Shared/SidecarExample.cs; tests/Fargo.Infrastructure.Tests/SidecarStackTests.cs checks the stack's side of it).
 /// </summary>
 public sealed class SidecarRenderingTests
 {
-    private const string Config = """
-        name = "todo-api"
-        port = 8080
-        [health]
-        command = ["curl", "-f", "http://localhost:8080/_health"]
-        [local]
-        command = "python3 app.py"
-        [containers.proxy]
-        image = "nginx:1.27-alpine"
-        port = 8081
-        target = true
-        depends_on = { todo-api = "HEALTHY", migrate = "SUCCESS" }
-        env = { UPSTREAM = "http://localhost:8080" }
-        secrets = { TLS_KEY = "/todo-api/tls-key" }
-        cpu = 64
-        memory = 128
-        [containers.proxy.health]
-        command = ["wget", "-q", "-O-", "http://localhost:8081/_health"]
-        interval = "10s"
-        [containers.proxy.local]
-        command = "python3 proxy.py"
-        [containers.migrate]
-        essential = false
-        entrypoint = ["dotnet", "migrate/Migrate.dll"]
-        command = ["--once"]
-        [environments.qa]
-        account = "111111111111"
-        region = "us-east-1"
-
-        """;
-
     private static RegisterTaskDefinitionRequest Render(string environment) =>
-        TaskDefinitionRenderer.Render(((ServiceConfig)new ConfigLoader().Parse(Config, "/work/app/fargo.toml")).ForEnvironment(environment), "111111111111.dkr.ecr.us-east-1.amazonaws.com/todo-api@sha256:abc");
+        TaskDefinitionRenderer.Render(((ServiceConfig)new ConfigLoader().Parse(Fargo.Tests.SidecarExample.Config, "/work/app/fargo.toml")).ForEnvironment(environment), "111111111111.dkr.ecr.us-east-1.amazonaws.com/todo-api@sha256:abc");
 
     [Fact]
     public void Every_container_is_rendered_with_its_dependencies_check_variables_secrets_and_logs()
@@ -50,7 +19,7 @@ public sealed class SidecarRenderingTests
         var containers = Render("qa").ContainerDefinitions;
         var proxy = containers[1];
 
-        Assert.Equal(["todo-api", "proxy", "migrate"], containers.Select(c => c.Name));
+        Assert.Equal(["todo-api", "proxy", "migrate", "shipper"], containers.Select(c => c.Name));
         Assert.Equal("nginx:1.27-alpine", proxy.Image);
         Assert.Equal((true, 64, 128), (proxy.Essential!.Value, proxy.Cpu!.Value, proxy.Memory!.Value));
         Assert.Equal(8081, proxy.PortMappings![0].ContainerPort);
@@ -62,7 +31,8 @@ public sealed class SidecarRenderingTests
         Assert.All(containers, c => Assert.Equal(containers[0].LogConfiguration, c.LogConfiguration, LogConfigurations.Instance));
         // A sidecar without an image of its own runs the service's, as deployed.
         Assert.Equal(containers[0].Image, containers[2].Image);
-        Assert.Equal(["dotnet", "migrate/Migrate.dll"], containers[2].EntryPoint);
+        Assert.Equal(["dotnet", "Migrate.dll"], containers[2].EntryPoint);
+        Assert.Equal("111111111111.dkr.ecr.us-east-1.amazonaws.com/log-shipper:v3", containers[3].Image);
         Assert.Equal(["--once"], containers[2].Command);
         Assert.False(containers[2].Essential);
     }
