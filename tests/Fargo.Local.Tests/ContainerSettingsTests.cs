@@ -84,33 +84,12 @@ public sealed class ContainerSettingsTests(EngineFixture engine) : IClassFixture
         Assert.Contains(named, error.Message, StringComparison.Ordinal);
     }
 
-    private async Task<string> ImageAsync(string name)
-    {
-        var folder = Path.Combine(engine.WorkDirectory, "image-" + name);
-        Directory.CreateDirectory(Path.Combine(folder, "app", "bin"));
-        await File.WriteAllTextAsync(Path.Combine(folder, "app", "bin", "marker.txt"), "the bin folder");
-        var imported = await LocalImageImporter.ImportAsync(engine.Region, folder, name, "v1", CancellationToken.None);
-        return imported.TaggedImageUri;
-    }
+    private Task<string> ImageAsync(string name) => OneOffTasks.ImageAsync(engine, name);
 
-    private static RegisterTaskDefinitionRequest OneOff(string family, string image, Func<ContainerDefinition, ContainerDefinition> shape)
-    {
-        var definition = TestService.TaskDefinition(family, image, "v1", "/test/" + family);
-        var container = definition.ContainerDefinitions[0] with { HealthCheck = null, PortMappings = null };
-        return definition with { ContainerDefinitions = [shape(container)] };
-    }
+    private static RegisterTaskDefinitionRequest OneOff(string family, string image, Func<ContainerDefinition, ContainerDefinition> shape) =>
+        OneOffTasks.Definition(family, image, container => [shape(container)]);
 
-    private async Task<EcsTask> RunToStopAsync(string family)
-    {
-        var run = await engine.Ecs.RunTaskAsync(new RunTaskRequest { Cluster = "test", TaskDefinition = family, LaunchType = LaunchType.Fargate });
-        var arn = Assert.Single(run.Tasks!).TaskArn!;
-        return await Eventually.UntilAsync(
-            async () => (await engine.Ecs.DescribeTasksAsync(new DescribeTasksRequest { Cluster = "test", Tasks = [arn] })).Tasks![0],
-            t => t.LastStatus == "STOPPED",
-            TimeSpan.FromSeconds(60),
-            $"the {family} task to stop",
-            t => t.LastStatus!);
-    }
+    private Task<EcsTask> RunToStopAsync(string family) => OneOffTasks.RunToStopAsync(engine, family);
 
     private async Task<IReadOnlyList<string>> LogLinesAsync(string group)
     {

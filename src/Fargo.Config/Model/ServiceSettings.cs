@@ -38,6 +38,20 @@ public sealed record ServiceSettings(
     /// <summary>The services of the same app this one calls, in the order written; each gets its variable.</summary>
     public IReadOnlyList<ServiceCall> Calls { get; init; } = NoCalls;
 
+    /// <summary>The task's further containers ([containers]), in the order written, after the service's own.</summary>
+    public IReadOnlyList<SidecarSettings> Sidecars { get; init; } = SidecarSettings.None;
+
+    /// <summary>
+    /// The container and port the load balancer sends the service's requests to: the sidecar with target = true, else the
+    /// service's own container on its port. Null without a load balancer.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public LoadBalancerTarget? Target => !IsLoadBalanced
+        ? null
+        : Sidecars.FirstOrDefault(s => s.IsTarget) is { Port: { } sidecarPort } sidecar
+            ? new LoadBalancerTarget(sidecar.Name, sidecarPort)
+            : Port is { } port ? new LoadBalancerTarget(Names.ContainerName, port) : null;
+
     /// <summary>The app the service belongs to: fargo.toml's name (for a file of one service, the service's own name).</summary>
     public string App { get; init; } = Name;
 

@@ -104,8 +104,9 @@ public static class ConfigReference
     private static IEnumerable<(string Title, IReadOnlyList<ConfigKey> Keys)> Sections(ConfigFormat format)
     {
         var keys = ConfigSchema.Keys.Where(k => k.Format == format).ToList();
-        yield return ("### Top level", [.. keys.Where(k => k.Parent.Length == 0 && k.Type != ConfigValueType.Table && k.Type != ConfigValueType.StringMap)]);
-        foreach (var table in keys.Where(k => k.Parent.Length == 0 && (k.Type == ConfigValueType.Table || k.Type == ConfigValueType.StringMap)))
+        static bool IsSection(ConfigKey key) => key.Type is ConfigValueType.Table or ConfigValueType.StringMap or ConfigValueType.NamedTables;
+        yield return ("### Top level", [.. keys.Where(k => k.Parent.Length == 0 && !IsSection(k))]);
+        foreach (var table in keys.Where(k => k.Parent.Length == 0 && IsSection(k)))
         {
             var members = keys.Where(k => k.Path.StartsWith(table.Path + ".", StringComparison.Ordinal)).ToList();
             yield return ($"### `[{table.Path}]`", [table, .. members]);
@@ -128,13 +129,15 @@ public static class ConfigReference
     /// <summary>A table whose own key has an example gets a TOML block: the table's header, then each member's example.</summary>
     private static void AppendExample(StringBuilder text, IReadOnlyList<ConfigKey> keys)
     {
-        if (keys.Count == 0 || keys[0].Type != ConfigValueType.Table || keys[0].Example is not { } header)
+        if (keys.Count == 0 || keys[0].Type is not (ConfigValueType.Table or ConfigValueType.NamedTables) || keys[0].Example is not { } header)
         {
             return;
         }
 
+        // Tables by name show one item's own keys: its nested tables would need headers of their own.
+        var items = keys[0].Type == ConfigValueType.NamedTables ? keys.Where(k => k.Parent == keys[0].Path).Select(k => k.Path).ToHashSet() : null;
         text.Append("```toml\n").Append(header).Append('\n');
-        foreach (var key in keys.Skip(1).Where(k => k.Example is not null))
+        foreach (var key in keys.Skip(1).Where(k => k.Example is not null && (items is null || items.Contains(k.Parent))))
         {
             text.Append(key.Example).Append('\n');
         }

@@ -23,14 +23,19 @@ public static class ConfigSchema
     /// <summary>Stands for any service name under [services] (and [environments.&lt;env&gt;.services]).</summary>
     public const string ServicePlaceholder = "<service>";
 
+    /// <summary>Stands for any container name under [containers] (and for the container a depends_on entry names).</summary>
+    public const string ContainerPlaceholder = "<container>";
+
     /// <summary>The environment that always exists: the local region on this machine.</summary>
     public const string LocalEnvironment = "local";
+
+    private const string Container = "containers." + ContainerPlaceholder;
 
     private const string EnvironmentPrefix = "environments." + EnvironmentPlaceholder;
 
     /// <summary>The top-level keys that an environment may override (tables are deep-merged).</summary>
     public static IReadOnlyList<string> OverridableKeys { get; } =
-        ["secrets_path", "image", "resources", "container", "http", "health", "scaling", "deploy", "env", "secrets", "database", "network", "logs", "buckets", "local", "permissions", "iam"];
+        ["secrets_path", "image", "resources", "container", "containers", "http", "health", "scaling", "deploy", "env", "secrets", "database", "network", "logs", "buckets", "local", "permissions", "iam"];
 
     /// <summary>
     /// The keys a [services.&lt;service&gt;] table may set: the overridable ones, and what only a service can say about
@@ -88,6 +93,43 @@ public static class ConfigSchema
             with { Example = "working_directory = \"/app\"", Rule = ValueRule.AbsolutePath, Constraint = "an absolute path" },
         Full("container.stop_timeout", ConfigValueType.Duration, "\"30s\"", "How long the container gets between SIGTERM and SIGKILL when its task stops.")
             with { Example = "stop_timeout = \"60s\"", Minimum = 2, Maximum = 120 },
+
+        Full("containers", ConfigValueType.NamedTables, "none", "Further containers of the service's task (sidecars), beside the service's own container, which is named after the service. They share the task's network (each reaches the others on localhost and their ports, as in awsvpc), its lifecycle, its log group (each under its own stream) and its roles. On the local region each is a process of the same task ([docs/sidecars.md](docs/sidecars.md)).")
+            with { Example = "[containers.proxy]" },
+        Full(Container, ConfigValueType.Table, null, "One container, by name.")
+            with { Rule = ValueRule.EcsName, Constraint = "the name: up to 255 letters, digits, hyphens and underscores; not the service's own container's name" },
+        Full(Container + ".image", ConfigValueType.String, "the service's own image", "An image reference: a public image (\"nginx:1.27-alpine\") or an ECR URI. Fargo neither builds nor pushes it. The local region ignores it: there the container runs its [local] command in the service's own build output.")
+            with { Example = "image = \"nginx:1.27-alpine\"", Rule = ValueRule.NotEmpty },
+        Full(Container + ".entrypoint", ConfigValueType.StringArray, "the image's ENTRYPOINT", "The container's entry point, replacing the image's, in exec form: a sidecar that runs the service's own image with another program sets it.")
+            with { Example = "entrypoint = [\"nginx\", \"-g\", \"daemon off;\"]", Rule = ValueRule.NotEmpty },
+        Full(Container + ".command", ConfigValueType.StringArray, "the image's CMD", "The container's command (the entry point's arguments), in exec form.")
+            with { Rule = ValueRule.NotEmpty },
+        Full(Container + ".port", ConfigValueType.Integer, "none", "The port the container listens on. The containers of a task share one network, so no two of them listen on the same port.")
+            with { Example = "port = 8081", Minimum = 1, Maximum = 65535 },
+        Full(Container + ".target", ConfigValueType.Boolean, "false", "The load balancer sends the service's requests to this container's port (a proxy in front of the app) instead of the service's own container; the target group's health check goes to it too.")
+            with { Example = "target = true", Constraint = "at most one container; needs port; web services only" },
+        Full(Container + ".essential", ConfigValueType.Boolean, "true", "Whether its exit stops the task (\"Essential container in task exited\"); a non-essential container may exit and the task goes on."),
+        Full(Container + ".depends_on", ConfigValueType.StringMap, "none", "The containers that must reach a condition before this one starts: START (started), HEALTHY (its health check passed; it needs one), COMPLETE (exited) or SUCCESS (exited with 0; COMPLETE and SUCCESS only on a non-essential container). The service's own container is named after the service.")
+            with { Example = "depends_on = { todo-api = \"HEALTHY\" }", Constraint = "names of this task's containers; no cycles" },
+        Full(Container + ".depends_on." + ContainerPlaceholder, ConfigValueType.String, null, "The condition the named container must reach.")
+            with { AllowedValues = [.. Model.DependencyConditions.All] },
+        Full(Container + ".env", ConfigValueType.StringMap, "none", "The container's environment variables (it does not get the service's [env]). On the local region, localhost:<port> and 127.0.0.1:<port> in a value, for a port of the task's containers, name where that container listens there."),
+        Full(Container + ".env." + VariablePlaceholder, ConfigValueType.String, null, "A variable's value."),
+        Full(Container + ".secrets", ConfigValueType.StringMap, "none", "The container's secrets, as [secrets] (it does not get the service's)."),
+        Full(Container + ".secrets." + VariablePlaceholder, ConfigValueType.String, null, "An SSM parameter name, or the ARN of an SSM parameter or of a Secrets Manager secret.")
+            with { Rule = ValueRule.SecretReference, Constraint = "\"/param/name\" or an ARN" },
+        Full(Container + ".cpu", ConfigValueType.Integer, "none", "CPU units reserved for the container within the task.") with { Minimum = 0, Constraint = "with the other containers' cpu, at most [resources] cpu" },
+        Full(Container + ".memory", ConfigValueType.Integer, "none: the task's memory is the limit", "The container's hard memory limit in MiB.") with { Minimum = 6, Constraint = "at most [resources] memory" },
+        Full(Container + ".health", ConfigValueType.Table, null, "The container's health check (ECS's container health check)."),
+        Full(Container + ".health.command", ConfigValueType.StringArray, null, "The check, in exec form; it exits 0 when healthy.")
+            with { Required = true, Example = "command = [\"wget\", \"-q\", \"-O-\", \"http://localhost:8081/_health\"]", Rule = ValueRule.NotEmpty },
+        Full(Container + ".health.interval", ConfigValueType.Duration, "\"30s\"", "Time between two checks.") with { Minimum = 5, Maximum = 300 },
+        Full(Container + ".health.timeout", ConfigValueType.Duration, "\"5s\"", "How long a check may take.") with { Minimum = 2, Maximum = 60 },
+        Full(Container + ".health.retries", ConfigValueType.Integer, "3", "Failures in a row before the container is unhealthy.") with { Minimum = 1, Maximum = 10 },
+        Full(Container + ".health.start_period", ConfigValueType.Duration, "\"0s\"", "How long failures do not count after the container starts.") with { Minimum = 0, Maximum = 300 },
+        Full(Container + ".local", ConfigValueType.Table, null, "How the local region runs the container: a command in the service's own build output ([local] build writes it)."),
+        Full(Container + ".local.command", ConfigValueType.String, null, "The command that starts the container locally, run in the service's build output folder.")
+            with { Required = true, Example = "command = \"python3 proxy.py\"", Rule = ValueRule.NotEmpty },
 
         Full("http", ConfigValueType.Table, null, "Which requests the environment's load balancer sends to the service: a host name, a path prefix, or both. Services that share an environment each need their own; a second service with the same host and path is refused, naming both. Listener rule priorities follow from them: host before no host, longer paths before their prefixes, so the most specific rule wins.")
             with { Example = "[http]" },

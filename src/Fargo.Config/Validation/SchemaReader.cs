@@ -343,12 +343,15 @@ internal sealed class SchemaReader(DiagnosticBag diagnostics)
 
     private TableNode ReadMap(ConfigKey entry, TomlTable table, Origin origin)
     {
-        var valueEntry = ConfigSchema.Find(entry.Format, $"{entry.Path}.{ConfigSchema.VariablePlaceholder}")!;
+        // A map's keys are variable names, except depends_on's, which name containers.
+        var containerEntry = ConfigSchema.Find(entry.Format, $"{entry.Path}.{ConfigSchema.ContainerPlaceholder}");
+        var valueEntry = containerEntry ?? ConfigSchema.Find(entry.Format, $"{entry.Path}.{ConfigSchema.VariablePlaceholder}")!;
+        var nameEntry = containerEntry is null ? null : ConfigSchema.Find(entry.Format, "containers." + ConfigSchema.ContainerPlaceholder)!;
         var node = new TableNode(origin);
         foreach (var name in table.Keys)
         {
             var path = KeyPaths.Join(origin.KeyPath, name);
-            if (ValueRules.CheckVariableName(name) is { } problem)
+            if ((nameEntry is null ? ValueRules.CheckVariableName(name) : CheckString(nameEntry, name)) is { } problem)
             {
                 diagnostics.Add(new Origin(path, KeyPosition(table, name), origin.Environment), problem.Message, problem.Hint);
                 node.Entries[name] = new RejectedNode(new Origin(path, KeyPosition(table, name), origin.Environment));

@@ -32,6 +32,7 @@ internal sealed class SettingsResolver(DiagnosticBag diagnostics, string context
         var network = Network(Fields.Table(merged, "network"), target);
         var names = ResourceNaming.For(name, environmentName);
         var local = Local(Fields.Table(merged, "local"));
+        var health = Health(Fields.Table(merged, "health"));
 
         return new ServiceSettings(
             Name: name,
@@ -40,7 +41,7 @@ internal sealed class SettingsResolver(DiagnosticBag diagnostics, string context
             Image: Image(Fields.Table(merged, "image")),
             Resources: resources,
             Container: Container(Fields.Table(merged, "container"), resources, target, local),
-            Health: Health(Fields.Table(merged, "health")),
+            Health: health,
             Scaling: Scaling(Fields.Table(merged, "scaling")),
             Deploy: Deploy(Fields.Table(merged, "deploy")),
             Env: ReadOnly(env.Entries),
@@ -63,6 +64,7 @@ internal sealed class SettingsResolver(DiagnosticBag diagnostics, string context
             App = app,
             Kind = service.Kind,
             Calls = service.Calls,
+            Sidecars = new SidecarResolver(diagnostics).Resolve(Fields.Table(merged, "containers"), service, (names.ContainerName, service.Port, health.Command is not null), resources, target),
         };
     }
 

@@ -202,11 +202,12 @@ public static class Preflight
         }
 
         var problems = new List<string>();
+        var (expectedContainer, expectedPort) = target.Spec.BalancedContainer is { } balanced ? (balanced.Container, (int?)balanced.Port) : (target.Spec.ContainerName, target.Spec.Port);
         foreach (var balancer in balancers)
         {
-            if (balancer.ContainerPort != target.Spec.Port || balancer.ContainerName != target.Spec.ContainerName)
+            if (balancer.ContainerPort != expectedPort || balancer.ContainerName != expectedContainer)
             {
-                problems.Add($"the service sends traffic to {balancer.ContainerName}:{balancer.ContainerPort}, the container is {target.Spec.ContainerName}:{target.Spec.Port}");
+                problems.Add($"the service sends traffic to {balancer.ContainerName}:{balancer.ContainerPort}, the container is {expectedContainer}:{expectedPort}");
             }
 
             if (balancer.TargetGroupArn is { } arn)
@@ -217,15 +218,15 @@ public static class Preflight
                 {
                     problems.Add(group.Error);
                 }
-                else if (port != target.Spec.Port)
+                else if (port != expectedPort)
                 {
-                    problems.Add($"target group port {port} is not the container port {target.Spec.Port}");
+                    problems.Add($"target group port {port} is not the container port {expectedPort}");
                 }
             }
         }
 
         return problems.Count == 0
-            ? new(name, CheckStatus.Passed, $"port {target.Spec.Port}, the container's")
+            ? new(name, CheckStatus.Passed, $"port {expectedPort}, the container's")
             : new(name, CheckStatus.Failed, string.Join("; ", problems));
     }
 

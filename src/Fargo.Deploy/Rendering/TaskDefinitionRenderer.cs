@@ -3,6 +3,8 @@ using Fargo.Aws.Ecs;
 using Fargo.Config.Model;
 using ConfigCpuArchitecture = Fargo.Config.Model.CpuArchitecture;
 using EcsCpuArchitecture = Fargo.Aws.Ecs.CpuArchitecture;
+using ContainerDependency = Fargo.Aws.Ecs.ContainerDependency;
+using ContainerHealthCheck = Fargo.Config.Model.ContainerHealthCheck;
 using EcsKeyValuePair = Fargo.Aws.Ecs.KeyValuePair;
 
 namespace Fargo.Deploy.Rendering;
@@ -59,9 +61,7 @@ public static class TaskDefinitionRenderer
             Essential = true,
             PortMappings = settings.Port is { } port ? [PortMappingFor(port)] : null,
             Environment = EnvironmentVariables(settings.ContainerEnvironment),
-            HealthCheck = settings.Health.ContainerCheck is { } check
-                ? new HealthCheck { Command = check.Command, Interval = check.IntervalSeconds, Timeout = check.TimeoutSeconds, Retries = check.Retries, StartPeriod = check.StartPeriodSeconds }
-                : null,
+            HealthCheck = HealthCheckOf(settings.Health.ContainerCheck),
             Secrets = secrets.Count == 0 ? null : [.. secrets.Select(s => new Secret { Name = s.Key, ValueFrom = s.Value })],
             LogConfiguration = AwsLogs(names.LogGroup, region, names.LogStreamPrefix),
 
@@ -80,7 +80,7 @@ public static class TaskDefinitionRenderer
             TaskRoleArn = settings.Iam.RoleArn(region, account, names.TaskRole),
             ExecutionRoleArn = settings.Iam.RoleArn(region, account, names.ExecutionRole),
             NetworkMode = NetworkMode.Awsvpc,
-            ContainerDefinitions = [container],
+            ContainerDefinitions = [container, .. settings.Sidecars.Select(sidecar => Sidecar(sidecar, image, names, region, account))],
             RequiresCompatibilities = [Compatibility.Fargate],
             Cpu = settings.Resources.Cpu.ToString(CultureInfo.InvariantCulture),
             Memory = settings.Resources.Memory.ToString(CultureInfo.InvariantCulture),
@@ -96,6 +96,35 @@ public static class TaskDefinitionRenderer
             ],
         };
     }
+
+    /// <summary>
+    /// A sidecar ([containers]), member for member what ServiceStack gives it (SidecarSettings decides them both): its
+    /// image or the service's, the service's log group, its own variables and secrets, its dependencies.
+    /// </summary>
+    private static ContainerDefinition Sidecar(SidecarSettings sidecar, string serviceImage, ResourceNames names, string region, string account) => new()
+    {
+        Name = sidecar.Name,
+        Image = sidecar.Image ?? serviceImage,
+        Essential = sidecar.Essential,
+        Cpu = sidecar.Cpu,
+        Memory = sidecar.Memory,
+        EntryPoint = sidecar.EntryPoint is { } entryPoint ? [.. entryPoint] : null,
+        Command = sidecar.Command is { } command ? [.. command] : null,
+        PortMappings = sidecar.Port is { } port ? [PortMappingFor(port)] : null,
+        Environment = EnvironmentVariables(sidecar.Environment),
+        Secrets = sidecar.Secrets.Count == 0
+            ? null
+            : [.. sidecar.Secrets.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => new Secret { Name = s.Key, ValueFrom = SecretReference(s.Value, region, account) })],
+        HealthCheck = HealthCheckOf(sidecar.HealthCheck),
+        DependsOn = sidecar.DependsOn.Count == 0
+            ? null
+            : [.. sidecar.DependsOn.Select(d => new ContainerDependency { ContainerName = d.Container, Condition = ContainerCondition.FromWire(d.Condition) })],
+        LogConfiguration = AwsLogs(names.LogGroup, region, names.LogStreamPrefix),
+    };
+
+    private static HealthCheck? HealthCheckOf(ContainerHealthCheck? check) => check is null
+        ? null
+        : new HealthCheck { Command = check.Command, Interval = check.IntervalSeconds, Timeout = check.TimeoutSeconds, Retries = check.Retries, StartPeriod = check.StartPeriodSeconds };
 
     /// <summary>
     /// The task definition of the flat format, exactly as older deploy scripts registered it: family and

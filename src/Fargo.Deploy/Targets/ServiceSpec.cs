@@ -26,6 +26,9 @@ public sealed record ServiceSpec
 
     public required int? Port { get; init; }
 
+    /// <summary>The container and port the load balancer reaches: the service's own, or a sidecar in front of it ([containers] target).</summary>
+    public LoadBalancerTarget? BalancedContainer { get; init; }
+
     public required string LogGroup { get; init; }
 
     /// <summary>awslogs-stream-prefix: a task's stream is &lt;prefix&gt;/&lt;container&gt;/&lt;task id&gt;.</summary>
@@ -74,6 +77,7 @@ public sealed record ServiceSpec
             TaskFamily = names.TaskFamily,
             ContainerName = names.ContainerName,
             Port = settings.Port,
+            BalancedContainer = settings.Target,
             LogGroup = names.LogGroup,
             LogStreamPrefix = names.LogStreamPrefix,
             Repository = names.Repository,
@@ -105,6 +109,7 @@ public sealed record ServiceSpec
             TaskFamily = flat.Service,
             ContainerName = flat.Service,
             Port = flat.Port,
+            BalancedContainer = new LoadBalancerTarget(flat.Service, flat.Port),
             LogGroup = TaskDefinitionRenderer.FlatLogGroup(flat),
             LogStreamPrefix = flat.Service,
             SecretsPath = TaskDefinitionRenderer.FlatSecretsPath(flat),

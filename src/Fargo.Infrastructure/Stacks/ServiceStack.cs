@@ -162,7 +162,7 @@ internal sealed class ServiceStack : Stack
             TaskRole = taskRole,
         });
         var liveOrBootstrapImage = Fn.ConditionIf(HasLiveImage.LogicalId, image.ValueAsString, $"{Repository.RepositoryUri}:{BootstrapTag}").ToString()!;
-        taskDefinition.AddContainer("Container", new ContainerDefinitionOptions
+        var appContainer = taskDefinition.AddContainer("Container", new ContainerDefinitionOptions
         {
             ContainerName = names.ContainerName,
             Image = ContainerImage.FromRegistry(liveOrBootstrapImage),
@@ -183,11 +183,15 @@ internal sealed class ServiceStack : Stack
             Logging = LogDriver.AwsLogs(new AwsLogDriverProps { LogGroup = LogGroup, StreamPrefix = names.LogStreamPrefix }),
         });
 
-        TargetGroup = settings.IsLoadBalanced ? CreateTargetGroup() : null;
+        AddSidecars(taskDefinition, appContainer, liveOrBootstrapImage, executionRole);
+
+        TargetGroup = settings.Target is { } balancerTarget ? CreateTargetGroup(balancerTarget) : null;
         Service = CreateService(taskDefinition);
         if (TargetGroup is not null)
         {
-            Service.AttachToApplicationTargetGroup(TargetGroup);
+            // The container and port the load balancer reaches: the service's own, or the sidecar in front of it. The
+            // service's security group admits the load balancer on that port.
+            TargetGroup.AddTarget(Service.LoadBalancerTarget(new LoadBalancerTargetOptions { ContainerName = settings.Target!.Container, ContainerPort = settings.Target.Port }));
             AddListenerRule(settings.Name, settings.Http, TargetGroup);
         }
 
@@ -344,8 +348,71 @@ internal sealed class ServiceStack : Stack
         }
     }
 
+    /// <summary>
+    /// [containers]: each sidecar beside the service's container, member for member what `fargo deploy` renders
+    /// (SidecarSettings decides them both): the same log group (its own stream, as awslogs names streams after the
+    /// container), its own variables and secrets, and its dependencies once every container exists.
+    /// </summary>
+    private void AddSidecars(FargateTaskDefinition taskDefinition, ContainerDefinition appContainer, string serviceImage, Role executionRole)
+    {
+        var containers = new Dictionary<string, ContainerDefinition>(StringComparer.Ordinal) { [_settings.Names.ContainerName] = appContainer };
+        foreach (var sidecar in _settings.Sidecars)
+        {
+            if (sidecar.Image is { } image && EcrImage.TryParse(image) is { } ecr)
+            {
+                Amazon.CDK.AWS.ECR.Repository.FromRepositoryArn(this, "SidecarRepository" + sidecar.Name, FormatArn(new ArnComponents
+                {
+                    Service = "ecr",
+                    Account = ecr.Account,
+                    Region = ecr.Region,
+                    Resource = "repository",
+                    ResourceName = ecr.Repository,
+                    ArnFormat = ArnFormat.SLASH_RESOURCE_NAME,
+                })).GrantPull(executionRole);
+            }
+
+            containers[sidecar.Name] = taskDefinition.AddContainer("Sidecar" + sidecar.Name, new ContainerDefinitionOptions
+            {
+                ContainerName = sidecar.Name,
+                Image = ContainerImage.FromRegistry(sidecar.Image ?? serviceImage),
+                Essential = sidecar.Essential,
+                Cpu = sidecar.Cpu,
+                MemoryLimitMiB = sidecar.Memory,
+                EntryPoint = sidecar.EntryPoint is { } entryPoint ? [.. entryPoint] : null,
+                Command = sidecar.Command is { } command ? [.. command] : null,
+                PortMappings = sidecar.Port is { } port ? [new PortMapping { ContainerPort = port, Protocol = Amazon.CDK.AWS.ECS.Protocol.TCP }] : null,
+                HealthCheck = ContainerHealthCheck(sidecar.HealthCheck),
+                Environment = sidecar.Environment.Count == 0 ? null : new Dictionary<string, string>(sidecar.Environment, StringComparer.Ordinal),
+                Secrets = sidecar.Secrets.Count == 0
+                    ? null
+                    : sidecar.Secrets.OrderBy(pair => pair.Key, StringComparer.Ordinal).ToDictionary(pair => pair.Key, pair => ExplicitSecret($"Sidecar{sidecar.Name}Secret{pair.Key}", pair.Key, pair.Value), StringComparer.Ordinal),
+                Logging = LogDriver.AwsLogs(new AwsLogDriverProps { LogGroup = LogGroup, StreamPrefix = _settings.Names.LogStreamPrefix }),
+            });
+        }
+
+        foreach (var sidecar in _settings.Sidecars)
+        {
+            foreach (var dependency in sidecar.DependsOn)
+            {
+                containers[sidecar.Name].AddContainerDependencies(new Amazon.CDK.AWS.ECS.ContainerDependency
+                {
+                    Container = containers[dependency.Container],
+                    Condition = dependency.Condition switch
+                    {
+                        DependencyConditions.Start => ContainerDependencyCondition.START,
+                        DependencyConditions.Complete => ContainerDependencyCondition.COMPLETE,
+                        DependencyConditions.Success => ContainerDependencyCondition.SUCCESS,
+                        _ => ContainerDependencyCondition.HEALTHY,
+                    },
+                });
+            }
+        }
+    }
+
     /// <summary>ECS's container health check from [health] command; null without one.</summary>
-    private static Amazon.CDK.AWS.ECS.HealthCheck? ContainerHealthCheck(HealthSettings health) => health.ContainerCheck is { } check
+    private static Amazon.CDK.AWS.ECS.HealthCheck? ContainerHealthCheck(HealthSettings health) => ContainerHealthCheck(health.ContainerCheck);
+
+    private static Amazon.CDK.AWS.ECS.HealthCheck? ContainerHealthCheck(Fargo.Config.Model.ContainerHealthCheck? containerCheck) => containerCheck is { } check
         ? new Amazon.CDK.AWS.ECS.HealthCheck
         {
             Command = [.. check.Command],
@@ -399,9 +466,10 @@ internal sealed class ServiceStack : Stack
         return group;
     }
 
-    private EcsSecret ExplicitSecret(string variable, string value)
+    private EcsSecret ExplicitSecret(string variable, string value) => ExplicitSecret("Secret" + variable, variable, value);
+
+    private EcsSecret ExplicitSecret(string id, string variable, string value)
     {
-        var id = "Secret" + variable;
         return SecretReference.Parse(variable, value) switch
         {
             ParameterSecret parameter => EcsSecret.FromSsmParameter(StringParameter.FromSecureStringParameterAttributes(this, id, new SecureStringParameterAttributes
@@ -548,7 +616,7 @@ internal sealed class ServiceStack : Stack
         Output(StackOutputs.ReportsUrl, $"https://{distribution.DistributionDomainName}", "Where the reports are served");
     }
 
-    private ApplicationTargetGroup CreateTargetGroup()
+    private ApplicationTargetGroup CreateTargetGroup(LoadBalancerTarget target)
     {
         var health = _settings.Health;
         return new ApplicationTargetGroup(this, "TargetGroup", new ApplicationTargetGroupProps
@@ -556,7 +624,7 @@ internal sealed class ServiceStack : Stack
             TargetGroupName = _settings.Names.TargetGroup,
             Vpc = _environment.Vpc,
             TargetType = TargetType.IP,
-            Port = _settings.Port!.Value,
+            Port = target.Port,
             Protocol = ApplicationProtocol.HTTP,
             // ALB waits 300 s by default before a deregistered task may stop; deploys want it short.
             DeregistrationDelay = Duration.Seconds(_settings.Deploy.Drain.TotalSeconds),

@@ -101,18 +101,36 @@ internal sealed partial class EcsControlPlane
             case TaskStatuses.Activating:
                 if (stopping)
                 {
-                    task.LastStatus = TaskStatuses.Deprovisioning;
+                    // Containers started before the task was told to stop (others waited for them) stop as a running task's do.
+                    if (_runtime.AllExited(task))
+                    {
+                        task.LastStatus = TaskStatuses.Deprovisioning;
+                    }
+                    else
+                    {
+                        task.LastStatus = TaskStatuses.Stopping;
+                        task.StoppingAt = now;
+                        task.KillAt = now + StopTimeoutOf(task);
+                        _runtime.Signal(task, Posix.SigTerm);
+                    }
+
                     break;
                 }
 
-                if (task.Containers.TrueForAll(c => c.ProcessId is null && !c.Exited))
+                var startFailure = !_runtime.IsPrepared(task)
+                    ? _runtime.Start(task, _store.TaskDefinitions[task.TaskDefinitionArn].Definition)
+                    : _runtime.StartReady(task);
+                if (startFailure is not null)
                 {
-                    var definition = _store.TaskDefinitions[task.TaskDefinitionArn].Definition;
-                    if (_runtime.Start(task, definition) is { } startFailure)
-                    {
-                        FailToStart(task, startFailure, startFailure.Split(':')[0]);
-                        break;
-                    }
+                    FailToStart(task, startFailure, startFailure.Split(':')[0]);
+                    break;
+                }
+
+                // A container that waits for another (dependsOn) starts on a later tick: the task stays ACTIVATING until
+                // every container has started, as ECS keeps it PENDING.
+                if (!_runtime.AllStarted(task))
+                {
+                    break;
                 }
 
                 task.LastStatus = TaskStatuses.Running;

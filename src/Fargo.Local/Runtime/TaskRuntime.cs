@@ -124,27 +124,35 @@ internal sealed partial class TaskRuntime : IDisposable
     }
 
     /// <summary>
-    /// ACTIVATING: starts every container. Returns null when they all started, else the stop reason
-    /// ("ResourceInitializationError: …" or "CannotStartContainerError: …"); nothing is left running then.
+    /// ACTIVATING: prepares every container (their ports first, since each one's environment may name the others') and
+    /// starts those that wait for no other (dependsOn); <see cref="StartReady"/> starts the rest as their dependencies
+    /// reach their conditions. Returns null when that went well, else the stop reason ("ResourceInitializationError: …"
+    /// or "CannotStartContainerError: …"); nothing is left running then.
     /// </summary>
     public string? Start(TaskRecord task, TaskDefinition definition)
     {
         ArgumentNullException.ThrowIfNull(task);
         ArgumentNullException.ThrowIfNull(definition);
-        var prepared = new List<(ContainerRecord Record, ContainerDefinition Definition, ContainerLaunch Launch, LogDestination? Logs)>();
+        var running = new RunningTask(task.Id);
         try
         {
             foreach (var container in task.Containers)
             {
+                AllocateBindings(container, definition.ContainerDefinitions!.First(c => c.Name == container.Name));
+            }
+
+            var ports = TaskPorts.Of(task);
+            foreach (var container in task.Containers)
+            {
                 var containerDefinition = definition.ContainerDefinitions!.First(c => c.Name == container.Name);
-                var failure = Prepare(task, container, containerDefinition, task.Overrides?.TaskRoleArn ?? definition.TaskRoleArn, task.Overrides?.ExecutionRoleArn ?? definition.ExecutionRoleArn, out var launch, out var destination);
+                var failure = Prepare(task, container, containerDefinition, ports, task.Overrides?.TaskRoleArn ?? definition.TaskRoleArn, task.Overrides?.ExecutionRoleArn ?? definition.ExecutionRoleArn, out var launch, out var destination);
                 if (failure is not null)
                 {
                     ReleasePorts(task);
                     return failure;
                 }
 
-                prepared.Add((container, containerDefinition, launch!, destination));
+                running.Pending.Add(new PendingContainer(container, containerDefinition, launch!, destination));
             }
         }
         catch (LocalRuntimeException e)
@@ -153,30 +161,123 @@ internal sealed partial class TaskRuntime : IDisposable
             return e.Message;
         }
 
-        var running = new RunningTask(task.Id);
-        foreach (var (record, containerDefinition, launch, destination) in prepared)
-        {
-            SpawnedContainerProcess process;
-            try
-            {
-                process = SpawnedContainerProcess.Start(launch);
-            }
-            catch (Exception e) when (e is System.ComponentModel.Win32Exception or IOException or InvalidOperationException)
-            {
-                Kill(running);
-                ReleasePorts(task);
-                return $"CannotStartContainerError: failed to start container \"{record.Name}\": {e.Message}";
-            }
+        _running[task.Id] = running;
+        return StartReady(task);
+    }
 
-            record.ProcessId = process.ProcessId;
-            record.ProcessStartTicks = process.StartTicks;
-            record.LastStatus = TaskStatuses.Running;
-            record.Exited = false;
-            running.Containers[record.Name] = Track(task, record, containerDefinition, launch, destination, process);
+    /// <summary>
+    /// Starts each container not started yet whose dependencies have reached their conditions (START: started; HEALTHY:
+    /// its health check passed; COMPLETE: exited; SUCCESS: exited with 0), in the task definition's order. Returns the stop
+    /// reason when a container cannot start or a dependency can no longer be met; every process of the task is killed then.
+    /// </summary>
+    public string? StartReady(TaskRecord task)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        if (!_running.TryGetValue(task.Id, out var running))
+        {
+            return null;
         }
 
-        _running[task.Id] = running;
+        var startedOne = true;
+        while (startedOne)
+        {
+            startedOne = false;
+            foreach (var pending in running.Pending.ToList())
+            {
+                var (ready, failure) = Dependencies(task, running, pending.Definition);
+                if (failure is null && !ready)
+                {
+                    continue;
+                }
+
+                if (failure is null)
+                {
+                    failure = Spawn(task, running, pending);
+                    startedOne = failure is null;
+                }
+
+                if (failure is not null)
+                {
+                    Kill(running);
+                    ReleasePorts(task);
+                    return failure;
+                }
+            }
+        }
+
         return null;
+    }
+
+    /// <summary>Whether the task's containers were prepared (<see cref="Start"/>) or adopted: started, or waiting to.</summary>
+    public bool IsPrepared(TaskRecord task)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        return _running.ContainsKey(task.Id);
+    }
+
+    /// <summary>Whether every container of the task has started (or been started and exited): none waits for a dependency.</summary>
+    public bool AllStarted(TaskRecord task)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        return !_running.TryGetValue(task.Id, out var running) || running.Pending.Count == 0;
+    }
+
+    private string? Spawn(TaskRecord task, RunningTask running, PendingContainer pending)
+    {
+        SpawnedContainerProcess process;
+        try
+        {
+            process = SpawnedContainerProcess.Start(pending.Launch);
+        }
+        catch (Exception e) when (e is System.ComponentModel.Win32Exception or IOException or InvalidOperationException)
+        {
+            return $"CannotStartContainerError: failed to start container \"{pending.Record.Name}\": {e.Message}";
+        }
+
+        running.Pending.Remove(pending);
+        var record = pending.Record;
+        record.ProcessId = process.ProcessId;
+        record.ProcessStartTicks = process.StartTicks;
+        record.LastStatus = TaskStatuses.Running;
+        record.Exited = false;
+        running.Containers[record.Name] = Track(task, record, pending.Definition, pending.Launch, pending.Destination, process);
+        return null;
+    }
+
+    /// <summary>Whether a container's dependencies are met now, and why they never will be when that is so.</summary>
+    private static (bool Ready, string? Failure) Dependencies(TaskRecord task, RunningTask running, ContainerDefinition definition)
+    {
+        foreach (var dependency in definition.DependsOn ?? [])
+        {
+            var other = task.Containers.Find(c => c.Name == dependency.ContainerName);
+            if (other is null || !running.Containers.ContainsKey(other.Name))
+            {
+                return (false, null);
+            }
+
+            var condition = dependency.Condition.Value;
+            var met = condition switch
+            {
+                "HEALTHY" => other.HealthStatus == "HEALTHY",
+                "COMPLETE" => other.Exited,
+                "SUCCESS" => other.Exited && other.ExitCode == 0,
+                _ => true,
+            };
+            if (met)
+            {
+                continue;
+            }
+
+            // A container that exited never becomes healthy, and one that failed never succeeds.
+            if (other.Exited && condition is "HEALTHY" or "SUCCESS")
+            {
+                return (false, $"CannotStartContainerError: container \"{definition.Name}\" depends on \"{other.Name}\" being {condition}, and it exited with {other.ExitCode?.ToString(CultureInfo.InvariantCulture) ?? "no exit code"}");
+            }
+
+            return (false, null);
+        }
+
+        return (true, null);
     }
 
     /// <summary>
@@ -218,7 +319,7 @@ internal sealed partial class TaskRuntime : IDisposable
             Dictionary<string, string>? environment = null;
             try
             {
-                environment = BuildEnvironment(task, container, containerDefinition, task.Overrides?.TaskRoleArn ?? definition.TaskRoleArn, task.Overrides?.ExecutionRoleArn ?? definition.ExecutionRoleArn);
+                environment = BuildEnvironment(task, container, containerDefinition, TaskPorts.Of(task), task.Overrides?.TaskRoleArn ?? definition.TaskRoleArn, task.Overrides?.ExecutionRoleArn ?? definition.ExecutionRoleArn);
             }
             catch (LocalRuntimeException e)
             {
@@ -406,7 +507,8 @@ internal sealed partial class TaskRuntime : IDisposable
         HealthMonitor? health = null;
         if (definition.HealthCheck is { } check && HealthProbe.ToArgv(check.Command) is not null)
         {
-            health = new HealthMonitor(check, launch.WorkingDirectory, launch.Environment, _options,
+            var ports = TaskPorts.Of(task);
+            health = new HealthMonitor(check with { Command = [.. check.Command.Select(ports.Rewrite)] }, launch.WorkingDirectory, launch.Environment, _options,
                 task.StartedAt ?? _time.GetUtcNow(), _time, record.HealthStatus);
         }
 
@@ -422,10 +524,31 @@ internal sealed partial class TaskRuntime : IDisposable
         : long.TryParse(task.Memory, NumberStyles.Integer, CultureInfo.InvariantCulture, out var taskMemory) ? taskMemory
         : null;
 
+    private void AllocateBindings(ContainerRecord container, ContainerDefinition definition)
+    {
+        container.NetworkBindings = [];
+        foreach (var mapping in definition.PortMappings ?? [])
+        {
+            if (mapping.ContainerPort is not { } containerPort)
+            {
+                continue;
+            }
+
+            container.NetworkBindings.Add(new NetworkBinding
+            {
+                BindIP = "127.0.0.1",
+                ContainerPort = containerPort,
+                HostPort = _ports.Allocate(),
+                Protocol = mapping.Protocol ?? TransportProtocol.Tcp,
+            });
+        }
+    }
+
     private string? Prepare(
         TaskRecord task,
         ContainerRecord container,
         ContainerDefinition definition,
+        TaskPorts ports,
         string? taskRoleArn,
         string? executionRoleArn,
         out ContainerLaunch? launch,
@@ -451,24 +574,7 @@ internal sealed partial class TaskRuntime : IDisposable
             }
         }
 
-        container.NetworkBindings = [];
-        foreach (var mapping in definition.PortMappings ?? [])
-        {
-            if (mapping.ContainerPort is not { } containerPort)
-            {
-                continue;
-            }
-
-            container.NetworkBindings.Add(new NetworkBinding
-            {
-                BindIP = "127.0.0.1",
-                ContainerPort = containerPort,
-                HostPort = _ports.Allocate(),
-                Protocol = mapping.Protocol ?? TransportProtocol.Tcp,
-            });
-        }
-
-        var environment = BuildEnvironment(task, container, definition, taskRoleArn, executionRoleArn);
+        var environment = BuildEnvironment(task, container, definition, ports, taskRoleArn, executionRoleArn);
         launch = DescribeLaunch(task, container, definition, environment);
         if (launch.Argv.Count == 0)
         {
@@ -503,7 +609,7 @@ internal sealed partial class TaskRuntime : IDisposable
             Path.Combine(directory, container.Name + ".exit"));
     }
 
-    private Dictionary<string, string> BuildEnvironment(TaskRecord task, ContainerRecord container, ContainerDefinition definition, string? taskRoleArn, string? executionRoleArn)
+    private Dictionary<string, string> BuildEnvironment(TaskRecord task, ContainerRecord container, ContainerDefinition definition, TaskPorts ports, string? taskRoleArn, string? executionRoleArn)
     {
         var environment = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var name in InheritedVariables)
@@ -518,7 +624,7 @@ internal sealed partial class TaskRuntime : IDisposable
         {
             if (variable.Name is { Length: > 0 } name)
             {
-                environment[name] = variable.Value ?? "";
+                environment[name] = ports.Rewrite(variable.Value ?? "");
             }
         }
 
@@ -772,6 +878,9 @@ internal sealed partial class TaskRuntime : IDisposable
 
         public Dictionary<string, RunningContainer> Containers { get; } = new(StringComparer.Ordinal);
 
+        /// <summary>Containers prepared but not started: they wait for their dependencies.</summary>
+        public List<PendingContainer> Pending { get; } = [];
+
         public void DisposeMonitors()
         {
             foreach (var container in Containers.Values)
@@ -780,6 +889,9 @@ internal sealed partial class TaskRuntime : IDisposable
             }
         }
     }
+
+    /// <summary>A container ready to start once its dependencies are met.</summary>
+    private sealed record PendingContainer(ContainerRecord Record, ContainerDefinition Definition, ContainerLaunch Launch, LogDestination? Destination);
 
     /// <summary>A container's process (null when it was already gone at adoption), capture and health check.</summary>
     private sealed class RunningContainer(ContainerProcess? process, OutputCapture capture, HealthMonitor? health, int? exitCodeIfGone)

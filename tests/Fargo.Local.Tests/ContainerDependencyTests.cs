@@ -1,0 +1,92 @@
+using Fargo.Aws.Ecs;
+using Fargo.Local.Runtime;
+using Fargo.Local.Tests.Support;
+
+namespace Fargo.Local.Tests;
+
+/// <summary>
+/// A task of several containers: a container waits for its dependencies' conditions (ECS's dependsOn) before it starts,
+/// a dependency that can no longer be met stops the task, and localhost:&lt;port&gt; of a task's container names where it
+/// listens locally.
+/// </summary>
+[Collection(EngineCollection.Name)]
+public sealed class ContainerDependencyTests(EngineFixture engine) : IClassFixture<EngineFixture>
+{
+    [Fact]
+    public async Task A_container_starts_only_after_the_one_it_waits_for_succeeded()
+    {
+        var image = await ImageAsync("waits");
+        await engine.Ecs.RegisterTaskDefinitionAsync(Definition("waits", image, initExitCode: 0));
+
+        var stopped = await RunToStopAsync("waits");
+
+        // main found the file init wrote: it started after init had exited.
+        Assert.Equal((0, 0), (Container(stopped, "init").ExitCode, Container(stopped, "main").ExitCode));
+        Assert.Equal("Essential container in task exited", stopped.StoppedReason);
+    }
+
+    [Fact]
+    public async Task A_dependency_that_failed_stops_the_task_before_its_dependent_starts()
+    {
+        var image = await ImageAsync("fails");
+        await engine.Ecs.RegisterTaskDefinitionAsync(Definition("fails", image, initExitCode: 2));
+
+        var stopped = await RunToStopAsync("fails");
+
+        Assert.Equal("CannotStartContainerError: container \"main\" depends on \"init\" being SUCCESS, and it exited with 2", stopped.StoppedReason);
+        Assert.Null(Container(stopped, "main").ExitCode);
+    }
+
+    [Fact]
+    public void Localhost_and_a_container_port_of_the_task_name_where_that_container_listens()
+    {
+        var task = new Ecs.TaskRecord
+        {
+            Id = "t",
+            Arn = "arn",
+            ClusterArn = "c",
+            TaskDefinitionArn = "d",
+            Group = "g",
+            LastStatus = "RUNNING",
+            DesiredStatus = "RUNNING",
+            CreatedAt = DateTimeOffset.UnixEpoch,
+            AttachmentId = "e",
+            Containers =
+            [
+                new Ecs.ContainerRecord { Name = "app", Arn = "a", Image = "i", NetworkBindings = [new NetworkBinding { ContainerPort = 8080, HostPort = 41234 }] },
+                new Ecs.ContainerRecord { Name = "proxy", Arn = "p", Image = "i", NetworkBindings = [new NetworkBinding { ContainerPort = 8081, HostPort = 41235 }] },
+            ],
+        };
+
+        var ports = TaskPorts.Of(task);
+
+        Assert.Equal("http://127.0.0.1:41234/api", ports.Rewrite("http://localhost:8080/api"));
+        Assert.Equal("127.0.0.1:41235,127.0.0.1:41234", ports.Rewrite("127.0.0.1:8081,LOCALHOST:8080"));
+        Assert.Equal("http://localhost:9000 http://db.internal:8080 localhost:80801", ports.Rewrite("http://localhost:9000 http://db.internal:8080 localhost:80801"));
+    }
+
+    private static Container Container(EcsTask task, string name) => task.Containers!.Single(c => c.Name == name);
+
+    private static RegisterTaskDefinitionRequest Definition(string family, string image, int initExitCode) =>
+        OneOffTasks.Definition(family, image, template =>
+        [
+            template with
+            {
+                Name = "main",
+                EntryPoint = ["sh", "-c"],
+                Command = [$"test -f {family}.done"],
+                DependsOn = [new ContainerDependency { ContainerName = "init", Condition = ContainerCondition.Success }],
+            },
+            template with
+            {
+                Name = "init",
+                Essential = false,
+                EntryPoint = ["sh", "-c"],
+                Command = [$"sleep 1; touch {family}.done; exit {initExitCode}"],
+            },
+        ]);
+
+    private Task<string> ImageAsync(string name) => OneOffTasks.ImageAsync(engine, name);
+
+    private Task<EcsTask> RunToStopAsync(string family) => OneOffTasks.RunToStopAsync(engine, family);
+}
