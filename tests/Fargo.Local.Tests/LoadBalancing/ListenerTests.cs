@@ -105,6 +105,30 @@ public sealed class ListenerTests
     }
 
     [Fact]
+    public async Task A_load_balancer_on_an_address_other_than_127_0_0_1_takes_http2_with_prior_knowledge_too()
+    {
+        // Every load balancer after the first (another service, another environment) is served on a loopback address
+        // of its own; an h2c client must reach it there as well.
+        await using var lb = await LoadBalancerHarness.StartAsync();
+        var second = lb.Elb.CreateLoadBalancer(new CreateLoadBalancerRequest { Name = "second-lb" }).LoadBalancers![0];
+        var address = LoadBalancerHarness.AddressOf(second);
+        Assert.NotEqual(lb.Address, address);
+        var listener = (await lb.Elb.CreateListenerAsync(new CreateListenerRequest
+        {
+            LoadBalancerArn = second.LoadBalancerArn!,
+            Protocol = ProtocolName.Http,
+            Port = 0,
+            DefaultActions = [new ListenerAction { Type = ActionType.FixedResponse, FixedResponseConfig = new FixedResponseActionConfig { StatusCode = "200", ContentType = "text/plain", MessageBody = "second" } }],
+        })).Listeners![0];
+        using var h2c = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { DefaultRequestVersion = HttpVersion.Version20, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
+
+        using var response = await h2c.GetAsync(new Uri($"http://{address}:{listener.Port}/"));
+
+        Assert.Equal(HttpVersion.Version20, response.Version);
+        Assert.Equal("second", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Http_listeners_take_http2_with_prior_knowledge_and_targets_still_get_http11()
     {
         await using var lb = await LoadBalancerHarness.StartAsync();

@@ -65,7 +65,7 @@ public sealed class ProxyTests
         await lb.WaitForStateAsync(target.Port, TargetHealthState.Healthy);
 
         // Kestrel folds a Connection header that says keep-alive into just "keep-alive", so the custom token goes alone here.
-        var reply = await RawRequestAsync(lb.ListenerPort,
+        var reply = await RawRequestAsync(lb.Address, lb.ListenerPort,
             "GET /hop HTTP/1.1\r\nHost: lb.test\r\nConnection: X-Client-Hop\r\nX-Client-Hop: 1\r\nKeep-Alive: timeout=9\r\n"
             + "Proxy-Authorization: Basic Zm9vOmJhcg==\r\nTE: gzip\r\nUpgrade: websocket\r\nX-End-To-End: kept\r\n\r\n");
 
@@ -264,10 +264,10 @@ public sealed class ProxyTests
         return ((IPEndPoint)socket.LocalEndPoint!).Port;
     }
 
-    private static async Task<string> RawRequestAsync(int port, string request)
+    private static async Task<string> RawRequestAsync(string address, int port, string request)
     {
         using var client = new TcpClient();
-        await client.ConnectAsync(IPAddress.Loopback, port);
+        await client.ConnectAsync(IPAddress.Parse(address), port);
         var stream = client.GetStream();
         await stream.WriteAsync(Encoding.ASCII.GetBytes(request));
         var reply = new StringBuilder();

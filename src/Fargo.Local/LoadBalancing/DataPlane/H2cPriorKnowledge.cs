@@ -16,8 +16,11 @@ internal sealed class H2cPriorKnowledge
 {
     private static readonly byte[] Preface = "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n"u8.ToArray();
 
-    /// <summary>The port of the HTTP/2-only endpoint, known once the server is bound.</summary>
-    public int Http2Port { get; set; }
+    /// <summary>
+    /// The HTTP/2-only endpoint, known once the server is bound: on the listener's own loopback address, which is
+    /// 127.0.0.1 only for the first load balancer.
+    /// </summary>
+    public IPEndPoint? Http2Endpoint { get; set; }
 
     public ConnectionDelegate Wrap(ConnectionDelegate next) => async connection =>
     {
@@ -74,7 +77,7 @@ internal sealed class H2cPriorKnowledge
         using var upstream = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
-            await upstream.ConnectAsync(new IPEndPoint(IPAddress.Loopback, Http2Port), connection.ConnectionClosed).ConfigureAwait(false);
+            await upstream.ConnectAsync(Http2Endpoint ?? throw new InvalidOperationException("the HTTP/2 endpoint is not bound yet"), connection.ConnectionClosed).ConfigureAwait(false);
         }
         catch (Exception e) when (e is SocketException or OperationCanceledException)
         {

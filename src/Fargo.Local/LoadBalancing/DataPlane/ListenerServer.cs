@@ -94,7 +94,7 @@ internal sealed class ListenerServer : IAsyncDisposable
 
         if (http2Only is not null)
         {
-            h2c.Http2Port = http2Only.IPEndPoint!.Port;
+            h2c.Http2Endpoint = http2Only.IPEndPoint!;
         }
 
         return new ListenerServer(app, main!.IPEndPoint!.Port);
