@@ -109,7 +109,7 @@ public sealed class ConfigLoader
         foreach (var environment in names)
         {
             var declaration = declarations.FirstOrDefault(d => d.Name == environment);
-            environments[environment] = [.. services.Select(service =>
+            environments[environment] = WithSharedDatabases([.. services.Select(service =>
             {
                 var merged = declaration is null ? service.Merged : EnvironmentMerger.Merge(service.Merged, declaration.Overrides);
                 if (declaration?.ServiceOverrides.GetValueOrDefault(service.Name) is { } own)
@@ -118,12 +118,21 @@ public sealed class ConfigLoader
                 }
 
                 return resolver.Resolve(name, service, declaration, environment, merged);
-            })];
+            })]);
         }
 
         var pipeline = new PipelineResolver(diagnostics).Resolve(top, [.. names.Select(n => environments[n][0])]);
         return new ServiceConfig(name, path, names, environments, pipeline);
     }
+
+    /// <summary>
+    /// A service that uses another's database gets the owner's description of the instance in this environment (its
+    /// name, engine, size…), keeping its own variables: the one instance is described in one place, the owner's tables.
+    /// </summary>
+    private static List<ServiceSettings> WithSharedDatabases(List<ServiceSettings> services) =>
+        [.. services.Select(service => service.Database is { Owner: { } owner } used && services.FirstOrDefault(s => s.Name == owner)?.Database is { Owner: null } own
+            ? service with { Database = own with { Variables = used.Variables, Owner = owner } }
+            : service)];
 
     /// <summary>[environments.&lt;env&gt;.services.&lt;service&gt;] may only name a service of [services].</summary>
     private static void CheckServiceOverrides(IReadOnlyList<EnvironmentDeclaration> environments, IReadOnlyList<ServiceShape> services, DiagnosticBag diagnostics)

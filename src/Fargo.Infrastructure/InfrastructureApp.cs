@@ -148,24 +148,28 @@ public static class InfrastructureApp
         RoleGuardRails.Apply(environment, first.Iam);
 
         var called = services.SelectMany(s => s.Calls).Select(c => c.Service).ToHashSet(StringComparer.Ordinal);
-        var stacks = new List<ServiceStack>();
-        var assemblies = new List<SynthesizedAssembly>();
-        foreach (var settings in services)
+        // A database's owner is made before the services that use it (their stacks import its instance); the lists keep
+        // the order given.
+        var made = new Dictionary<string, ServiceStack>(StringComparer.Ordinal);
+        var placements = new Dictionary<string, RepositoryPlacement>(StringComparer.Ordinal);
+        foreach (var settings in ServiceOrder.CalledFirst(services))
         {
-            var placement = repository(settings);
+            var placement = placements[settings.Name] = repository(settings);
             CheckPlacement(placement);
             var serviceTarget = TargetEnvironment.From(settings);
             var names = StackNames.For(settings);
-            var service = new ServiceStack(app, names.Service, settings, serviceTarget, placement, environment, StackProps(names.Service, serviceTarget, $"Fargo service {settings.Name} in {serviceTarget.Name}"), called.Contains(settings.Name));
+            var databaseOwner = settings.Database?.Owner is { } owner ? made.GetValueOrDefault(owner) : null;
+            var service = new ServiceStack(app, names.Service, settings, serviceTarget, placement, environment, StackProps(names.Service, serviceTarget, $"Fargo service {settings.Name} in {serviceTarget.Name}"), called.Contains(settings.Name), databaseOwner);
             service.AddDependency(environment);
             Tags.Of(service).Add("fargo:environment", serviceTarget.Name);
             Tags.Of(service).Add("fargo:service", settings.Name);
             RoleGuardRails.Apply(service, settings.Iam);
-            stacks.Add(service);
-            assemblies.Add(Assembly(settings, serviceTarget, names, placement, outputDirectory));
+            made[settings.Name] = service;
         }
 
-        var byName = stacks.Zip(services).ToDictionary(pair => pair.Second.Name, pair => pair.First, StringComparer.Ordinal);
+        var stacks = services.Select(s => made[s.Name]).ToList();
+        var assemblies = services.Select(s => Assembly(s, TargetEnvironment.From(s), StackNames.For(s), placements[s.Name], outputDirectory)).ToList();
+        var byName = made;
         foreach (var (caller, settings) in stacks.Zip(services))
         {
             foreach (var call in settings.Calls)

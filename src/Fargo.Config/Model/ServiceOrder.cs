@@ -1,11 +1,14 @@
 namespace Fargo.Config.Model;
 
-/// <summary>The order an app's services are deployed in (and taken down in, reversed): each called service before its callers.</summary>
+/// <summary>
+/// The order an app's services are deployed in (and taken down in, reversed): each service after the ones it needs
+/// (<see cref="ServiceSettings.Needs"/>: the services it calls and its database's owner).
+/// </summary>
 public static class ServiceOrder
 {
     /// <summary>
-    /// The services with every called one before the services that call it; otherwise in the order given. A call to a
-    /// service that is not in the list is no constraint.
+    /// The services with every called one (and every database owner) before the services that need it; otherwise in the
+    /// order given. A service needed that is not in the list is no constraint.
     /// </summary>
     public static IReadOnlyList<ServiceSettings> CalledFirst(IReadOnlyList<ServiceSettings> services)
     {
@@ -28,11 +31,11 @@ public static class ServiceOrder
                 return;
             }
 
-            foreach (var call in service.Calls)
+            foreach (var needed in service.Needs)
             {
-                if (byName.TryGetValue(call.Service, out var called))
+                if (byName.TryGetValue(needed, out var first))
                 {
-                    Place(called);
+                    Place(first);
                 }
             }
 

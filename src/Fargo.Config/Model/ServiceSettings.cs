@@ -38,6 +38,15 @@ public sealed record ServiceSettings(
     /// <summary>The services of the same app this one calls, in the order written; each gets its variable.</summary>
     public IReadOnlyList<ServiceCall> Calls { get; init; } = NoCalls;
 
+    /// <summary>
+    /// The services of the app this one needs up before it, and taken down after it: the ones it calls, and the owner of
+    /// the database it uses. Its stack imports from theirs.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IEnumerable<string> Needs => Database?.Owner is { } owner
+        ? Calls.Select(c => c.Service).Append(owner)
+        : Calls.Select(c => c.Service);
+
     /// <summary>The task's further containers ([containers]), in the order written, after the service's own.</summary>
     public IReadOnlyList<SidecarSettings> Sidecars { get; init; } = SidecarSettings.None;
 
@@ -258,6 +267,12 @@ public sealed record DatabaseSettings(
         });
 
     public IReadOnlyDictionary<string, string> Variables { get; init; } = DefaultVariables;
+
+    /// <summary>
+    /// The service of the app whose database this is, when it is another's ([database] service): the instance and its
+    /// credentials are in that service's stack, and the other members describe that instance. Null: the service's own.
+    /// </summary>
+    public string? Owner { get; init; }
 }
 
 /// <summary>

@@ -13,6 +13,14 @@ internal sealed record ServiceShape(string Name, TableNode Merged, ServiceKind K
     /// <summary>Whether the file has [services]: then the top level holds defaults, and a service's own table is its own.</summary>
     public bool OfSeveral { get; init; }
 
+    /// <summary>The service whose database this one uses ([database] service); null for none or its own.</summary>
+    public string? DatabaseOwner { get; init; }
+
+    /// <summary>The services this one needs before it: the ones it calls, then its database's owner.</summary>
+    public IEnumerable<string> Needs => DatabaseOwner is { } owner
+        ? Calls.Select(c => c.Service).Append(owner)
+        : Calls.Select(c => c.Service);
+
     /// <summary>
     /// Whether a value was written for this service itself rather than inherited as a default of every service: in a file
     /// of one service everything is its own; in a file of several, what [services.x] or [environments.e.services.x] says.
@@ -43,9 +51,62 @@ internal sealed class ServiceLineup(DiagnosticBag diagnostics)
             ? [new ServiceDeclaration(app, top.Origin, new TableNode(top.Origin))]
             : services;
         var shapes = declared.Select(d => Shape(d, EnvironmentMerger.Merge(top, d.Overrides), services.Count > 0)).ToList();
-        var resolved = shapes.Select(shape => shape with { Calls = Calls(shape, shapes) }).ToList();
+        RefuseTopLevelDatabaseOwner(top, services.Count);
+        var resolved = shapes.Select(shape => shape with { Calls = Calls(shape, shapes), DatabaseOwner = DatabaseOwner(shape, shapes) }).ToList();
         RefuseCycle(resolved);
         return resolved;
+    }
+
+    /// <summary>[database] service at the top level would make every service, the owner too, use the owner's database.</summary>
+    private void RefuseTopLevelDatabaseOwner(TableNode top, int services)
+    {
+        if (Fields.String(Fields.Table(top, "database"), "service") is { IsWritten: true } owner)
+        {
+            diagnostics.Add(
+                owner.Origin!,
+                services == 0 ? "a file of one service has no other service whose database it could use" : "the database's service is set per service, not for every service",
+                services == 0 ? "declare the app's services in [services.<name>] tables" : "set database = { service = \"" + owner.Value + "\" } in the [services.<name>] table of the service that uses it");
+        }
+    }
+
+    /// <summary>
+    /// The owner of the database a service uses: another service of the app with a database of its own. Written for the
+    /// service itself only (the top level is refused above); an environment cannot change it (SettingsResolver).
+    /// </summary>
+    private string? DatabaseOwner(ServiceShape user, IReadOnlyList<ServiceShape> shapes)
+    {
+        var field = Fields.String(Fields.Table(user.Merged, "database"), "service");
+        if (!field.IsWritten || !user.IsOwn(field.Origin!))
+        {
+            return null;
+        }
+
+        var name = field.Value;
+        var owner = shapes.FirstOrDefault(s => s.Name == name);
+        if (owner is null)
+        {
+            var close = Suggestions.Closest(name, [.. shapes.Where(s => s != user).Select(s => s.Name)]);
+            diagnostics.Add(field.Origin!, $"the app has no service \"{name}\"", close is null ? $"its services: {string.Join(", ", shapes.Select(s => s.Name))}" : $"did you mean \"{close}\"?");
+            return null;
+        }
+
+        if (owner == user)
+        {
+            diagnostics.Add(field.Origin!, "a service's database is its own already", "remove service: a [database] table without it is the service's own");
+            return null;
+        }
+
+        if (Fields.Table(owner.Merged, "database") is not { } ownerDatabase || Fields.String(ownerDatabase, "service").IsWritten)
+        {
+            var owners = shapes.Where(s => s != user && Fields.Table(s.Merged, "database") is { } table && !Fields.String(table, "service").IsWritten).Select(s => s.Name).ToList();
+            diagnostics.Add(
+                field.Origin!,
+                $"\"{name}\" has no database of its own to share",
+                owners.Count > 0 ? $"the services with one: {string.Join(", ", owners)}" : $"give {name} a [services.{name}.database] table (or the app a [database]), and use that");
+            return null;
+        }
+
+        return name;
     }
 
     /// <summary>
@@ -62,13 +123,23 @@ internal sealed class ServiceLineup(DiagnosticBag diagnostics)
         {
             if (Visit(shape) is { } cycle)
             {
-                var caller = byName[cycle[^2]];
-                var field = Fields.Strings(caller.Merged, "calls");
-                var position = field.Value.First(entry => entry.Value == cycle[^1]).Position;
-                diagnostics.Add(
-                    field.Origin! with { Position = position },
-                    $"the services call each other in a circle ({string.Join(" -> ", cycle)})",
-                    "a called service is deployed before its callers, and a circle has no first: let one of them reach the other another way (a queue, or a web service's public URL)");
+                var closing = byName[cycle[^2]];
+                var calls = Fields.Strings(closing.Merged, "calls");
+                if (calls.IsWritten && calls.Value.FirstOrDefault(entry => entry.Value == cycle[^1]) is { Value: not null } entry && closing.Calls.Any(c => c.Service == cycle[^1]))
+                {
+                    diagnostics.Add(
+                        calls.Origin! with { Position = entry.Position },
+                        $"the services {(AllCallsIn(byName, cycle) ? "call each other" : "need each other")} in a circle ({string.Join(" -> ", cycle)})",
+                        "a called service is deployed before its callers, and a circle has no first: let one of them reach the other another way (a queue, or a web service's public URL)");
+                }
+                else
+                {
+                    diagnostics.Add(
+                        Fields.String(Fields.Table(closing.Merged, "database"), "service").Origin!,
+                        $"the services need each other in a circle ({string.Join(" -> ", cycle)})",
+                        "a database's owner is deployed before the services that use it, as a called service before its callers, and a circle has no first");
+                }
+
                 return;
             }
         }
@@ -87,9 +158,9 @@ internal sealed class ServiceLineup(DiagnosticBag diagnostics)
             }
 
             path.Add(shape.Name);
-            foreach (var call in shape.Calls)
+            foreach (var needed in shape.Needs)
             {
-                if (Visit(byName[call.Service]) is { } cycle)
+                if (Visit(byName[needed]) is { } cycle)
                 {
                     return cycle;
                 }
@@ -100,6 +171,9 @@ internal sealed class ServiceLineup(DiagnosticBag diagnostics)
             return null;
         }
     }
+
+    private static bool AllCallsIn(Dictionary<string, ServiceShape> byName, List<string> cycle) =>
+        cycle.Zip(cycle.Skip(1)).All(edge => byName[edge.First].Calls.Any(c => c.Service == edge.Second));
 
     private ServiceShape Shape(ServiceDeclaration declaration, TableNode merged, bool ofSeveral)
     {

@@ -22,7 +22,7 @@ internal sealed class SettingsResolver(DiagnosticBag diagnostics, string context
     {
         var name = service.Name;
         var target = Target(environmentName, declaration);
-        var database = Database(name, Fields.Table(merged, "database"));
+        var database = SharedDatabase(service, Fields.Table(merged, "database"), Database(name, Fields.Table(merged, "database")));
         var env = Fields.Map(merged, "env");
         var secrets = Fields.Map(merged, "secrets");
         CheckVariables(env.Entries, secrets.Entries, database);
@@ -66,6 +66,41 @@ internal sealed class SettingsResolver(DiagnosticBag diagnostics, string context
             Calls = service.Calls,
             Sidecars = new SidecarResolver(diagnostics).Resolve(Fields.Table(merged, "containers"), service, (names.ContainerName, service.Port, health.Command is not null), resources, target),
         };
+    }
+
+    /// <summary>The keys that describe a database instance: its owner's to set, never a service that uses it.</summary>
+    private static readonly string[] DatabaseInstanceKeys = ["engine", "name", "version", "instance_class", "storage", "multi_az"];
+
+    /// <summary>
+    /// A service that uses another's database ([database] service, settled by <see cref="ServiceLineup"/>): the instance
+    /// is the owner's, so its keys written for this service are mistakes, and those inherited from the app's [database]
+    /// are ignored (ConfigLoader puts the owner's in their place). Which database a service uses is the same in every
+    /// environment.
+    /// </summary>
+    private DatabaseSettings? SharedDatabase(ServiceShape service, TableNode? table, DatabaseSettings? database)
+    {
+        if (Fields.String(table, "service") is { IsWritten: true, Origin.IsOverride: true } changed)
+        {
+            diagnostics.Add(changed.Origin!, "which database a service uses is the same in every environment", $"set database = {{ service = \"{changed.Value}\" }} in [services.{service.Name}] itself");
+        }
+
+        if (service.DatabaseOwner is not { } owner || database is null)
+        {
+            return database;
+        }
+
+        foreach (var key in DatabaseInstanceKeys)
+        {
+            if (table!.Entries.GetValueOrDefault(key) is { } node && service.IsOwn(node.Origin))
+            {
+                diagnostics.Add(
+                    node.Origin,
+                    $"the database is {owner}'s: its {key} is set there",
+                    $"set it in [services.{owner}.database] (or the app's [database]); keep only service and env here");
+            }
+        }
+
+        return database with { Owner = owner };
     }
 
     /// <summary>

@@ -52,7 +52,8 @@ internal sealed class ServiceStack : Stack
     private IBucket? _accessLogs;
 
     /// <param name="called">Whether another service of the app calls this one: it is then registered in the environment's Cloud Map namespace.</param>
-    public ServiceStack(Construct scope, string id, ServiceSettings settings, TargetEnvironment target, RepositoryPlacement repository, EnvironmentStack environment, IStackProps props, bool called = false)
+    /// <param name="databaseOwner">The stack of the service whose database this one uses ([database] service); null for none or its own.</param>
+    public ServiceStack(Construct scope, string id, ServiceSettings settings, TargetEnvironment target, RepositoryPlacement repository, EnvironmentStack environment, IStackProps props, bool called = false, ServiceStack? databaseOwner = null)
         : base(scope, id, props)
     {
         _settings = settings;
@@ -121,8 +122,8 @@ internal sealed class ServiceStack : Stack
 
         if (settings.Database is { } database)
         {
-            var instance = CreateDatabase(database);
-            var credentials = instance.Secret!;
+            var used = database.Owner is null ? Database = CreateDatabase(database) : UseDatabaseOf(databaseOwner, database);
+            var (instance, credentials) = (used.Instance, used.Credentials);
             ISecret? url = null;
             foreach (var (variable, field) in database.Variables)
             {
@@ -324,6 +325,9 @@ internal sealed class ServiceStack : Stack
 
     public CfnCondition HasLiveImage { get; }
 
+    /// <summary>The service's own database; null without one, or when it uses another service's.</summary>
+    public OwnedDatabase? Database { get; }
+
     public IRepository Repository { get; }
 
     public LogGroup LogGroup { get; }
@@ -502,7 +506,20 @@ internal sealed class ServiceStack : Stack
     private IBucket AccessLogs() =>
         _accessLogs ??= Bucket.FromBucketName(this, "AccessLogsBucket", _environment.AccessLogsBucket.BucketName);
 
-    private DatabaseInstance CreateDatabase(DatabaseSettings database)
+    /// <summary>
+    /// Another service's database ([database] service): its instance, credentials and security group stay in the owner's
+    /// stack, which this one imports (CDK's exports, as for calls); the execution role may read the credentials (granted
+    /// by the task definition's secrets), and the owner's database group admits this service's tasks on PostgreSQL's
+    /// port, by a rule of this stack, so the owner's stack never depends on the services that use its database.
+    /// </summary>
+    private OwnedDatabase UseDatabaseOf(ServiceStack? owner, DatabaseSettings database)
+    {
+        var shared = owner?.Database ?? throw new InvalidOperationException($"{_settings.Name} uses the database of {database.Owner}, whose stack has none");
+        shared.SecurityGroup.AddIngressRule(ServiceSecurityGroup, Port.Tcp(PostgresPort), $"PostgreSQL from {_settings.Name}'s tasks", remoteRule: true);
+        return shared;
+    }
+
+    private OwnedDatabase CreateDatabase(DatabaseSettings database)
     {
         var securityGroup = new SecurityGroup(this, "DatabaseSecurityGroup", new SecurityGroupProps
         {
@@ -568,7 +585,7 @@ internal sealed class ServiceStack : Stack
             instance.Node.AddDependency(group);
         }
 
-        return instance;
+        return new OwnedDatabase(instance, instance.Secret!, securityGroup);
     }
 
     /// <summary>RDS identifiers are unique per account and region: the service and the environment both count.</summary>
@@ -727,3 +744,6 @@ internal sealed class ServiceStack : Stack
     private void Output(string name, string value, string description) =>
         _ = new CfnOutput(this, name, new CfnOutputProps { Value = value, Description = description });
 }
+
+/// <summary>A service's own database: the instance, its generated credentials and the security group in front of it.</summary>
+internal sealed record OwnedDatabase(DatabaseInstance Instance, ISecret Credentials, SecurityGroup SecurityGroup);

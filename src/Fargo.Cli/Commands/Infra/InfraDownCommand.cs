@@ -165,7 +165,7 @@ internal sealed class InfraDownCommand(InfraDependencies dependencies)
             : (assembly.Repository.Shared
                 ? "  First every object version of its buckets is deleted"
                 : "  First every object version of its buckets and every image of its repository are deleted") +
-              (settings.Database is null ? "." : "; its database is deleted with the stack, without a snapshot."));
+              (settings.Database is not { Owner: null } ? "." : "; its database is deleted with the stack, without a snapshot."));
         if (SharedRepositoryNote(settings, assembly.Repository) is { } note)
         {
             console.MarkupLine("  " + Markup.Escape(note));

@@ -45,39 +45,53 @@ internal static class LocalInfra
         config is ServiceConfig app ? app.ServicesInDeployOrder(settings.Environment.Name) : [settings];
 
     /// <summary>
-    /// One service's stack on its own: the services it calls must be up already (its stack imports their security groups),
-    /// so a missing one is refused before anything changes, naming the command that brings it up.
+    /// One service's stack on its own: the services it needs must be up already (its stack imports the security groups of
+    /// the services it calls, and its database's owner's instance), so a missing one is refused before anything changes,
+    /// naming the command that brings it up.
     /// </summary>
     public static async Task RequireCalledServicesAsync(DeployTarget target, ServiceSettings settings, CancellationToken cancellationToken)
     {
-        foreach (var call in settings.Calls)
+        foreach (var needed in settings.Needs.Distinct(StringComparer.Ordinal))
         {
-            var stack = $"{StackNames.For(settings).Environment}-{call.Service}";
+            var stack = $"{StackNames.For(settings).Environment}-{needed}";
             if (!await StackExistsAsync(target, stack, cancellationToken))
             {
                 throw new UsageException(
-                    $"{settings.Name} calls {call.Service}, whose stack {stack} is not on the local region: a caller's stack needs the stacks of the services it calls.",
-                    $"Bring it up first: fargo up --service {call.Service} (or fargo up: every service of the app, called ones first).");
+                    $"{settings.Name} {Relation(settings, needed)}, whose stack {stack} is not on the local region: a service's stack needs the stacks of the services it calls and of its database's owner.",
+                    $"Bring it up first: fargo up --service {needed} (or fargo up: every service of the app, the ones needed first).");
             }
         }
     }
 
     /// <summary>
-    /// One service's stack taken down on its own: no service that calls it may be left (their stacks import its security
-    /// group, and CloudFormation would refuse), so a caller still up is refused before anything changes.
+    /// One service's stack taken down on its own: no service that needs it may be left (their stacks import its security
+    /// group or its database), so one still up is refused before anything changes.
     /// </summary>
     public static async Task RequireNoCallersAsync(DeployTarget target, LoadedConfig config, ServiceSettings settings, CancellationToken cancellationToken)
     {
-        foreach (var caller in AppOf(config, settings).Where(s => s.Calls.Any(c => c.Service == settings.Name)))
+        foreach (var user in AppOf(config, settings).Where(s => s.Needs.Contains(settings.Name, StringComparer.Ordinal)))
         {
-            var stack = StackNames.For(caller).Service;
+            var stack = StackNames.For(user).Service;
             if (await StackExistsAsync(target, stack, cancellationToken))
             {
                 throw new UsageException(
-                    $"{caller.Name} calls {settings.Name} and its stack {stack} is still up: it needs {settings.Name}'s stack.",
-                    $"Take it down first: fargo down --service {caller.Name} (or fargo down: every service of the app, callers first).");
+                    $"{user.Name} {Relation(user, settings.Name)} and its stack {stack} is still up: it needs {settings.Name}'s stack.",
+                    $"Take it down first: fargo down --service {user.Name} (or fargo down: every service of the app, the ones that need others first).");
             }
         }
+    }
+
+    /// <summary>Why <paramref name="settings"/> needs <paramref name="other"/>: it calls it, or uses its database, or both.</summary>
+    private static string Relation(ServiceSettings settings, string other)
+    {
+        var calls = settings.Calls.Any(c => c.Service == other);
+        var database = settings.Database?.Owner == other;
+        return (calls, database) switch
+        {
+            (true, true) => $"calls {other} and uses its database",
+            (false, true) => $"uses the database of {other}",
+            _ => $"calls {other}",
+        };
     }
 
     private static async Task<bool> StackExistsAsync(DeployTarget target, string stackName, CancellationToken cancellationToken)
