@@ -12,7 +12,7 @@ public sealed class ServiceSettingsJsonTests
     {
         var config = Assert.IsType<ServiceConfig>(new ConfigLoader().Load(RepositoryRoot.Combine("examples", "todo-api", "fargo.toml")));
 
-        using var json = JsonDocument.Parse(ServiceSettingsJson.Serialize(config.ForEnvironment("prod")));
+        using var json = JsonDocument.Parse(ServiceSettingsJson.Serialize(config.ForEnvironment("prod", "todo-api")));
         var root = json.RootElement;
 
         Assert.Equal("todo-api", root.GetProperty("name").GetString());

@@ -122,6 +122,7 @@ public static partial class GitHubWorkflowGenerator
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(pipeline);
+        PipelineScope.RequireOneService(config);
         var stages = pipeline.Stages;
         if (stages.Count == 0)
         {

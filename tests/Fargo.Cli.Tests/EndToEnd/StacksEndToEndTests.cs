@@ -32,6 +32,8 @@ public sealed class StacksEndToEndTests(LocalRegionFixture region, StacksEndToEn
     [Step(1)]
     public async Task Infra_up_local_creates_both_stacks_with_the_service_at_0_and_deploy_brings_it_to_the_configured_count()
     {
+        // The stacks of one service: the example's API without its worker (TodoAppEndToEndTests runs the whole app).
+        story.Project.OnlyTheApi();
         story.Project.Rename("stacks-api");
         var infra = await Fargo("infra", "up", "--env", "local");
         // As on AWS, the parameter [secrets] names must exist before tasks can start (only `fargo up` generates it locally).

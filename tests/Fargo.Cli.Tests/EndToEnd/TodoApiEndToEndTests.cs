@@ -35,7 +35,22 @@ public sealed partial class TodoApiEndToEndTests(LocalRegionFixture region, Todo
 
     private Uri Url => story.Url ?? throw new InvalidOperationException("`fargo up` (step 1) did not print a URL.");
 
-    private Task<CliResult> Fargo(params string[] args) => region.FargoAsync(Folder, args);
+    /// <summary>
+    /// A command on the example's API (--service todo-api, before any `--`); `up` and `down` work on the whole app (the
+    /// API and its worker), as a developer runs them.
+    /// </summary>
+    private Task<CliResult> Fargo(params string[] args) => region.FargoAsync(Folder, OnTheApi(args));
+
+    internal static string[] OnTheApi(string[] args)
+    {
+        if (args is ["up" or "down", ..])
+        {
+            return args;
+        }
+
+        var end = Array.IndexOf(args, "--") is var dashes and >= 0 ? dashes : args.Length;
+        return [.. args[..end], "--service", "todo-api", .. args[end..]];
+    }
 
     [Fact]
     [Step(1)]
@@ -172,7 +187,7 @@ public sealed partial class TodoApiEndToEndTests(LocalRegionFixture region, Todo
     [Step(8)]
     public async Task Ctrl_C_during_a_rollout_without_a_terminal_leaves_it_running_and_says_so()
     {
-        var interrupted = await region.FargoInterruptedAsync(Folder, "Rolling out", "redeploy");
+        var interrupted = await region.FargoInterruptedAsync(Folder, "Rolling out", OnTheApi(["redeploy"]));
         var steady = await Fargo("scale", "2");
 
         Assert.True(interrupted.ExitCode == 130, region.Explain(interrupted));
@@ -236,7 +251,7 @@ public sealed partial class TodoApiEndToEndTests(LocalRegionFixture region, Todo
     [Step(12)]
     public async Task A_secret_set_from_stdin_reaches_the_next_deployment_and_is_never_printed()
     {
-        var set = await region.FargoWithInputAsync(Folder, SecretValue + "\n", "secret", "set", "E2E_TOKEN");
+        var set = await region.FargoWithInputAsync(Folder, SecretValue + "\n", OnTheApi(["secret", "set", "E2E_TOKEN"]));
         var list = await Fargo("secret", "list");
         var deploy = await Fargo("deploy", "--version", "v1");
         // The task compares a hash of what it got, so the value appears in no command line and no output.

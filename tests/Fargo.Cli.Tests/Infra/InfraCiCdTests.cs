@@ -27,9 +27,10 @@ public sealed class InfraCiCdTests : IDisposable
     public InfraCiCdTests(InfraSynthesisFixture fixture)
     {
         _fixture = fixture;
-        // The example, with the repository named (the temporary folder is in no git repository) and approvers.
+        // The example's API (a pipeline is of one service; the example is an app of two), with the repository named (the
+        // temporary folder is in no git repository) and approvers.
         _config = _folder.File("fargo.toml");
-        File.WriteAllText(_config, File.ReadAllText(Repository.ExampleConfig) + """
+        File.WriteAllText(_config, EndToEnd.Support.TodoProject.WithoutWorker(File.ReadAllText(Repository.ExampleConfig)) + """
 
             [pipeline]
             repository = "acme/todo-api"

@@ -74,7 +74,7 @@ public sealed class InfraSharedRepositoryTests : IDisposable
     private Task<CliResult> RunAsync(ScriptedPrompt prompt, params string[] args)
     {
         var dependencies = new InfraDependencies(_runner, _ => _folder.File("tools"), _synthesizer, (_, region) => _aws.Options(region), prompt);
-        return InfraCli.RunAsync(dependencies, _folder.Path, [.. args, "--config", _config, "--out", _folder.File("out")]);
+        return InfraCli.RunAsync(dependencies, _folder.Path, [.. args, "--service", "todo-api", "--config", _config, "--out", _folder.File("out")]);
     }
 
     /// <summary>Records the placement asked for and answers with the example's assembly of the environment, carrying it.</summary>
@@ -85,7 +85,7 @@ public sealed class InfraSharedRepositoryTests : IDisposable
         public async Task<SynthesizedAssembly> SynthesizeAsync(ServiceSettings settings, RepositoryPlacement repository, string outputDirectory, CancellationToken cancellationToken)
         {
             Placements[settings.Environment.Name] = repository;
-            var assembly = await example.SynthesizeAsync(exampleConfig.ForEnvironment(settings.Environment.Name), RepositoryPlacement.Alone, outputDirectory, cancellationToken);
+            var assembly = await example.SynthesizeAsync(exampleConfig.ForEnvironment(settings.Environment.Name, "todo-api"), RepositoryPlacement.Alone, outputDirectory, cancellationToken);
             return assembly with { Repository = repository };
         }
 

@@ -102,7 +102,7 @@ public sealed class InfraSynthTests(InfraSynthesisFixture fixture) : IDisposable
         var elsewhere = _folder.File("elsewhere");
         Directory.CreateDirectory(elsewhere);
 
-        var result = await FargoProcess.RunAsync(elsewhere, "infra", "synth", "--env", "qa", "--config", Path.Combine(project, "fargo.toml"));
+        var result = await FargoProcess.RunAsync(elsewhere, "infra", "synth", "--env", "qa", "--service", "todo-api", "--config", Path.Combine(project, "fargo.toml"));
 
         Assert.True(result.ExitCode == 0, result.ToString());
         var assembly = Path.Combine(project, InfraCommand.DefaultOutputFolder, "qa");
@@ -122,7 +122,7 @@ public sealed class InfraSynthTests(InfraSynthesisFixture fixture) : IDisposable
     [Fact]
     public async Task The_local_environment_synthesizes_the_same_stacks_for_the_local_region()
     {
-        var result = await FargoCli.RunAsync(_folder.Path, "infra", "synth", "--env", "local", "--config", Repository.ExampleConfig, "--out", "out");
+        var result = await FargoCli.RunAsync(_folder.Path, "infra", "synth", "--env", "local", "--service", "todo-api", "--config", Repository.ExampleConfig, "--out", "out");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         var service = File.ReadAllText(_folder.File(Path.Combine("out", "local", "fargo-local-todo-api.template.json")));
@@ -134,7 +134,7 @@ public sealed class InfraSynthTests(InfraSynthesisFixture fixture) : IDisposable
     [Fact]
     public async Task An_unknown_environment_is_a_usage_error()
     {
-        var result = await FargoCli.RunAsync(_folder.Path, "infra", "synth", "--env", "staging", "--config", Repository.ExampleConfig, "--out", "out", "--output", "json");
+        var result = await FargoCli.RunAsync(_folder.Path, "infra", "synth", "--env", "staging", "--service", "todo-api", "--config", Repository.ExampleConfig, "--out", "out", "--output", "json");
 
         Assert.Equal(2, result.ExitCode);
         Assert.Equal("", result.Out);

@@ -29,8 +29,8 @@ public sealed class InfraToolkitTests : IDisposable
     {
         _fixture = fixture;
         var config = Assert.IsType<ServiceConfig>(new ConfigLoader().Load(Repository.ExampleConfig));
-        _qa = config.ForEnvironment("qa");
-        _prod = config.ForEnvironment("prod");
+        _qa = config.ForEnvironment("qa", "todo-api");
+        _prod = config.ForEnvironment("prod", "todo-api");
         _aws.HostedZones.Add(("Z0PUBLIC", "example.com", false));
         _aws.HostedZones.Add(("Z0PRIVATE", "example.com", true));
         _aws.HostedZones.Add(("Z0OTHER", "example.org", false));
@@ -355,7 +355,7 @@ public sealed class InfraToolkitTests : IDisposable
     private Task<CliResult> RunAsync(ScriptedPrompt prompt, FakeToolkitRunner runner, params string[] args)
     {
         var dependencies = new InfraDependencies(runner, _ => Tools, _fixture.Synthesizer, (_, region) => _aws.Options(region), prompt);
-        return InfraCli.RunAsync(dependencies, _folder.Path, [.. args, "--config", Repository.ExampleConfig, "--out", Out]);
+        return InfraCli.RunAsync(dependencies, _folder.Path, [.. args, "--service", "todo-api", "--config", Repository.ExampleConfig, "--out", Out]);
     }
 
     /// <summary>The assembly the commands got (the fixture's, synthesized once).</summary>

@@ -26,7 +26,7 @@ public sealed class DeployerTests
     private static DeployTarget QaTarget(TestApis apis)
     {
         var config = (ServiceConfig)new ConfigLoader().Load(RepositoryPaths.ExampleConfig);
-        return TestApis.Target(apis, ServiceSpec.FromSettings(config.ForEnvironment("qa")));
+        return TestApis.Target(apis, ServiceSpec.FromSettings(config.ForEnvironment("qa", "todo-api")));
     }
 
     /// <summary>The qa service as it runs revision 7: steady, configured as fargo.toml says.</summary>
@@ -110,10 +110,13 @@ public sealed class DeployerTests
         var plan = await Deployer.PlanAsync(QaTarget(apis), new DeployRequest("v7", null), CancellationToken.None);
 
         Assert.Equal($"111111111111.dkr.ecr.us-east-1.amazonaws.com/todo-api@{NewDigest}", plan.Image.Uri);
-        var change = Assert.Single(plan.TaskDefinitionChanges);
-        Assert.Equal("containerDefinitions[todo-api].image", change.Path);
-        Assert.EndsWith(RunningDigest, change.Before, StringComparison.Ordinal);
-        Assert.EndsWith(NewDigest, change.After, StringComparison.Ordinal);
+        // The edge proxy runs the service's own image, pinned the same way.
+        Assert.Equal(["containerDefinitions[edge].image", "containerDefinitions[todo-api].image"], plan.TaskDefinitionChanges.Select(c => c.Path).Order(StringComparer.Ordinal));
+        Assert.All(plan.TaskDefinitionChanges, change =>
+        {
+            Assert.EndsWith(RunningDigest, change.Before, StringComparison.Ordinal);
+            Assert.EndsWith(NewDigest, change.After, StringComparison.Ordinal);
+        });
         Assert.True(plan.RegistersRevision);
     }
 

@@ -73,7 +73,8 @@ internal static class WorkflowFixtures
         switch (name)
         {
             case Example:
-                var example = Assert.IsType<ServiceConfig>(new ConfigLoader().Load(RepositoryPaths.ExampleConfig));
+                // The example's API: a pipeline is of one service (PipelineScope), and the example is an app of two.
+                var example = Assert.IsType<ServiceConfig>(new ConfigLoader().Parse(RepositoryPaths.ExampleApiAlone(), RepositoryPaths.ExampleConfig));
                 return new GitHubWorkflowRequest(example, example.Pipeline, "acme/todo-api", FargoVersion, "examples/todo-api");
             case ThreeStages:
                 var orders = Assert.IsType<ServiceConfig>(new ConfigLoader().Parse(ThreeStagesToml, "/src/acme/services/orders/fargo.toml"));

@@ -43,6 +43,15 @@ public sealed partial class WorkflowStructureTests
     }
 
     [Fact]
+    public void A_file_of_several_services_is_refused_naming_them()
+    {
+        var app = Assert.IsType<ServiceConfig>(new ConfigLoader().Load(Fargo.Deploy.Tests.AwsModels.RepositoryPaths.ExampleConfig));
+
+        var error = Assert.Throws<DeployUsageException>(() => GitHubWorkflowGenerator.StageSettings(app, app.Pipeline));
+        Assert.Contains("declares several services (todo-api, todo-worker)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Three_stages_chain_and_only_the_last_is_production()
     {
         var jobs = Jobs(WorkflowFixtures.Generate(WorkflowFixtures.ThreeStages).Yaml);

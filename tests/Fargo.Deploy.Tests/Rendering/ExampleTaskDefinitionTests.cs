@@ -30,7 +30,7 @@ public sealed class ExampleTaskDefinitionTests
     [MemberData(nameof(Environments))]
     public void Each_environments_task_definition_is_one_ECS_accepts(string environment)
     {
-        var settings = Example().ForEnvironment(environment);
+        var settings = Example().ForEnvironment(environment, "todo-api");
         var image = DefaultImages.For(settings).Replace(":latest", "@" + Digest, StringComparison.Ordinal);
         var request = TaskDefinitionRenderer.Render(settings, image, [$"{settings.Secrets.Path}/DB_PASSWORD", $"{settings.Secrets.Path}/SMTP_PASSWORD"]);
         using var json = JsonDocument.Parse(TaskDefinitionJson.Serialize(request));
@@ -48,7 +48,7 @@ public sealed class ExampleTaskDefinitionTests
     [MemberData(nameof(Environments))]
     public void Each_environments_offline_rendering_with_the_default_image_is_one_ECS_accepts(string environment)
     {
-        var settings = Example().ForEnvironment(environment);
+        var settings = Example().ForEnvironment(environment, "todo-api");
         using var json = JsonDocument.Parse(TaskDefinitionJson.Serialize(TaskDefinitionRenderer.Render(settings, DefaultImages.For(settings))));
 
         var problems = Ecs.Check(json.RootElement, "RegisterTaskDefinitionRequest");
@@ -59,7 +59,7 @@ public sealed class ExampleTaskDefinitionTests
     [Fact]
     public void Prod_gets_its_overrides_account_and_region()
     {
-        var request = TaskDefinitionRenderer.Render(Example().ForEnvironment("prod"), "img");
+        var request = TaskDefinitionRenderer.Render(Example().ForEnvironment("prod", "todo-api"), "img");
 
         Assert.Equal("512", request.Cpu);
         Assert.Equal("1024", request.Memory);
@@ -71,7 +71,7 @@ public sealed class ExampleTaskDefinitionTests
     [Fact]
     public void Local_runs_in_the_local_regions_account_with_its_own_environment_variables()
     {
-        var request = TaskDefinitionRenderer.Render(Example().ForEnvironment("local"), "img");
+        var request = TaskDefinitionRenderer.Render(Example().ForEnvironment("local", "todo-api"), "img");
 
         Assert.Equal("arn:aws:iam::000000000000:role/todo-api-local-task", request.TaskRoleArn);
         Assert.Equal("Development", request.ContainerDefinitions[0].Environment!.Single(e => e.Name == "ASPNETCORE_ENVIRONMENT").Value);
@@ -83,7 +83,7 @@ public sealed class ExampleTaskDefinitionTests
     [InlineData("prod")]
     public void On_aws_the_image_s_own_entrypoint_runs(string environment)
     {
-        var request = TaskDefinitionRenderer.Render(Example().ForEnvironment(environment), "img");
+        var request = TaskDefinitionRenderer.Render(Example().ForEnvironment(environment, "todo-api"), "img");
 
         Assert.Null(request.ContainerDefinitions[0].Command);
     }

@@ -20,6 +20,8 @@ public sealed class Migrator(NpgsqlDataSource db)
             created_at timestamptz NOT NULL DEFAULT now()
         )
         """,
+        // The worker (todo-worker, `TodoApi.dll --worker`) marks open todos stale; the API shows it.
+        "ALTER TABLE todos ADD COLUMN stale boolean NOT NULL DEFAULT false",
     ];
 
     public async Task<int> MigrateAsync(CancellationToken ct)

@@ -11,6 +11,18 @@ if (args is ["migrate", ..])
     return 0;
 }
 
+// `dotnet TodoApi.dll --worker`: the todo-worker service, on this same image and database (TodoWorker).
+if (args is ["--worker", ..])
+{
+    return await TodoWorker.RunAsync(Environment.GetEnvironmentVariable);
+}
+
+// `dotnet TodoApi.dll --health`: the worker's container health check.
+if (args is ["--health", ..])
+{
+    return await TodoWorker.CheckHealthAsync(Environment.GetEnvironmentVariable);
+}
+
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, TodoJsonContext.Default));
 var database = DatabaseSettings.FromEnvironment(Environment.GetEnvironmentVariable);

@@ -2,7 +2,14 @@ using System.Text.Json.Serialization;
 
 namespace TodoApi;
 
-public sealed record Todo(long Id, string Title, bool Done, DateTimeOffset CreatedAt);
+/// <summary>A todo. Stale: open for longer than the worker allows (the worker marks it; STALE_AFTER).</summary>
+public sealed record Todo(long Id, string Title, bool Done, DateTimeOffset CreatedAt, bool Stale);
+
+/// <summary>What one round of the worker found: the open and done todos, and how many it has just marked stale.</summary>
+public sealed record TodoDigest(long Open, long Done, long MarkedStale)
+{
+    public override string ToString() => $"digest: {Open} open, {Done} done, {MarkedStale} marked stale";
+}
 
 public sealed record NewTodo(string? Title);
 

@@ -17,6 +17,7 @@ internal static class DeliveryPipelineLoader
     public static async Task<DeliveryPipeline> LoadAsync(ServiceConfig config, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(config);
+        PipelineScope.RequireOneService(config);
         var settings = config.Pipeline;
         if (settings.Stages.Count == 0)
         {

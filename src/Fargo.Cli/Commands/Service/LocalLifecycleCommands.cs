@@ -2,6 +2,7 @@ using System.CommandLine;
 using Fargo.Cli.Commands.Infra;
 using Fargo.Cli.Errors;
 using Fargo.Config;
+using Fargo.Config.Model;
 using Fargo.Deploy.Deploying;
 using Fargo.Deploy.Local;
 using Fargo.Deploy.Operations;
@@ -51,9 +52,10 @@ internal sealed class UpCommand : ICliCommand
             using var local = new LocalRegionAccessor(context.Host);
 
             // Every service of the app, called services before their callers: each one's stacks, build and deploy.
+            var builds = new LocalBuilds();
             foreach (var selection in selections)
             {
-                var exitCode = await UpAsync(context, selection, local, tag, cancellation);
+                var exitCode = await UpAsync(context, selection, local, tag, builds, cancellation);
                 if (exitCode != ExitCodes.Success)
                 {
                     return exitCode;
@@ -65,7 +67,7 @@ internal sealed class UpCommand : ICliCommand
         return command;
     }
 
-    private static async Task<int> UpAsync(CommandContext context, ServiceSelection selection, LocalRegionAccessor local, string tag, CancellationToken cancellation)
+    private static async Task<int> UpAsync(CommandContext context, ServiceSelection selection, LocalRegionAccessor local, string tag, LocalBuilds builds, CancellationToken cancellation)
     {
         var settings = selection.Settings!;
         using var session = await ServiceTargets.ConnectAsync(context, selection, local, cancellation);
@@ -88,9 +90,20 @@ internal sealed class UpCommand : ICliCommand
                 }
 
                 await LocalInfra.UpAsync(infrastructure, context.Host, target, selection.Config, settings, inputs, line => progress.Report(new DeployStep(line)), token);
-                progress.Report(new DeployStep($"Building {settings.Name} {tag}: {settings.Local?.Build}"));
-                var build = await LocalBuild.RunAsync(settings, selection.ProjectDirectory, local.BuildsDirectory, tag, BuildOutput.For(context, progress), token);
-                progress.Report(new DeployStep($"Built in {RolloutTimelineText.Format(build.Elapsed)}"));
+                LocalBuildResult build;
+                if (builds.Find(selection.ProjectDirectory, settings) is { } done)
+                {
+                    build = done.Result;
+                    progress.Report(new DeployStep($"Built with {done.Service}: the same [local] build in the same folder"));
+                }
+                else
+                {
+                    progress.Report(new DeployStep($"Building {settings.Name} {tag}: {settings.Local?.Build}"));
+                    build = await LocalBuild.RunAsync(settings, selection.ProjectDirectory, local.BuildsDirectory, tag, BuildOutput.For(context, progress), token);
+                    builds.Add(selection.ProjectDirectory, settings, build);
+                    progress.Report(new DeployStep($"Built in {RolloutTimelineText.Format(build.Elapsed)}"));
+                }
+
                 var image = await local.ImportAsync(build.OutputDirectory, target.Spec.Repository!, tag, token);
                 progress.Report(new DeployStep($"Pushed {image.Repository}:{image.Tag} ({image.Digest})"));
                 var request = new DeployRequest(null, image.ImageUri);
@@ -179,6 +192,26 @@ internal sealed class DownCommand : ICliCommand
         }
 
         await LocalInfra.DownAsync(local, session.Target, settings, synthesis.Assembly, Say, cancellation);
+    }
+}
+
+/// <summary>
+/// The builds of one `fargo up` of an app: services with the same [local] build in the same folder (an API and its
+/// worker built from one project) are built once, and each imports that output as its own image.
+/// </summary>
+internal sealed class LocalBuilds
+{
+    private readonly Dictionary<(string Folder, string Build), (string Service, LocalBuildResult Result)> _done = [];
+
+    public (string Service, LocalBuildResult Result)? Find(string folder, ServiceSettings settings) =>
+        settings.Local?.Build is { } build && _done.TryGetValue((folder, build), out var done) ? done : null;
+
+    public void Add(string folder, ServiceSettings settings, LocalBuildResult result)
+    {
+        if (settings.Local?.Build is { } build)
+        {
+            _done[(folder, build)] = (settings.Name, result);
+        }
     }
 }
 

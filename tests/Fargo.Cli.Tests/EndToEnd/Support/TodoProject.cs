@@ -24,41 +24,44 @@ public sealed class TodoProject : IDisposable
     /// <summary>The version "/" reports when APP_VERSION is not set.</summary>
     public void SetDefaultVersion(string version) => Replace(VersionLine, VersionLine.Replace("\"dev\"", $"\"{version}\"", StringComparison.Ordinal));
 
-    /// <summary>Gives the service another name (its stack, repository, service and database then are its own).</summary>
-    public void Rename(string name) => Edit("name = \"todo-api\"", $"name = \"{name}\"");
-
-    /// <summary>Replaces a text of fargo.toml that must be there.</summary>
-    public void Edit(string before, string after)
+    /// <summary>
+    /// Gives the app and its API another name (their stacks, repositories, services and database then are their own):
+    /// every "todo-api" of fargo.toml, the app's name and the API's tables alike.
+    /// </summary>
+    public void Rename(string name)
     {
         var file = System.IO.Path.Combine(Path, "fargo.toml");
         var text = File.ReadAllText(file);
-        Assert.Contains(before, text, StringComparison.Ordinal);
-        File.WriteAllText(file, text.Replace(before, after, StringComparison.Ordinal));
+        Assert.Contains("name = \"todo-api\"", text, StringComparison.Ordinal);
+        File.WriteAllText(file, text.Replace("todo-api", name, StringComparison.Ordinal));
     }
 
-    /// <summary>Makes /_health answer 500 (or, with false, healthy again).</summary>
-    public void BreakHealth(bool broken)
-    {
-        const string failing = "return Results.Json(new HealthReport(\"broken on purpose\", version), TodoJsonContext.Default.HealthReport, statusCode: 500);";
-        if (broken)
-        {
-            Replace(HealthyLine, failing);
-        }
-        else
-        {
-            Replace(failing, HealthyLine);
-        }
-    }
-
-    /// <summary>Makes the local environment one that requires approval (or, with false, one that does not).</summary>
-    public void RequireApproval(bool required)
+    /// <summary>
+    /// Leaves the example's API alone in its fargo.toml (<see cref="WithoutWorker"/>): the app is one service, and
+    /// commands need no --service.
+    /// </summary>
+    public void OnlyTheApi()
     {
         var file = System.IO.Path.Combine(Path, "fargo.toml");
-        const string plain = "[environments.local]\n";
-        const string approved = "[environments.local]\nrequires_approval = true\n";
         var text = File.ReadAllText(file);
-        Assert.Contains(required ? plain : approved, text, StringComparison.Ordinal);
-        File.WriteAllText(file, required ? text.Replace(plain, approved, StringComparison.Ordinal) : text.Replace(approved, plain, StringComparison.Ordinal));
+        var alone = WithoutWorker(text);
+        Assert.NotEqual(text, alone);
+        File.WriteAllText(file, alone);
+    }
+
+    /// <summary>The example's fargo.toml without its worker's tables ([services.todo-worker…], [environments.E.services.todo-worker]).</summary>
+    public static string WithoutWorker(string text)
+    {
+        var skipping = false;
+        return string.Join('\n', text.Split('\n').Where(line =>
+        {
+            if (line.StartsWith('['))
+            {
+                skipping = line.Contains("services.todo-worker", StringComparison.Ordinal);
+            }
+
+            return !skipping;
+        }));
     }
 
     public void Dispose()

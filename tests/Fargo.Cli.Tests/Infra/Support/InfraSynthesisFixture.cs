@@ -38,7 +38,7 @@ public sealed class InfraSynthesisFixture : IAsyncLifetime, IDisposable
     public async Task InitializeAsync()
     {
         var dependencies = InfraDependencies.ForProcess() with { Synthesizer = Synthesizer };
-        SynthAll = await InfraCli.RunAsync(dependencies, WorkingDirectory, "infra", "synth", "--config", Repository.ExampleConfig, "--out", OutArgument, "--output", "json");
+        SynthAll = await InfraCli.RunAsync(dependencies, WorkingDirectory, "infra", "synth", "--service", "todo-api", "--config", Repository.ExampleConfig, "--out", OutArgument, "--output", "json");
     }
 
     public Task DisposeAsync()
