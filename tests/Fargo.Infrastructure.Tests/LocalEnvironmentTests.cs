@@ -36,7 +36,9 @@ public sealed class LocalEnvironmentTests : IDisposable
         local.Service.HasResourceProperties("AWS::SecretsManager::Secret", Like(("GenerateSecretString", Like(("GenerateStringKey", "password")))));
         // A local image is a folder without an entrypoint: the container runs [local].command, split as the renderer splits it.
         var container = Like(("Command", A("dotnet", "TodoApi.dll")), ("Secrets", With(Like(("Name", "DB_PASSWORD")))));
-        local.Service.HasResourceProperties("AWS::ECS::TaskDefinition", Like(("ContainerDefinitions", A(container))));
+        // The edge proxy in front of the API runs its [containers.edge.local] command.
+        var edge = Like(("Name", "edge"), ("Command", A("dotnet", "edge-proxy/EdgeProxy.dll")));
+        local.Service.HasResourceProperties("AWS::ECS::TaskDefinition", Like(("ContainerDefinitions", A(container, edge))));
         // The data outlives `fargo down` (a final snapshot, which the local region keeps as the data folder).
         local.Service.HasResource("AWS::RDS::DBInstance", Like(("DeletionPolicy", "Snapshot")));
         local.Service.HasResourceProperties("AWS::ECS::Service", Like(("DesiredCount", O(("Fn::If", A("HasLiveImage", O(("Ref", "AWS::NoValue")), 0))))));

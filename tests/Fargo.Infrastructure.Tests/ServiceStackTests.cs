@@ -43,7 +43,7 @@ public sealed class ServiceStackTests(SynthesisFixture synthesis)
         qa.Service.HasResourceProperties("AWS::ElasticLoadBalancingV2::TargetGroup", Like(
             ("Name", qa.Settings.Names.TargetGroup),
             ("TargetType", "ip"),
-            ("Port", 8080),
+            ("Port", 8081),                   // the edge proxy in front of the API (target = true)
             ("Protocol", "HTTP"),
             ("HealthCheckEnabled", true),
             ("HealthCheckPath", "/_health"),
@@ -120,7 +120,7 @@ public sealed class ServiceStackTests(SynthesisFixture synthesis)
     }
 
     [Fact]
-    public void Task_definition_runs_one_container_with_its_port_environment_secrets_and_logs()
+    public void Task_definition_runs_the_services_container_with_its_port_environment_secrets_and_logs_then_its_edge_proxy()
     {
         var prod = synthesis.Prod;
         prod.Service.HasResourceProperties("AWS::ECS::TaskDefinition", Like(
@@ -140,7 +140,12 @@ public sealed class ServiceStackTests(SynthesisFixture synthesis)
                     ("Options", O(
                         ("awslogs-group", O(("Ref", Match.StringLikeRegexp("^Logs")))),
                         ("awslogs-stream-prefix", prod.Settings.Names.LogStreamPrefix),
-                        ("awslogs-region", "us-east-1"))))))))));
+                        ("awslogs-region", "us-east-1")))))),
+                Like(
+                    ("Name", "edge"),
+                    ("Essential", true),
+                    ("PortMappings", A(O(("ContainerPort", 8081), ("Protocol", "tcp")))),
+                    ("DependsOn", A(O(("Condition", "START"), ("ContainerName", prod.Settings.Names.ContainerName)))))))));
 
         var container = SynthesizedEnvironment.Resources(prod.ServiceJson, "AWS::ECS::TaskDefinition").Single().Value["Properties"]!["ContainerDefinitions"]![0]!;
         var secrets = container["Secrets"]!.AsArray().Select(secret => (string)secret!["Name"]!).ToList();
@@ -154,9 +159,11 @@ public sealed class ServiceStackTests(SynthesisFixture synthesis)
     {
         // The example's prod: a soft limit and a longer stop timeout; the task's memory stays the hard limit.
         synthesis.Prod.Service.HasResourceProperties("AWS::ECS::TaskDefinition", Like(
-            ("ContainerDefinitions", A(Like(
-                ("MemoryReservation", 512),
-                ("StopTimeout", 45))))));
+            ("ContainerDefinitions", A(
+                Like(
+                    ("MemoryReservation", 512),
+                    ("StopTimeout", 45)),
+                Like(("Name", "edge"))))));
         var prodContainer = SynthesizedEnvironment.Resources(synthesis.Prod.ServiceJson, "AWS::ECS::TaskDefinition").Single().Value["Properties"]!["ContainerDefinitions"]![0]!.AsObject();
         Assert.False(prodContainer.ContainsKey("Memory"));
 
@@ -219,8 +226,9 @@ public sealed class ServiceStackTests(SynthesisFixture synthesis)
         var qa = synthesis.Qa;
         qa.Service.HasParameter(StackParameters.Image, O(("Type", "String"), ("Default", ""), ("Description", Match.AnyValue())));
         qa.Service.HasCondition("HasLiveImage", O(("Fn::Not", A(O(("Fn::Equals", A(O(("Ref", StackParameters.Image)), "")))))));
-        qa.Service.HasResourceProperties("AWS::ECS::TaskDefinition", Like(
-            ("ContainerDefinitions", A(Like(("Image", O(("Fn::If", A("HasLiveImage", O(("Ref", StackParameters.Image)), Match.AnyValue())))))))));
+        // The edge proxy runs the service's own image too.
+        var liveImage = Like(("Image", O(("Fn::If", A("HasLiveImage", O(("Ref", StackParameters.Image)), Match.AnyValue())))));
+        qa.Service.HasResourceProperties("AWS::ECS::TaskDefinition", Like(("ContainerDefinitions", A(liveImage, liveImage))));
 
         // Before the first deploy there are no tasks; afterwards the count is left to deploy, scale and the autoscaler,
         // fixed or autoscaled alike.
@@ -243,8 +251,8 @@ public sealed class ServiceStackTests(SynthesisFixture synthesis)
                     O(("Fn::ImportValue", Match.StringLikeRegexp("VpcprivateSubnet1"))),
                     O(("Fn::ImportValue", Match.StringLikeRegexp("VpcprivateSubnet2"))))))))),
             ("LoadBalancers", A(O(
-                ("ContainerName", qa.Settings.Names.ContainerName),
-                ("ContainerPort", 8080),
+                ("ContainerName", "edge"),     // the proxy in front of the API
+                ("ContainerPort", 8081),
                 ("TargetGroupArn", O(("Ref", Match.StringLikeRegexp("^TargetGroup")))))))));
     }
 
@@ -292,21 +300,22 @@ public sealed class ServiceStackTests(SynthesisFixture synthesis)
     [Fact]
     public void Service_group_admits_only_the_load_balancer_group_on_the_container_port()
     {
+        // The port the load balancer reaches is the edge proxy's (8081), in front of the API's 8080.
         foreach (var environment in new[] { synthesis.Prod, synthesis.Qa })
         {
             var serviceGroup = LogicalId(environment.ServiceJson, "AWS::EC2::SecurityGroup", "ServiceSecurityGroup");
             Assert.Null(environment.ServiceJson["Resources"]![serviceGroup]!["Properties"]!["SecurityGroupIngress"]);
             var ingress = IngressRulesInto(environment.ServiceJson, serviceGroup);
             var rule = Assert.Single(ingress);
-            Assert.Equal(8080, (int)rule["FromPort"]!);
-            Assert.Equal(8080, (int)rule["ToPort"]!);
+            Assert.Equal(8081, (int)rule["FromPort"]!);
+            Assert.Equal(8081, (int)rule["ToPort"]!);
             Assert.Equal("tcp", (string?)rule["IpProtocol"]);
             Assert.Matches("LoadBalancerSecurityGroup", rule["SourceSecurityGroupId"]!["Fn::ImportValue"]!.ToString());
 
             // The load balancer may talk to the tasks on that port and nothing else.
             var egress = Assert.Single(SynthesizedEnvironment.Resources(environment.ServiceJson, "AWS::EC2::SecurityGroupEgress")).Value["Properties"]!;
-            Assert.Equal(8080, (int)egress["FromPort"]!);
-            Assert.Equal(8080, (int)egress["ToPort"]!);
+            Assert.Equal(8081, (int)egress["FromPort"]!);
+            Assert.Equal(8081, (int)egress["ToPort"]!);
             Assert.Equal(serviceGroup, (string?)egress["DestinationSecurityGroupId"]!["Fn::GetAtt"]![0]);
         }
     }
