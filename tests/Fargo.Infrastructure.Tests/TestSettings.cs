@@ -61,6 +61,8 @@ internal static class TestSettings
         Buckets = new BucketSettings(Data: false, Reports: false),
         Names = ResourceNaming.For("reports", neighbour.Environment.Name),
         Http = neighbour.Http with { Path = "/reports" },
+        // A plain web service: the example's edge proxy waits for the example's own container, which this one has not.
+        Sidecars = SidecarSettings.None,
     };
 
     public static ServiceSettings PlainHttp() => ExistingNetwork() with
