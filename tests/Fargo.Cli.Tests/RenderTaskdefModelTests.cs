@@ -16,13 +16,17 @@ public sealed class RenderTaskdefModelTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    public static TheoryData<string> Environments() => ["local", "qa", "prod"];
+    public static TheoryData<string, string> Environments() => new()
+    {
+        { "local", "todo-api" }, { "qa", "todo-api" }, { "prod", "todo-api" },
+        { "local", "todo-worker" }, { "qa", "todo-worker" }, { "prod", "todo-worker" },
+    };
 
     [Theory]
     [MemberData(nameof(Environments))]
-    public async Task The_examples_task_definition_fits_the_ECS_model(string environment)
+    public async Task The_examples_task_definitions_fit_the_ECS_model(string environment, string service)
     {
-        var result = await FargoCli.RunAsync(Repository.Example, "render", "taskdef", "--env", environment);
+        var result = await FargoCli.RunAsync(Repository.Example, "render", "taskdef", "--env", environment, "--service", service);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         AssertFitsModel(result.Out);
@@ -42,8 +46,8 @@ public sealed class RenderTaskdefModelTests : IDisposable
     [Fact]
     public async Task The_installed_tool_prints_the_same_body_as_the_in_process_run()
     {
-        var inProcess = await FargoCli.RunAsync(Repository.Example, "render", "taskdef", "--env", "prod", "--image", "x/y@sha256:1");
-        var process = await FargoProcess.RunAsync(Repository.Example, "render", "taskdef", "--env", "prod", "--image", "x/y@sha256:1");
+        var inProcess = await FargoCli.RunAsync(Repository.Example, "render", "taskdef", "--env", "prod", "--service", "todo-api", "--image", "x/y@sha256:1");
+        var process = await FargoProcess.RunAsync(Repository.Example, "render", "taskdef", "--env", "prod", "--service", "todo-api", "--image", "x/y@sha256:1");
 
         Assert.Equal(0, process.ExitCode);
         Assert.Equal(inProcess.Out, process.Out);

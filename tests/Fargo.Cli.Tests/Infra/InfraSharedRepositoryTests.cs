@@ -89,8 +89,13 @@ public sealed class InfraSharedRepositoryTests : IDisposable
             return assembly with { Repository = repository };
         }
 
-        public async Task<IReadOnlyList<SynthesizedAssembly>> SynthesizeAppAsync(IReadOnlyList<ServiceSettings> services, Func<ServiceSettings, RepositoryPlacement> repository, string outputDirectory, CancellationToken cancellationToken) =>
-            [.. await Task.WhenAll(services.Select(s => SynthesizeAsync(s, repository(s), outputDirectory, cancellationToken)))];
+        public async Task<IReadOnlyList<SynthesizedAssembly>> SynthesizeAppAsync(IReadOnlyList<ServiceSettings> services, Func<ServiceSettings, RepositoryPlacement> repository, string outputDirectory, CancellationToken cancellationToken)
+        {
+            var environment = services[0].Environment.Name;
+            Placements[environment] = repository(services.Single(s => s.Name == "todo-api"));
+            var assemblies = await example.SynthesizeAppAsync(exampleConfig.ServicesIn(environment), _ => RepositoryPlacement.Alone, outputDirectory, cancellationToken);
+            return [.. assemblies.Zip(services).Select(pair => pair.First with { Repository = repository(pair.Second) })];
+        }
 
         public Task<SingleStackAssembly> SynthesizeDeployAccessAsync(DeliveryPipeline pipeline, string environment, bool trustCodePipeline, string outputDirectory, CancellationToken cancellationToken) =>
             throw new NotSupportedException("not used by these tests");

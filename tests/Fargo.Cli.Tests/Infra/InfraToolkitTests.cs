@@ -359,8 +359,14 @@ public sealed class InfraToolkitTests : IDisposable
     }
 
     /// <summary>The assembly the commands got (the fixture's, synthesized once).</summary>
-    private Task<SynthesizedAssembly> AssemblyAsync(string environment) =>
-        _fixture.Synthesizer.SynthesizeAsync(environment == "qa" ? _qa : _prod, RepositoryPlacement.Alone, Path.Combine(Out, environment), CancellationToken.None);
+    /// <summary>The API's assembly of the example's app (its stacks synthesized with the worker's), as the command got it.</summary>
+    private async Task<SynthesizedAssembly> AssemblyAsync(string environment)
+    {
+        var settings = environment == "qa" ? _qa : _prod;
+        var app = Assert.IsType<ServiceConfig>(new ConfigLoader().Load(Repository.ExampleConfig)).ServicesIn(environment);
+        var assemblies = await _fixture.Synthesizer.SynthesizeAppAsync(app, _ => RepositoryPlacement.Alone, Path.Combine(Out, environment), CancellationToken.None);
+        return assemblies.Single(a => a.Stacks.Service == StackNames.For(settings).Service);
+    }
 
     private static RunningService Running(ServiceSettings settings, string image) => new(
         settings.Names.Cluster,

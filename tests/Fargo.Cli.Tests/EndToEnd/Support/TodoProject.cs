@@ -64,6 +64,40 @@ public sealed class TodoProject : IDisposable
         }));
     }
 
+    /// <summary>Replaces a text of fargo.toml that must be there.</summary>
+    public void Edit(string before, string after)
+    {
+        var file = System.IO.Path.Combine(Path, "fargo.toml");
+        var text = File.ReadAllText(file);
+        Assert.Contains(before, text, StringComparison.Ordinal);
+        File.WriteAllText(file, text.Replace(before, after, StringComparison.Ordinal));
+    }
+
+    /// <summary>Makes /_health answer 500 (or, with false, healthy again).</summary>
+    public void BreakHealth(bool broken)
+    {
+        const string failing = "return Results.Json(new HealthReport(\"broken on purpose\", version), TodoJsonContext.Default.HealthReport, statusCode: 500);";
+        if (broken)
+        {
+            Replace(HealthyLine, failing);
+        }
+        else
+        {
+            Replace(failing, HealthyLine);
+        }
+    }
+
+    /// <summary>Makes the local environment one that requires approval (or, with false, one that does not).</summary>
+    public void RequireApproval(bool required)
+    {
+        var file = System.IO.Path.Combine(Path, "fargo.toml");
+        const string plain = "[environments.local]\n";
+        const string approved = "[environments.local]\nrequires_approval = true\n";
+        var text = File.ReadAllText(file);
+        Assert.Contains(required ? plain : approved, text, StringComparison.Ordinal);
+        File.WriteAllText(file, required ? text.Replace(plain, approved, StringComparison.Ordinal) : text.Replace(approved, plain, StringComparison.Ordinal));
+    }
+
     public void Dispose()
     {
         try

@@ -59,6 +59,7 @@ internal sealed class RecordingSynthesizer(IInfraSynthesizer inner, string stabl
 {
     private readonly Dictionary<string, SynthesizedAssembly> _assemblies = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SingleStackAssembly> _single = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<SynthesizedAssembly>> _apps = new(StringComparer.Ordinal);
 
     /// <summary>The folders synthesis was asked to write, in order.</summary>
     public List<string> Requested { get; } = [];
@@ -87,11 +88,33 @@ internal sealed class RecordingSynthesizer(IInfraSynthesizer inner, string stabl
         return assembly;
     }
 
-    /// <summary>An app of one service is that service's synthesis; an app of several is synthesized for real each time.</summary>
-    public async Task<IReadOnlyList<SynthesizedAssembly>> SynthesizeAppAsync(IReadOnlyList<ServiceSettings> services, Func<ServiceSettings, RepositoryPlacement> repository, string outputDirectory, CancellationToken cancellationToken) =>
-        services.Count == 1
-            ? [await SynthesizeAsync(services[0], repository(services[0]), outputDirectory, cancellationToken)]
-            : await inner.SynthesizeAppAsync(services, repository, outputDirectory, cancellationToken);
+    /// <summary>
+    /// An app of one service is that service's synthesis; an app of several (the example: its API and worker) is
+    /// synthesized once per environment (first by the fixture's own `fargo infra synth`, into its folder), and answered
+    /// again wherever it is asked to go.
+    /// </summary>
+    public async Task<IReadOnlyList<SynthesizedAssembly>> SynthesizeAppAsync(IReadOnlyList<ServiceSettings> services, Func<ServiceSettings, RepositoryPlacement> repository, string outputDirectory, CancellationToken cancellationToken)
+    {
+        if (services.Count == 1)
+        {
+            return [await SynthesizeAsync(services[0], repository(services[0]), outputDirectory, cancellationToken)];
+        }
+
+        var environment = services[0].Environment.Name;
+        Requested.Add(outputDirectory);
+        Placements.AddRange(services.Select(s => (environment, repository(s))));
+        if (!_apps.TryGetValue(environment, out var assemblies))
+        {
+            assemblies = await inner.SynthesizeAppAsync(services, repository, outputDirectory, cancellationToken);
+            _apps[environment] = assemblies;
+        }
+        else if (!assemblies.Zip(services).All(pair => SamePlacement(pair.First.Repository, repository(pair.Second))))
+        {
+            throw new InvalidOperationException($"{environment} was synthesized with other repository placements");
+        }
+
+        return assemblies;
+    }
 
     private static bool SamePlacement(RepositoryPlacement a, RepositoryPlacement b) =>
         a.Owns == b.Owns && a.OwnerEnvironment == b.OwnerEnvironment && a.SharedWith.SequenceEqual(b.SharedWith, StringComparer.Ordinal);
