@@ -166,30 +166,5 @@ public sealed class ServiceKindsStackTests(ServiceKindsStackTests.AppFixture app
         (Container(service)["Environment"]?.AsArray() ?? []).Select(v => ((string)v!["Name"]!, v["Value"] is JsonValue value && value.TryGetValue<string>(out var text) ? text : v["Value"]!.ToJsonString()));
 
     /// <summary>The app synthesized once for the class.</summary>
-    public sealed class AppFixture : IDisposable
-    {
-        private readonly string _root = Directory.CreateTempSubdirectory("fargo-services-tests-").FullName;
-
-        public AppFixture()
-        {
-            var config = (ServiceConfig)new ConfigLoader().Parse(Config, "/work/app/fargo.toml");
-            var services = config.ServicesIn("qa");
-            var model = InfrastructureApp.BuildApp(InfrastructureApp.NewApp(_root), services, _ => RepositoryPlacement.Alone, _root);
-            model.App.Synth();
-            Assemblies = model.Assemblies;
-            Environment = Template.FromStack(model.Environment);
-            Services = model.Services.Zip(services).ToDictionary(p => p.Second.Name, p => Template.FromStack(p.First), StringComparer.Ordinal);
-            Json = model.Assemblies.Zip(services).ToDictionary(p => p.Second.Name, p => JsonNode.Parse(File.ReadAllText(p.First.ServiceTemplate))!.AsObject(), StringComparer.Ordinal);
-        }
-
-        public IReadOnlyList<SynthesizedAssembly> Assemblies { get; }
-
-        public Template Environment { get; }
-
-        public IReadOnlyDictionary<string, Template> Services { get; }
-
-        public IReadOnlyDictionary<string, JsonObject> Json { get; }
-
-        public void Dispose() => Directory.Delete(_root, recursive: true);
-    }
+    public sealed class AppFixture() : AppSynthesis(Config, "qa");
 }

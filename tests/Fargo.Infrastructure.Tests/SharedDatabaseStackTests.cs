@@ -113,24 +113,5 @@ public sealed class SharedDatabaseStackTests(SharedDatabaseStackTests.AppFixture
         (Container(service)["Secrets"]?.AsArray() ?? []).ToDictionary(s => (string)s!["Name"]!, s => s!["ValueFrom"]!.ToJsonString(), StringComparer.Ordinal);
 
     /// <summary>The app synthesized once for the class.</summary>
-    public sealed class AppFixture : IDisposable
-    {
-        private readonly string _root = Directory.CreateTempSubdirectory("fargo-shared-database-tests-").FullName;
-
-        public AppFixture()
-        {
-            var config = (ServiceConfig)new ConfigLoader().Parse(Config, "/work/app/fargo.toml");
-            var services = config.ServicesIn("qa");
-            var model = InfrastructureApp.BuildApp(InfrastructureApp.NewApp(_root), services, _ => RepositoryPlacement.Alone, _root);
-            model.App.Synth();
-            Assemblies = model.Assemblies;
-            Json = model.Assemblies.Zip(services).ToDictionary(p => p.Second.Name, p => JsonNode.Parse(File.ReadAllText(p.First.ServiceTemplate))!.AsObject(), StringComparer.Ordinal);
-        }
-
-        public IReadOnlyList<SynthesizedAssembly> Assemblies { get; }
-
-        public IReadOnlyDictionary<string, JsonObject> Json { get; }
-
-        public void Dispose() => Directory.Delete(_root, recursive: true);
-    }
+    public sealed class AppFixture() : AppSynthesis(Config, "qa");
 }

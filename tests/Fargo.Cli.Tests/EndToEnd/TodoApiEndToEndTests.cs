@@ -18,7 +18,9 @@ public sealed class TodoStory : IDisposable
 }
 
 /// <summary>
-/// The real `fargo` CLI, as a process, against a real local region, with the example service examples/todo-api (its own
+/// The real `fargo` CLI, as a process, against a real local region, with the example's API (examples/todo-api: the
+/// app's web service, behind its edge proxy, with its worker running beside it; each command names the API with
+/// --service, `up` and `down` work on the whole app) (its own
 /// fargo.toml; an ASP.NET Core API on PostgreSQL): up, CRUD through the load balancer, rolling deploys under load,
 /// a failing version rolled back, rollback, scale, a one-off migration, logs, secrets, and down/up keeping the data.
 /// The steps build on each other and run in order.
