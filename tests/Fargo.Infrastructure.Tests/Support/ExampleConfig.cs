@@ -5,8 +5,8 @@ namespace Fargo.Infrastructure.Tests.Support;
 
 /// <summary>
 /// The example's configuration (examples/todo-api/fargo.toml), through the real loader. It is an app of two services;
-/// <see cref="ForEnvironment"/> is its API (todo-api, which keeps the names a single service had), <see cref="Worker"/>
-/// its worker.
+/// <see cref="ForEnvironment"/> is its API (todo-api, which keeps the names a single service had); SharedDatabaseStackTests
+/// checks the stacks of an API and a worker on its database.
 /// </summary>
 internal static class ExampleConfig
 {
@@ -15,8 +15,6 @@ internal static class ExampleConfig
     public const string Api = "todo-api";
 
     public static ServiceSettings ForEnvironment(string environment) => Load().ForEnvironment(environment, Api);
-
-    public static ServiceSettings Worker(string environment) => Load().ForEnvironment(environment, "todo-worker");
 
     /// <summary>The effective settings of the example's pipeline stages (qa, prod: every AWS environment, in order).</summary>
     public static IReadOnlyList<ServiceSettings> PipelineStages()
