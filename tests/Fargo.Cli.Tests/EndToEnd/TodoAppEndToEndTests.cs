@@ -12,7 +12,8 @@ namespace Fargo.Cli.Tests.EndToEnd;
 /// The example as the app it is (examples/todo-api: the API with its edge proxy in front, and a worker on the API's
 /// database), on the local region with one `fargo up`: both services come up; requests through the load balancer are
 /// answered through the edge proxy; the worker marks an old todo stale (seen through the API) and writes its digest,
-/// which `fargo logs` shows; a new version of the worker leaves the API's tasks as they were; `fargo down` takes both.
+/// which `fargo logs` shows; a new version of the worker leaves the API's tasks as they were; the worker alone cannot
+/// come up before the API, nor the API go down before the worker; `fargo down` takes both, the worker first.
 /// </summary>
 [Collection(LocalRegionCollection.Name)]
 public sealed partial class TodoAppEndToEndTests(LocalRegionFixture region) : IDisposable
@@ -30,6 +31,11 @@ public sealed partial class TodoAppEndToEndTests(LocalRegionFixture region) : ID
     {
         // Short rounds and a short age, so that the test sees the worker's job within seconds.
         _project.Edit("env = { DIGEST_EVERY = \"10s\", STALE_AFTER = \"1h\" }", "env = { DIGEST_EVERY = \"2s\", STALE_AFTER = \"4s\" }");
+        // The worker alone needs the API's stack, which holds the database: refused before anything changes.
+        var alone = await Fargo("up", "--service", "todo-worker", "--version", "v1");
+        Assert.Equal(2, alone.ExitCode);
+        Assert.Contains("todo-worker uses the database of todo-api, whose stack fargo-local-todo-api is not on the local region", alone.Out + alone.Error, StringComparison.Ordinal);
+
         var up = await Fargo("up", "--version", "v1");
         Assert.True(up.ExitCode == 0, region.Explain(up));
         try
