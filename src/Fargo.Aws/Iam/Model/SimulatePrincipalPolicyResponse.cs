@@ -27,7 +27,7 @@ public sealed record EvaluationResult
 
     public PermissionsBoundaryDecisionDetail? PermissionsBoundaryDecisionDetail { get; init; }
 
-    public IReadOnlyDictionary<string, string>? EvalDecisionDetails { get; init; }
+    public IReadOnlyDictionary<string, PolicyEvaluationDecisionType>? EvalDecisionDetails { get; init; }
 
     public IReadOnlyList<ResourceSpecificResult>? ResourceSpecificResults { get; init; }
 }
@@ -43,7 +43,7 @@ public sealed record ResourceSpecificResult
 
     public IReadOnlyList<string>? MissingContextValues { get; init; }
 
-    public IReadOnlyDictionary<string, string>? EvalDecisionDetails { get; init; }
+    public IReadOnlyDictionary<string, PolicyEvaluationDecisionType>? EvalDecisionDetails { get; init; }
 
     public PermissionsBoundaryDecisionDetail? PermissionsBoundaryDecisionDetail { get; init; }
 }
