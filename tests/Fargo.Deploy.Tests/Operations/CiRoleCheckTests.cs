@@ -29,7 +29,9 @@ public sealed class CiRoleCheckTests
         Assert.Equal((CheckStatus.Passed, "all 3 (action, resource) pairs the pipeline needs are allowed for the deploy role"), (check.Status, check.Detail));
         Assert.Equal(2, iam.Requests.Count);
         var (service, tagging) = (iam.Requests[0], iam.Requests[1]);
-        Assert.Equal((DeployRole, new[] { "ecs:DescribeServices", "ecs:UpdateService" }, new[] { Service }), (service.PolicySourceArn, service.ActionNames.ToArray(), service.ResourceArns!.ToArray()));
+        Assert.Equal(DeployRole, service.PolicySourceArn);
+        Assert.Equal(["ecs:DescribeServices", "ecs:UpdateService"], service.ActionNames);
+        Assert.Equal([Service], service.ResourceArns!);
         Assert.Null(service.ContextEntries);
         var context = Assert.Single(tagging.ContextEntries!);
         Assert.Equal(("ecs:CreateAction", "RegisterTaskDefinition", ContextKeyType.String), (context.ContextKeyName, Assert.Single(context.ContextKeyValues!), context.ContextKeyType));
