@@ -11,7 +11,7 @@ public sealed record RequiredContext(string Key, string Value);
 public sealed record RequiredGrant(IReadOnlyList<string> Actions, IReadOnlyList<string> Resources, RequiredContext? Context = null);
 
 /// <summary>A CI role of the environment (e.g. "deploy role") and everything the pipeline needs it to be allowed.</summary>
-public sealed record CiRole(string Name, string Arn, IReadOnlyList<RequiredGrant> Permissions);
+public sealed record CiRole(string Name, string Arn, IReadOnlyList<RequiredGrant> Grants);
 
 /// <summary>The CI roles `fargo verify` checks, or why there are none to check.</summary>
 public sealed record CiRoles(IReadOnlyList<CiRole> Roles, string? Absent)
@@ -48,7 +48,7 @@ public static class CiRoleCheck
         foreach (var role in roles.Roles)
         {
             var missing = new List<string>();
-            foreach (var permission in role.Permissions)
+            foreach (var permission in role.Grants)
             {
                 try
                 {
