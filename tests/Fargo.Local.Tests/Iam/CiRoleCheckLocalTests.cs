@@ -52,6 +52,35 @@ public sealed class CiRoleCheckLocalTests(EngineFixture engine) : IClassFixture<
             denied.Detail);
     }
 
+    /// <summary>Every action of the deploy role's grants for prod, with the statement it is in.</summary>
+    public static TheoryData<string, string> DeployRoleActions()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var grant in DeployRolePermissions.DeployRole(ProdPipeline(), 1))
+        {
+            foreach (var action in grant.Actions)
+            {
+                data.Add(grant.Sid, action);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(DeployRoleActions))]
+    public async Task Taking_any_one_action_out_of_the_deploy_role_is_named_on_each_of_its_resources(string sid, string action)
+    {
+        var grant = DeployRolePermissions.DeployRole(ProdPipeline(), 1).Single(g => g.Sid == sid);
+        await DeployAsync(WithoutGrants((sid, action)));
+
+        var check = await CheckAsync(CiRoles.Of(new CiRole("deploy role", DeployRoleArn, VerifyCiRoles.Required(DeployRolePermissions.DeployRole(ProdPipeline(), 1)))));
+
+        Assert.Equal(
+            $"the deploy role ({DeployRoleArn}) may not: {string.Join(", ", grant.Resources.Select(resource => $"{action} on {resource}"))}",
+            check.Detail);
+    }
+
     [Fact]
     public async Task A_role_the_local_IAM_does_not_have_fails_the_check()
     {
