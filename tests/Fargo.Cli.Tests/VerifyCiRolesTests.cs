@@ -11,23 +11,15 @@ public sealed class VerifyCiRolesTests : IDisposable
 {
     private readonly TempFolder _folder = new();
 
-    public VerifyCiRolesTests() => _folder.Write("fargo.toml", """
-        name = "todo-api"
-        port = 8080
+    // The command tests' valid file (qa, then prod: the default stages), with a role path and the pipeline's repository.
+    public VerifyCiRolesTests() => _folder.Write("fargo.toml", Configs.Valid + """
+
 
         [iam]
         path = "/ci/"
 
-        [environments.qa]
-        account = "111111111111"
-        region = "eu-west-1"
-
-        [environments.prod]
-        account = "222222222222"
-        region = "us-east-1"
-
         [pipeline]
-        repository = "acme/todo-api"
+        repository = "acme/shop"
         """);
 
     public void Dispose() => _folder.Dispose();
@@ -39,11 +31,11 @@ public sealed class VerifyCiRolesTests : IDisposable
 
         Assert.Null(roles.Absent);
         Assert.Equal(
-            [("deploy role", "arn:aws:iam::111111111111:role/ci/todo-api-qa-deploy"), ("read role", "arn:aws:iam::111111111111:role/ci/todo-api-qa-read")],
+            [("deploy role", "arn:aws:iam::111111111111:role/ci/shop-qa-deploy"), ("read role", "arn:aws:iam::111111111111:role/ci/shop-qa-read")],
             roles.Roles.Select(r => (r.Name, r.Arn)));
         var tagging = Assert.Single(roles.Roles[0].Grants, g => g.Actions.Contains("ecs:TagResource"));
         Assert.Equal(new RequiredContext("ecs:CreateAction", "RegisterTaskDefinition"), tagging.Context);
-        Assert.Contains(roles.Roles[1].Grants, g => g.Actions.Contains("ecr:BatchGetImage") && g.Resources.SequenceEqual(["arn:aws:ecr:eu-west-1:111111111111:repository/todo-api"]));
+        Assert.Contains(roles.Roles[1].Grants, g => g.Actions.Contains("ecr:BatchGetImage") && g.Resources.SequenceEqual(["arn:aws:ecr:eu-west-1:111111111111:repository/shop"]));
     }
 
     [Fact]
@@ -52,8 +44,8 @@ public sealed class VerifyCiRolesTests : IDisposable
         var roles = await RolesAsync("prod");
 
         var deploy = Assert.Single(roles.Roles);
-        Assert.Equal("arn:aws:iam::222222222222:role/ci/todo-api-prod-deploy", deploy.Arn);
-        Assert.Contains(deploy.Grants, g => g.Actions.SequenceEqual(["sts:AssumeRole"]) && g.Resources.SequenceEqual(["arn:aws:iam::111111111111:role/ci/todo-api-qa-read"]));
+        Assert.Equal("arn:aws:iam::222222222222:role/ci/shop-prod-deploy", deploy.Arn);
+        Assert.Contains(deploy.Grants, g => g.Actions.SequenceEqual(["sts:AssumeRole"]) && g.Resources.SequenceEqual(["arn:aws:iam::111111111111:role/ci/shop-qa-read"]));
     }
 
     [Fact]
