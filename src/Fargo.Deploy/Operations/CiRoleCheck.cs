@@ -56,7 +56,7 @@ public static class CiRoleCheck
                     {
                         foreach (var result in page.EvaluationResults ?? [])
                         {
-                            checkedCount++;
+                            checkedCount += result.ResourceSpecificResults is { Count: > 0 } perResource ? perResource.Count : 1;
                             missing.AddRange(Denials(result));
                         }
                     }

@@ -73,6 +73,28 @@ public sealed class CiRoleCheckTests
     }
 
     [Fact]
+    public async Task Per_resource_answers_count_each_resource_when_all_are_allowed()
+    {
+        var other = "arn:aws:ecs:us-east-1:222222222222:service/fargo-prod/other";
+        var role = new CiRole("read role", DeployRole, [new RequiredGrant(["ecs:DescribeServices"], [Service, other])]);
+        var iam = new FakeIam(_ =>
+        [
+            Result("ecs:DescribeServices", "*", PolicyEvaluationDecisionType.Allowed) with
+            {
+                ResourceSpecificResults =
+                [
+                    new ResourceSpecificResult { EvalResourceName = Service, EvalResourceDecision = PolicyEvaluationDecisionType.Allowed },
+                    new ResourceSpecificResult { EvalResourceName = other, EvalResourceDecision = PolicyEvaluationDecisionType.Allowed },
+                ],
+            },
+        ]);
+
+        var check = await CiRoleCheck.RunAsync(iam, CiRoles.Of(role), CancellationToken.None);
+
+        Assert.Equal((CheckStatus.Passed, "all 2 (action, resource) pairs the pipeline needs are allowed for the read role"), (check.Status, check.Detail));
+    }
+
+    [Fact]
     public async Task A_caller_that_may_not_simulate_gets_not_checked_with_IAM_s_reason()
     {
         const string Message = "User: arn:aws:iam::222222222222:user/dev is not authorized to perform: iam:SimulatePrincipalPolicy on resource: " + DeployRole;
