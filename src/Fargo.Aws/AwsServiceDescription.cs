@@ -35,6 +35,12 @@ public sealed record AwsServiceDescription(
     string EndpointEnvSuffix,
     string? XmlNamespace)
 {
+    /// <summary>
+    /// For a global service (the model's <c>globalEndpoint</c>, e.g. IAM): its one endpoint in each partition and the region
+    /// requests to it are signed for, by partition ("aws", "aws-cn", "aws-us-gov"); null for a regional service.
+    /// </summary>
+    public IReadOnlyDictionary<string, AwsGlobalEndpoint>? GlobalEndpoints { get; init; }
+
     /// <summary>The key of this service inside a shared config file's <c>[services NAME]</c> section, e.g. "elastic_load_balancing_v2".</summary>
     public string ConfigSectionKey => EndpointEnvSuffix.ToLowerInvariant();
 
@@ -47,6 +53,9 @@ public sealed record AwsServiceDescription(
             ? throw new InvalidOperationException($"{ServiceId} is not a JSON service; it has no X-Amz-Target.")
             : JsonTargetPrefix + "." + operation;
 }
+
+/// <summary>A global service's endpoint in one partition: its host and the region its SigV4 scope names.</summary>
+public sealed record AwsGlobalEndpoint(string Host, string SigningRegion);
 
 /// <summary>The services Fargo uses, as AWS's models describe them.</summary>
 public static class AwsServices
@@ -84,8 +93,24 @@ public static class AwsServices
     public static AwsServiceDescription Sts { get; } = new(
         "STS", "sts", "sts", AwsProtocol.Query, null, "2011-06-15", "STS", "https://sts.amazonaws.com/doc/2011-06-15/");
 
+    /// <summary>
+    /// IAM: global, one endpoint per partition, each signed for its partition's home region (botocore's IAM endpoint
+    /// rule set: iam.amazonaws.com for us-east-1, iam.cn-north-1.amazonaws.com.cn for cn-north-1, iam.us-gov.amazonaws.com
+    /// for us-gov-west-1).
+    /// </summary>
+    public static AwsServiceDescription Iam { get; } = new(
+        "IAM", "iam", "iam", AwsProtocol.Query, null, "2010-05-08", "IAM", "https://iam.amazonaws.com/doc/2010-05-08/")
+    {
+        GlobalEndpoints = new Dictionary<string, AwsGlobalEndpoint>(StringComparer.Ordinal)
+        {
+            ["aws"] = new("iam.amazonaws.com", "us-east-1"),
+            ["aws-cn"] = new("iam.cn-north-1.amazonaws.com.cn", "cn-north-1"),
+            ["aws-us-gov"] = new("iam.us-gov.amazonaws.com", "us-gov-west-1"),
+        },
+    };
+
     public static IReadOnlyList<AwsServiceDescription> All { get; } =
-        [Ecs, ElasticLoadBalancingV2, Ecr, Ssm, CloudWatchLogs, CloudFormation, SecretsManager, Sts, ApplicationAutoScaling, CertificateManager];
+        [Ecs, ElasticLoadBalancingV2, Ecr, Ssm, CloudWatchLogs, CloudFormation, SecretsManager, Sts, ApplicationAutoScaling, CertificateManager, Iam];
 
     /// <summary>The JSON service whose X-Amz-Target prefix this is, or null.</summary>
     public static AwsServiceDescription? FindByJsonTargetPrefix(string targetPrefix) =>

@@ -30,7 +30,14 @@ public enum AwsEndpointSource
     Default,
 }
 
-public sealed record AwsResolvedEndpoint(Uri Url, AwsEndpointSource Source);
+/// <param name="Url">Where requests go.</param>
+/// <param name="Source">Where the URL came from.</param>
+/// <param name="SigningRegion">
+/// The region the SigV4 scope names when it is not the client's: a global service's public endpoint (IAM's is signed for
+/// us-east-1 in the aws partition). Null: the client's region, as for every configured endpoint (botocore's rule sets give
+/// a configured endpoint no signing region of its own).
+/// </param>
+public sealed record AwsResolvedEndpoint(Uri Url, AwsEndpointSource Source, string? SigningRegion = null);
 
 /// <summary>
 /// Resolves endpoints the way AWS CLI v2 and the SDKs do: an explicit URL, else (unless
@@ -106,7 +113,17 @@ public sealed partial class AwsEndpointResolver : IAwsEndpointResolver
                 return new(ParseUrl(profileUrl, $"endpoint_url of profile '{_profile}' in {_config.ConfigFilePath}"), AwsEndpointSource.GlobalConfiguration);
             }
         }
-        return new(DefaultEndpoint(service, region), AwsEndpointSource.Default);
+        return Default(service, region);
+    }
+
+    /// <summary>AWS's public endpoint of a service in a region, with the region a global service's requests are signed for.</summary>
+    public static AwsResolvedEndpoint Default(AwsServiceDescription service, string region)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        var url = DefaultEndpoint(service, region);
+        return service.GlobalEndpoints is { } global && global.TryGetValue(Partition(region), out var endpoint)
+            ? new(url, AwsEndpointSource.Default, endpoint.SigningRegion)
+            : new(url, AwsEndpointSource.Default);
     }
 
     /// <summary>AWS's public endpoint of a service in a region.</summary>
@@ -117,9 +134,20 @@ public sealed partial class AwsEndpointResolver : IAwsEndpointResolver
         {
             throw new AwsConfigurationException($"'{region}' is not a valid AWS region name (like us-east-1).");
         }
+        if (service.GlobalEndpoints is { } global && global.TryGetValue(Partition(region), out var endpoint))
+        {
+            return new Uri($"https://{endpoint.Host}");
+        }
+
         var domain = region.StartsWith("cn-", StringComparison.Ordinal) ? "amazonaws.com.cn" : "amazonaws.com";
         return new Uri($"https://{service.EndpointPrefix}.{region}.{domain}");
     }
+
+    /// <summary>The partition of a region, as far as Fargo's endpoints tell them apart.</summary>
+    private static string Partition(string region) =>
+        region.StartsWith("cn-", StringComparison.Ordinal) ? "aws-cn"
+        : region.StartsWith("us-gov-", StringComparison.Ordinal) ? "aws-us-gov"
+        : "aws";
 
     private bool IgnoreConfiguredEndpoints(IReadOnlyDictionary<string, string>? profile)
     {
@@ -142,7 +170,7 @@ public sealed partial class AwsEndpointResolver : IAwsEndpointResolver
 
     private sealed class PublicResolver : IAwsEndpointResolver
     {
-        public AwsResolvedEndpoint Resolve(AwsServiceDescription service, string region) => new(DefaultEndpoint(service, region), AwsEndpointSource.Default);
+        public AwsResolvedEndpoint Resolve(AwsServiceDescription service, string region) => Default(service, region);
     }
 
     private sealed class FixedResolver(Uri endpoint) : IAwsEndpointResolver

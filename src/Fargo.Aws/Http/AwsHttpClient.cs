@@ -11,7 +11,7 @@ namespace Fargo.Aws.Http;
 /// <summary>Everything a client needs to reach AWS (or the local region).</summary>
 public sealed record AwsClientOptions
 {
-    /// <summary>The region requests are signed for and sent to.</summary>
+    /// <summary>The region requests are signed for and sent to (a global service's public endpoint, e.g. IAM's, names its own signing region).</summary>
     public required string Region { get; init; }
 
     public required IAwsCredentialsProvider Credentials { get; init; }
@@ -110,7 +110,9 @@ public sealed class AwsHttpClient : IDisposable
     {
         ArgumentNullException.ThrowIfNull(service);
         ArgumentNullException.ThrowIfNull(request);
-        var endpoint = _options.Endpoints.Resolve(service, _options.Region).Url;
+        var resolved = _options.Endpoints.Resolve(service, _options.Region);
+        var endpoint = resolved.Url;
+        var signingRegion = resolved.SigningRegion ?? _options.Region;
         var acquired = 0;
         var retry = _options.Retry;
         var pipeline = new ResiliencePipelineBuilder<AttemptOutcome> { TimeProvider = _options.TimeProvider }
@@ -149,7 +151,7 @@ public sealed class AwsHttpClient : IDisposable
         try
         {
             final = await pipeline.ExecuteAsync(
-                (token) => new ValueTask<AttemptOutcome>(AttemptAsync(service, operation, endpoint, request, token)),
+                (token) => new ValueTask<AttemptOutcome>(AttemptAsync(service, operation, endpoint, signingRegion, request, token)),
                 cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutRejectedException timeout)
@@ -182,12 +184,12 @@ public sealed class AwsHttpClient : IDisposable
     }
 
     private async Task<AttemptOutcome> AttemptAsync(
-        AwsServiceDescription service, string operation, Uri endpoint, AwsHttpRequest request, CancellationToken cancellationToken)
+        AwsServiceDescription service, string operation, Uri endpoint, string signingRegion, AwsHttpRequest request, CancellationToken cancellationToken)
     {
         // Credentials are fetched per attempt: a refreshing provider may have rotated them since the last one.
         var credentials = await _options.Credentials.GetCredentialsAsync(cancellationToken).ConfigureAwait(false);
         using var message = BuildMessage(endpoint, request);
-        await SigV4Signer.SignAsync(message, credentials, new SigV4SigningOptions(_options.Region, service.SigningName),
+        await SigV4Signer.SignAsync(message, credentials, new SigV4SigningOptions(signingRegion, service.SigningName),
             _options.TimeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
 
         using var timeout = new CancellationTokenSource(_options.AttemptTimeout, _options.TimeProvider);

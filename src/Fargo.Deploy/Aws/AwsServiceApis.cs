@@ -4,6 +4,7 @@ using Fargo.Aws.Ecr;
 using Fargo.Aws.Ecs;
 using Fargo.Aws.ElasticLoadBalancingV2;
 using Fargo.Aws.Http;
+using Fargo.Aws.Iam;
 using Fargo.Aws.SecretsManager;
 using Fargo.Aws.Ssm;
 using Fargo.Aws.Sts;
@@ -33,6 +34,7 @@ public sealed class AwsServiceApis : IDisposable
             CloudFormation = new Stacks.CloudFormationApi(new Fargo.Aws.CloudFormation.CloudFormationClient(_http)),
             Scaling = new ScalingApi(new ApplicationAutoScalingClient(_http)),
             SecretsManager = new SecretsManagerApi(new SecretsManagerClient(_http)),
+            Iam = new IamApi(new IamClient(_http)),
         };
     }
 
@@ -147,6 +149,12 @@ public sealed class AwsServiceApis : IDisposable
     private sealed class SecretsManagerApi(SecretsManagerClient client) : ISecretsManagerApi
     {
         public Task<DescribeSecretResponse> DescribeSecretAsync(DescribeSecretRequest request, CancellationToken cancellationToken) => client.DescribeSecretAsync(request, cancellationToken);
+    }
+
+    private sealed class IamApi(IamClient client) : IIamApi
+    {
+        public IAsyncEnumerable<SimulatePrincipalPolicyResponse> SimulatePrincipalPolicyPagesAsync(SimulatePrincipalPolicyRequest request, CancellationToken cancellationToken) =>
+            client.SimulatePrincipalPolicyPagesAsync(request, cancellationToken);
     }
 
     private sealed class StsApi(StsClient client) : IStsApi

@@ -3,6 +3,7 @@ using Fargo.Aws.Ecr;
 using Fargo.Aws.Ecs;
 using Fargo.Aws.ElasticLoadBalancingV2;
 using Fargo.Aws.SecretsManager;
+using Fargo.Aws.Iam;
 using Fargo.Aws.Ssm;
 using Fargo.Aws.Sts;
 
@@ -123,6 +124,13 @@ public interface IStsApi
     Task<GetCallerIdentityResponse> GetCallerIdentityAsync(GetCallerIdentityRequest request, CancellationToken cancellationToken);
 }
 
+/// <summary>IAM: `fargo verify`'s simulation of what the CI roles may do.</summary>
+public interface IIamApi
+{
+    /// <summary>Every page of one simulation, in order.</summary>
+    IAsyncEnumerable<SimulatePrincipalPolicyResponse> SimulatePrincipalPolicyPagesAsync(SimulatePrincipalPolicyRequest request, CancellationToken cancellationToken);
+}
+
 /// <summary>The clients of one environment: one region, one set of credentials, one endpoint resolution.</summary>
 public sealed record ServiceApis(IEcsApi Ecs, IElbApi Elb, IEcrApi Ecr, ISsmApi Ssm, ILogsApi Logs, IStsApi Sts)
 {
@@ -134,4 +142,7 @@ public sealed record ServiceApis(IEcsApi Ecs, IElbApi Elb, IEcrApi Ecr, ISsmApi 
 
     /// <summary>Secrets Manager, for `fargo verify`'s check of the task's Secrets Manager secrets; null where nothing needs it.</summary>
     public ISecretsManagerApi? SecretsManager { get; init; }
+
+    /// <summary>IAM, for `fargo verify`'s check of the CI roles' permissions; null where nothing needs it.</summary>
+    public IIamApi? Iam { get; init; }
 }

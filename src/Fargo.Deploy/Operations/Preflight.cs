@@ -26,15 +26,19 @@ public enum CheckStatus
 public sealed record PreflightCheck(string Name, CheckStatus Status, string Detail);
 
 /// <summary>
-/// `fargo verify`: everything a deploy needs, checked before one is tried: the cluster and the service exist, the roles
-/// (reported as not checked: Fargo.Aws has no IAM client; the local region has no IAM), the image exists for the task's
+/// `fargo verify`: everything a deploy needs, checked before one is tried: the cluster and the service exist, the CI roles
+/// may do what the pipeline calls (<see cref="CiRoleCheck"/>: IAM's policy simulation), the image exists for the task's
 /// platform, every secret the task will get exists, the log group exists, and the target group's port is the container's.
 /// Secrets are checked with GetParameters without decryption (SSM) and DescribeSecret (Secrets Manager): their values are
 /// never read, so a Secrets Manager secret's JSON key is not checked, only the secret.
 /// </summary>
 public static class Preflight
 {
-    public static async Task<IReadOnlyList<PreflightCheck>> RunAsync(DeployTarget target, string? imageUri, CancellationToken cancellationToken)
+    /// <param name="target">The environment and service.</param>
+    /// <param name="imageUri">The image a deploy would run; null: the one that runs now.</param>
+    /// <param name="ciRoles">The environment's CI roles and what each must be allowed, or why it has none.</param>
+    /// <param name="cancellationToken">Cancels the checks.</param>
+    public static async Task<IReadOnlyList<PreflightCheck>> RunAsync(DeployTarget target, string? imageUri, CiRoles ciRoles, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
         var spec = target.Spec;
@@ -58,9 +62,7 @@ public static class Preflight
             checks.Add(new("service", CheckStatus.Failed, "no cluster to look in"));
         }
 
-        checks.Add(target.Environment.IsLocal
-            ? new("roles", CheckStatus.NotChecked, "the local region has no IAM: tasks run as you")
-            : new("roles", CheckStatus.NotChecked, "not checked: IAM is not among the AWS services Fargo calls (GetRole would be needed)"));
+        checks.Add(await CiRoleCheck.RunAsync(target.Apis.Iam, ciRoles, cancellationToken));
 
         var image = imageUri ?? (service is null ? null : await ServiceStatusReader.ImageOfAsync(target, service.TaskDefinition, cancellationToken));
         checks.Add(await CheckImageAsync(target, image, cancellationToken));

@@ -13,9 +13,7 @@ namespace Fargo.Local.Api;
 /// </summary>
 internal static class IamApi
 {
-    /// <summary>IAM as its model describes it; not one of Fargo.Aws's services, as Fargo's own code does not call IAM.</summary>
-    public static AwsServiceDescription Service { get; } = new(
-        "IAM", "iam", "iam", AwsProtocol.Query, null, "2010-05-08", "IAM", "https://iam.amazonaws.com/doc/2010-05-08/");
+    public static AwsServiceDescription Service => AwsServices.Iam;
 
     public static QueryOperationTable Create(IamStore iam)
     {

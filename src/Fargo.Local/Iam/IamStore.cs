@@ -177,8 +177,10 @@ internal sealed class IamStore : IDisposable
             }
         }
 
-        var boundary = role.PermissionsBoundary is { } boundaryArn
-            ? new NamedPolicy(boundaryArn, ManagedPolicyDocument(boundaryArn) is { } b ? PolicyDocument.Parse(b) : PolicyDocument.Parse("""{"Version":"2012-10-17","Statement":[]}"""))
+        // A boundary the local region has no document for (one of a real account, e.g. the example's DeveloperBoundary) is
+        // recorded but not applied (docs/iam.md): capping the role with an empty document would deny it everything.
+        var boundary = role.PermissionsBoundary is { } boundaryArn && ManagedPolicyDocument(boundaryArn) is { } boundaryDocument
+            ? new NamedPolicy(boundaryArn, PolicyDocument.Parse(boundaryDocument))
             : null;
         return new PolicySet(identity, boundary, resourcePolicy);
     }

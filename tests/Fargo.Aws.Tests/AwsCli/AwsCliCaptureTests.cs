@@ -39,6 +39,7 @@ public sealed class AwsCliCaptureTests(CliCaptureFixture fixture) : IClassFixtur
             ["secretsmanager"] = AwsServices.SecretsManager,
             ["sts"] = AwsServices.Sts,
             ["application-autoscaling"] = AwsServices.ApplicationAutoScaling,
+            ["iam"] = AwsServices.Iam,
         };
 
         var missing = ServiceCatalog.All

@@ -48,6 +48,7 @@ public sealed class CliCaptureFixture : IAsyncLifetime
         .. SecretsManagerCases.All(),
         .. StsCases.All(),
         .. ApplicationAutoScalingCases.All(),
+        .. IamCases.All(),
     ];
 
     public CaptureResult Result(string name) => _results[name];

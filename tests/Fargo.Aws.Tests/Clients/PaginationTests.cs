@@ -4,6 +4,7 @@ using Fargo.Aws.CloudWatchLogs;
 using Fargo.Aws.Credentials;
 using Fargo.Aws.Ecs;
 using Fargo.Aws.ElasticLoadBalancingV2;
+using Fargo.Aws.Iam;
 using Fargo.Aws.Endpoints;
 using Fargo.Aws.Http;
 using Fargo.Aws.Tests.AwsCli;
@@ -87,6 +88,48 @@ public sealed class PaginationTests
     }
 
     [Fact]
+    public async Task SimulatePrincipalPolicy_pages_follow_Marker_while_IsTruncated()
+    {
+        // The last page may still carry a Marker: IsTruncated false ends the listing all the same.
+        await using var server = new CaptureServer(request => FormBody(request).GetValueOrDefault("Marker") switch
+        {
+            null => Simulation("ecs:UpdateService", "<IsTruncated>true</IsTruncated><Marker>m2</Marker>"),
+            "m2" => Simulation("ecs:TagResource", "<IsTruncated>false</IsTruncated><Marker>m3</Marker>"),
+            var other => throw new InvalidOperationException("unexpected marker " + other),
+        });
+        using var http = Client(server);
+
+        var actions = new List<string>();
+        await foreach (var page in new IamClient(http).SimulatePrincipalPolicyPagesAsync(
+            new SimulatePrincipalPolicyRequest { PolicySourceArn = "arn:aws:iam::123456789012:role/deploy", ActionNames = ["ecs:UpdateService", "ecs:TagResource"], MaxItems = 1 }))
+        {
+            actions.AddRange(page.EvaluationResults!.Select(r => r.EvalActionName));
+        }
+
+        Assert.Equal(["ecs:UpdateService", "ecs:TagResource"], actions);
+        var sent = server.TakeRequests().Select(FormBody).ToList();
+        Assert.Equal([null, "m2"], sent.Select(form => form.GetValueOrDefault("Marker")));
+        Assert.All(sent, form => Assert.Equal(("SimulatePrincipalPolicy", "1", "ecs:TagResource"), (form["Action"], form["MaxItems"], form["ActionNames.member.2"])));
+    }
+
+    [Fact]
+    public async Task A_global_endpoint_s_signing_region_is_the_one_requests_are_signed_for()
+    {
+        await using var server = new CaptureServer(_ => Simulation("ecs:UpdateService", "<IsTruncated>false</IsTruncated>"));
+        using var http = new AwsHttpClient(new AwsClientOptions
+        {
+            Region = "eu-west-1",
+            Credentials = new StaticAwsCredentialsProvider(new AwsCredentials("AKIDPAGING", "secret")),
+            Endpoints = new GlobalAt(server.Endpoint, "us-east-1"),
+        });
+
+        await new IamClient(http).SimulatePrincipalPolicyAsync(new SimulatePrincipalPolicyRequest { PolicySourceArn = "arn:aws:iam::123456789012:role/deploy", ActionNames = ["ecs:UpdateService"] });
+
+        var authorization = Assert.Single(server.TakeRequests()).GetHeader("Authorization")!;
+        Assert.Contains("/us-east-1/iam/aws4_request", authorization, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Paging_stops_when_cancelled_between_pages()
     {
         // An endless listing: every page hands out a new token.
@@ -139,6 +182,23 @@ public sealed class PaginationTests
         Encoding.UTF8.GetString(request.Body.Span).Split('&')
             .Select(pair => pair.Split('=', 2))
             .ToDictionary(kv => Uri.UnescapeDataString(kv[0]), kv => Uri.UnescapeDataString(kv[1]));
+
+    private static CannedResponse Simulation(string action, string paging) =>
+        new(200, "text/xml", $"""
+            <SimulatePrincipalPolicyResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/">
+              <SimulatePrincipalPolicyResult>
+                <EvaluationResults><member><EvalActionName>{action}</EvalActionName><EvalResourceName>*</EvalResourceName><EvalDecision>allowed</EvalDecision></member></EvaluationResults>
+                {paging}
+              </SimulatePrincipalPolicyResult>
+              <ResponseMetadata><RequestId>r</RequestId></ResponseMetadata>
+            </SimulatePrincipalPolicyResponse>
+            """);
+
+    /// <summary>A global service's endpoint, as AWS's public one resolves, but on the capture server.</summary>
+    private sealed class GlobalAt(Uri endpoint, string signingRegion) : IAwsEndpointResolver
+    {
+        public AwsResolvedEndpoint Resolve(AwsServiceDescription service, string region) => new(endpoint, AwsEndpointSource.Default, signingRegion);
+    }
 
     private static CannedResponse Elb(string resultMembers) =>
         new(200, "text/xml", $"""

@@ -50,6 +50,26 @@ public sealed class AwsEndpointResolverTests
         Assert.Equal(new AwsResolvedEndpoint(new Uri(expected), AwsEndpointSource.Default), resolved);
     }
 
+    [Theory]
+    [InlineData("us-east-1", "https://iam.amazonaws.com/", "us-east-1")]
+    [InlineData("eu-west-1", "https://iam.amazonaws.com/", "us-east-1")]
+    [InlineData("cn-northwest-1", "https://iam.cn-north-1.amazonaws.com.cn/", "cn-north-1")]
+    [InlineData("us-gov-east-1", "https://iam.us-gov.amazonaws.com/", "us-gov-west-1")]
+    public void IAM_is_global_one_endpoint_per_partition_signed_for_the_partition_s_home_region(string region, string expected, string signingRegion)
+    {
+        var resolved = Resolver(config: "").Resolve(AwsServices.Iam, region);
+
+        Assert.Equal(new AwsResolvedEndpoint(new Uri(expected), AwsEndpointSource.Default, signingRegion), resolved);
+    }
+
+    [Fact]
+    public void A_configured_IAM_endpoint_such_as_the_local_region_s_is_signed_for_the_client_s_region()
+    {
+        var resolved = Resolver(explicitEndpoint: new Uri("http://127.0.0.1:4599")).Resolve(AwsServices.Iam, "local");
+
+        Assert.Equal(new AwsResolvedEndpoint(new Uri("http://127.0.0.1:4599"), AwsEndpointSource.Explicit), resolved);
+    }
+
     [Fact]
     public void An_explicit_endpoint_beats_everything()
     {

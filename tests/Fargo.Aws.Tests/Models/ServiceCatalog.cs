@@ -5,6 +5,7 @@ using Fargo.Aws.CloudFormation;
 using Fargo.Aws.CloudWatchLogs;
 using Fargo.Aws.Ecr;
 using Fargo.Aws.Ecs;
+using Fargo.Aws.Iam;
 using Fargo.Aws.ElasticLoadBalancingV2;
 using Fargo.Aws.SecretsManager;
 using Fargo.Aws.Ssm;
@@ -96,6 +97,10 @@ public static class ServiceCatalog
         [
             "RegisterScalableTarget", "PutScalingPolicy", "DescribeScalableTargets", "DescribeScalingPolicies", "DescribeScalingActivities",
             "DeregisterScalableTarget", "DeleteScalingPolicy",
+        ]),
+        new("iam", "iam-2010-05-08", "iam/2010-05-08", "Fargo.Aws.Iam", IamJsonContext.Default,
+        [
+            "SimulatePrincipalPolicy",
         ]),
     ];
 

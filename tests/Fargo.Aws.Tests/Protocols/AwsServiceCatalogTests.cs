@@ -17,6 +17,7 @@ public sealed class AwsServiceCatalogTests
         { "STS", "sts-2011-06-15" },
         { "Application Auto Scaling", "application-autoscaling-2016-02-06" },
         { "ACM", "acm-2015-12-08" },
+        { "IAM", "iam-2010-05-08" },
     };
 
     [Theory]
@@ -41,19 +42,25 @@ public sealed class AwsServiceCatalogTests
         }
         Assert.Equal(Get("targetPrefix"), service.JsonTargetPrefix);
         Assert.Equal(Get("xmlNamespace"), service.XmlNamespace);
+        // A global service has its aws-partition endpoint at the model's globalEndpoint. STS's model names one too, but
+        // the AWS CLI v2 and the SDKs call STS's regional endpoints (sts_regional_endpoints = regional), as Fargo does.
+        if (service.GlobalEndpoints is { } global)
+        {
+            Assert.Equal(Get("globalEndpoint"), global["aws"].Host);
+        }
         // AWS's rule for AWS_ENDPOINT_URL_<SERVICE>: the service id upper-cased, spaces (and hyphens) as underscores.
         Assert.Equal(Get("serviceId")!.ToUpperInvariant().Replace(' ', '_').Replace('-', '_'), service.EndpointEnvSuffix);
     }
 
     [Fact]
-    public void The_catalog_has_the_ten_services_once_each()
+    public void The_catalog_has_the_eleven_services_once_each()
     {
-        Assert.Equal(10, AwsServices.All.Count);
-        Assert.Equal(10, AwsServices.All.Select(s => s.ServiceId).Distinct().Count());
+        Assert.Equal(11, AwsServices.All.Count);
+        Assert.Equal(11, AwsServices.All.Select(s => s.ServiceId).Distinct().Count());
         Assert.Equal(
             ["AWS_ENDPOINT_URL_ECS", "AWS_ENDPOINT_URL_ELASTIC_LOAD_BALANCING_V2", "AWS_ENDPOINT_URL_ECR", "AWS_ENDPOINT_URL_SSM",
              "AWS_ENDPOINT_URL_CLOUDWATCH_LOGS", "AWS_ENDPOINT_URL_CLOUDFORMATION", "AWS_ENDPOINT_URL_SECRETS_MANAGER", "AWS_ENDPOINT_URL_STS",
-             "AWS_ENDPOINT_URL_APPLICATION_AUTO_SCALING", "AWS_ENDPOINT_URL_ACM"],
+             "AWS_ENDPOINT_URL_APPLICATION_AUTO_SCALING", "AWS_ENDPOINT_URL_ACM", "AWS_ENDPOINT_URL_IAM"],
             AwsServices.All.Select(s => s.EndpointEnvironmentVariable));
     }
 

@@ -35,6 +35,8 @@ public sealed class VerifyEndToEndTests(LocalRegionFixture region) : IDisposable
         var failing = await VerifyAsync();
 
         Assert.Equal(1, failing.ExitCode);
+        // The local environment is no [pipeline] stage: it has no CI roles to simulate.
+        Assert.Equal(("notChecked", "no CI roles to check: local is not a pipeline stage (fargo.toml has no AWS environment for [pipeline])"), failing.Checks["roles"]);
         var cluster = failing.Checks["cluster"];
         Assert.Equal(("passed", $"{Cluster} is ACTIVE"), (cluster.Status, cluster.Detail));
         var secrets = failing.Checks["secrets"];

@@ -19,8 +19,9 @@ internal sealed class VerifyCommand : ICliCommand
         var image = ServiceOptions.Image();
         var command = new Command(
             "verify",
-            "Check everything a deploy needs, changing nothing: the cluster and the service exist, the roles (reported as not " +
-            "checked: IAM is outside what Fargo calls), the image exists for the task's platform, every secret exists (values are " +
+            "Check everything a deploy needs, changing nothing: the cluster and the service exist, the environment's CI roles " +
+            "(a [pipeline] stage's deploy role, and its read role) may do what the pipeline calls (IAM's policy simulation; each " +
+            "missing permission is named as ACTION on RESOURCE), the image exists for the task's platform, every secret exists (values are " +
             "never read), the log group exists, and the target group's port is the container's. Exit 1 when a check fails.")
         {
             version, image,
@@ -32,7 +33,7 @@ internal sealed class VerifyCommand : ICliCommand
             var target = session.Target;
             var imageUri = context.ParseResult.GetValue(image)
                 ?? (context.ParseResult.GetValue(version) is { } v ? $"{ImageResolver.RepositoryUri(target.Environment, target.Spec.Repository ?? throw new UsageException("A flat deploy file has no repository: pass --image."))}:{v}" : null);
-            var checks = await Preflight.RunAsync(target, imageUri, cancellation);
+            var checks = await Preflight.RunAsync(target, imageUri, await VerifyCiRoles.ForAsync(selection, cancellation), cancellation);
             var ready = checks.All(c => c.Status != CheckStatus.Failed);
             if (context.Json)
             {

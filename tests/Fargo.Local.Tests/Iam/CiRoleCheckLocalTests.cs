@@ -1,0 +1,144 @@
+using System.Text.Json.Nodes;
+using Fargo.Cli.Commands.Service;
+using Fargo.Config;
+using Fargo.Config.Model;
+using Fargo.Deploy.Aws;
+using Fargo.Deploy.Operations;
+using Fargo.Deploy.Targets;
+using Fargo.Infrastructure.Pipelines;
+using Fargo.Local.Tests.Support;
+using Fargo.Tests;
+
+namespace Fargo.Local.Tests.Iam;
+
+/// <summary>
+/// `fargo verify`'s roles check against the local region's IAM: the deploy role of the deploy access template
+/// `fargo infra up --env prod --oidc` synthesizes (the Infrastructure snapshot), deployed to the local region, is
+/// simulated with exactly the grants <see cref="DeployRolePermissions"/> lists for prod (through Fargo.Aws's IAM client
+/// and the same mapping `fargo verify` uses); a policy missing one action is reported by that action and resource.
+/// </summary>
+[Collection(EngineCollection.Name)]
+public sealed class CiRoleCheckLocalTests(EngineFixture engine) : IClassFixture<EngineFixture>
+{
+    private const string StackName = "fargo-prod-todo-api-deploy-access";
+
+    // The example's [iam] path puts the role under /delegatedadmin/developer/; locally it is in the local account.
+    private const string DeployRoleArn = "arn:aws:iam::000000000000:role/delegatedadmin/developer/todo-api-prod-deploy";
+
+    private static readonly string Template = RepositoryRoot.Combine(
+        "tests", "Fargo.Infrastructure.Tests", "Snapshots", "prod-access", "fargo-prod-todo-api-deploy-access.template.json");
+
+    [Fact]
+    public async Task The_generated_deploy_role_is_allowed_everything_and_a_missing_action_is_named_with_its_resource()
+    {
+        await DeployAsync(File.ReadAllText(Template));
+        var roles = CiRoles.Of(new CiRole("deploy role", DeployRoleArn, VerifyCiRoles.Required(DeployRolePermissions.DeployRole(ProdPipeline(), 1))));
+
+        var allowed = await CheckAsync(roles);
+
+        Assert.True(allowed.Status == CheckStatus.Passed, allowed.Detail);
+        Assert.Matches("^all [0-9]+ \\(action, resource\\) pairs the pipeline needs are allowed for the deploy role$", allowed.Detail);
+
+        // Tag-on-create taken away (the grant issue #14 found missing), and one action of a statement of several.
+        await DeployAsync(WithoutGrants(("TagTaskDefinitionsOnRegister", "ecs:TagResource"), ("DeployService", "ecs:UpdateService")));
+
+        var denied = await CheckAsync(roles);
+
+        Assert.Equal(CheckStatus.Failed, denied.Status);
+        Assert.Equal(
+            $"the deploy role ({DeployRoleArn}) may not: " +
+            "ecs:TagResource on arn:aws:ecs:us-east-1:222222222222:task-definition/todo-api-prod:*, " +
+            "ecs:UpdateService on arn:aws:ecs:us-east-1:222222222222:service/fargo-prod/todo-api",
+            denied.Detail);
+    }
+
+    /// <summary>Every action of the deploy role's grants for prod, with the statement it is in.</summary>
+    public static TheoryData<string, string> DeployRoleActions()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var grant in DeployRolePermissions.DeployRole(ProdPipeline(), 1))
+        {
+            foreach (var action in grant.Actions)
+            {
+                data.Add(grant.Sid, action);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(DeployRoleActions))]
+    public async Task Taking_any_one_action_out_of_the_deploy_role_is_named_on_each_of_its_resources(string sid, string action)
+    {
+        var grant = DeployRolePermissions.DeployRole(ProdPipeline(), 1).Single(g => g.Sid == sid);
+        await DeployAsync(WithoutGrants((sid, action)));
+
+        var check = await CheckAsync(CiRoles.Of(new CiRole("deploy role", DeployRoleArn, VerifyCiRoles.Required(DeployRolePermissions.DeployRole(ProdPipeline(), 1)))));
+
+        Assert.Equal(
+            $"the deploy role ({DeployRoleArn}) may not: {string.Join(", ", grant.Resources.Select(resource => $"{action} on {resource}"))}",
+            check.Detail);
+    }
+
+    [Fact]
+    public async Task A_role_the_local_IAM_does_not_have_fails_the_check()
+    {
+        var roles = CiRoles.Of(new CiRole("deploy role", "arn:aws:iam::000000000000:role/nobody-deploy", [new RequiredGrant(["ecs:UpdateService"], ["*"])]));
+
+        var check = await CheckAsync(roles);
+
+        Assert.Equal(CheckStatus.Failed, check.Status);
+        Assert.StartsWith("the deploy role arn:aws:iam::000000000000:role/nobody-deploy could not be simulated (", check.Detail, StringComparison.Ordinal);
+    }
+
+    private async Task<PreflightCheck> CheckAsync(CiRoles roles)
+    {
+        using var apis = new AwsServiceApis(engine.Region.ClientOptions());
+        return await CiRoleCheck.RunAsync(apis.Apis.Iam, roles, CancellationToken.None);
+    }
+
+    /// <summary>The example's pipeline as the snapshot was synthesized from it (TestPipelines.Webhook of the Infrastructure tests).</summary>
+    private static DeliveryPipeline ProdPipeline()
+    {
+        var config = Assert.IsType<ServiceConfig>(new ConfigLoader().Load(RepositoryRoot.Combine("examples", "todo-api", "fargo.toml")));
+        return DeliveryPipeline.Create(
+            new PipelineSettings("acme/todo-api", "main", ["qa", "prod"], [], [], Connection: null),
+            "acme/todo-api",
+            [config.ForEnvironment("qa"), config.ForEnvironment("prod")],
+            "1.2.3",
+            "services/todo-api");
+    }
+
+    /// <summary>The template with each (Sid, action) taken out of the deploy role's policy; a statement left with no action goes.</summary>
+    private static string WithoutGrants(params (string Sid, string Action)[] removals)
+    {
+        var template = JsonNode.Parse(File.ReadAllText(Template))!;
+        var policy = template["Resources"]!.AsObject().Single(r => (string?)r.Value!["Type"] == "AWS::IAM::Policy").Value!;
+        var statements = policy["Properties"]!["PolicyDocument"]!["Statement"]!.AsArray();
+        foreach (var (sid, action) in removals)
+        {
+            var statement = statements.Single(s => (string?)s!["Sid"] == sid)!;
+            if (statement["Action"] is JsonArray actions)
+            {
+                actions.Remove(actions.Single(a => (string?)a == action));
+            }
+            else
+            {
+                Assert.Equal(action, (string?)statement["Action"]);
+                statements.Remove(statement);
+            }
+        }
+
+        return template.ToJsonString();
+    }
+
+    private async Task DeployAsync(string template)
+    {
+        var path = Path.Combine(engine.WorkDirectory, StackName + ".template.json");
+        await File.WriteAllTextAsync(path, template);
+        var deployed = await engine.AwsAsync("cloudformation", "deploy", "--stack-name", StackName, "--template-file", path,
+            "--capabilities", "CAPABILITY_NAMED_IAM", "--no-fail-on-empty-changeset");
+        Assert.True(deployed.ExitCode == 0, deployed.ToString());
+    }
+}
