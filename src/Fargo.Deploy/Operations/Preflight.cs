@@ -130,14 +130,11 @@ public static class Preflight
             .Select(SecretArn)
             .Distinct(StringComparer.Ordinal)
             .ToList();
-        var missing = new List<string>();
-        foreach (var chunk in explicitSsm.Distinct(StringComparer.Ordinal).Chunk(10))
-        {
-            var found = await target.Apis.Ssm.GetParametersAsync(new GetParametersRequest { Names = chunk, WithDecryption = false }, cancellationToken);
-            missing.AddRange(found.InvalidParameters ?? []);
-        }
+        var otherAccounts = explicitSsm.Where(v => v.StartsWith("arn:", StringComparison.Ordinal) && v.Split(':')[4] != target.Environment.Account).Distinct(StringComparer.Ordinal).ToList();
+        var missing = (await MissingParametersAsync(target.Apis.Ssm, [.. explicitSsm.Except(otherAccounts, StringComparer.Ordinal)], cancellationToken)).ToList();
 
-        var detail = $"{underPath.Count} under {spec.SecretsPath}, {explicitSsm.Count} from [secrets]";
+        var detail = $"{underPath.Count} under {spec.SecretsPath}, {explicitSsm.Count} from [secrets]"
+            + (otherAccounts.Count > 0 ? $" ({otherAccounts.Count} shared from another account, not checked: DescribeParameters lists this account's only)" : "");
         if (secretsManager.Count > 0 && target.Apis.SecretsManager is { } secretsManagerApi)
         {
             detail += $", {secretsManager.Count} Secrets Manager secret(s) from [secrets]";
@@ -157,6 +154,61 @@ public static class Preflight
         return missing.Count == 0
             ? new(name, CheckStatus.Passed, detail)
             : new(name, CheckStatus.Failed, $"missing: {string.Join(", ", missing)} ({detail})");
+    }
+
+    /// <summary>
+    /// The [secrets] parameters (names or ARNs of this account) that do not exist. DescribeParameters' Name filter reads
+    /// names only, never values, so the deploy role needs nothing beyond ssm:DescribeParameters for it (GetParameters would
+    /// need read access to every parameter [secrets] names, outside the service's own path too).
+    /// </summary>
+    private static async Task<IReadOnlyList<string>> MissingParametersAsync(ISsmApi ssm, IReadOnlyList<string> references, CancellationToken cancellationToken)
+    {
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        // The Name filter takes at most 50 values; an ARN stands for up to two names (below).
+        foreach (var chunk in references.Distinct(StringComparer.Ordinal).Chunk(25))
+        {
+            var request = new DescribeParametersRequest
+            {
+                ParameterFilters = [new ParameterStringFilter { Key = "Name", Option = "Equals", Values = [.. chunk.SelectMany(NamesOf).Distinct(StringComparer.Ordinal)] }],
+                MaxResults = 50,
+            };
+            while (true)
+            {
+                var page = await ssm.DescribeParametersAsync(request, cancellationToken);
+                found.UnionWith((page.Parameters ?? []).Select(p => p.Name).OfType<string>());
+                if (page.NextToken is null)
+                {
+                    break;
+                }
+
+                request = request with { NextToken = page.NextToken };
+            }
+        }
+
+        return [.. references.Distinct(StringComparer.Ordinal).Where(reference => !NamesOf(reference).Any(found.Contains))];
+    }
+
+    /// <summary>
+    /// The parameter names a [secrets] value may stand for: a name is itself; an ARN's "parameter/a/b" is the name "/a/b"
+    /// (the ARN of a name that starts with "/" does not repeat it); "parameter/a" is "/a" or "a" (a name without a path
+    /// need not start with "/", one with a path must).
+    /// </summary>
+    internal static IEnumerable<string> NamesOf(string reference)
+    {
+        const string marker = ":parameter/";
+        var at = reference.StartsWith("arn:", StringComparison.Ordinal) ? reference.IndexOf(marker, StringComparison.Ordinal) : -1;
+        if (at < 0)
+        {
+            yield return reference;
+            yield break;
+        }
+
+        var tail = reference[(at + marker.Length)..];
+        yield return "/" + tail;
+        if (!tail.Contains('/'))
+        {
+            yield return tail;
+        }
     }
 
     /// <summary>

@@ -84,7 +84,6 @@ public static class DeployRolePermissions
             [stage.Settings.Iam.RoleArn(region, account, names.ExecutionRole), stage.Settings.Iam.RoleArn(region, account, names.TaskRole)],
             "iam:PassRole") with { Condition = new GrantCondition("StringEquals", "iam:PassedToService", "ecs-tasks.amazonaws.com") };
 
-        yield return Statement("CheckSecrets", [$"arn:{partition}:ssm:{region}:{account}:parameter/{stage.Settings.Secrets.Path.Trim('/')}/*"], "ssm:GetParameters");
         var secretsManagerSecrets = stage.Settings.Secrets.Explicit
             .Select(secret => SecretReference.Parse(secret.Key, secret.Value))
             .OfType<SecretsManagerSecret>()

@@ -28,8 +28,8 @@ namespace Fargo.Infrastructure.Stacks;
 /// call is denied), ListTasks and DescribeTasks (ServiceSnapshotReader, the rollout watch),
 /// DescribeClusters (Preflight).</item>
 /// <item>IAM PassRole of the task's execution and task roles to ECS (RegisterTaskDefinition names them).</item>
-/// <item>SSM DescribeParameters (Deployer.ParametersUnderAsync: the names under the secrets path, never values) and
-/// GetParameters without decryption (Preflight); Secrets Manager DescribeSecret of the Secrets Manager secrets [secrets]
+/// <item>SSM DescribeParameters (Deployer.ParametersUnderAsync: the names under the secrets path; Preflight: whether the
+/// parameters [secrets] names exist; names only, never values); Secrets Manager DescribeSecret of the Secrets Manager secrets [secrets]
 /// names, when it names any (Preflight: whether they exist, never their values).</item>
 /// <item>CloudWatch Logs DescribeLogGroups (Preflight) and FilterLogEvents on the service's group (ServiceLogs: the
 /// stopped tasks' last lines).</item>

@@ -6,8 +6,9 @@ namespace Fargo.Cli.Tests.EndToEnd;
 
 /// <summary>
 /// `fargo verify` on the local region: the task's Secrets Manager secrets are checked to exist (DescribeSecret, no value
-/// read), with or without ECS's ":json-key:stage:version" suffix, and reported like the SSM parameters; the checks look
-/// in the existing cluster [network] cluster names.
+/// read), with or without ECS's ":json-key:stage:version" suffix, and reported like the SSM parameters [secrets] names
+/// outside the service's path, by name or ARN (DescribeParameters, names only); the checks look in the existing cluster
+/// [network] cluster names.
 /// </summary>
 [Collection(LocalRegionCollection.Name)]
 public sealed class VerifyEndToEndTests(LocalRegionFixture region) : IDisposable
@@ -26,12 +27,18 @@ public sealed class VerifyEndToEndTests(LocalRegionFixture region) : IDisposable
         await region.AwsSetUpAsync("secretsmanager", "delete-secret", "--secret-id", retired);
         const string gone = "arn:aws:secretsmanager:local:000000000000:secret:verifysvc/gone-AbCdEf";
         var stripeWithoutSuffix = stripe[..stripe.LastIndexOf('-')];
+        await region.AwsSetUpAsync("ssm", "put-parameter", "--name", "/shared/verify/api-key", "--value", "k-123", "--type", "SecureString");
+        await region.AwsSetUpAsync("ssm", "put-parameter", "--name", "/shared/verify/by-arn", "--value", "k-456", "--type", "SecureString");
+        const string byArn = "SHARED_BY_ARN = \"arn:aws:ssm:local:000000000000:parameter/shared/verify/by-arn\"";
 
         Write(
             $"STRIPE_KEY = \"{stripe}:key::\"",
             $"STRIPE = \"{stripeWithoutSuffix}\"",
             $"RETIRED = \"{retired}\"",
-            $"GONE = \"{gone}::AWSCURRENT:\"");
+            $"GONE = \"{gone}::AWSCURRENT:\"",
+            "MISSING_KEY = \"/shared/verify/missing\"",
+            "SHARED_KEY = \"/shared/verify/api-key\"",
+            byArn);
         var failing = await VerifyAsync();
 
         Assert.Equal(1, failing.ExitCode);
@@ -41,15 +48,17 @@ public sealed class VerifyEndToEndTests(LocalRegionFixture region) : IDisposable
         Assert.Equal(("passed", $"{Cluster} is ACTIVE"), (cluster.Status, cluster.Detail));
         var secrets = failing.Checks["secrets"];
         Assert.Equal("failed", secrets.Status);
-        // In the order of their variables (GONE, RETIRED); the secret, not the json key or stage, is what is missing.
-        Assert.StartsWith($"missing: {gone}, {retired} (scheduled for deletion) (", secrets.Detail, StringComparison.Ordinal);
+        // The parameters first, then the secrets in the order of their variables (GONE, RETIRED); the secret, not the
+        // json key or stage, is what is missing.
+        Assert.StartsWith($"missing: /shared/verify/missing, {gone}, {retired} (scheduled for deletion) (0 under /verifysvc, 3 from [secrets]", secrets.Detail, StringComparison.Ordinal);
         Assert.Contains("4 Secrets Manager secret(s) from [secrets]", secrets.Detail, StringComparison.Ordinal);
         Assert.DoesNotContain("sk_test", failing.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("k-123", failing.Output, StringComparison.Ordinal);
 
-        Write($"STRIPE_KEY = \"{stripe}:key::\"", $"STRIPE = \"{stripeWithoutSuffix}\"");
+        Write($"STRIPE_KEY = \"{stripe}:key::\"", $"STRIPE = \"{stripeWithoutSuffix}\"", "SHARED_KEY = \"/shared/verify/api-key\"", byArn);
         var passing = await VerifyAsync();
 
-        Assert.Equal(("passed", "0 under /verifysvc, 0 from [secrets], 2 Secrets Manager secret(s) from [secrets]"), (passing.Checks["secrets"].Status, passing.Checks["secrets"].Detail));
+        Assert.Equal(("passed", "0 under /verifysvc, 2 from [secrets], 2 Secrets Manager secret(s) from [secrets]"), (passing.Checks["secrets"].Status, passing.Checks["secrets"].Detail));
     }
 
     private void Write(params string[] secrets) =>

@@ -98,14 +98,14 @@ public sealed class CiRoleCheckLocalTests(EngineFixture engine) : IClassFixture<
         return await CiRoleCheck.RunAsync(apis.Apis.Iam, roles, CancellationToken.None);
     }
 
-    /// <summary>The example's pipeline as the snapshot was synthesized from it (TestPipelines.Webhook of the Infrastructure tests).</summary>
+    /// <summary>The example API's pipeline as the snapshot was synthesized from it (TestPipelines.Webhook of the Infrastructure tests).</summary>
     private static DeliveryPipeline ProdPipeline()
     {
         var config = Assert.IsType<ServiceConfig>(new ConfigLoader().Load(RepositoryRoot.Combine("examples", "todo-api", "fargo.toml")));
         return DeliveryPipeline.Create(
             new PipelineSettings("acme/todo-api", "main", ["qa", "prod"], [], [], Connection: null),
             "acme/todo-api",
-            [config.ForEnvironment("qa"), config.ForEnvironment("prod")],
+            [config.ForEnvironment("qa", "todo-api"), config.ForEnvironment("prod", "todo-api")],
             "1.2.3",
             "services/todo-api");
     }
@@ -137,6 +137,9 @@ public sealed class CiRoleCheckLocalTests(EngineFixture engine) : IClassFixture<
     {
         var path = Path.Combine(engine.WorkDirectory, StackName + ".template.json");
         await File.WriteAllTextAsync(path, template);
+        // The AWS CLI names its change set awscli-cloudformation-package-deploy-<unix seconds>, and the stack keeps the
+        // change set it last executed (as on AWS): two deploys of the stack within one second would collide on the name.
+        await Task.Delay(TimeSpan.FromMilliseconds(1000 - DateTimeOffset.UtcNow.Millisecond + 20));
         var deployed = await engine.AwsAsync("cloudformation", "deploy", "--stack-name", StackName, "--template-file", path,
             "--capabilities", "CAPABILITY_NAMED_IAM", "--no-fail-on-empty-changeset");
         Assert.True(deployed.ExitCode == 0, deployed.ToString());
