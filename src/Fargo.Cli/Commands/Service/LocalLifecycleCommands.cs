@@ -51,21 +51,13 @@ internal sealed class UpCommand : ICliCommand
             using var local = new LocalRegionAccessor(context.Host);
 
             // Every service of the app, called services before their callers: each one's stacks, build and deploy.
-            foreach (var selection in selections)
-            {
-                var exitCode = await UpAsync(context, selection, local, tag, cancellation);
-                if (exitCode != ExitCodes.Success)
-                {
-                    return exitCode;
-                }
-            }
-
-            return ExitCodes.Success;
+            return await AppRollouts.RunAsync(context, selections, (selection, results) => UpAsync(context, selection, local, tag, results, cancellation));
         }));
         return command;
     }
 
-    private static async Task<int> UpAsync(CommandContext context, ServiceSelection selection, LocalRegionAccessor local, string tag, CancellationToken cancellation)
+    private static async Task<int> UpAsync(
+        CommandContext context, ServiceSelection selection, LocalRegionAccessor local, string tag, RolloutResults results, CancellationToken cancellation)
     {
         var settings = selection.Settings!;
         using var session = await ServiceTargets.ConnectAsync(context, selection, local, cancellation);
@@ -105,7 +97,8 @@ internal sealed class UpCommand : ICliCommand
                 return result;
             },
             cancellation,
-            () => url);
+            () => url,
+            results);
     }
 }
 
