@@ -93,6 +93,11 @@ public sealed class ServicesEndToEndTests(LocalRegionFixture region) : IDisposab
             Assert.True(all.ExitCode == 0, region.Explain(all));
             Assert.Equal(["pricing", "quoter"], JsonDocument.Parse(all.Out).RootElement.EnumerateArray().Select(s => s.GetProperty("service").GetString()));
 
+            // `fargo infra diff --env local` without --service: the environment's stack and every service's, nothing changed.
+            var diff = await region.FargoAsync(_folder.Path, "infra", "diff", "--env", "local", "--output", "json");
+            Assert.True(diff.ExitCode == 0, region.Explain(diff));
+            Assert.Equal(["fargo-local", "fargo-local-pricing", "fargo-local-quoter"], JsonDocument.Parse(diff.Out).RootElement.GetProperty("stacks").EnumerateArray().Select(s => s.GetString()));
+
             // A new version of the caller alone: the called service's tasks stay the same ones.
             var pricingBefore = await TaskArnsAsync("pricing");
             var quoterBefore = await TaskArnsAsync("quoter");
