@@ -19,8 +19,8 @@ public sealed record EnvironmentStacksResult(StackResult Environment, StackResul
 
 /// <summary>
 /// An environment's stacks on a CloudFormation that Fargo drives itself (the local region's): the environment stack
-/// first, then the service stack with the live image as its Image parameter, exactly the parameters `fargo infra up`
-/// passes on AWS; down deletes the service stack, and the environment stack once no other service stack of the
+/// first, then the service stack, with the parameters the caller gives (those `fargo infra up` passes on AWS: the live
+/// image among them); down deletes the service stack, and the environment stack once no other service stack of the
 /// environment is left.
 /// </summary>
 public static class EnvironmentStacks
@@ -28,23 +28,20 @@ public static class EnvironmentStacks
     /// <summary>The stacks name their IAM roles.</summary>
     public static IReadOnlyList<string> Capabilities { get; } = ["CAPABILITY_IAM", "CAPABILITY_NAMED_IAM"];
 
-    /// <summary>The service stack's parameter that carries the live image (Fargo.Infrastructure's StackParameters.Image).</summary>
-    public const string ImageParameter = "Image";
-
     public static async Task<EnvironmentStacksResult> UpAsync(
-        StackDeployer deployer, StackTemplates templates, string? liveImage, StackInputs inputs, IProgress<StackEvent>? progress, CancellationToken cancellationToken)
+        StackDeployer deployer, StackTemplates templates, StackInputs inputs, IProgress<StackEvent>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(deployer);
         ArgumentNullException.ThrowIfNull(templates);
         ArgumentNullException.ThrowIfNull(inputs);
         var environment = await deployer.DeployAsync(EnvironmentDeployment(templates, inputs), progress, cancellationToken).ConfigureAwait(false);
-        var service = await deployer.DeployAsync(ServiceDeployment(templates, liveImage, inputs), progress, cancellationToken).ConfigureAwait(false);
+        var service = await deployer.DeployAsync(ServiceDeployment(templates, inputs), progress, cancellationToken).ConfigureAwait(false);
         return new EnvironmentStacksResult(environment, service);
     }
 
     /// <summary>What `up` would change in each stack, changing nothing.</summary>
     public static async Task<IReadOnlyList<StackPlan>> DiffAsync(
-        StackDeployer deployer, StackTemplates templates, string? liveImage, StackInputs inputs, CancellationToken cancellationToken)
+        StackDeployer deployer, StackTemplates templates, StackInputs inputs, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(deployer);
         ArgumentNullException.ThrowIfNull(templates);
@@ -52,7 +49,7 @@ public static class EnvironmentStacks
         return
         [
             await deployer.PlanAsync(EnvironmentDeployment(templates, inputs), cancellationToken).ConfigureAwait(false),
-            await deployer.PlanAsync(ServiceDeployment(templates, liveImage, inputs), cancellationToken).ConfigureAwait(false),
+            await deployer.PlanAsync(ServiceDeployment(templates, inputs), cancellationToken).ConfigureAwait(false),
         ];
     }
 
@@ -122,6 +119,6 @@ public static class EnvironmentStacks
     private static StackDeployment EnvironmentDeployment(StackTemplates templates, StackInputs inputs) =>
         new(templates.EnvironmentStack, File.ReadAllText(templates.EnvironmentTemplate), inputs.Environment, Capabilities);
 
-    private static StackDeployment ServiceDeployment(StackTemplates templates, string? liveImage, StackInputs inputs) =>
-        new(templates.ServiceStack, File.ReadAllText(templates.ServiceTemplate), new Dictionary<string, string>(inputs.Service) { [ImageParameter] = liveImage ?? "" }, Capabilities);
+    private static StackDeployment ServiceDeployment(StackTemplates templates, StackInputs inputs) =>
+        new(templates.ServiceStack, File.ReadAllText(templates.ServiceTemplate), inputs.Service, Capabilities);
 }

@@ -112,6 +112,10 @@ internal static class LocalInfra
 
     public static StackInputs InputsOf(SharedEnvironmentInputs shared) => new(shared.EnvironmentParameters, shared.ServiceParameters);
 
+    /// <summary>The service stack keeps the image the service runs (empty when none yet: the template's placeholder).</summary>
+    private static StackInputs WithImage(StackInputs inputs, string? liveImage) =>
+        inputs with { Service = new Dictionary<string, string>(inputs.Service) { [StackParameters.Image] = liveImage ?? "" } };
+
     /// <summary>Synthesizes (or takes from the cache) and deploys both stacks, keeping the live image; reports each step.</summary>
     public static async Task<(SynthesizedAssembly Assembly, string? LiveImage, EnvironmentStacksResult Stacks)> UpAsync(
         InfraDependencies dependencies, CliHost host, DeployTarget target, LoadedConfig config, ServiceSettings settings, StackInputs inputs, Action<string> say, CancellationToken cancellationToken)
@@ -122,7 +126,7 @@ internal static class LocalInfra
             ? "Stacks unchanged since the last synthesis (fargo.toml and Fargo are the same): taken from the cache"
             : $"Synthesized {synthesis.Assembly.Stacks.Environment} and {synthesis.Assembly.Stacks.Service} in {synthesis.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s");
         var liveImage = await LiveImage.ReadAsync(target.Apis.Ecs, settings.Names, cancellationToken);
-        var stacks = await EnvironmentStacks.UpAsync(Deployer(target), TemplatesOf(synthesis.Assembly), liveImage, inputs, new EventPrinter(say), cancellationToken);
+        var stacks = await EnvironmentStacks.UpAsync(Deployer(target), TemplatesOf(synthesis.Assembly), WithImage(inputs, liveImage), new EventPrinter(say), cancellationToken);
         foreach (var result in new[] { stacks.Environment, stacks.Service })
         {
             say($"Stack {result.StackName}: {Describe(result.Outcome)}");
@@ -171,7 +175,7 @@ internal static class LocalInfra
                 var synthesis = await SynthesizeAsync(dependencies, context.Host, selection.Config, settings, cancellationToken);
                 first ??= synthesis.Assembly;
                 var liveImage = await LiveImage.ReadAsync(session.Target.Apis.Ecs, settings.Names, cancellationToken);
-                var plans = await ServiceTargets.TranslateAsync(() => EnvironmentStacks.DiffAsync(Deployer(session.Target), TemplatesOf(synthesis.Assembly), liveImage, inputs, cancellationToken));
+                var plans = await ServiceTargets.TranslateAsync(() => EnvironmentStacks.DiffAsync(Deployer(session.Target), TemplatesOf(synthesis.Assembly), WithImage(inputs, liveImage), cancellationToken));
                 foreach (var plan in plans.Where(p => !stackNames.Contains(p.StackName)))
                 {
                     stackNames.Add(plan.StackName);
