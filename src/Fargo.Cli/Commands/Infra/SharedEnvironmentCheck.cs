@@ -63,33 +63,9 @@ internal static class SharedEnvironmentCheck
     /// <summary>The environment's stack and every other stack of the environment ("fargo-ENV-…"), as they are now.</summary>
     public static async Task<EnvironmentState> ReadAsync(ICloudFormationApi cloudFormation, StackNames names, CancellationToken cancellationToken)
     {
-        StackState? environment = null;
-        var services = new List<StackState>();
-        string? token = null;
-        do
-        {
-            var page = await cloudFormation.DescribeStacksAsync(new DescribeStacksRequest { NextToken = token }, cancellationToken);
-            foreach (var stack in (page.Stacks ?? []).Where(s => s.StackStatus != StackStatus.DeleteComplete))
-            {
-                if (stack.StackName == names.Environment)
-                {
-                    environment = StateOf(stack);
-                }
-                else if (stack.StackName.StartsWith(names.Environment + "-", StringComparison.Ordinal))
-                {
-                    services.Add(StateOf(stack));
-                }
-            }
-
-            token = page.NextToken;
-        }
-        while (token is not null);
-
-        return new EnvironmentState(environment, services);
+        var listing = await EnvironmentStacks.ListAsync(cloudFormation, names.Environment, cancellationToken);
+        return new EnvironmentState(listing.Environment is { } environment ? StateOf(environment) : null, [.. listing.Services.Select(StateOf)]);
     }
 
-    private static StackState StateOf(Stack stack) => new(
-        stack.StackName,
-        (stack.Parameters ?? []).Where(p => p.ParameterKey is not null).ToDictionary(p => p.ParameterKey!, p => p.ParameterValue ?? "", StringComparer.Ordinal),
-        (stack.Outputs ?? []).Where(o => o.OutputKey is not null).ToDictionary(o => o.OutputKey!, o => o.OutputValue ?? "", StringComparer.Ordinal));
+    private static StackState StateOf(StackDescription stack) => new(stack.Name, stack.Parameters, stack.Outputs);
 }
