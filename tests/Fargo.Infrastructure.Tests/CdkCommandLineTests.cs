@@ -53,11 +53,11 @@ public sealed class CdkCommandLineTests
         // pricing is called by todo-api: deploy order pricing, todo-api (the toolkit orders by dependencies as well).
         var pricing = Assembly with { Stacks = new StackNames("fargo-prod", "fargo-prod-pricing"), ServiceTemplate = "/work/out/prod/fargo-prod-pricing.template.json" };
         IReadOnlyList<SynthesizedAssembly> app = [pricing, Assembly];
-        var shared = new SharedEnvironmentInputs("pricing (/src/fargo.toml)", null);
+        var shared = new SharedEnvironmentInputs(new EnvironmentOwner("pricing", "/src/fargo.toml"), null);
         var deploy = CdkCommandLine.Deploy(
             [
                 new ServiceDeployment(pricing, new DeployInputs("1.dkr.ecr.us-east-1.amazonaws.com/pricing@sha256:aa", HostedZoneId: "Z123", Shared: shared)),
-                new ServiceDeployment(Assembly, new DeployInputs(null, HostedZoneId: "Z123", Shared: new SharedEnvironmentInputs("todo-api (/src/fargo.toml)", 7))),
+                new ServiceDeployment(Assembly, new DeployInputs(null, HostedZoneId: "Z123", Shared: new SharedEnvironmentInputs(new EnvironmentOwner("todo-api", "/src/fargo.toml"), 7))),
             ],
             ApprovalLevel.Never, "/tmp/outputs.json", Defaults);
 
@@ -68,7 +68,7 @@ public sealed class CdkCommandLineTests
                 "--parameters", "fargo-prod-pricing:Image=1.dkr.ecr.us-east-1.amazonaws.com/pricing@sha256:aa",
                 // The environment stack's parameters once, from the first service.
                 "--parameters", "fargo-prod:HostedZoneId=Z123",
-                "--parameters", "fargo-prod:ConfiguredBy=pricing (/src/fargo.toml)",
+                "--parameters", """fargo-prod:ConfiguredBy={"service":"pricing","configFile":"/src/fargo.toml"}""",
                 "--parameters", "fargo-prod-todo-api:ListenerRulePriority=7",
                 "fargo-prod", "fargo-prod-pricing", "fargo-prod-todo-api",
             ],

@@ -86,7 +86,7 @@ public sealed class InfraAppTests : IDisposable
                 // pricing runs an image, which its stack keeps; api runs none yet. The environment's parameters come once.
                 "--parameters", $"fargo-qa-pricing:Image={PricingImage}",
                 "--parameters", "fargo-qa:HostedZoneId=Z0PUBLIC",
-                "--parameters", $"fargo-qa:ConfiguredBy=pricing ({_config})",
+                "--parameters", $"fargo-qa:ConfiguredBy={new EnvironmentOwner("pricing", _config).ToRecorded()}",
                 "--parameters", $"fargo-qa-api:ListenerRulePriority={ListenerRulePriorities.Preferred("api", api.Http)}",
                 "fargo-qa", "fargo-qa-pricing", "fargo-qa-api",
             ],
