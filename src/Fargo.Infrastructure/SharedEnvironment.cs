@@ -14,17 +14,54 @@ public sealed record EnvironmentState(StackState? Environment, IReadOnlyList<Sta
 /// The parameters the checks decide: who the environment's settings come from, and the service's rule priority (null for
 /// a service without a load balancer, whose stack has no rule).
 /// </summary>
-public sealed record SharedEnvironmentInputs(string ConfiguredBy, int? ListenerRulePriority)
+public sealed record SharedEnvironmentInputs(EnvironmentOwner ConfiguredBy, int? ListenerRulePriority)
 {
     /// <summary>What the environment stack takes of them.</summary>
     public IReadOnlyDictionary<string, string> EnvironmentParameters =>
-        new Dictionary<string, string>(StringComparer.Ordinal) { [StackParameters.ConfiguredBy] = ConfiguredBy };
+        new Dictionary<string, string>(StringComparer.Ordinal) { [StackParameters.ConfiguredBy] = ConfiguredBy.ToRecorded() };
 
     /// <summary>What the service stack takes of them: nothing for a service without a listener rule.</summary>
     public IReadOnlyDictionary<string, string> ServiceParameters => ListenerRulePriority is { } priority
         ? new Dictionary<string, string>(StringComparer.Ordinal) { [StackParameters.ListenerRulePriority] = priority.ToString(CultureInfo.InvariantCulture) }
         : new Dictionary<string, string>(StringComparer.Ordinal);
 }
+
+/// <summary>
+/// The service and fargo.toml whose environment-wide settings an environment has, recorded as JSON in the environment
+/// stack's <see cref="StackParameters.ConfiguredBy"/> (and its output).
+/// </summary>
+public sealed record EnvironmentOwner(string Service, string ConfigFile)
+{
+    /// <summary>The parameter's value: {"service":"todo-api","configFile":"/src/todo-api/fargo.toml"}.</summary>
+    public string ToRecorded() => JsonSerializer.Serialize(this, EnvironmentOwnerJson.Default.EnvironmentOwner);
+
+    /// <summary>How messages name it: "todo-api (/src/todo-api/fargo.toml)".</summary>
+    public override string ToString() => $"{Service} ({ConfigFile})";
+
+    /// <summary>
+    /// The owner a stack recorded, or null when none was. Environments made before the owner was data recorded the text
+    /// "service (file)": still read, and recorded as data by their next `infra up`.
+    /// </summary>
+    public static EnvironmentOwner? FromRecorded(string? recorded)
+    {
+        if (string.IsNullOrEmpty(recorded))
+        {
+            return null;
+        }
+
+        if (recorded.StartsWith('{'))
+        {
+            return JsonSerializer.Deserialize(recorded, EnvironmentOwnerJson.Default.EnvironmentOwner);
+        }
+
+        var at = recorded.IndexOf(" (", StringComparison.Ordinal);
+        return at < 0 ? new EnvironmentOwner(recorded, "") : new EnvironmentOwner(recorded[..at], recorded[(at + 2)..].TrimEnd(')'));
+    }
+}
+
+[System.Text.Json.Serialization.JsonSourceGenerationOptions(PropertyNamingPolicy = System.Text.Json.Serialization.JsonKnownNamingPolicy.CamelCase)]
+[System.Text.Json.Serialization.JsonSerializable(typeof(EnvironmentOwner))]
+internal sealed partial class EnvironmentOwnerJson : System.Text.Json.Serialization.JsonSerializerContext;
 
 /// <summary>One environment-wide setting on which a service's file and the environment disagree.</summary>
 /// <param name="Where">The file, line and key ("fargo.toml:14: network.domain").</param>
@@ -53,12 +90,9 @@ public static class SharedEnvironment
         return new SharedEnvironmentInputs(configuredBy, settings.IsLoadBalanced ? Priority(settings, configFile, keyLines, state, names) : null);
     }
 
-    /// <summary>Names the service in <see cref="StackParameters.ConfiguredBy"/>: "todo-api (/src/todo-api/fargo.toml)".</summary>
-    public static string Describe(string service, string configFile) => $"{service} ({configFile})";
-
-    private static string ConfiguredBy(ServiceSettings settings, string configFile, IReadOnlyDictionary<string, int> keyLines, EnvironmentState state, StackNames names)
+    private static EnvironmentOwner ConfiguredBy(ServiceSettings settings, string configFile, IReadOnlyDictionary<string, int> keyLines, EnvironmentState state, StackNames names)
     {
-        var mine = Describe(settings.Name, configFile);
+        var mine = new EnvironmentOwner(settings.Name, configFile);
         if (state.Environment is not { } environment
             || !environment.Outputs.TryGetValue(StackOutputs.EnvironmentSettings, out var recordedJson))
         {
@@ -67,7 +101,7 @@ public static class SharedEnvironment
         }
 
         var recorded = JsonSerializer.Deserialize(recordedJson, Stacks.EnvironmentSettingsJson.Default.IReadOnlyDictionaryStringString) ?? new Dictionary<string, string>();
-        var owner = environment.Outputs.GetValueOrDefault(StackOutputs.ConfiguredBy) is { Length: > 0 } recordedOwner ? recordedOwner : null;
+        var owner = EnvironmentOwner.FromRecorded(environment.Outputs.GetValueOrDefault(StackOutputs.ConfiguredBy));
         var disagreements = EnvironmentWideSettings.Of(settings).ByKey()
             .Where(setting => recorded.TryGetValue(setting.Key, out var value) && value != setting.Value)
             .Select(setting => new SettingDisagreement(setting.Key, Located(configFile, keyLines, setting.Key), setting.Value, recorded[setting.Key]))
@@ -78,7 +112,7 @@ public static class SharedEnvironment
             return owner ?? mine;
         }
 
-        var ownerService = owner?.Split(" (", 2)[0];
+        var ownerService = owner?.Service;
         var ownerStillThere = ownerService is not null && state.Services.Any(s => s.Name == $"{names.Environment}-{ownerService}");
         if (ownerService == settings.Name || !ownerStillThere)
         {
@@ -86,7 +120,7 @@ public static class SharedEnvironment
             return mine;
         }
 
-        throw new EnvironmentSettingsConflictException(settings.Environment.Name, configFile, owner!, disagreements);
+        throw new EnvironmentSettingsConflictException(settings.Environment.Name, configFile, owner!.ToString(), disagreements);
     }
 
     private static int Priority(ServiceSettings settings, string configFile, IReadOnlyDictionary<string, int> keyLines, EnvironmentState state, StackNames names)

@@ -48,6 +48,40 @@ public sealed class CdkCommandLineTests
     }
 
     [Fact]
+    public void An_apps_commands_name_the_environment_stack_and_every_service_stack_and_destroy_takes_callers_first()
+    {
+        // pricing is called by todo-api: deploy order pricing, todo-api (the toolkit orders by dependencies as well).
+        var pricing = Assembly with { Stacks = new StackNames("fargo-prod", "fargo-prod-pricing"), ServiceTemplate = "/work/out/prod/fargo-prod-pricing.template.json" };
+        IReadOnlyList<SynthesizedAssembly> app = [pricing, Assembly];
+        var shared = new SharedEnvironmentInputs(new EnvironmentOwner("pricing", "/src/fargo.toml"), null);
+        var deploy = CdkCommandLine.Deploy(
+            [
+                new ServiceDeployment(pricing, new DeployInputs("1.dkr.ecr.us-east-1.amazonaws.com/pricing@sha256:aa", HostedZoneId: "Z123", Shared: shared)),
+                new ServiceDeployment(Assembly, new DeployInputs(null, HostedZoneId: "Z123", Shared: new SharedEnvironmentInputs(new EnvironmentOwner("todo-api", "/src/fargo.toml"), 7))),
+            ],
+            ApprovalLevel.Never, "/tmp/outputs.json", Defaults);
+
+        Assert.Equal(
+            [
+                "deploy", "--app", "/work/out/prod", "--no-color", "--no-notices",
+                "--require-approval", "never", "--progress", "events", "--outputs-file", "/tmp/outputs.json",
+                "--parameters", "fargo-prod-pricing:Image=1.dkr.ecr.us-east-1.amazonaws.com/pricing@sha256:aa",
+                // The environment stack's parameters once, from the first service.
+                "--parameters", "fargo-prod:HostedZoneId=Z123",
+                "--parameters", """fargo-prod:ConfiguredBy={"service":"pricing","configFile":"/src/fargo.toml"}""",
+                "--parameters", "fargo-prod-todo-api:ListenerRulePriority=7",
+                "fargo-prod", "fargo-prod-pricing", "fargo-prod-todo-api",
+            ],
+            deploy);
+        Assert.Equal(
+            ["diff", "--app", "/work/out/prod", "--no-color", "--no-notices", "fargo-prod", "fargo-prod-pricing", "fargo-prod-todo-api"],
+            CdkCommandLine.Diff(app, Defaults));
+        Assert.Equal(
+            ["destroy", "--app", "/work/out/prod", "--no-color", "--no-notices", "--force", "fargo-prod-todo-api", "fargo-prod-pricing", "fargo-prod"],
+            CdkCommandLine.Destroy(app, Defaults));
+    }
+
+    [Fact]
     public void Deploy_passes_the_live_image_to_the_service_stack_and_streams_events()
     {
         var arguments = CdkCommandLine.Deploy(Assembly, new DeployInputs("123.dkr.ecr.us-east-1.amazonaws.com/todo-api@sha256:abc", HostedZoneId: "Z123456789"), ApprovalLevel.Never, "/tmp/outputs.json", Defaults);

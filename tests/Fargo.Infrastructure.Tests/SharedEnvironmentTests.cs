@@ -60,18 +60,18 @@ public sealed class SharedEnvironmentTests(SynthesisFixture synthesis)
     [Fact]
     public void A_second_file_that_agrees_keeps_the_environment_s_record_and_gets_a_priority_of_its_own()
     {
-        var state = new EnvironmentState(Deployed(synthesis.Qa, "environment", SharedEnvironment.Describe("todo-api", ApiFile)), [Deployed(synthesis.Qa, "service", null)]);
+        var state = new EnvironmentState(Deployed(synthesis.Qa, "environment", new EnvironmentOwner("todo-api", ApiFile).ToRecorded()), [Deployed(synthesis.Qa, "service", null)]);
 
         var inputs = SharedEnvironment.Plan(synthesis.QaReports.Settings, ReportsFile, new Dictionary<string, int>(), state);
 
-        Assert.Equal("todo-api (/src/todo-api/fargo.toml)", inputs.ConfiguredBy);
+        Assert.Equal(new EnvironmentOwner("todo-api", "/src/todo-api/fargo.toml"), inputs.ConfiguredBy);
         Assert.True(ListenerRulePriorities.BandOf(synthesis.QaReports.Settings.Http).Contains(inputs.ListenerRulePriority!.Value));
     }
 
     [Fact]
     public void A_second_file_that_disagrees_is_refused_naming_each_key_its_line_and_both_files()
     {
-        var state = new EnvironmentState(Deployed(synthesis.Qa, "environment", SharedEnvironment.Describe("todo-api", ApiFile)), [Deployed(synthesis.Qa, "service", null)]);
+        var state = new EnvironmentState(Deployed(synthesis.Qa, "environment", new EnvironmentOwner("todo-api", ApiFile).ToRecorded()), [Deployed(synthesis.Qa, "service", null)]);
         var disagreeing = synthesis.QaReports.Settings with
         {
             Network = synthesis.QaReports.Settings.Network with { Nat = NatMode.PerAz, Domain = "reports.example.com" },
@@ -87,20 +87,36 @@ public sealed class SharedEnvironmentTests(SynthesisFixture synthesis)
     }
 
     [Fact]
+    public void An_environment_that_recorded_its_owner_as_text_is_still_owned_by_that_file()
+    {
+        // Environments made before the owner was JSON hold "service (file)".
+        var state = new EnvironmentState(Deployed(synthesis.Qa, "environment", $"todo-api ({ApiFile})"), [Deployed(synthesis.Qa, "service", null)]);
+        var disagreeing = synthesis.QaReports.Settings with { Network = synthesis.QaReports.Settings.Network with { Domain = "reports.example.com" } };
+
+        var error = Assert.Throws<EnvironmentSettingsConflictException>(() =>
+            SharedEnvironment.Plan(disagreeing, ReportsFile, new Dictionary<string, int>(), state));
+
+        Assert.Contains("whose settings come from todo-api (/src/todo-api/fargo.toml)", error.Message, StringComparison.Ordinal);
+        Assert.Equal(
+            """{"service":"todo-api","configFile":"/src/todo-api/fargo.toml"}""",
+            SharedEnvironment.Plan(synthesis.Qa.Settings, ApiFile, new Dictionary<string, int>(), state).EnvironmentParameters[StackParameters.ConfiguredBy]);
+    }
+
+    [Fact]
     public void The_file_that_made_the_environment_may_change_it()
     {
-        var state = new EnvironmentState(Deployed(synthesis.Qa, "environment", SharedEnvironment.Describe("todo-api", ApiFile)), [Deployed(synthesis.Qa, "service", null)]);
+        var state = new EnvironmentState(Deployed(synthesis.Qa, "environment", new EnvironmentOwner("todo-api", ApiFile).ToRecorded()), [Deployed(synthesis.Qa, "service", null)]);
         var changed = synthesis.Qa.Settings with { Network = synthesis.Qa.Settings.Network with { Nat = NatMode.PerAz } };
 
         var inputs = SharedEnvironment.Plan(changed, ApiFile, new Dictionary<string, int>(), state);
 
-        Assert.Equal("todo-api (/src/todo-api/fargo.toml)", inputs.ConfiguredBy);
+        Assert.Equal(new EnvironmentOwner("todo-api", "/src/todo-api/fargo.toml"), inputs.ConfiguredBy);
     }
 
     [Fact]
     public void A_service_answering_for_the_same_host_and_path_as_another_is_refused_naming_both()
     {
-        var state = new EnvironmentState(Deployed(synthesis.Qa, "environment", SharedEnvironment.Describe("todo-api", ApiFile)), [Deployed(synthesis.Qa, "service", null)]);
+        var state = new EnvironmentState(Deployed(synthesis.Qa, "environment", new EnvironmentOwner("todo-api", ApiFile).ToRecorded()), [Deployed(synthesis.Qa, "service", null)]);
         var clashing = synthesis.QaReports.Settings with { Http = synthesis.Qa.Settings.Http };
 
         var error = Assert.Throws<RouteClashException>(() => SharedEnvironment.Plan(clashing, ReportsFile, new Dictionary<string, int>(), state));

@@ -58,11 +58,23 @@ public sealed class ContainerDependencyTests(EngineFixture engine) : IClassFixtu
             ],
         };
 
-        var ports = TaskPorts.Of(task);
+        var ports = TaskAddresses.Of(task, null);
 
         Assert.Equal("http://127.0.0.1:41234/api", ports.Rewrite("http://localhost:8080/api"));
         Assert.Equal("127.0.0.1:41235,127.0.0.1:41234", ports.Rewrite("127.0.0.1:8081,LOCALHOST:8080"));
         Assert.Equal("http://localhost:9000 http://db.internal:8080 localhost:80801", ports.Rewrite("http://localhost:9000 http://db.internal:8080 localhost:80801"));
+
+        // With the private DNS, one step puts both in place: a health check command that asks a called service (its Cloud
+        // Map name) and the task's own container.
+        var addresses = TaskAddresses.Of(task, new PrivateNames(new Dictionary<string, string> { ["pricing.local.fargo.internal"] = "127.0.0.9" }));
+        Assert.Equal(
+            "curl -f http://127.0.0.9:9090/_health && curl -f http://127.0.0.1:41234/ && curl http://other.example.com/",
+            addresses.Rewrite("curl -f http://pricing.local.fargo.internal:9090/_health && curl -f http://localhost:8080/ && curl http://other.example.com/"));
+    }
+
+    private sealed class PrivateNames(Dictionary<string, string> addresses) : IPrivateDns
+    {
+        public string? Resolve(string hostName) => addresses.GetValueOrDefault(hostName);
     }
 
     private static Container Container(EcsTask task, string name) => task.Containers!.Single(c => c.Name == name);

@@ -34,6 +34,9 @@ public sealed record DeployInputs(
     string? VpcCidr = null,
     SharedEnvironmentInputs? Shared = null);
 
+/// <summary>One service's assembly of an app synthesized together, and what `infra up` passes its stacks.</summary>
+public sealed record ServiceDeployment(SynthesizedAssembly Assembly, DeployInputs Inputs);
+
 /// <summary>Options for every toolkit run.</summary>
 /// <param name="Profile">The AWS profile to use (--profile), or null for the default credential chain.</param>
 public sealed record CdkRunOptions(string? Profile = null);
@@ -51,23 +54,44 @@ public static class CdkCommandLine
     /// Compares both stacks with what is deployed. (The 2.160 toolkit's diff takes no parameters: the change set
     /// it creates keeps the stacks' current values, so the live image is not at stake.)
     /// </summary>
-    public static IReadOnlyList<string> Diff(SynthesizedAssembly assembly, CdkRunOptions options) =>
-        Command("diff", assembly, options, BothStacks(assembly));
+    public static IReadOnlyList<string> Diff(SynthesizedAssembly assembly, CdkRunOptions options) => Diff([assembly], options);
+
+    /// <summary>Compares the environment's stack and the stacks of the app's services (synthesized together) with what is deployed.</summary>
+    public static IReadOnlyList<string> Diff(IReadOnlyList<SynthesizedAssembly> app, CdkRunOptions options) =>
+        Command("diff", First(app), options, AppStacks(app));
 
     public static IReadOnlyList<string> Deploy(SynthesizedAssembly assembly, DeployInputs inputs, ApprovalLevel approval, string outputsFile, CdkRunOptions options) =>
-        Command("deploy", assembly, options,
+        Deploy([new ServiceDeployment(assembly, inputs)], approval, outputsFile, options);
+
+    /// <summary>
+    /// Deploys the environment's stack and the stacks of the app's services in one run: the toolkit orders them by their
+    /// dependencies (the environment first, a called service before its callers). Each service's stack takes its own
+    /// parameters; the environment's come from the first service's inputs (every service of the file agrees on them).
+    /// </summary>
+    public static IReadOnlyList<string> Deploy(IReadOnlyList<ServiceDeployment> app, ApprovalLevel approval, string outputsFile, CdkRunOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var assemblies = app.Select(s => s.Assembly).ToList();
+        return Command("deploy", First(assemblies), options,
         [
             "--require-approval", ApprovalArgument(approval),
             // One line per CloudFormation event: readable when streamed, unlike the progress bar.
             "--progress", "events",
             "--outputs-file", outputsFile,
-            .. ParameterArguments(assembly, inputs),
-            .. BothStacks(assembly),
+            .. app.SelectMany((service, index) => ParameterArguments(service.Assembly, service.Inputs, environment: index == 0)),
+            .. AppStacks(assemblies),
         ]);
+    }
 
     /// <summary>Deletes both stacks (the service's first); --force because Fargo asked already.</summary>
-    public static IReadOnlyList<string> Destroy(SynthesizedAssembly assembly, CdkRunOptions options) =>
-        Command("destroy", assembly, options, ["--force", assembly.Stacks.Service, assembly.Stacks.Environment]);
+    public static IReadOnlyList<string> Destroy(SynthesizedAssembly assembly, CdkRunOptions options) => Destroy([assembly], options);
+
+    /// <summary>
+    /// Deletes the stacks of the app's services, callers first (the reverse of the deploy order: a caller's stack refers to
+    /// the called one's security group), then the environment's; --force because Fargo asked already.
+    /// </summary>
+    public static IReadOnlyList<string> Destroy(IReadOnlyList<SynthesizedAssembly> app, CdkRunOptions options) =>
+        Command("destroy", First(app), options, ["--force", .. app.Reverse().Select(a => a.Stacks.Service), First(app).Stacks.Environment]);
 
     /// <summary>Prepares the account and region for the default synthesizer (once per account and region).</summary>
     public static IReadOnlyList<string> Bootstrap(SynthesizedAssembly assembly, CdkRunOptions options) =>
@@ -110,7 +134,10 @@ public static class CdkCommandLine
     }
 
     /// <summary>The --parameters arguments, each scoped to its stack ("stack:Name=value").</summary>
-    public static IReadOnlyList<string> ParameterArguments(SynthesizedAssembly assembly, DeployInputs inputs)
+    public static IReadOnlyList<string> ParameterArguments(SynthesizedAssembly assembly, DeployInputs inputs) => ParameterArguments(assembly, inputs, environment: true);
+
+    /// <summary>The service stack's --parameters, and with <paramref name="environment"/> the environment stack's.</summary>
+    private static List<string> ParameterArguments(SynthesizedAssembly assembly, DeployInputs inputs, bool environment)
     {
         ArgumentNullException.ThrowIfNull(assembly);
         ArgumentNullException.ThrowIfNull(inputs);
@@ -125,25 +152,25 @@ public static class CdkCommandLine
             Add(assembly.Stacks.Service, StackParameters.Image, image);
         }
 
-        if (inputs.HostedZoneId is { } zone)
+        if (inputs.HostedZoneId is { } zone && environment)
         {
             Add(assembly.Stacks.Environment, StackParameters.HostedZoneId, zone);
         }
 
-        if (inputs.Subnets is { } subnets)
+        if (inputs.Subnets is { } subnets && environment)
         {
             Add(assembly.Stacks.Environment, StackParameters.PublicSubnetIds, SubnetList(subnets.Public, "public"));
             Add(assembly.Stacks.Environment, StackParameters.PrivateSubnetIds, SubnetList(subnets.Private, "private"));
         }
 
-        if (inputs.VpcCidr is { } cidr)
+        if (inputs.VpcCidr is { } cidr && environment)
         {
             Add(assembly.Stacks.Environment, StackParameters.VpcCidr, cidr);
         }
 
         if (inputs.Shared is { } shared)
         {
-            foreach (var (name, value) in shared.EnvironmentParameters)
+            foreach (var (name, value) in environment ? shared.EnvironmentParameters : new Dictionary<string, string>())
             {
                 Add(assembly.Stacks.Environment, name, value);
             }
@@ -176,7 +203,14 @@ public static class CdkCommandLine
         : throw new InfrastructureConfigurationException(
             string.Create(CultureInfo.InvariantCulture, $"the existing VPC needs exactly two {kind} subnets, one per availability zone (got {subnets.Count})"));
 
-    private static string[] BothStacks(SynthesizedAssembly assembly) => [assembly.Stacks.Environment, assembly.Stacks.Service];
+    /// <summary>The environment's stack, then each service's (the app's assemblies come from one synthesis, in deploy order).</summary>
+    private static string[] AppStacks(IReadOnlyList<SynthesizedAssembly> app) => [First(app).Stacks.Environment, .. app.Select(a => a.Stacks.Service)];
+
+    private static SynthesizedAssembly First(IReadOnlyList<SynthesizedAssembly> app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        return app.Count > 0 ? app[0] : throw new ArgumentException("an app has one service or more", nameof(app));
+    }
 
     private static List<string> Command(string verb, SynthesizedAssembly assembly, CdkRunOptions options, IEnumerable<string> rest)
     {

@@ -84,7 +84,11 @@ public sealed class CdkToolkit
 
     /// <summary>Shows what a deploy would change in both stacks.</summary>
     public Task DiffAsync(SynthesizedAssembly assembly, Action<OutputLine> progress, CancellationToken cancellationToken) =>
-        RunAsync("diff", CdkCommandLine.Diff(assembly, _options.Run), progress, cancellationToken);
+        DiffAsync([assembly], progress, cancellationToken);
+
+    /// <summary>Shows what a deploy would change in the environment's stack and the stacks of the app's services.</summary>
+    public Task DiffAsync(IReadOnlyList<SynthesizedAssembly> app, Action<OutputLine> progress, CancellationToken cancellationToken) =>
+        RunAsync("diff", CdkCommandLine.Diff(app, _options.Run), progress, cancellationToken);
 
     /// <summary>Deploys both stacks and returns the service stack's outputs.</summary>
     public async Task<IReadOnlyDictionary<string, string>> DeployAsync(
@@ -92,41 +96,61 @@ public sealed class CdkToolkit
         DeployInputs inputs,
         ApprovalLevel approval,
         Action<OutputLine> progress,
+        CancellationToken cancellationToken) =>
+        (await DeployAsync([new ServiceDeployment(assembly, inputs)], approval, progress, cancellationToken))[0];
+
+    /// <summary>Deploys the environment's stack and the stacks of the app's services; returns each service stack's outputs, in order.</summary>
+    public async Task<IReadOnlyList<IReadOnlyDictionary<string, string>>> DeployAsync(
+        IReadOnlyList<ServiceDeployment> app,
+        ApprovalLevel approval,
+        Action<OutputLine> progress,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(assembly);
-        var outputsFile = Path.Combine(assembly.Directory, "outputs.json");
-        await RunAsync("deploy", CdkCommandLine.Deploy(assembly, inputs, approval, outputsFile, _options.Run), progress, cancellationToken);
-        return ReadOutputs(outputsFile, assembly.Stacks.Service);
+        ArgumentNullException.ThrowIfNull(app);
+        var outputsFile = Path.Combine(app[0].Assembly.Directory, "outputs.json");
+        await RunAsync("deploy", CdkCommandLine.Deploy(app, approval, outputsFile, _options.Run), progress, cancellationToken);
+        return [.. app.Select(service => ReadOutputs(outputsFile, service.Assembly.Stacks.Service))];
     }
 
     /// <summary>
     /// Empties what CloudFormation cannot delete while it holds data (see <see cref="TeardownPlan"/>), then
     /// deletes both stacks. The caller asks the user first.
     /// </summary>
-    public async Task DestroyAsync(SynthesizedAssembly assembly, IInfrastructureTeardown teardown, Action<OutputLine> progress, CancellationToken cancellationToken)
+    public Task DestroyAsync(SynthesizedAssembly assembly, IInfrastructureTeardown teardown, Action<OutputLine> progress, CancellationToken cancellationToken) =>
+        DestroyAsync([assembly], teardown, progress, cancellationToken);
+
+    /// <summary>
+    /// Empties what CloudFormation cannot delete while it holds data (each service's, and the environment's), then deletes
+    /// the stacks of the app's services, callers first, and the environment's. The caller asks the user first.
+    /// </summary>
+    public async Task DestroyAsync(IReadOnlyList<SynthesizedAssembly> app, IInfrastructureTeardown teardown, Action<OutputLine> progress, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(assembly);
+        ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(teardown);
         ArgumentNullException.ThrowIfNull(progress);
-        var environmentOutputs = await teardown.GetStackOutputsAsync(assembly.Stacks.Environment, assembly.Region, cancellationToken);
-        var serviceOutputs = await teardown.GetStackOutputsAsync(assembly.Stacks.Service, assembly.Region, cancellationToken);
-        foreach (var step in TeardownPlan.For(assembly, environmentOutputs, serviceOutputs))
+        var environment = app[0];
+        var environmentOutputs = await teardown.GetStackOutputsAsync(environment.Stacks.Environment, environment.Region, cancellationToken);
+        foreach (var assembly in app)
         {
-            switch (step)
+            var serviceOutputs = await teardown.GetStackOutputsAsync(assembly.Stacks.Service, assembly.Region, cancellationToken);
+            // The environment's own buckets once, with the first service.
+            foreach (var step in TeardownPlan.For(assembly, ReferenceEquals(assembly, environment) ? environmentOutputs : null, serviceOutputs))
             {
-                case EmptyBucket bucket:
-                    progress(new OutputLine(OutputSource.StandardError, $"Emptying bucket {bucket.Name}…"));
-                    await teardown.EmptyBucketAsync(bucket.Name, assembly.Region, cancellationToken);
-                    break;
-                case DeleteImages repository:
-                    progress(new OutputLine(OutputSource.StandardError, $"Deleting the images of repository {repository.Name}…"));
-                    await teardown.DeleteAllImagesAsync(repository.Name, assembly.Region, cancellationToken);
-                    break;
+                switch (step)
+                {
+                    case EmptyBucket bucket:
+                        progress(new OutputLine(OutputSource.StandardError, $"Emptying bucket {bucket.Name}…"));
+                        await teardown.EmptyBucketAsync(bucket.Name, assembly.Region, cancellationToken);
+                        break;
+                    case DeleteImages repository:
+                        progress(new OutputLine(OutputSource.StandardError, $"Deleting the images of repository {repository.Name}…"));
+                        await teardown.DeleteAllImagesAsync(repository.Name, assembly.Region, cancellationToken);
+                        break;
+                }
             }
         }
 
-        await RunAsync("destroy", CdkCommandLine.Destroy(assembly, _options.Run), progress, cancellationToken);
+        await RunAsync("destroy", CdkCommandLine.Destroy(app, _options.Run), progress, cancellationToken);
     }
 
     /// <summary>Bootstraps the environment's account and region for the CDK (once per account and region).</summary>

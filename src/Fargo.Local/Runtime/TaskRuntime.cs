@@ -141,7 +141,7 @@ internal sealed partial class TaskRuntime : IDisposable
                 AllocateBindings(container, definition.ContainerDefinitions!.First(c => c.Name == container.Name));
             }
 
-            var ports = TaskPorts.Of(task);
+            var ports = TaskAddresses.Of(task, _privateDns);
             foreach (var container in task.Containers)
             {
                 var containerDefinition = definition.ContainerDefinitions!.First(c => c.Name == container.Name);
@@ -319,7 +319,7 @@ internal sealed partial class TaskRuntime : IDisposable
             Dictionary<string, string>? environment = null;
             try
             {
-                environment = BuildEnvironment(task, container, containerDefinition, TaskPorts.Of(task), task.Overrides?.TaskRoleArn ?? definition.TaskRoleArn, task.Overrides?.ExecutionRoleArn ?? definition.ExecutionRoleArn);
+                environment = BuildEnvironment(task, container, containerDefinition, TaskAddresses.Of(task, _privateDns), task.Overrides?.TaskRoleArn ?? definition.TaskRoleArn, task.Overrides?.ExecutionRoleArn ?? definition.ExecutionRoleArn);
             }
             catch (LocalRuntimeException e)
             {
@@ -507,7 +507,7 @@ internal sealed partial class TaskRuntime : IDisposable
         HealthMonitor? health = null;
         if (definition.HealthCheck is { } check && HealthProbe.ToArgv(check.Command) is not null)
         {
-            var ports = TaskPorts.Of(task);
+            var ports = TaskAddresses.Of(task, _privateDns);
             health = new HealthMonitor(check with { Command = [.. check.Command.Select(ports.Rewrite)] }, launch.WorkingDirectory, launch.Environment, _options,
                 task.StartedAt ?? _time.GetUtcNow(), _time, record.HealthStatus);
         }
@@ -548,7 +548,7 @@ internal sealed partial class TaskRuntime : IDisposable
         TaskRecord task,
         ContainerRecord container,
         ContainerDefinition definition,
-        TaskPorts ports,
+        TaskAddresses ports,
         string? taskRoleArn,
         string? executionRoleArn,
         out ContainerLaunch? launch,
@@ -609,7 +609,7 @@ internal sealed partial class TaskRuntime : IDisposable
             Path.Combine(directory, container.Name + ".exit"));
     }
 
-    private Dictionary<string, string> BuildEnvironment(TaskRecord task, ContainerRecord container, ContainerDefinition definition, TaskPorts ports, string? taskRoleArn, string? executionRoleArn)
+    private Dictionary<string, string> BuildEnvironment(TaskRecord task, ContainerRecord container, ContainerDefinition definition, TaskAddresses ports, string? taskRoleArn, string? executionRoleArn)
     {
         var environment = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var name in InheritedVariables)
@@ -633,11 +633,10 @@ internal sealed partial class TaskRuntime : IDisposable
         {
             if (variable.Name is { Length: > 0 } name)
             {
-                environment[name] = variable.Value ?? "";
+                environment[name] = ports.Rewrite(variable.Value ?? "");
             }
         }
 
-        ResolvePrivateNames(environment);
         var missing = new List<string>();
         foreach (var secret in definition.Secrets ?? [])
         {
@@ -695,30 +694,6 @@ internal sealed partial class TaskRuntime : IDisposable
 
     /// <summary>The private DNS (Cloud Map) whose names a task's environment may hold; <see cref="IPrivateDns"/> says why.</summary>
     public void UsePrivateDns(IPrivateDns privateDns) => _privateDns = privateDns;
-
-    /// <summary>
-    /// Puts the local address in place of every private name (a Cloud Map service's DNS name) in the environment's
-    /// values: what the VPC's resolver does on AWS when the task connects, done once when the task starts.
-    /// </summary>
-    private void ResolvePrivateNames(Dictionary<string, string> environment)
-    {
-        if (_privateDns is not { } dns)
-        {
-            return;
-        }
-
-        foreach (var (name, value) in environment.ToList())
-        {
-            var resolved = HostNamePattern().Replace(value, match => dns.Resolve(match.Value) ?? match.Value);
-            if (!ReferenceEquals(resolved, value) && resolved != value)
-            {
-                environment[name] = resolved;
-            }
-        }
-    }
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![A-Za-z0-9.-])[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+")]
-    private static partial System.Text.RegularExpressions.Regex HostNamePattern();
 
     /// <summary>
     /// Where the app's AWS SDK finds the local region once the engine listens: AWS_ENDPOINT_URL_S3 and AWS_ENDPOINT_URL,

@@ -7,7 +7,7 @@ namespace Fargo.Cli.Tests.EndToEnd;
 /// <summary>
 /// An app of two services on the local region with one `fargo up`: an internal service found by its Cloud Map name, and
 /// a worker that calls it through the injected PRICING_URL (the same value as on AWS), its answers in `fargo logs`;
-/// `fargo deploy`, `status` and `logs` of both.
+/// `fargo deploy`, `redeploy`, `rollback`, `status` and `logs` of both (--output json: one array).
 /// Bringing one service up again with a new version leaves the other's tasks as they were; `fargo down` takes both
 /// down, the caller first.
 /// </summary>
@@ -77,9 +77,11 @@ public sealed class ServicesEndToEndTests(LocalRegionFixture region) : IDisposab
             Assert.Contains("quoter: price of /apple is 42", logs.Out, StringComparison.Ordinal);
 
             // `fargo deploy` without --service: every service, called ones first (the same version: nothing to roll out).
-            var deploy = await region.FargoAsync(_folder.Path, "deploy", "--version", "v1");
+            // With --output json: one document, an array of the services' results in that order (progress on stderr).
+            var deploy = await region.FargoAsync(_folder.Path, "deploy", "--version", "v1", "--output", "json");
             Assert.True(deploy.ExitCode == 0, region.Explain(deploy));
-            Assert.True(deploy.Out.IndexOf("Deploying pricing", StringComparison.Ordinal) is >= 0 and var pricingAt && pricingAt < deploy.Out.IndexOf("Deploying quoter", StringComparison.Ordinal), deploy.Out);
+            Assert.True(deploy.Error.IndexOf("Deploying pricing", StringComparison.Ordinal) is >= 0 and var pricingAt && pricingAt < deploy.Error.IndexOf("Deploying quoter", StringComparison.Ordinal), deploy.Error);
+            Assert.Equal(["pricing", "quoter"], ServicesOf(deploy.Out));
 
             // `fargo logs` without --service: every service's lines, each marked with its service.
             var allLogs = await region.FargoAsync(_folder.Path, "logs", "--since", "5m");
@@ -91,6 +93,11 @@ public sealed class ServicesEndToEndTests(LocalRegionFixture region) : IDisposab
             Assert.True(all.ExitCode == 0, region.Explain(all));
             Assert.Equal(["pricing", "quoter"], JsonDocument.Parse(all.Out).RootElement.EnumerateArray().Select(s => s.GetProperty("service").GetString()));
 
+            // `fargo infra diff --env local` without --service: the environment's stack and every service's, nothing changed.
+            var diff = await region.FargoAsync(_folder.Path, "infra", "diff", "--env", "local", "--output", "json");
+            Assert.True(diff.ExitCode == 0, region.Explain(diff));
+            Assert.Equal(["fargo-local", "fargo-local-pricing", "fargo-local-quoter"], JsonDocument.Parse(diff.Out).RootElement.GetProperty("stacks").EnumerateArray().Select(s => s.GetString()));
+
             // A new version of the caller alone: the called service's tasks stay the same ones.
             var pricingBefore = await TaskArnsAsync("pricing");
             var quoterBefore = await TaskArnsAsync("quoter");
@@ -99,6 +106,30 @@ public sealed class ServicesEndToEndTests(LocalRegionFixture region) : IDisposab
             Assert.DoesNotContain("Bringing pricing", again.Out, StringComparison.Ordinal);
             Assert.Equal(pricingBefore, await TaskArnsAsync("pricing"));
             Assert.NotEqual(quoterBefore, await TaskArnsAsync("quoter"));
+
+            // Revision 1 of each is the stack's placeholder, 2 the first deploy (v1); quoter runs 3 (v2). With a third revision of
+            // pricing too, every service goes back to its previous one, called services first.
+            var forced = await region.FargoAsync(_folder.Path, "deploy", "--service", "pricing", "--version", "v1", "--force");
+            Assert.True(forced.ExitCode == 0, region.Explain(forced));
+            var rollback = await region.FargoAsync(_folder.Path, "rollback", "--output", "json");
+            Assert.True(rollback.ExitCode == 0, region.Explain(rollback));
+            Assert.Contains("Rolling pricing back from revision 3 to 2", rollback.Error, StringComparison.Ordinal);
+            Assert.Contains("Rolling quoter back from revision 3 to 2", rollback.Error, StringComparison.Ordinal);
+            var rolledBack = JsonDocument.Parse(rollback.Out).RootElement;
+            Assert.Equal([("pricing", 2, "succeeded"), ("quoter", 2, "succeeded")], rolledBack.EnumerateArray().Select(r =>
+                (r.GetProperty("service").GetString(), r.GetProperty("revision").GetInt32(), r.GetProperty("outcome").GetString())));
+
+            // `fargo redeploy` of the app: fresh tasks for every service, one JSON array.
+            var beforeRedeploy = await TaskArnsAsync("pricing");
+            var redeploy = await region.FargoAsync(_folder.Path, "redeploy", "--output", "json");
+            Assert.True(redeploy.ExitCode == 0, region.Explain(redeploy));
+            Assert.Equal(["pricing", "quoter"], ServicesOf(redeploy.Out));
+            Assert.NotEqual(beforeRedeploy, await TaskArnsAsync("pricing"));
+
+            // A revision number is one service's.
+            var to = await region.FargoAsync(_folder.Path, "rollback", "--to", "1");
+            Assert.Equal(2, to.ExitCode);
+            Assert.Contains("--service NAME --to REVISION", to.Error, StringComparison.Ordinal);
 
             // The called service cannot go while its caller is up.
             var early = await region.FargoAsync(_folder.Path, "down", "--service", "pricing");
@@ -112,6 +143,9 @@ public sealed class ServicesEndToEndTests(LocalRegionFixture region) : IDisposab
             Assert.True(down.Out.IndexOf("quoter is down", StringComparison.Ordinal) < down.Out.IndexOf("pricing is down", StringComparison.Ordinal), down.Out);
         }
     }
+
+    private static IReadOnlyList<string?> ServicesOf(string jsonArray) =>
+        [.. JsonDocument.Parse(jsonArray).RootElement.EnumerateArray().Select(r => r.GetProperty("service").GetString())];
 
     private async Task<IReadOnlyList<string>> TaskArnsAsync(string service)
     {

@@ -67,7 +67,7 @@ public sealed class InfraToolkitTests : IDisposable
                 "--parameters", $"fargo-qa-todo-api:Image={LiveImage}",
                 "--parameters", "fargo-qa:HostedZoneId=Z0PUBLIC",
                 // A new environment: this file's settings make it; the service takes its own slot of its route's band.
-                "--parameters", $"fargo-qa:ConfiguredBy=todo-api ({Path.GetFullPath(Repository.ExampleConfig)})",
+                "--parameters", $"fargo-qa:ConfiguredBy={new EnvironmentOwner("todo-api", Path.GetFullPath(Repository.ExampleConfig)).ToRecorded()}",
                 "--parameters", $"fargo-qa-todo-api:ListenerRulePriority={ListenerRulePriorities.Preferred("todo-api", _qa.Http)}",
                 "fargo-qa", "fargo-qa-todo-api",
             ],

@@ -87,30 +87,54 @@ internal sealed class InfraCommand(InfraDependencies dependencies) : ICliCommand
         new(new CdkToolkitOptions(dependencies.ToolsDirectory(context.Host), new CdkRunOptions(context.Settings.Profile)), dependencies.Runner);
 
     /// <summary>
+    /// The services an infra command works on in the environment of --env: the one of --service (or of a file of one
+    /// service), else every service of the app in deploy order (each called service before its callers).
+    /// </summary>
+    internal static IReadOnlyList<ServiceSettings> SelectApp(ServiceConfig config, string? environment, string? service, string verb)
+    {
+        if (service is not null || !config.HasSeveralServices || environment is null)
+        {
+            return [SelectEnvironment(config, environment, service, verb)];
+        }
+
+        return config.ServicesInDeployOrder(environment);
+    }
+
+    /// <summary>
     /// Synthesizes one environment into OUT/ENV, saying so first: the stacks of every service of the app together (a
     /// service that calls another imports the called one's security group), of which the chosen service's assembly is
     /// returned. Deploying it deploys the stacks of the services it calls first (the CDK deploys a stack's dependencies).
     /// </summary>
-    internal static Task<SynthesizedAssembly> SynthesizeAsync(
+    internal static async Task<SynthesizedAssembly> SynthesizeAsync(
         InfraDependencies dependencies, ToolkitOutput output, ServiceConfig config, ServiceSettings settings, string root, CancellationToken cancellationToken)
     {
-        var directory = Path.Combine(root, settings.Environment.Name);
-        output.Say($"Synthesizing {settings.Environment.Name} (account {settings.Environment.Account}, {settings.Environment.Region}) into {directory}…");
-        var repository = RepositoryPlacementOf(config, settings);
-        if (!repository.Owns)
+        var assemblies = await SynthesizeAppAsync(dependencies, output, config, [settings], root, cancellationToken);
+        return assemblies[0];
+    }
+
+    /// <summary>
+    /// Synthesizes one environment into OUT/ENV, saying so first: the stacks of every service of the app together, of which
+    /// the assemblies of <paramref name="services"/> are returned, in their order.
+    /// </summary>
+    internal static async Task<IReadOnlyList<SynthesizedAssembly>> SynthesizeAppAsync(
+        InfraDependencies dependencies, ToolkitOutput output, ServiceConfig config, IReadOnlyList<ServiceSettings> services, string root, CancellationToken cancellationToken)
+    {
+        var environment = services[0].Environment;
+        var directory = Path.Combine(root, environment.Name);
+        output.Say($"Synthesizing {environment.Name} (account {environment.Account}, {environment.Region}) into {directory}…");
+        foreach (var settings in services)
         {
-            output.Say($"{settings.Environment.Name} shares account {settings.Environment.Account} and {settings.Environment.Region} with {repository.OwnerEnvironment}: " +
-                $"it uses {repository.OwnerEnvironment}'s image repository {settings.Names.Repository}, which `fargo infra up --env {repository.OwnerEnvironment}` creates.");
+            var repository = RepositoryPlacementOf(config, settings);
+            if (!repository.Owns)
+            {
+                output.Say($"{environment.Name} shares account {environment.Account} and {environment.Region} with {repository.OwnerEnvironment}: " +
+                    $"it uses {repository.OwnerEnvironment}'s image repository {settings.Names.Repository}, which `fargo infra up --env {repository.OwnerEnvironment}` creates.");
+            }
         }
 
-        return SynthesizeServiceAsync();
-
-        async Task<SynthesizedAssembly> SynthesizeServiceAsync()
-        {
-            var app = config.ServicesInDeployOrder(settings.Environment.Name);
-            var assemblies = await dependencies.Synthesizer.SynthesizeAppAsync(app, service => service.Name == settings.Name ? repository : RepositoryPlacementOf(config, service), directory, cancellationToken);
-            return assemblies.First(a => a.Stacks.Service == Fargo.Infrastructure.StackNames.For(settings).Service);
-        }
+        var app = config.ServicesInDeployOrder(environment.Name);
+        var assemblies = await dependencies.Synthesizer.SynthesizeAppAsync(app, service => RepositoryPlacementOf(config, service), directory, cancellationToken);
+        return [.. services.Select(settings => assemblies.First(a => a.Stacks.Service == Fargo.Infrastructure.StackNames.For(settings).Service))];
     }
 
     /// <summary>

@@ -31,10 +31,12 @@ internal sealed class InfraDiffCommand(InfraDependencies dependencies)
             return await DiffSingleAsync(context, config, single, outOption, cancellation);
         }
 
-        var settings = InfraCommand.SelectEnvironment(config, context.Settings.Env, context.Settings.Service, "diff");
+        // The service of --service, else every service of the app.
+        var app = InfraCommand.SelectApp(config, context.Settings.Env, context.Settings.Service, "diff");
+        var settings = app[0];
         if (settings.Environment.IsLocal)
         {
-            return await LocalInfra.InfraDiffAsync(dependencies, context, settings, cancellation);
+            return await LocalInfra.InfraDiffAsync(dependencies, context, app, cancellation);
         }
 
         var root = InfraCommand.OutputRoot(context, config, outOption);
@@ -42,14 +44,15 @@ internal sealed class InfraDiffCommand(InfraDependencies dependencies)
 
         // The credentials are checked before the slow synthesis: the wrong account is refused at once.
         using var aws = await InfraAwsSession.OpenAsync(dependencies.AwsOptions, context.Settings.Profile, settings, cancellation);
-        var assembly = await InfraCommand.SynthesizeAsync(dependencies, output, config, settings, root, cancellation);
+        var assemblies = await InfraCommand.SynthesizeAppAsync(dependencies, output, config, app, root, cancellation);
         var toolkit = InfraCommand.Toolkit(dependencies, context);
-        await output.RunAsync("cdk diff", report => toolkit.DiffAsync(assembly, report, cancellation));
+        await output.RunAsync("cdk diff", report => toolkit.DiffAsync(assemblies, report, cancellation));
 
         if (context.Json)
         {
+            var assembly = assemblies[0];
             context.WriteJson(
-                new InfraDiffJson(settings.Environment.Name, assembly.Account, assembly.Region, assembly.Directory, InfraCommand.StackNamesOf(assembly), output.Lines),
+                new InfraDiffJson(settings.Environment.Name, assembly.Account, assembly.Region, assembly.Directory, [assembly.Stacks.Environment, .. assemblies.Select(a => a.Stacks.Service)], output.Lines),
                 InfraJsonContext.Default.InfraDiffJson);
         }
 

@@ -43,10 +43,12 @@ internal sealed class InfraDownCommand(InfraDependencies dependencies)
             return await DownSingleAsync(context, config, single, outOption, cancellation);
         }
 
-        var settings = InfraCommand.SelectEnvironment(config, context.Settings.Env, context.Settings.Service, "down");
+        // The service of --service, else every service of the app (callers first).
+        var app = InfraCommand.SelectApp(config, context.Settings.Env, context.Settings.Service, "down");
+        var settings = app[0];
         if (settings.Environment.IsLocal)
         {
-            return await LocalInfra.InfraDownAsync(dependencies, context, settings, cancellation);
+            return await LocalInfra.InfraDownAsync(dependencies, context, app, cancellation);
         }
 
         var environment = settings.Environment.Name;
@@ -60,11 +62,13 @@ internal sealed class InfraDownCommand(InfraDependencies dependencies)
         var root = InfraCommand.OutputRoot(context, config, outOption);
         var output = new ToolkitOutput(context);
         using var aws = await InfraAwsSession.OpenAsync(dependencies.AwsOptions, context.Settings.Profile, settings, cancellation);
-        var assembly = await InfraCommand.SynthesizeAsync(dependencies, output, config, settings, root, cancellation);
+        var assemblies = await InfraCommand.SynthesizeAppAsync(dependencies, output, config, app, root, cancellation);
+        var assembly = assemblies[0];
+        IReadOnlyList<string> stacks = [.. assemblies.Reverse().Select(a => a.Stacks.Service), assembly.Stacks.Environment];
 
         if (!context.Settings.Yes)
         {
-            Explain(context, settings, assembly);
+            Explain(context, app, assemblies, stacks);
             var answer = await dependencies.Prompt.AskAsync(context.Host, $"Type the environment's name ({environment}) to delete its stacks:", cancellation);
             if (!string.Equals(answer?.Trim(), environment, StringComparison.Ordinal))
             {
@@ -74,12 +78,12 @@ internal sealed class InfraDownCommand(InfraDependencies dependencies)
 
         using var teardown = new AwsTeardown(aws);
         var toolkit = InfraCommand.Toolkit(dependencies, context);
-        await output.RunAsync("cdk destroy", report => toolkit.DestroyAsync(assembly, teardown, report, cancellation));
+        await output.RunAsync("cdk destroy", report => toolkit.DestroyAsync(assemblies, teardown, report, cancellation));
 
         if (context.Json)
         {
             context.WriteJson(
-                new InfraDownJson(environment, assembly.Account, assembly.Region, [assembly.Stacks.Service, assembly.Stacks.Environment], teardown.Emptied),
+                new InfraDownJson(environment, assembly.Account, assembly.Region, stacks, teardown.Emptied),
                 InfraJsonContext.Default.InfraDownJson);
             return ExitCodes.Success;
         }
@@ -92,10 +96,14 @@ internal sealed class InfraDownCommand(InfraDependencies dependencies)
         }
 
         context.Host.Out.MarkupLine(
-            $"[green]Deleted[/] {Markup.Escape(assembly.Stacks.Service)} and {Markup.Escape(assembly.Stacks.Environment)} of {Markup.Escape(environment)} " +
+            $"[green]Deleted[/] {Markup.Escape(Listed(stacks))} of {Markup.Escape(environment)} " +
             $"(account {Markup.Escape(assembly.Account)}, {Markup.Escape(assembly.Region)}).");
         return ExitCodes.Success;
     }
+
+    /// <summary>"a and b", "a, b and c".</summary>
+    private static string Listed(IReadOnlyList<string> names) =>
+        names.Count == 1 ? names[0] : $"{string.Join(", ", names.Take(names.Count - 1))} and {names[^1]}";
 
     /// <summary>`down --oidc` or `down --pipeline`: asks for the stack's name, empties the pipeline's artifacts, deletes the stack.</summary>
     private async Task<int> DownSingleAsync(CommandContext context, Fargo.Config.ServiceConfig config, SingleStackTarget target, string? outOption, CancellationToken cancellation)
@@ -152,24 +160,31 @@ internal sealed class InfraDownCommand(InfraDependencies dependencies)
     };
 
     /// <summary>What will go and what stays, said before asking.</summary>
-    private static void Explain(CommandContext context, ServiceSettings settings, SynthesizedAssembly assembly)
+    private static void Explain(CommandContext context, IReadOnlyList<ServiceSettings> app, IReadOnlyList<SynthesizedAssembly> assemblies, IReadOnlyList<string> stacks)
     {
         var console = context.Host.Error;
+        var settings = app[0];
+        var assembly = assemblies[0];
         console.MarkupLine(
-            $"[red bold]This deletes[/] the stacks {Markup.Escape(assembly.Stacks.Service)} and {Markup.Escape(assembly.Stacks.Environment)} of " +
+            $"[red bold]This deletes[/] the stacks {Markup.Escape(Listed(stacks))} of " +
             $"[bold]{Markup.Escape(settings.Environment.Name)}[/] (account {Markup.Escape(assembly.Account)}, {Markup.Escape(assembly.Region)}): " +
-            "the service, its load balancer, cluster and network.");
+            (app.Count == 1 ? "the service" : "its services") + ", its load balancer, cluster and network.");
+        var shared = assemblies.Any(a => a.Repository.Shared);
         console.MarkupLine(assembly.KeepsData
             ? "  It is a requires_approval environment: its buckets, repository, log groups and database secret are kept. " +
               "Its database has deletion protection: the deletion stops there until you lift it by hand; CloudFormation then takes a final snapshot."
-            : (assembly.Repository.Shared
+            : (shared
                 ? "  First every object version of its buckets is deleted"
                 : "  First every object version of its buckets and every image of its repository are deleted") +
-              (settings.Database is not { Owner: null } ? "." : "; its database is deleted with the stack, without a snapshot."));
-        if (SharedRepositoryNote(settings, assembly.Repository) is { } note)
+              (app.All(s => s.Database is not { Owner: null }) ? "." : "; its database is deleted with the stack, without a snapshot."));
+        foreach (var (service, placement) in app.Zip(assemblies, (s, a) => (s, a.Repository)))
         {
-            console.MarkupLine("  " + Markup.Escape(note));
+            if (SharedRepositoryNote(service, placement) is { } note)
+            {
+                console.MarkupLine("  " + Markup.Escape(note));
+            }
         }
+
         console.MarkupLine(
             $"  {Markup.Escape(assembly.Stacks.Environment)} is shared by the environment's services: CloudFormation will not delete it while another service's stack uses it.");
     }

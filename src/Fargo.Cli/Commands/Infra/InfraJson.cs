@@ -16,7 +16,10 @@ internal sealed record InfraStackJson(string Name, string Template, int Resource
 /// <summary>`infra diff`: what was printed while comparing, line by line (the toolkit's diff; on first use, its installation too).</summary>
 internal sealed record InfraDiffJson(string Environment, string Account, string Region, string Assembly, IReadOnlyList<string> Stacks, IReadOnlyList<string> Output);
 
-/// <summary>`infra up`: the image kept (left out when there was none yet) and the service stack's outputs.</summary>
+/// <summary>
+/// `infra up` of one service: the image kept (left out when there was none yet) and the service stack's outputs (the CI/CD
+/// stacks of --oidc and --pipeline have no service). Several services: an array of these, in deploy order.
+/// </summary>
 internal sealed record InfraUpJson(
     string Environment,
     string Account,
@@ -24,7 +27,8 @@ internal sealed record InfraUpJson(
     string Assembly,
     IReadOnlyList<string> Stacks,
     string? LiveImage,
-    IReadOnlyDictionary<string, string> Outputs);
+    IReadOnlyDictionary<string, string> Outputs,
+    string? Service = null);
 
 /// <summary>`infra down`: the stacks deleted and what was emptied first.</summary>
 internal sealed record InfraDownJson(string Environment, string Account, string Region, IReadOnlyList<string> Stacks, IReadOnlyList<EmptiedResource> Emptied);
@@ -37,5 +41,6 @@ internal sealed record InfraDownJson(string Environment, string Account, string 
 [JsonSerializable(typeof(InfraSynthJson))]
 [JsonSerializable(typeof(InfraDiffJson))]
 [JsonSerializable(typeof(InfraUpJson))]
+[JsonSerializable(typeof(IReadOnlyList<InfraUpJson>))]
 [JsonSerializable(typeof(InfraDownJson))]
 internal sealed partial class InfraJsonContext : JsonSerializerContext;

@@ -42,9 +42,10 @@ internal sealed class InfraSynthCommand(InfraDependencies dependencies)
         }
 
         // Every environment is checked before anything is written: a typo in --env costs no synthesis.
-        IReadOnlyList<ServiceSettings> environments = context.Settings.Env is { } name
-            ? [InfraCommand.SelectEnvironment(config, name, context.Settings.Service, "synth")]
-            : [.. InfraCommand.AwsEnvironments(config).Select(n => InfraCommand.SelectEnvironment(config, n, context.Settings.Service, "synth"))];
+        // Each environment's services: the one of --service, else every service of the app.
+        IReadOnlyList<IReadOnlyList<ServiceSettings>> environments = context.Settings.Env is { } name
+            ? [InfraCommand.SelectApp(config, name, context.Settings.Service, "synth")]
+            : [.. InfraCommand.AwsEnvironments(config).Select(n => InfraCommand.SelectApp(config, n, context.Settings.Service, "synth"))];
         if (environments.Count == 0)
         {
             throw new UsageException(
@@ -55,10 +56,10 @@ internal sealed class InfraSynthCommand(InfraDependencies dependencies)
         var root = InfraCommand.OutputRoot(context, config, outOption);
         var progress = new ToolkitOutput(context);
         var assemblies = new List<InfraAssemblyJson>();
-        foreach (var settings in environments)
+        foreach (var services in environments)
         {
-            var assembly = await InfraCommand.SynthesizeAsync(dependencies, progress, config, settings, root, cancellation);
-            assemblies.Add(Describe(settings, assembly));
+            var app = await InfraCommand.SynthesizeAppAsync(dependencies, progress, config, services, root, cancellation);
+            assemblies.Add(Describe(services[0], app));
         }
 
         var result = new InfraSynthJson(root, assemblies);
@@ -92,14 +93,15 @@ internal sealed class InfraSynthCommand(InfraDependencies dependencies)
         return ExitCodes.Success;
     }
 
-    private static InfraAssemblyJson Describe(ServiceSettings settings, SynthesizedAssembly assembly) => new(
+    /// <summary>An environment's assembly: its own stack, then each service's.</summary>
+    private static InfraAssemblyJson Describe(ServiceSettings settings, IReadOnlyList<SynthesizedAssembly> app) => new(
         settings.Environment.Name,
-        assembly.Account,
-        assembly.Region,
-        assembly.Directory,
+        app[0].Account,
+        app[0].Region,
+        app[0].Directory,
         [
-            new InfraStackJson(assembly.Stacks.Environment, assembly.EnvironmentTemplate, CountResources(assembly.EnvironmentTemplate)),
-            new InfraStackJson(assembly.Stacks.Service, assembly.ServiceTemplate, CountResources(assembly.ServiceTemplate)),
+            new InfraStackJson(app[0].Stacks.Environment, app[0].EnvironmentTemplate, CountResources(app[0].EnvironmentTemplate)),
+            .. app.Select(assembly => new InfraStackJson(assembly.Stacks.Service, assembly.ServiceTemplate, CountResources(assembly.ServiceTemplate))),
         ]);
 
     private static int CountResources(string template)

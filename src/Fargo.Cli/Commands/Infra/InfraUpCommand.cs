@@ -76,10 +76,12 @@ internal sealed class InfraUpCommand(InfraDependencies dependencies)
             return await UpSingleAsync(context, config, single, cancellation);
         }
 
-        var settings = InfraCommand.SelectEnvironment(config, context.Settings.Env, context.Settings.Service, "up");
+        // The service of --service, else every service of the app: their stacks in one toolkit run, which orders them.
+        var app = InfraCommand.SelectApp(config, context.Settings.Env, context.Settings.Service, "up");
+        var settings = app[0];
         if (settings.Environment.IsLocal)
         {
-            return await LocalInfra.InfraUpAsync(dependencies, context, settings, cancellation);
+            return await LocalInfra.InfraUpAsync(dependencies, context, app, cancellation);
         }
 
         var root = InfraCommand.OutputRoot(context, config, context.ParseResult.GetValue(_out));
@@ -94,17 +96,26 @@ internal sealed class InfraUpCommand(InfraDependencies dependencies)
         var output = new ToolkitOutput(context);
         using var aws = await InfraAwsSession.OpenAsync(dependencies.AwsOptions, context.Settings.Profile, settings, cancellation);
         // Before anything changes (or is synthesized): the file must agree with the environment its services share.
-        var shared = await SharedEnvironmentCheck.RunAsync(new Fargo.Deploy.Stacks.CloudFormationApi(aws.CloudFormation), settings, config.SourcePath, cancellation);
-        var assembly = await InfraCommand.SynthesizeAsync(dependencies, output, config, settings, root, cancellation);
-        var inputs = await ReadInputsAsync(context, aws, settings, assembly, output, cancellation) with { Shared = shared };
+        var shared = await SharedEnvironmentCheck.RunAppAsync(new Fargo.Deploy.Stacks.CloudFormationApi(aws.CloudFormation), app, config.SourcePath, cancellation);
+        var assemblies = await InfraCommand.SynthesizeAppAsync(dependencies, output, config, app, root, cancellation);
+        var deployments = new List<ServiceDeployment>();
+        for (var i = 0; i < app.Count; i++)
+        {
+            // The environment's inputs once (the first service's stack passes them); each service keeps its live image.
+            var inputs = i == 0
+                ? await ReadInputsAsync(context, aws, app[i], assemblies[i], output, cancellation)
+                : new DeployInputs(await ReadLiveImageAsync(aws, app[i], output, cancellation));
+            deployments.Add(new ServiceDeployment(assemblies[i], inputs with { Shared = shared[i] }));
+        }
+
         var toolkit = InfraCommand.Toolkit(dependencies, context);
 
         if (askFirst)
         {
-            await output.RunAsync("cdk diff", report => toolkit.DiffAsync(assembly, report, cancellation));
+            await output.RunAsync("cdk diff", report => toolkit.DiffAsync(assemblies, report, cancellation));
             var answer = await dependencies.Prompt.AskAsync(
                 context.Host,
-                $"Apply these changes to {settings.Environment.Name} (account {assembly.Account}, {assembly.Region})? [y/N]",
+                $"Apply these changes to {settings.Environment.Name} (account {assemblies[0].Account}, {assemblies[0].Region})? [y/N]",
                 cancellation);
             if (answer?.Trim().ToUpperInvariant() is not ("Y" or "YES"))
             {
@@ -114,11 +125,11 @@ internal sealed class InfraUpCommand(InfraDependencies dependencies)
 
         if (context.ParseResult.GetValue(_bootstrap))
         {
-            await output.RunAsync("cdk bootstrap", report => toolkit.BootstrapAsync(assembly, report, cancellation));
+            await output.RunAsync("cdk bootstrap", report => toolkit.BootstrapAsync(assemblies[0], report, cancellation));
         }
 
-        var outputs = await output.RunAsync("cdk deploy", report => toolkit.DeployAsync(assembly, inputs, ApprovalLevel.Never, report, cancellation));
-        Write(context, settings, assembly, inputs.LiveImage, outputs);
+        var outputs = await output.RunAsync("cdk deploy", report => toolkit.DeployAsync(deployments, ApprovalLevel.Never, report, cancellation));
+        Write(context, [.. app.Select((service, i) => Describe(service, deployments[i].Assembly, deployments[i].Inputs.LiveImage, outputs[i]))]);
         return ExitCodes.Success;
     }
 
@@ -195,10 +206,7 @@ internal sealed class InfraUpCommand(InfraDependencies dependencies)
     private async Task<DeployInputs> ReadInputsAsync(
         CommandContext context, InfraAwsSession aws, ServiceSettings settings, SynthesizedAssembly assembly, ToolkitOutput output, CancellationToken cancellation)
     {
-        var liveImage = await LiveImage.ReadAsync(aws.Ecs, settings.Names, cancellation);
-        output.Say(liveImage is null
-            ? $"Service {settings.Names.Service} runs no deployed image yet: it is created or kept with no tasks until `fargo deploy` starts it."
-            : $"Keeping the live image of {settings.Names.Service}: {liveImage}");
+        var liveImage = await ReadLiveImageAsync(aws, settings, output, cancellation);
 
         string? hostedZoneId = null;
         if (assembly.HostedZoneToLookUp is { } zone)
@@ -245,36 +253,63 @@ internal sealed class InfraUpCommand(InfraDependencies dependencies)
             cidr);
     }
 
+    /// <summary>The image the service runs now, which its stack keeps.</summary>
+    private static async Task<string?> ReadLiveImageAsync(InfraAwsSession aws, ServiceSettings settings, ToolkitOutput output, CancellationToken cancellation)
+    {
+        var liveImage = await LiveImage.ReadAsync(aws.Ecs, settings.Names, cancellation);
+        output.Say(liveImage is null
+            ? $"Service {settings.Names.Service} runs no deployed image yet: it is created or kept with no tasks until `fargo deploy` starts it."
+            : $"Keeping the live image of {settings.Names.Service}: {liveImage}");
+        return liveImage;
+    }
+
     private static string[]? Subnets(string? option) =>
         string.IsNullOrWhiteSpace(option) ? null : option.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    internal static void Write(CommandContext context, ServiceSettings settings, SynthesizedAssembly assembly, string? liveImage, IReadOnlyDictionary<string, string> outputs)
+    /// <summary>What `infra up` says of one service's stacks (and its --output json object).</summary>
+    internal static InfraUpJson Describe(ServiceSettings settings, SynthesizedAssembly assembly, string? liveImage, IReadOnlyDictionary<string, string> outputs) =>
+        new(settings.Environment.Name, assembly.Account, assembly.Region, assembly.Directory, InfraCommand.StackNamesOf(assembly), liveImage, outputs, settings.Name);
+
+    /// <summary>
+    /// Each service's stacks, up to date: with --output json one object for one service, an array for several (in deploy
+    /// order, as `fargo status`); else a section each.
+    /// </summary>
+    internal static void Write(CommandContext context, IReadOnlyList<InfraUpJson> services)
     {
         if (context.Json)
         {
-            context.WriteJson(
-                new InfraUpJson(settings.Environment.Name, assembly.Account, assembly.Region, assembly.Directory, InfraCommand.StackNamesOf(assembly), liveImage, outputs),
-                InfraJsonContext.Default.InfraUpJson);
+            if (services.Count == 1)
+            {
+                context.WriteJson(services[0], InfraJsonContext.Default.InfraUpJson);
+            }
+            else
+            {
+                context.WriteJson(services, InfraJsonContext.Default.IReadOnlyListInfraUpJson);
+            }
+
             return;
         }
 
         var console = context.Host.Out;
-        console.MarkupLine(
-            $"[green]Up to date:[/] {Markup.Escape(settings.Environment.Name)} (account {Markup.Escape(assembly.Account)}, {Markup.Escape(assembly.Region)}): " +
-            $"{Markup.Escape(assembly.Stacks.Environment)}, {Markup.Escape(assembly.Stacks.Service)}");
-        if (outputs.Count > 0)
-        {
-            var width = outputs.Keys.Max(k => k.Length);
-            foreach (var (key, value) in outputs.OrderBy(pair => pair.Key, StringComparer.Ordinal))
-            {
-                console.MarkupLine($"  {Markup.Escape(key.PadRight(width))}  {Markup.Escape(value)}");
-            }
-        }
-
-        if (liveImage is null)
+        foreach (var service in services)
         {
             console.MarkupLine(
-                $"[grey]The service has no tasks until the first deploy: `fargo deploy --env {Markup.Escape(settings.Environment.Name)} --version V`.[/]");
+                $"[green]Up to date:[/] {Markup.Escape(service.Environment)} (account {Markup.Escape(service.Account)}, {Markup.Escape(service.Region)}): " +
+                $"{Markup.Escape(string.Join(", ", service.Stacks))}");
+            if (service.Outputs.Count > 0)
+            {
+                var width = service.Outputs.Keys.Max(k => k.Length);
+                foreach (var (key, value) in service.Outputs.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+                {
+                    console.MarkupLine($"  {Markup.Escape(key.PadRight(width))}  {Markup.Escape(value)}");
+                }
+            }
+
+            if (service.LiveImage is null)
+            {
+                console.MarkupLine(
+                    $"[grey]{Markup.Escape(service.Stacks[^1])} has no tasks until the first deploy: `fargo deploy --env {Markup.Escape(service.Environment)} --version V`.[/]");
+            }
         }
     }
 }

@@ -4,6 +4,7 @@ using Fargo.Cli.Commands.Service;
 using Fargo.Cli.Errors;
 using Fargo.Config;
 using Fargo.Config.Model;
+using Fargo.Deploy;
 using Fargo.Deploy.Stacks;
 using Fargo.Deploy.Targets;
 using Fargo.Deploy.Watching;
@@ -125,6 +126,10 @@ internal static class LocalInfra
 
     public static StackInputs InputsOf(SharedEnvironmentInputs shared) => new(shared.EnvironmentParameters, shared.ServiceParameters);
 
+    /// <summary>The service stack keeps the image the service runs (empty when none yet: the template's placeholder).</summary>
+    private static StackInputs WithImage(StackInputs inputs, string? liveImage) =>
+        inputs with { Service = new Dictionary<string, string>(inputs.Service) { [StackParameters.Image] = liveImage ?? "" } };
+
     /// <summary>Synthesizes (or takes from the cache) and deploys both stacks, keeping the live image; reports each step.</summary>
     public static async Task<(SynthesizedAssembly Assembly, string? LiveImage, EnvironmentStacksResult Stacks)> UpAsync(
         InfraDependencies dependencies, CliHost host, DeployTarget target, LoadedConfig config, ServiceSettings settings, StackInputs inputs, Action<string> say, CancellationToken cancellationToken)
@@ -135,7 +140,7 @@ internal static class LocalInfra
             ? "Stacks unchanged since the last synthesis (fargo.toml and Fargo are the same): taken from the cache"
             : $"Synthesized {synthesis.Assembly.Stacks.Environment} and {synthesis.Assembly.Stacks.Service} in {synthesis.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s");
         var liveImage = await LiveImage.ReadAsync(target.Apis.Ecs, settings.Names, cancellationToken);
-        var stacks = await EnvironmentStacks.UpAsync(Deployer(target), TemplatesOf(synthesis.Assembly), liveImage, inputs, new EventPrinter(say), cancellationToken);
+        var stacks = await EnvironmentStacks.UpAsync(Deployer(target), TemplatesOf(synthesis.Assembly), WithImage(inputs, liveImage), new EventPrinter(say), cancellationToken);
         foreach (var result in new[] { stacks.Environment, stacks.Service })
         {
             say($"Stack {result.StackName}: {Describe(result.Outcome)}");
@@ -144,55 +149,68 @@ internal static class LocalInfra
         return (synthesis.Assembly, liveImage, stacks);
     }
 
-    /// <summary>`fargo infra up --env local`.</summary>
-    public static async Task<int> InfraUpAsync(InfraDependencies dependencies, CommandContext context, ServiceSettings settings, CancellationToken cancellationToken)
+    /// <summary>`fargo infra up --env local`: each service's stacks in turn, called services first (as `fargo up`).</summary>
+    public static async Task<int> InfraUpAsync(InfraDependencies dependencies, CommandContext context, IReadOnlyList<ServiceSettings> app, CancellationToken cancellationToken)
     {
         var output = new ToolkitOutput(context);
-        var (selection, local, session) = await ConnectAsync(context, cancellationToken);
+        var (selection, local, session) = await ConnectAsync(context, app[0], cancellationToken);
         using (local)
         using (session)
         {
-            var (assembly, liveImage, stacks) = await ServiceTargets.TranslateAsync(async () =>
+            var results = new List<InfraUpJson>();
+            foreach (var settings in app)
             {
-                var inputs = await CheckAsync(session.Target, selection.Settings!, selection.Config.SourcePath, cancellationToken);
-                return await UpAsync(dependencies, context.Host, session.Target, selection.Config, selection.Settings!, inputs, output.Say, cancellationToken);
-            });
-            InfraUpCommand.Write(context, settings, assembly, liveImage, stacks.Service.Outputs);
+                var (assembly, liveImage, stacks) = await ServiceTargets.TranslateAsync(async () =>
+                {
+                    var inputs = await CheckAsync(session.Target, settings, selection.Config.SourcePath, cancellationToken);
+                    return await UpAsync(dependencies, context.Host, session.Target, selection.Config, settings, inputs, output.Say, cancellationToken);
+                });
+                results.Add(InfraUpCommand.Describe(settings, assembly, liveImage, stacks.Service.Outputs));
+            }
+
+            InfraUpCommand.Write(context, results);
             return ExitCodes.Success;
         }
     }
 
     /// <summary>`fargo infra diff --env local`: the change sets' resource changes, then deleted; nothing else changes.</summary>
-    public static async Task<int> InfraDiffAsync(InfraDependencies dependencies, CommandContext context, ServiceSettings settings, CancellationToken cancellationToken)
+    public static async Task<int> InfraDiffAsync(InfraDependencies dependencies, CommandContext context, IReadOnlyList<ServiceSettings> app, CancellationToken cancellationToken)
     {
         var output = new ToolkitOutput(context);
-        var (selection, local, session) = await ConnectAsync(context, cancellationToken);
+        var (selection, local, session) = await ConnectAsync(context, app[0], cancellationToken);
         using (local)
         using (session)
         {
-            var inputs = await ServiceTargets.TranslateAsync(() => CheckAsync(session.Target, settings, selection.Config.SourcePath, cancellationToken));
-            var synthesis = await SynthesizeAsync(dependencies, context.Host, selection.Config, settings, cancellationToken);
-            var liveImage = await LiveImage.ReadAsync(session.Target.Apis.Ecs, settings.Names, cancellationToken);
-            var plans = await ServiceTargets.TranslateAsync(() => EnvironmentStacks.DiffAsync(Deployer(session.Target), TemplatesOf(synthesis.Assembly), liveImage, inputs, cancellationToken));
-            foreach (var plan in plans)
+            var stackNames = new List<string>();
+            SynthesizedAssembly? first = null;
+            foreach (var settings in app)
             {
-                output.Say(plan switch
+                var inputs = await ServiceTargets.TranslateAsync(() => CheckAsync(session.Target, settings, selection.Config.SourcePath, cancellationToken));
+                var synthesis = await SynthesizeAsync(dependencies, context.Host, selection.Config, settings, cancellationToken);
+                first ??= synthesis.Assembly;
+                var liveImage = await LiveImage.ReadAsync(session.Target.Apis.Ecs, settings.Names, cancellationToken);
+                var plans = await ServiceTargets.TranslateAsync(() => EnvironmentStacks.DiffAsync(Deployer(session.Target), TemplatesOf(synthesis.Assembly), WithImage(inputs, liveImage), cancellationToken));
+                foreach (var plan in plans.Where(p => !stackNames.Contains(p.StackName)))
                 {
-                    { Creates: true } => $"Stack {plan.StackName}: to be created",
-                    { Changes.Count: 0 } => $"Stack {plan.StackName}: no changes",
-                    _ => $"Stack {plan.StackName}: {plan.Changes.Count} change(s)",
-                });
-                foreach (var change in plan.Changes)
-                {
-                    var replacement = change.Replacement?.Value is "True" or "Conditional" ? $" (replacement: {change.Replacement})" : "";
-                    output.Say($"  {change.Action,-7} {change.LogicalResourceId} {change.ResourceType}{replacement}");
+                    stackNames.Add(plan.StackName);
+                    output.Say(plan switch
+                    {
+                        { Creates: true } => $"Stack {plan.StackName}: to be created",
+                        { Changes.Count: 0 } => $"Stack {plan.StackName}: no changes",
+                        _ => $"Stack {plan.StackName}: {plan.Changes.Count} change(s)",
+                    });
+                    foreach (var change in plan.Changes)
+                    {
+                        var replacement = change.Replacement?.Value is "True" or "Conditional" ? $" (replacement: {change.Replacement})" : "";
+                        output.Say($"  {change.Action,-7} {change.LogicalResourceId} {change.ResourceType}{replacement}");
+                    }
                 }
             }
 
             if (context.Json)
             {
                 context.WriteJson(
-                    new InfraDiffJson(settings.Environment.Name, synthesis.Assembly.Account, synthesis.Assembly.Region, synthesis.Assembly.Directory, InfraCommand.StackNamesOf(synthesis.Assembly), output.Lines),
+                    new InfraDiffJson(app[0].Environment.Name, first!.Account, first.Region, first.Directory, stackNames, output.Lines),
                     InfraJsonContext.Default.InfraDiffJson);
             }
 
@@ -200,30 +218,41 @@ internal static class LocalInfra
         }
     }
 
-    /// <summary>`fargo infra down --env local`: the service stack, then the environment stack when no other service uses it.</summary>
-    public static async Task<int> InfraDownAsync(InfraDependencies dependencies, CommandContext context, ServiceSettings settings, CancellationToken cancellationToken)
+    /// <summary>
+    /// `fargo infra down --env local`: each service's stack, callers first (as `fargo down`), then the environment stack
+    /// when no other service uses it.
+    /// </summary>
+    public static async Task<int> InfraDownAsync(InfraDependencies dependencies, CommandContext context, IReadOnlyList<ServiceSettings> app, CancellationToken cancellationToken)
     {
         var output = new ToolkitOutput(context);
-        var (selection, local, session) = await ConnectAsync(context, cancellationToken);
+        var (selection, local, session) = await ConnectAsync(context, app[0], cancellationToken);
         using (local)
         using (session)
         {
-            await ServiceTargets.TranslateAsync(async () =>
+            var deleted = new List<string>();
+            SynthesizedAssembly? last = null;
+            foreach (var settings in app.Reverse())
             {
-                await RequireNoCallersAsync(session.Target, selection.Config, settings, cancellationToken);
-                return true;
-            });
-            var synthesis = await SynthesizeAsync(dependencies, context.Host, selection.Config, settings, cancellationToken);
-            var results = await ServiceTargets.TranslateAsync(() => DownAsync(local, session.Target, settings, synthesis.Assembly, output.Say, cancellationToken));
+                await ServiceTargets.TranslateAsync(async () =>
+                {
+                    await RequireNoCallersAsync(session.Target, selection.Config, settings, cancellationToken);
+                    return true;
+                });
+                var synthesis = await SynthesizeAsync(dependencies, context.Host, selection.Config, settings, cancellationToken);
+                last = synthesis.Assembly;
+                var results = await ServiceTargets.TranslateAsync(() => DownAsync(local, session.Target, settings, synthesis.Assembly, output.Say, cancellationToken));
+                deleted.AddRange(results.Where(r => r.Outcome == StackOutcome.Deleted).Select(r => r.StackName));
+            }
+
             if (context.Json)
             {
                 context.WriteJson(
-                    new InfraDownJson(settings.Environment.Name, synthesis.Assembly.Account, synthesis.Assembly.Region, [.. results.Where(r => r.Outcome == StackOutcome.Deleted).Select(r => r.StackName)], []),
+                    new InfraDownJson(app[0].Environment.Name, last!.Account, last.Region, deleted, []),
                     InfraJsonContext.Default.InfraDownJson);
             }
             else
             {
-                context.Host.Out.MarkupLine($"[green]Deleted:[/] {Markup.Escape(string.Join(", ", results.Where(r => r.Outcome == StackOutcome.Deleted).Select(r => r.StackName)))}");
+                context.Host.Out.MarkupLine($"[green]Deleted:[/] {Markup.Escape(string.Join(", ", deleted))}");
             }
 
             return ExitCodes.Success;
@@ -272,9 +301,12 @@ internal static class LocalInfra
         return results;
     }
 
-    private static async Task<(ServiceSelection Selection, LocalRegionAccessor Local, TargetSession Session)> ConnectAsync(CommandContext context, CancellationToken cancellationToken)
+    /// <summary>One session with the local region for the app's stacks (a service's settings name the account and region).</summary>
+    private static async Task<(ServiceSelection Selection, LocalRegionAccessor Local, TargetSession Session)> ConnectAsync(
+        CommandContext context, ServiceSettings settings, CancellationToken cancellationToken)
     {
-        var selection = ServiceTargets.Select(context);
+        var config = context.LoadConfig();
+        var selection = new ServiceSelection(ServiceSpec.FromSettings(settings), ServiceTargets.Translate(() => TargetEnvironment.Of(settings.Environment)), config);
         var local = new LocalRegionAccessor(context.Host);
         try
         {

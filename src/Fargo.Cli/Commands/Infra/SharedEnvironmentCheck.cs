@@ -21,36 +21,51 @@ internal static class SharedEnvironmentCheck
         return SharedEnvironment.Plan(settings, file, lines, state);
     }
 
+    /// <summary>
+    /// The checks for the services of an app deployed in one run: each service is planned against the stacks as they are
+    /// plus the ones planned before it, so that two new services get different listener rule priorities and a route clash
+    /// between them is found.
+    /// </summary>
+    public static async Task<IReadOnlyList<SharedEnvironmentInputs>> RunAppAsync(
+        ICloudFormationApi cloudFormation, IReadOnlyList<ServiceSettings> services, string configFile, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var file = Path.GetFullPath(configFile);
+        var state = await ReadAsync(cloudFormation, StackNames.For(services[0]), cancellationToken);
+        var plans = new List<SharedEnvironmentInputs>();
+        foreach (var settings in services)
+        {
+            var lines = await ConfigKeyLocator.FindLinesAsync(file, settings.Environment.Name, SharedEnvironment.CheckedKeys, cancellationToken);
+            var plan = SharedEnvironment.Plan(settings, file, lines, state);
+            plans.Add(plan);
+            state = state with { Services = [.. state.Services.Where(s => s.Name != StackNames.For(settings).Service), Planned(settings, plan)] };
+        }
+
+        return plans;
+    }
+
+    /// <summary>A service's stack as it will be once deployed, as far as the checks of the services after it read it.</summary>
+    private static StackState Planned(ServiceSettings settings, SharedEnvironmentInputs plan)
+    {
+        var outputs = new Dictionary<string, string>(StringComparer.Ordinal) { [StackOutputs.ServiceName] = settings.Name };
+        if (settings.IsLoadBalanced)
+        {
+            outputs[StackOutputs.RoutePath] = settings.Http.Path;
+            if (settings.Http.Host is { } host)
+            {
+                outputs[StackOutputs.RouteHost] = host;
+            }
+        }
+
+        return new StackState(StackNames.For(settings).Service, plan.ServiceParameters, outputs);
+    }
+
     /// <summary>The environment's stack and every other stack of the environment ("fargo-ENV-…"), as they are now.</summary>
     public static async Task<EnvironmentState> ReadAsync(ICloudFormationApi cloudFormation, StackNames names, CancellationToken cancellationToken)
     {
-        StackState? environment = null;
-        var services = new List<StackState>();
-        string? token = null;
-        do
-        {
-            var page = await cloudFormation.DescribeStacksAsync(new DescribeStacksRequest { NextToken = token }, cancellationToken);
-            foreach (var stack in (page.Stacks ?? []).Where(s => s.StackStatus != StackStatus.DeleteComplete))
-            {
-                if (stack.StackName == names.Environment)
-                {
-                    environment = StateOf(stack);
-                }
-                else if (stack.StackName.StartsWith(names.Environment + "-", StringComparison.Ordinal))
-                {
-                    services.Add(StateOf(stack));
-                }
-            }
-
-            token = page.NextToken;
-        }
-        while (token is not null);
-
-        return new EnvironmentState(environment, services);
+        var listing = await EnvironmentStacks.ListAsync(cloudFormation, names.Environment, cancellationToken);
+        return new EnvironmentState(listing.Environment is { } environment ? StateOf(environment) : null, [.. listing.Services.Select(StateOf)]);
     }
 
-    private static StackState StateOf(Stack stack) => new(
-        stack.StackName,
-        (stack.Parameters ?? []).Where(p => p.ParameterKey is not null).ToDictionary(p => p.ParameterKey!, p => p.ParameterValue ?? "", StringComparer.Ordinal),
-        (stack.Outputs ?? []).Where(o => o.OutputKey is not null).ToDictionary(o => o.OutputKey!, o => o.OutputValue ?? "", StringComparer.Ordinal));
+    private static StackState StateOf(StackDescription stack) => new(stack.Name, stack.Parameters, stack.Outputs);
 }

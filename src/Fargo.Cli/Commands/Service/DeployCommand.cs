@@ -83,16 +83,8 @@ internal sealed class DeployCommand : ICliCommand
             version ??= await GitVersion.ResolveAsync(app[0].ProjectDirectory, cancellation);
 
             // Called services before their callers; a failure stops there, and the services after it keep what they run.
-            foreach (var service in app)
-            {
-                var exitCode = await DeployAsync(context, service, options with { Version = version, ImageUri = null }, version, cancellation);
-                if (exitCode != ExitCodes.Success)
-                {
-                    return exitCode;
-                }
-            }
-
-            return ExitCodes.Success;
+            return await AppRollouts.RunAsync(context, app, (service, results) =>
+                DeployAsync(context, service, options with { Version = version, ImageUri = null }, version, results, cancellation));
         }
 
         var selection = ServiceTargets.Select(context, file);
@@ -106,10 +98,11 @@ internal sealed class DeployCommand : ICliCommand
             version = await GitVersion.ResolveAsync(selection.ProjectDirectory, cancellation);
         }
 
-        return await DeployAsync(context, selection, options with { Version = version, ImageUri = image }, version ?? image, cancellation);
+        return await DeployAsync(context, selection, options with { Version = version, ImageUri = image }, version ?? image, null, cancellation);
     }
 
-    private static async Task<int> DeployAsync(CommandContext context, ServiceSelection selection, DeployRequest request, string? shown, CancellationToken cancellation)
+    private static async Task<int> DeployAsync(
+        CommandContext context, ServiceSelection selection, DeployRequest request, string? shown, RolloutResults? results, CancellationToken cancellation)
     {
         using var session = await ServiceTargets.OpenAsync(context, selection, cancellation);
         var target = session.Target;
@@ -117,6 +110,6 @@ internal sealed class DeployCommand : ICliCommand
         var plan = await Deployer.PlanAsync(target, request, cancellation);
         ServiceOptions.Confirm(context, selection.Environment, $"Deploying {plan.Image.Uri} changes", [.. plan.TaskDefinitionChanges, .. plan.ServiceChanges]);
         var title = $"Deploying {target.Spec.Service} ({shown}) to {selection.Environment.Describe()}";
-        return await RolloutRunner.RunAsync(context, target, title, (progress, token) => deployer.DeployAsync(plan, request, progress, token), cancellation);
+        return await RolloutRunner.RunAsync(context, target, title, (progress, token) => deployer.DeployAsync(plan, request, progress, token), cancellation, results: results);
     }
 }

@@ -53,21 +53,13 @@ internal sealed class UpCommand : ICliCommand
 
             // Every service of the app, called services before their callers: each one's stacks, build and deploy.
             var builds = new LocalBuilds();
-            foreach (var selection in selections)
-            {
-                var exitCode = await UpAsync(context, selection, local, tag, builds, cancellation);
-                if (exitCode != ExitCodes.Success)
-                {
-                    return exitCode;
-                }
-            }
-
-            return ExitCodes.Success;
+            return await AppRollouts.RunAsync(context, selections, (selection, results) => UpAsync(context, selection, local, tag, builds, results, cancellation));
         }));
         return command;
     }
 
-    private static async Task<int> UpAsync(CommandContext context, ServiceSelection selection, LocalRegionAccessor local, string tag, LocalBuilds builds, CancellationToken cancellation)
+    private static async Task<int> UpAsync(
+        CommandContext context, ServiceSelection selection, LocalRegionAccessor local, string tag, LocalBuilds builds, RolloutResults results, CancellationToken cancellation)
     {
         var settings = selection.Settings!;
         using var session = await ServiceTargets.ConnectAsync(context, selection, local, cancellation);
@@ -118,7 +110,8 @@ internal sealed class UpCommand : ICliCommand
                 return result;
             },
             cancellation,
-            () => url);
+            () => url,
+            results);
     }
 }
 

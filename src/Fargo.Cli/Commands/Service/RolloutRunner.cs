@@ -23,7 +23,8 @@ internal static class RolloutRunner
         string title,
         Func<IProgress<DeployProgress>, CancellationToken, Task<DeployResult>> rollout,
         CancellationToken cancellation,
-        Func<string?>? url = null)
+        Func<string?>? url = null,
+        RolloutResults? results = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(target);
@@ -64,7 +65,7 @@ internal static class RolloutRunner
         }
 
         var address = url?.Invoke();
-        Report(context, target, result, address);
+        Report(context, target, result, address, results);
         if (address is not null && !context.Json && result.IsSuccess)
         {
             context.Host.Out.MarkupLine($"[bold]{Markup.Escape(target.Spec.Service)}[/] is up at [link]{Markup.Escape(address)}[/]");
@@ -73,14 +74,15 @@ internal static class RolloutRunner
         return result.IsSuccess ? ExitCodes.Success : ExitCodes.Failure;
     }
 
-    public static void Report(CommandContext context, DeployTarget target, DeployResult result, string? url = null)
+    /// <summary>The verdict and timeline; with --output json, the result goes to <paramref name="results"/> (a whole app's array), else is written.</summary>
+    public static void Report(CommandContext context, DeployTarget target, DeployResult result, string? url = null, RolloutResults? results = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(result);
         if (context.Json)
         {
-            context.WriteJson(DeployResultJson.From(result, target.Environment.Name, target.Spec.Service, url), ServiceJsonContext.Default.DeployResultJson);
+            (results ?? new RolloutResults(context, wholeApp: false)).Add(DeployResultJson.From(result, target.Environment.Name, target.Spec.Service, url));
             return;
         }
 

@@ -136,6 +136,7 @@ internal sealed record LogLineJson(DateTimeOffset Timestamp, string Task, string
     WriteIndented = true,
     NewLine = "\n")]
 [JsonSerializable(typeof(DeployResultJson))]
+[JsonSerializable(typeof(IReadOnlyList<DeployResultJson>))]
 [JsonSerializable(typeof(StatusJson))]
 [JsonSerializable(typeof(IReadOnlyList<StatusJson>))]
 [JsonSerializable(typeof(VerifyJson))]
