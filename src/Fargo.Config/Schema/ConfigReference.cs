@@ -42,7 +42,8 @@ public static class ConfigReference
               to one, merged last. A value a service's kind cannot use (a worker's `port`, `scaling.requests`
               without a load balancer) is an error where the service sets it and is left out where it comes
               from the app's defaults. `fargo up`, `down`, `deploy`, `status` and `logs` work on every service
-              without `--service`; other commands on one, named with `--service NAME` ([docs/services.md](docs/services.md)).
+              without `--service`, and so do `redeploy`, `rollback` and `fargo infra …`; other commands on one, named
+              with `--service NAME` ([docs/services.md](docs/services.md)).
             - **Finding each other**: `calls = ["pricing"]` gives the caller `PRICING_URL`
               (`http://pricing.<env>.fargo.internal:<port>`, through the environment's Cloud Map private DNS
               namespace) and opens exactly that path between the two services' security groups. On the local
