@@ -20,6 +20,19 @@ public static class ResourceNaming
     public const int ElbNameLimit = 32;
     public const int IamRoleNameLimit = 64;
 
+    /// <summary>
+    /// The tag of the service's own repository that the service stack's first task definition names, before any deploy:
+    /// a placeholder that is never pulled (the service runs no task until `fargo deploy` registers a real revision).
+    /// </summary>
+    public const string PlaceholderImageTag = "bootstrap";
+
+    /// <summary>Whether an image is the service stack's placeholder: "ACCOUNT.dkr.ecr.REGION.amazonaws.com/REPOSITORY:bootstrap".</summary>
+    public static bool IsPlaceholderImage(string image, string repository)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        return image.EndsWith($"/{repository}:{PlaceholderImageTag}", StringComparison.Ordinal);
+    }
+
     public static ResourceNames For(string service, string environment)
     {
         ArgumentException.ThrowIfNullOrEmpty(service);

@@ -1,5 +1,6 @@
 using Fargo.Aws;
 using Fargo.Aws.Ecs;
+using Fargo.Config;
 using Fargo.Deploy.Targets;
 using Fargo.Deploy.Watching;
 
@@ -17,24 +18,37 @@ public static class Revisions
         while (true)
         {
             var page = await target.Apis.Ecs.ListTaskDefinitionsAsync(request, cancellationToken);
-            var previous = (page.TaskDefinitionArns ?? [])
+            var earlier = (page.TaskDefinitionArns ?? [])
                 .Where(arn => EcsNames.Family(arn) == family && EcsNames.Revision(arn) < current)
-                .OrderByDescending(EcsNames.Revision)
-                .FirstOrDefault();
-            if (previous is not null)
+                .OrderByDescending(EcsNames.Revision);
+            foreach (var candidate in earlier)
             {
-                return previous;
+                if (!await IsPlaceholderAsync(target, candidate, cancellationToken))
+                {
+                    return candidate;
+                }
             }
 
             if (page.NextToken is null)
             {
                 throw new DeployException(
-                    $"There is no ACTIVE revision of {family} before {current} to roll back to.",
+                    $"There is no ACTIVE revision of {family} before {current} to roll back to (the service stack's first revision, which names the placeholder image '{ResourceNaming.PlaceholderImageTag}', never ran and is not one).",
                     "Pass --to REVISION to choose one, or deploy a version.");
             }
 
             request = request with { NextToken = page.NextToken };
         }
+    }
+
+    /// <summary>
+    /// Whether a revision is the service stack's own first one, made before any deploy: its container names the
+    /// placeholder image, which does not run, so rolling back to it would only fail the rollout.
+    /// </summary>
+    private static async Task<bool> IsPlaceholderAsync(DeployTarget target, string arn, CancellationToken cancellationToken)
+    {
+        var described = await target.Apis.Ecs.DescribeTaskDefinitionAsync(new DescribeTaskDefinitionRequest { TaskDefinition = arn }, cancellationToken);
+        var image = described.TaskDefinition?.ContainerDefinitions?.FirstOrDefault(c => c.Name == target.Spec.ContainerName)?.Image;
+        return image is not null && ResourceNaming.IsPlaceholderImage(image, target.Spec.Repository ?? target.Spec.Service);
     }
 
     /// <summary>family:revision, checked to exist and to be ACTIVE.</summary>

@@ -13,6 +13,7 @@ using Amazon.CDK.AWS.RDS;
 using Amazon.CDK.AWS.S3;
 using Amazon.CDK.AWS.SSM;
 using Constructs;
+using Fargo.Config;
 using Fargo.Config.Model;
 using EcsSecret = Amazon.CDK.AWS.ECS.Secret;
 using HealthCheck = Amazon.CDK.AWS.ElasticLoadBalancingV2.HealthCheck;
@@ -36,9 +37,6 @@ namespace Fargo.Infrastructure.Stacks;
 /// </summary>
 internal sealed class ServiceStack : Stack
 {
-    /// <summary>The tag of the service's own repository that the first task definition names (never pulled: no tasks run before the first deploy).</summary>
-    public const string BootstrapTag = "bootstrap";
-
     private const int PostgresPort = 5432;
     private const string DatabaseUser = "fargo";
 
@@ -162,7 +160,7 @@ internal sealed class ServiceStack : Stack
             ExecutionRole = executionRole,
             TaskRole = taskRole,
         });
-        var liveOrBootstrapImage = Fn.ConditionIf(HasLiveImage.LogicalId, image.ValueAsString, $"{Repository.RepositoryUri}:{BootstrapTag}").ToString()!;
+        var liveOrBootstrapImage = Fn.ConditionIf(HasLiveImage.LogicalId, image.ValueAsString, $"{Repository.RepositoryUri}:{ResourceNaming.PlaceholderImageTag}").ToString()!;
         var appContainer = taskDefinition.AddContainer("Container", new ContainerDefinitionOptions
         {
             ContainerName = names.ContainerName,

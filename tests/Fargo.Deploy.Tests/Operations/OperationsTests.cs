@@ -56,12 +56,51 @@ public sealed class OperationsTests
                     ],
                 };
             },
+            DescribeTaskDefinition = request => Revision(request.TaskDefinition, "111111111111.dkr.ecr.us-east-1.amazonaws.com/todo-api@" + RunningDigest),
         };
 
         var previous = await Revisions.PreviousAsync(TestApis.Target(apis), "arn:aws:ecs:us-east-1:111111111111:task-definition/todo-api-qa:7", CancellationToken.None);
 
         Assert.Equal("arn:aws:ecs:us-east-1:111111111111:task-definition/todo-api-qa:5", previous);
     }
+
+    [Fact]
+    public async Task Rollback_never_goes_to_the_service_stacks_placeholder_revision()
+    {
+        // fargo up / infra up make revision 1 with the placeholder image; the first deploy registers revision 2.
+        var described = new List<string>();
+        var apis = new TestApis
+        {
+            ListTaskDefinitions = _ => new ListTaskDefinitionsResponse
+            {
+                TaskDefinitionArns =
+                [
+                    "arn:aws:ecs:us-east-1:111111111111:task-definition/todo-api-qa:2",
+                    "arn:aws:ecs:us-east-1:111111111111:task-definition/todo-api-qa:1",
+                ],
+            },
+            DescribeTaskDefinition = request =>
+            {
+                described.Add(request.TaskDefinition);
+                return Revision(request.TaskDefinition, "111111111111.dkr.ecr.us-east-1.amazonaws.com/todo-api:bootstrap");
+            },
+        };
+
+        var refused = await Assert.ThrowsAsync<DeployException>(() =>
+            Revisions.PreviousAsync(TestApis.Target(apis), "arn:aws:ecs:us-east-1:111111111111:task-definition/todo-api-qa:2", CancellationToken.None));
+
+        Assert.Equal(["arn:aws:ecs:us-east-1:111111111111:task-definition/todo-api-qa:1"], described);
+        Assert.StartsWith("There is no ACTIVE revision of todo-api-qa before 2 to roll back to (the service stack's first revision", refused.Message, StringComparison.Ordinal);
+    }
+
+    private static DescribeTaskDefinitionResponse Revision(string arn, string image) => new()
+    {
+        TaskDefinition = new TaskDefinition
+        {
+            TaskDefinitionArn = arn,
+            ContainerDefinitions = [new ContainerDefinition { Name = "todo-api", Image = image }],
+        },
+    };
 
     [Fact]
     public async Task Secret_set_stores_a_SecureString_under_the_secrets_path_and_refuses_names_that_are_no_variable()

@@ -1,6 +1,7 @@
 using Fargo.Aws;
 using Fargo.Aws.Ecs;
 using Fargo.Cli.Errors;
+using Fargo.Config;
 using Fargo.Config.Model;
 using Fargo.Deploy.Aws;
 
@@ -13,12 +14,6 @@ namespace Fargo.Cli.Commands.Infra;
 /// </summary>
 internal static class LiveImage
 {
-    /// <summary>
-    /// The tag the service stack's task definition names before the first deploy (Fargo.Infrastructure's
-    /// ServiceStack.BootstrapTag): a placeholder that is never pulled, since that service has no tasks.
-    /// </summary>
-    internal const string BootstrapTag = "bootstrap";
-
     /// <summary>
     /// The live image, or null when there is none to keep: no cluster or service yet (the first `infra up`), a
     /// service being deleted, or one never deployed (its task definition still names the bootstrap placeholder).
@@ -60,10 +55,6 @@ internal static class LiveImage
                 "Deploy the service with `fargo deploy` first, so that it runs a task definition Fargo rendered.");
         }
 
-        return IsBootstrapPlaceholder(image, names.Repository) ? null : image;
+        return ResourceNaming.IsPlaceholderImage(image, names.Repository) ? null : image;
     }
-
-    /// <summary>"ACCOUNT.dkr.ecr.REGION.amazonaws.com/REPOSITORY:bootstrap": the stack's own placeholder.</summary>
-    internal static bool IsBootstrapPlaceholder(string image, string repository) =>
-        image.EndsWith($"/{repository}:{BootstrapTag}", StringComparison.Ordinal);
 }
