@@ -103,10 +103,16 @@ internal sealed class RecordingSynthesizer(IInfraSynthesizer inner, string stabl
         var environment = services[0].Environment.Name;
         Requested.Add(outputDirectory);
         Placements.AddRange(services.Select(s => (environment, repository(s))));
-        if (!_apps.TryGetValue(environment, out var assemblies))
+        // Only what the fixture synthesized into its own folder (the example's app) is answered again: another app a test
+        // makes is synthesized into that test's folder, which goes with the test, so it is synthesized each time.
+        var app = environment + ": " + string.Join(", ", services.Select(s => s.Name));
+        if (!_apps.TryGetValue(app, out var assemblies))
         {
             assemblies = await inner.SynthesizeAppAsync(services, repository, outputDirectory, cancellationToken);
-            _apps[environment] = assemblies;
+            if (Path.GetFullPath(outputDirectory).StartsWith(Path.GetDirectoryName(Path.GetFullPath(stableRoot))! + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            {
+                _apps[app] = assemblies;
+            }
         }
         else if (!assemblies.Zip(services).All(pair => SamePlacement(pair.First.Repository, repository(pair.Second))))
         {
