@@ -38,6 +38,36 @@ public sealed class ContainerDependencyTests(EngineFixture engine) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_stopping_task_stops_the_container_that_depends_on_another_first()
+    {
+        var image = await ImageAsync("stops");
+        var order = Path.Combine(engine.WorkDirectory, "stop-order-" + Guid.NewGuid().ToString("N")[..8]);
+        // Each container notes its SIGTERM; the proxy takes a second to finish, and the app must still be running meanwhile.
+        static string Waits(string name, string order, string onTerm) =>
+            $"trap 'echo {name}-term >> {order}; {onTerm}echo {name}-exit >> {order}; exit 0' TERM; while true; do sleep 0.1; done";
+        await engine.Ecs.RegisterTaskDefinitionAsync(OneOffTasks.Definition("stops", image, template =>
+        [
+            template with { Name = "app", EntryPoint = ["sh", "-c"], Command = [Waits("app", order, "")] },
+            template with
+            {
+                Name = "proxy",
+                EntryPoint = ["sh", "-c"],
+                Command = [Waits("proxy", order, "sleep 1; ")],
+                DependsOn = [new ContainerDependency { ContainerName = "app", Condition = ContainerCondition.Start }],
+            },
+        ]));
+        var run = await engine.Ecs.RunTaskAsync(new RunTaskRequest { Cluster = "test", TaskDefinition = "stops", LaunchType = LaunchType.Fargate });
+        var arn = Assert.Single(run.Tasks!).TaskArn!;
+        await Eventually.UntilAsync(() => DescribeAsync(arn), t => t.LastStatus == "RUNNING", TimeSpan.FromSeconds(60), "the task to run", t => t.LastStatus!);
+
+        await engine.Ecs.StopTaskAsync(new StopTaskRequest { Cluster = "test", Task = arn });
+        var stopped = await Eventually.UntilAsync(() => DescribeAsync(arn), t => t.LastStatus == "STOPPED", TimeSpan.FromSeconds(60), "the task to stop", t => t.LastStatus!);
+
+        Assert.Equal(["proxy-term", "proxy-exit", "app-term", "app-exit"], await File.ReadAllLinesAsync(order));
+        Assert.Equal((0, 0), (Container(stopped, "proxy").ExitCode, Container(stopped, "app").ExitCode));
+    }
+
+    [Fact]
     public void Localhost_and_a_container_port_of_the_task_name_where_that_container_listens()
     {
         var task = new Ecs.TaskRecord
@@ -97,6 +127,9 @@ public sealed class ContainerDependencyTests(EngineFixture engine) : IClassFixtu
                 Command = [$"sleep 1; touch {family}.done; exit {initExitCode}"],
             },
         ]);
+
+    private async Task<EcsTask> DescribeAsync(string arn) =>
+        (await engine.Ecs.DescribeTasksAsync(new DescribeTasksRequest { Cluster = "test", Tasks = [arn] })).Tasks![0];
 
     private Task<string> ImageAsync(string name) => OneOffTasks.ImageAsync(engine, name);
 

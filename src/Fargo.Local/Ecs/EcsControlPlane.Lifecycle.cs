@@ -110,8 +110,7 @@ internal sealed partial class EcsControlPlane
                     {
                         task.LastStatus = TaskStatuses.Stopping;
                         task.StoppingAt = now;
-                        task.KillAt = now + StopTimeoutOf(task);
-                        _runtime.Signal(task, Posix.SigTerm);
+                        StopContainers(task, now);
                     }
 
                     break;
@@ -162,8 +161,7 @@ internal sealed partial class EcsControlPlane
 
                 task.LastStatus = TaskStatuses.Stopping;
                 task.StoppingAt = now;
-                task.KillAt = now + StopTimeoutOf(task);
-                _runtime.Signal(task, Posix.SigTerm);
+                StopContainers(task, now);
                 break;
 
             case TaskStatuses.Stopping:
@@ -173,10 +171,9 @@ internal sealed partial class EcsControlPlane
                     task.ExecutionStoppedAt = now;
                     task.LastStatus = TaskStatuses.Deprovisioning;
                 }
-                else if (task.KillAt is { } killAt && now >= killAt)
+                else
                 {
-                    _runtime.Signal(task, Posix.SigKill);
-                    task.KillAt = null;
+                    StopContainers(task, now);
                 }
 
                 break;
@@ -297,7 +294,6 @@ internal sealed partial class EcsControlPlane
         task.LastStatus = TaskStatuses.Stopped;
         task.StoppedAt = now;
         task.ExecutionStoppedAt ??= now;
-        task.KillAt = null;
         task.Version++;
         _store.Changed(task);
     }
@@ -317,13 +313,15 @@ internal sealed partial class EcsControlPlane
         }
     }
 
-    /// <summary>The longest stopTimeout of the task's containers (ECS's default 30 s), scaled.</summary>
-    private TimeSpan StopTimeoutOf(TaskRecord task)
+    /// <summary>One step of a stopping task: its containers stop in the reverse of their start order, each within its stopTimeout.</summary>
+    private void StopContainers(TaskRecord task, DateTimeOffset now)
     {
         var definition = _store.TaskDefinitions.GetValueOrDefault(task.TaskDefinitionArn)?.Definition;
-        var seconds = definition?.ContainerDefinitions?.Select(c => c.StopTimeout ?? 30).DefaultIfEmpty(30).Max() ?? 30;
-        return _options.ScaledSeconds(seconds);
+        _runtime.StopInReverseOrder(task, definition, now, container => _options.ScaledSeconds(container?.StopTimeout ?? DefaultStopTimeoutSeconds));
     }
+
+    /// <summary>ECS's stopTimeout when a container definition gives none.</summary>
+    private const int DefaultStopTimeoutSeconds = 30;
 
     private void PurgeStoppedTasks(DateTimeOffset now)
     {

@@ -141,6 +141,12 @@ internal sealed class ContainerRecord
 
     public DateTimeOffset? LastHealthCheckAt { get; set; }
     public bool Exited { get; set; }
+
+    /// <summary>When the task's stop sent this container SIGTERM (null: not yet; it waits while a container that depends on it runs).</summary>
+    public DateTimeOffset? TerminatedAt { get; set; }
+
+    /// <summary>When SIGKILL follows that SIGTERM: its stopTimeout later.</summary>
+    public DateTimeOffset? KillAt { get; set; }
 }
 
 internal sealed class TaskRecord
@@ -164,9 +170,6 @@ internal sealed class TaskRecord
     public DateTimeOffset? StoppingAt { get; set; }
     public DateTimeOffset? StoppedAt { get; set; }
     public DateTimeOffset? ExecutionStoppedAt { get; set; }
-
-    /// <summary>When SIGKILL follows the SIGTERM that started STOPPING.</summary>
-    public DateTimeOffset? KillAt { get; set; }
 
     public string? StopCode { get; set; }
     public string? StoppedReason { get; set; }

@@ -352,6 +352,55 @@ internal sealed partial class TaskRuntime : IDisposable
     }
 
     /// <summary>
+    /// One step of stopping a task, called until every container has exited. ECS reverses the start dependencies on
+    /// shutdown: a container gets SIGTERM only once every container that depends on it (dependsOn, any condition) has
+    /// exited, so a proxy in front of its app stops before the app does; SIGKILL follows each SIGTERM after that
+    /// container's stopTimeout (<paramref name="stopTimeout"/>, given its definition, null when it has none).
+    /// </summary>
+    public void StopInReverseOrder(TaskRecord task, TaskDefinition? definition, DateTimeOffset now, Func<ContainerDefinition?, TimeSpan> stopTimeout)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(stopTimeout);
+        if (!_running.TryGetValue(task.Id, out var running))
+        {
+            return;
+        }
+
+        var definitions = definition?.ContainerDefinitions ?? [];
+        foreach (var container in task.Containers)
+        {
+            if (!running.Containers.TryGetValue(container.Name, out var state) || state.HasExited)
+            {
+                continue;
+            }
+
+            if (container.KillAt is { } killAt)
+            {
+                if (now >= killAt && !state.Killed)
+                {
+                    state.Process?.Signal(Posix.SigKill);
+                    state.Killed = true;
+                }
+
+                continue;
+            }
+
+            var dependentsRunning = definitions.Any(other =>
+                other.DependsOn?.Any(dependency => dependency.ContainerName == container.Name) == true
+                && running.Containers.TryGetValue(other.Name!, out var dependent)
+                && !dependent.HasExited);
+            if (dependentsRunning)
+            {
+                continue;
+            }
+
+            state.Process?.Signal(Posix.SigTerm);
+            container.TerminatedAt = now;
+            container.KillAt = now + stopTimeout(definitions.FirstOrDefault(d => d.Name == container.Name));
+        }
+    }
+
+    /// <summary>
     /// Copies what the processes did into the task record: containers that exited (with exit codes) and
     /// health check verdicts. Returns the containers that exited since the last call.
     /// </summary>
@@ -884,6 +933,9 @@ internal sealed partial class TaskRuntime : IDisposable
 
         /// <summary>The container was killed for going over <see cref="MemoryLimitBytes"/>.</summary>
         public bool OutOfMemory { get; set; }
+
+        /// <summary>The task's stop sent SIGKILL: its stopTimeout ran out after SIGTERM.</summary>
+        public bool Killed { get; set; }
 
         public int? ExitCode => Process is null ? exitCodeIfGone : Process.Exited.IsCompletedSuccessfully ? Process.Exited.Result : null;
     }
