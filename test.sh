@@ -30,30 +30,35 @@ results=artifacts/test-results
 rm -rf "$results"
 mkdir -p "$results"
 
-# Built once, then run in two lanes side by side. The two end-to-end assemblies (Local's and Cli's) spend most of
-# their time waiting on the processes and timers of a local region, so each gets a lane of its own from the start;
-# the other assemblies share the second lane ahead of Cli's. Two test hosts at a time, as `dotnet test Fargo.slnx`
-# runs on two cores, but Local's no longer waits for the small assemblies to finish first.
+# Built once, then run by two workers side by side, each taking the next assembly from one queue, longest first. The
+# end-to-end assemblies (Local's, then Cli's) spend most of their time waiting on a local region's processes and
+# timers, so they start at once and the short ones fill in behind whichever finishes first. Two test hosts at a time,
+# as `dotnet test Fargo.slnx` runs on two cores, but Local's no longer waits for the small assemblies.
 dotnet build Fargo.slnx -c Debug -nologo -clp:NoSummary -v:q
 
-lane() {
-  local name=$1; shift
-  local lane_status=0
-  for project in "$@"; do
-    local started=$SECONDS
+test_args=("$@")
+exec 3< <(printf '%s\n' Fargo.Local.Tests Fargo.Cli.Tests Fargo.Infrastructure.Tests Fargo.Aws.Tests Fargo.Config.Tests Fargo.Deploy.Tests)
+
+worker() {
+  local worker_status=0 project started
+  while true; do
+    project=
+    { flock 9; read -r project <&3 || true; } 9>"$results/queue.lock"
+    [ -n "$project" ] || break
+    started=$SECONDS
     dotnet test "tests/$project" -c Debug --no-build --logger "trx;LogFilePrefix=$project" --results-directory "$results" "${test_args[@]}" 2>&1 \
-      | sed -u "s/^/[$project] /" || lane_status=1
+      | sed -u "s/^/[$project] /" || worker_status=1
     echo "[$project] ran for $((SECONDS - started)) s"
   done
-  echo "$lane_status" > "$results/lane-$name.status"
+  echo "$worker_status" > "$results/worker-$1.status"
 }
 
-test_args=("$@")
-lane local Fargo.Local.Tests Fargo.Config.Tests &
-lane rest Fargo.Aws.Tests Fargo.Deploy.Tests Fargo.Infrastructure.Tests Fargo.Cli.Tests &
+worker 1 &
+worker 2 &
 wait
+exec 3<&-
 status=0
-for file in "$results"/lane-*.status; do
+for file in "$results"/worker-*.status; do
   [ "$(cat "$file")" = 0 ] || status=1
 done
 
