@@ -98,7 +98,7 @@ internal static partial class ValueRules
         : new ValueProblem($"\"{name}\" is not an environment variable name: letters, digits and underscores, not starting with a digit", VariableSuggestion(name));
 
     /// <summary>The region part of an ARN, or null when the value is not an ARN.</summary>
-    public static string? ArnRegion(string arn) => arn.StartsWith("arn:", StringComparison.Ordinal) && arn.Split(':') is { Length: > 4 } parts ? parts[3] : null;
+    public static string? ArnRegion(string arn) => Model.Arn.TryParse(arn)?.Region;
 
     private static string? VariableSuggestion(string name)
     {

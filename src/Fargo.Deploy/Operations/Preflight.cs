@@ -6,6 +6,7 @@ using Fargo.Aws.Ecs;
 using Fargo.Aws.ElasticLoadBalancingV2;
 using Fargo.Aws.SecretsManager;
 using Fargo.Aws.Ssm;
+using Fargo.Config.Model;
 using Fargo.Deploy.Aws;
 using Fargo.Deploy.Deploying;
 using Fargo.Deploy.Images;
@@ -130,7 +131,7 @@ public static class Preflight
             .Select(SecretArn)
             .Distinct(StringComparer.Ordinal)
             .ToList();
-        var otherAccounts = explicitSsm.Where(v => v.StartsWith("arn:", StringComparison.Ordinal) && v.Split(':')[4] != target.Environment.Account).Distinct(StringComparer.Ordinal).ToList();
+        var otherAccounts = explicitSsm.Where(v => Arn.TryParse(v) is { } arn && arn.Account != target.Environment.Account).Distinct(StringComparer.Ordinal).ToList();
         var missing = (await MissingParametersAsync(target.Apis.Ssm, [.. explicitSsm.Except(otherAccounts, StringComparer.Ordinal)], cancellationToken)).ToList();
 
         var detail = $"{underPath.Count} under {spec.SecretsPath}, {explicitSsm.Count} from [secrets]"
@@ -211,11 +212,8 @@ public static class Preflight
         }
     }
 
-    /// <summary>
-    /// The secret of a task's reference to it: ECS takes the secret's ARN followed by ":json-key:version-stage:version-id"
-    /// (each part optional); the secret itself is the ARN's first seven fields (arn:partition:secretsmanager:region:account:secret:name).
-    /// </summary>
-    internal static string SecretArn(string reference) => string.Join(':', reference.Split(':').Take(7));
+    /// <summary>The secret of a task's reference to it (<see cref="SecretsManagerValueFrom"/>), or the reference as written when it names none.</summary>
+    internal static string SecretArn(string reference) => SecretsManagerValueFrom.TryParse(reference)?.Secret.ToString() ?? reference;
 
     /// <summary>Null when the secret exists and is not scheduled for deletion; else what is wrong with it, for the report.</summary>
     private static async Task<string?> MissingSecretAsync(ISecretsManagerApi secretsManager, string arn, CancellationToken cancellationToken)

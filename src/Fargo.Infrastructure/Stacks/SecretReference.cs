@@ -1,3 +1,5 @@
+using Fargo.Config.Model;
+
 namespace Fargo.Infrastructure.Stacks;
 
 /// <summary>
@@ -13,17 +15,14 @@ internal abstract record SecretReference
             return new ParameterSecret(value);
         }
 
-        var parts = value.Split(':');
-        if (parts.Length >= 6 && parts[2] == "ssm" && parts[5].StartsWith("parameter/", StringComparison.Ordinal))
+        if (Arn.TryParse(value) is { Service: "ssm" } parameter && parameter.Resource.StartsWith("parameter/", StringComparison.Ordinal))
         {
-            return new ParameterSecret("/" + parts[5]["parameter/".Length..]);
+            return new ParameterSecret("/" + parameter.Resource["parameter/".Length..]);
         }
 
-        if (parts.Length >= 7 && parts[2] == "secretsmanager" && parts[5] == "secret")
+        if (SecretsManagerValueFrom.TryParse(value) is { } secret)
         {
-            var secretArn = string.Join(':', parts.Take(7));
-            var jsonKey = parts.Length > 7 && parts[7].Length > 0 ? parts[7] : null;
-            return new SecretsManagerSecret(secretArn, jsonKey);
+            return new SecretsManagerSecret(secret.Secret.ToString(), secret.JsonKey);
         }
 
         throw new InfrastructureConfigurationException(

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Fargo.Config.Model;
 using Fargo.Local.Api;
 using Fargo.Local.SecretsManager;
 
@@ -14,17 +15,10 @@ internal sealed record SecretsManagerReference(string SecretArn, string? JsonKey
 {
     private const string Prefix = "ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed: unable to retrieve secret from asm: service call has been retried 1 time(s): ";
 
-    public static SecretsManagerReference? TryParse(string valueFrom)
-    {
-        var parts = valueFrom.Split(':');
-        if (parts.Length < 7 || parts[0] != "arn" || parts[2] != "secretsmanager" || parts[5] != "secret")
-        {
-            return null;
-        }
-
-        string? At(int i) => i < parts.Length && parts[i].Length > 0 ? parts[i] : null;
-        return new SecretsManagerReference(string.Join(':', parts.Take(7)), At(7), At(8), At(9));
-    }
+    public static SecretsManagerReference? TryParse(string valueFrom) =>
+        SecretsManagerValueFrom.TryParse(valueFrom) is { } reference
+            ? new SecretsManagerReference(reference.Secret.ToString(), reference.JsonKey, reference.VersionStage, reference.VersionId)
+            : null;
 
     /// <summary>ECS's stopped reason when the execution role may not read the secret.</summary>
     public static string AccessDenied(string secretArn, string message) =>
@@ -33,8 +27,7 @@ internal sealed record SecretsManagerReference(string SecretArn, string? JsonKey
     /// <summary>The value ECS would inject, or ECS's ResourceInitializationError when it can't be read.</summary>
     public string Resolve(SecretStore secrets)
     {
-        var parts = SecretArn.Split(':');
-        if (parts[3] != LocalRegionConstants.Region || parts[4] != LocalRegionConstants.Account)
+        if (Arn.TryParse(SecretArn) is not { Region: LocalRegionConstants.Region, Account: LocalRegionConstants.Account })
         {
             throw new LocalRuntimeException(Prefix + $"failed to fetch secret {SecretArn} from secrets manager: AccessDeniedException: the local region holds secrets of account {LocalRegionConstants.Account} in region {LocalRegionConstants.Region} only");
         }
