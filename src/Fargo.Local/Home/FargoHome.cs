@@ -79,7 +79,13 @@ public sealed class FargoHome
     /// Writes a file only the user can read (0600), atomically: a reader sees the old file or the new one,
     /// never half of it, and the secret is never on disk with wider permissions even for a moment.
     /// </summary>
-    internal static void WritePrivateFile(string path, ReadOnlySpan<byte> content)
+    internal static void WritePrivateFile(string path, ReadOnlySpan<byte> content) => WritePrivateFile(path, content, overwrite: true);
+
+    /// <summary>
+    /// Writes a file only this user may read, whole or not at all; unless <paramref name="overwrite"/>, returns false and
+    /// leaves the file as it is when one is there already (another process wrote it first).
+    /// </summary>
+    internal static bool WritePrivateFile(string path, ReadOnlySpan<byte> content, bool overwrite)
     {
         var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
@@ -94,6 +100,15 @@ public sealed class FargoHome
             stream.Flush(flushToDisk: true);
         }
 
-        File.Move(temporary, path, overwrite: true);
+        try
+        {
+            File.Move(temporary, path, overwrite);
+            return true;
+        }
+        catch (IOException) when (!overwrite && File.Exists(path))
+        {
+            File.Delete(temporary);
+            return false;
+        }
     }
 }

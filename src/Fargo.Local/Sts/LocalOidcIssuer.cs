@@ -33,20 +33,25 @@ public sealed class LocalOidcIssuer : IDisposable
 
     public void Dispose() => _key.Dispose();
 
-    /// <summary>The issuer's key from FARGO_HOME, made on first use (the engine does so when it starts).</summary>
+    /// <summary>
+    /// The issuer's key from FARGO_HOME, made on first use by whoever comes first: the engine when it starts, or `fargo
+    /// local oidc-token`. When two make one at once, the first written is the one both keep.
+    /// </summary>
     public static LocalOidcIssuer LoadOrCreate(FargoHome home)
     {
         ArgumentNullException.ThrowIfNull(home);
         var key = RSA.Create();
-        if (File.Exists(home.OidcSigningKeyFile))
+        if (!File.Exists(home.OidcSigningKeyFile))
         {
-            key.ImportFromPem(File.ReadAllText(home.OidcSigningKeyFile));
-            return new LocalOidcIssuer(key);
+            key.KeySize = 2048;
+            home.EnsureCreated();
+            if (FargoHome.WritePrivateFile(home.OidcSigningKeyFile, Encoding.ASCII.GetBytes(key.ExportPkcs8PrivateKeyPem()), overwrite: false))
+            {
+                return new LocalOidcIssuer(key);
+            }
         }
 
-        key.KeySize = 2048;
-        home.EnsureCreated();
-        FargoHome.WritePrivateFile(home.OidcSigningKeyFile, Encoding.ASCII.GetBytes(key.ExportPkcs8PrivateKeyPem()));
+        key.ImportFromPem(File.ReadAllText(home.OidcSigningKeyFile));
         return new LocalOidcIssuer(key);
     }
 

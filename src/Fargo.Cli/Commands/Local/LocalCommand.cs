@@ -215,7 +215,7 @@ internal sealed class LocalCommand : ICliCommand
             audience,
             issuer,
         };
-        services.SetAction(command, async (context, cancellation) =>
+        services.SetAction(command, context =>
         {
             var issuerUrl = context.ParseResult.GetValue(issuer)!;
             if (!Uri.TryCreate(issuerUrl, UriKind.Absolute, out var parsed) || parsed.Scheme != Uri.UriSchemeHttps)
@@ -223,10 +223,8 @@ internal sealed class LocalCommand : ICliCommand
                 throw new UsageException($"--issuer {issuerUrl} is not an https URL.", $"IAM's OIDC providers are https URLs, e.g. {GitHubOidc.Issuer}.");
             }
 
-            var home = HomeOf(context);
-            // The engine makes the issuer's key when it starts: start it first, so the token is signed with the key it checks.
-            await EnsureRunningAsync(context, home, null, cancellation);
-            using var signer = LocalOidcIssuer.LoadOrCreate(home);
+            // The key lives in FARGO_HOME, where the engine reads it when it starts: no engine needs to run to sign.
+            using var signer = LocalOidcIssuer.LoadOrCreate(HomeOf(context));
             var token = signer.Issue(issuerUrl, context.ParseResult.GetValue(subject)!, context.ParseResult.GetValue(audience)!, TimeProvider.System.GetUtcNow(), OidcTokenLifetime);
             context.Host.OutWriter.Write(token + "\n");
             context.Host.OutWriter.Flush();
