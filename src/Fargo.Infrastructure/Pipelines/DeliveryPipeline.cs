@@ -81,7 +81,7 @@ public sealed partial record DeliveryPipeline(
     public static DeliveryPipeline Create(PipelineSettings settings, string gitHubRepository, IReadOnlyList<ServiceSettings> stages, string fargoVersion, string configDirectory = ".")
     {
         ArgumentNullException.ThrowIfNull(stages);
-        return Create(settings, gitHubRepository, [.. stages.Select(stage => (IReadOnlyList<ServiceSettings>)[stage])], fargoVersion, configDirectory);
+        return ForApp(settings, gitHubRepository, [.. stages.Select(stage => (IReadOnlyList<ServiceSettings>)[stage])], fargoVersion, configDirectory);
     }
 
     /// <param name="settings">The [pipeline] table.</param>
@@ -92,7 +92,7 @@ public sealed partial record DeliveryPipeline(
     /// </param>
     /// <param name="fargoVersion">The Fargo version the pipeline installs (the running one).</param>
     /// <param name="configDirectory">The folder of fargo.toml relative to the repository's root ("." at the root).</param>
-    public static DeliveryPipeline Create(
+    public static DeliveryPipeline ForApp(
         PipelineSettings settings, string gitHubRepository, IReadOnlyList<IReadOnlyList<ServiceSettings>> stages, string fargoVersion, string configDirectory = ".")
     {
         ArgumentNullException.ThrowIfNull(settings);

@@ -29,7 +29,7 @@ internal static class DeliveryPipelineLoader
         var configDirectory = Path.GetDirectoryName(Path.GetFullPath(config.SourcePath))!;
         var gitRoot = Git.FindRoot(configDirectory);
         var relative = gitRoot is null ? "." : Path.GetRelativePath(gitRoot, configDirectory).Replace('\\', '/');
-        return DeliveryPipeline.Create(settings, repository, [.. settings.Stages.Select(config.ServicesIn)], RunningVersion(), relative);
+        return DeliveryPipeline.ForApp(settings, repository, [.. settings.Stages.Select(config.ServicesIn)], RunningVersion(), relative);
     }
 
     /// <summary>The version of this Fargo: what the pipeline installs.</summary>
