@@ -219,7 +219,8 @@ public static partial class GitHubWorkflowGenerator
                 $"Services: {string.Join(", ", request.Config.ServiceNames)}. Every job works on all of them (no --service), each image",
                 "in its service's own repository, and deploys them called services first.",
                 $"One image per service, built once: a push to {request.Pipeline.Branch} builds the images, tests each inside itself,",
-                $"pushes them and deploys them to {first}." + later,
+                $"pushes them and deploys them to {first}.",
+                later.TrimStart(),
             ]
             :
             [

@@ -51,8 +51,9 @@ public sealed class AppLocalImagesTests(LocalRegionFixture region) : IDisposable
         using var pushes = JsonDocument.Parse(push.Out);
         var images = pushes.RootElement.EnumerateArray().Select(p => p.GetProperty("image").GetString()!).ToList();
         Assert.Equal(2, images.Count);
-        Assert.EndsWith($"/{api}:v1", images[0], StringComparison.Ordinal);
-        Assert.EndsWith($"/{worker}:v1", images[1], StringComparison.Ordinal);
+        // Pinned by digest, each in its own repository.
+        Assert.Contains($"/{api}@sha256:", images[0], StringComparison.Ordinal);
+        Assert.Contains($"/{worker}@sha256:", images[1], StringComparison.Ordinal);
         foreach (var repository in new[] { api, worker })
         {
             var described = await region.AwsAsync("ecr", "describe-images", "--repository-name", repository);

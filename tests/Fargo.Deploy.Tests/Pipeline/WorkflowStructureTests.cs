@@ -143,8 +143,9 @@ public sealed partial class WorkflowStructureTests
 
         foreach (var (id, job) in Jobs(yaml).Children.Select(j => (((YamlScalarNode)j.Key).Value!, (YamlMappingNode)j.Value)))
         {
-            var environment = request.Config.ForEnvironment(id).Environment;
-            var path = request.Config.ForEnvironment(id).Iam.Path;
+            // The environment and its [iam] are the same for every service of an app.
+            var environment = request.Config.ServicesIn(id)[0].Environment;
+            var path = request.Config.ServicesIn(id)[0].Iam.Path;
             var assumptions = Steps(job).Where(s => s.Children.ContainsKey("uses") && Text(s, "uses").StartsWith("aws-actions/configure-aws-credentials@", StringComparison.Ordinal)).ToList();
             var deploy = Assert.Single(assumptions, s => !s.Children.ContainsKey("id"));
             Assert.Equal(
@@ -161,8 +162,8 @@ public sealed partial class WorkflowStructureTests
                 continue;
             }
 
-            var previous = request.Config.ForEnvironment(stages[index - 1]).Environment;
-            var previousPath = request.Config.ForEnvironment(stages[index - 1]).Iam.Path;
+            var previous = request.Config.ServicesIn(stages[index - 1])[0].Environment;
+            var previousPath = request.Config.ServicesIn(stages[index - 1])[0].Iam.Path;
             var profile = $"fargo-{previous.Name}-read";
             var profileStep = Assert.Single(Steps(job), s => s.Children.ContainsKey("run") && Text(s, "run").Contains("--profile " + profile, StringComparison.Ordinal));
             Assert.True(Steps(job).ToList().IndexOf(deploy) < Steps(job).ToList().IndexOf(profileStep), "the profile's credential source is the deploy role's credentials");
