@@ -42,21 +42,7 @@ public sealed class PromoteProfileTests : IDisposable
     [Fact]
     public async Task In_an_app_promote_goes_service_by_service_called_ones_first_and_names_the_one_that_failed()
     {
-        _folder.Write("fargo.toml", """
-            name = "shop"
-            port = 8080
-            [services.web]
-            calls = ["pricing"]
-            [services.pricing]
-            kind = "internal"
-            port = 9090
-            [environments.qa]
-            account = "111111111111"
-            region = "us-east-1"
-            [environments.prod]
-            account = "222222222222"
-            region = "us-east-1"
-            """);
+        _folder.Write("fargo.toml", Configs.App);
 
         var result = await RunAsync("promote", "--from", "qa", "--to", "prod", "--profile", "deploy", "--from-profile", "qa-read");
 

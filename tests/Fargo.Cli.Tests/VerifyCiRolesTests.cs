@@ -60,30 +60,16 @@ public sealed class VerifyCiRolesTests : IDisposable
     [Fact]
     public async Task In_an_app_any_services_verify_checks_the_apps_roles_with_every_services_grants()
     {
-        _folder.Write("fargo.toml", """
-            name = "shop"
-            port = 8080
-            [services.web]
-            [services.billing-worker]
-            kind = "worker"
-            [environments.qa]
-            account = "111111111111"
-            region = "eu-west-1"
-            [environments.prod]
-            account = "222222222222"
-            region = "eu-west-1"
-            [pipeline]
-            repository = "acme/shop"
-            """);
+        _folder.Write("fargo.toml", Configs.App + "\n[pipeline]\nrepository = \"acme/shop\"\n");
 
-        var roles = await RolesAsync("qa", "billing-worker");
+        var roles = await RolesAsync("qa", "pricing");
 
         Assert.Null(roles.Absent);
         Assert.Equal(["arn:aws:iam::111111111111:role/shop-qa-deploy", "arn:aws:iam::111111111111:role/shop-qa-read"], roles.Roles.Select(r => r.Arn));
         Assert.Contains(roles.Roles[0].Grants, g => g.Actions.Contains("ecs:UpdateService") && g.Resources.SequenceEqual(
-            ["arn:aws:ecs:eu-west-1:111111111111:service/fargo-qa/web", "arn:aws:ecs:eu-west-1:111111111111:service/fargo-qa/billing-worker"]));
+            ["arn:aws:ecs:eu-west-1:111111111111:service/fargo-qa/web", "arn:aws:ecs:eu-west-1:111111111111:service/fargo-qa/pricing"]));
         Assert.Contains(roles.Roles[1].Grants, g => g.Actions.Contains("ecr:BatchGetImage") && g.Resources.SequenceEqual(
-            ["arn:aws:ecr:eu-west-1:111111111111:repository/web", "arn:aws:ecr:eu-west-1:111111111111:repository/billing-worker"]));
+            ["arn:aws:ecr:eu-west-1:111111111111:repository/web", "arn:aws:ecr:eu-west-1:111111111111:repository/pricing"]));
     }
 
     private async Task<CiRoles> RolesAsync(string environment, string? service = null)

@@ -27,23 +27,6 @@ public sealed partial class ImageBuildCommandTests : IDisposable
         resources = { platform = "linux/arm64" }
         """;
 
-    /// <summary>An app of two services from one Dockerfile; web calls pricing, so pricing comes first.</summary>
-    private const string AppConfig = """
-        name = "shop"
-        port = 8080
-
-        [services.web]
-        calls = ["pricing"]
-
-        [services.pricing]
-        kind = "internal"
-        port = 9090
-
-        [environments.qa]
-        account = "111111111111"
-        region = "eu-west-1"
-        """;
-
     private readonly TempFolder _folder = new();
 
     // Outside the project folder, so that nothing Fargo keeps there makes the git tree dirty.
@@ -334,7 +317,8 @@ public sealed partial class ImageBuildCommandTests : IDisposable
 
     private void AppProject()
     {
-        _folder.Write("fargo.toml", AppConfig);
+        // Two services from one Dockerfile.
+        _folder.Write("fargo.toml", Configs.App);
         _folder.Write("Dockerfile", "FROM mcr.microsoft.com/dotnet/aspnet:10.0\nCOPY out /app\n");
     }
 
