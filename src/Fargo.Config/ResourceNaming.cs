@@ -33,10 +33,17 @@ public static class ResourceNaming
         return image.EndsWith($"/{repository}:{PlaceholderImageTag}", StringComparison.Ordinal);
     }
 
-    public static ResourceNames For(string service, string environment)
+    /// <param name="service">The service.</param>
+    /// <param name="environment">The environment.</param>
+    /// <param name="app">
+    /// The app the service belongs to (fargo.toml's name; null: the service's own, as in a file of one service). The CI
+    /// roles carry it: one deploy role and one read role per app and environment, whatever the number of services.
+    /// </param>
+    public static ResourceNames For(string service, string environment, string? app = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(service);
         ArgumentException.ThrowIfNullOrEmpty(environment);
+        app ??= service;
         return new ResourceNames(
             Cluster: $"fargo-{environment}",
             Service: service,
@@ -47,8 +54,8 @@ public static class ResourceNaming
             Repository: service,
             ExecutionRole: Fit($"{service}-{environment}-execution", IamRoleNameLimit),
             TaskRole: Fit($"{service}-{environment}-task", IamRoleNameLimit),
-            DeployRole: Fit($"{service}-{environment}-deploy", IamRoleNameLimit),
-            ReadRole: Fit($"{service}-{environment}-read", IamRoleNameLimit),
+            DeployRole: Fit($"{app}-{environment}-deploy", IamRoleNameLimit),
+            ReadRole: Fit($"{app}-{environment}-read", IamRoleNameLimit),
             TargetGroup: Fit($"{service}-{environment}", ElbNameLimit),
             LoadBalancer: Fit($"fargo-{environment}", ElbNameLimit));
     }

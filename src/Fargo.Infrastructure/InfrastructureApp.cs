@@ -78,9 +78,9 @@ public static class InfrastructureApp
         var target = TargetEnvironment.From(stage.Settings);
         var name = StackNames.DeployAccess(stage.Settings);
         var app = NewApp(outputDirectory);
-        var stack = new DeployAccessStack(app, name, pipeline, index, trustCodePipeline, StackProps(name, target, $"Fargo CI/CD access to {stage.Settings.Name} in {stage.Name}: {(index + 1 < pipeline.Stages.Count ? "GitHub OIDC, the deploy role and the read role" : "GitHub OIDC and the deploy role")}"));
+        var stack = new DeployAccessStack(app, name, pipeline, index, trustCodePipeline, StackProps(name, target, $"Fargo CI/CD access to {stage.Settings.App} in {stage.Name}: {(index + 1 < pipeline.Stages.Count ? "GitHub OIDC, the deploy role and the read role" : "GitHub OIDC and the deploy role")}"));
         Tags.Of(stack).Add("fargo:environment", stage.Name);
-        Tags.Of(stack).Add("fargo:service", stage.Settings.Name);
+        Tags.Of(stack).Add("fargo:service", stage.Settings.App);
         RoleGuardRails.Apply(stack, stage.Settings.Iam);
         return (app, stack, new SingleStackAssembly(outputDirectory, name, Path.Combine(outputDirectory, $"{name}.template.json"), stage.Account, stage.Region, []));
     }
@@ -89,10 +89,10 @@ public static class InfrastructureApp
     {
         ArgumentNullException.ThrowIfNull(pipeline);
         var target = TargetEnvironment.From(pipeline.First.Settings);
-        var name = StackNames.Pipeline(pipeline.Service);
+        var name = StackNames.Pipeline(pipeline.App);
         var app = NewApp(outputDirectory);
-        var stack = new PipelineStack(app, name, pipeline, StackProps(name, target, $"Fargo pipeline of {pipeline.Service}: {string.Join(" -> ", pipeline.Stages.Select(s => s.Name))}"));
-        Tags.Of(stack).Add("fargo:service", pipeline.Service);
+        var stack = new PipelineStack(app, name, pipeline, StackProps(name, target, $"Fargo pipeline of {pipeline.App}: {string.Join(" -> ", pipeline.Stages.Select(s => s.Name))}"));
+        Tags.Of(stack).Add("fargo:service", pipeline.App);
         RoleGuardRails.Apply(stack, pipeline.First.Settings.Iam);
         return (app, stack, new SingleStackAssembly(outputDirectory, name, Path.Combine(outputDirectory, $"{name}.template.json"), target.Account, target.Region, [StackOutputs.ArtifactsBucketName]));
     }

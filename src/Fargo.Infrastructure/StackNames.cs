@@ -16,13 +16,16 @@ public sealed record StackNames(string Environment, string Service)
         return new StackNames(environment, $"{environment}-{settings.Name}");
     }
 
-    /// <summary>The deploy-access stack of a service in an environment: GitHub's OIDC provider and the deploy role.</summary>
+    /// <summary>
+    /// The deploy-access stack of an app in an environment: GitHub's OIDC provider and the app's deploy and read roles
+    /// (for a file of one service, the app is the service: "fargo-&lt;env&gt;-&lt;service&gt;-deploy-access").
+    /// </summary>
     public static string DeployAccess(ServiceSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        return $"{For(settings).Service}-deploy-access";
+        return $"fargo-{settings.Environment.Name}-{settings.App}-deploy-access";
     }
 
-    /// <summary>The CodePipeline stack of a service (in its first stage's account and region).</summary>
-    public static string Pipeline(string service) => $"fargo-{service}-pipeline";
+    /// <summary>The CodePipeline stack of an app (in its first stage's account and region).</summary>
+    public static string Pipeline(string app) => $"fargo-{app}-pipeline";
 }

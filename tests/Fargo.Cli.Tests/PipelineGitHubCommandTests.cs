@@ -107,6 +107,21 @@ public sealed class PipelineGitHubCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task The_example_app_gets_one_workflow_for_every_service_with_the_apps_roles()
+    {
+        _folder.Write("fargo.toml", File.ReadAllText(Repository.ExampleConfig) + "\n[pipeline]\nrepository = \"acme/todo\"\n");
+
+        var result = await FargoCli.RunAsync(_folder.Path, "pipeline", "github");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var workflow = _folder.Read(".github/workflows/fargo.yml");
+        Assert.Contains("# Services: todo-api, todo-worker.", workflow, StringComparison.Ordinal);
+        Assert.Contains("run: fargo build --env qa --version \"$VERSION\"\n", workflow, StringComparison.Ordinal);
+        Assert.Contains("role-to-assume: arn:aws:iam::111111111111:role/todo-api-qa-deploy", workflow, StringComparison.Ordinal);
+        Assert.DoesNotContain(workflow.Split('\n'), line => line.TrimStart().StartsWith("run: fargo ", StringComparison.Ordinal) && line.Contains("--service", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Without_git_or_a_configured_repository_it_says_how_to_name_one()
     {
         _folder.Write("fargo.toml", TwoEnvironments);

@@ -39,6 +39,18 @@ public sealed class PromoteProfileTests : IDisposable
         Assert.Contains("'elsewhere'", result.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task In_an_app_promote_goes_service_by_service_called_ones_first_and_names_the_one_that_failed()
+    {
+        _folder.Write("fargo.toml", Configs.App);
+
+        var result = await RunAsync("promote", "--from", "qa", "--to", "prod", "--profile", "deploy", "--from-profile", "qa-read");
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("'qa-read'", result.Error, StringComparison.Ordinal);
+        Assert.Contains("pricing failed (none before it); the 1 service(s) after it were not attempted.", result.Error, StringComparison.Ordinal);
+    }
+
     private async Task<CliResult> RunAsync(params string[] args)
     {
         using var output = new StringWriter();

@@ -57,10 +57,25 @@ public sealed class VerifyCiRolesTests : IDisposable
         Assert.Equal("no CI roles to check: local is not a stage of [pipeline] (qa, prod); only a stage gets a deploy role (fargo infra up --env STAGE --oidc)", roles.Absent);
     }
 
-    private async Task<CiRoles> RolesAsync(string environment)
+    [Fact]
+    public async Task In_an_app_any_services_verify_checks_the_apps_roles_with_every_services_grants()
+    {
+        _folder.Write("fargo.toml", Configs.App + "\n[pipeline]\nrepository = \"acme/shop\"\n");
+
+        var roles = await RolesAsync("qa", "pricing");
+
+        Assert.Null(roles.Absent);
+        Assert.Equal(["arn:aws:iam::111111111111:role/shop-qa-deploy", "arn:aws:iam::111111111111:role/shop-qa-read"], roles.Roles.Select(r => r.Arn));
+        Assert.Contains(roles.Roles[0].Grants, g => g.Actions.Contains("ecs:UpdateService") && g.Resources.SequenceEqual(
+            ["arn:aws:ecs:eu-west-1:111111111111:service/fargo-qa/web", "arn:aws:ecs:eu-west-1:111111111111:service/fargo-qa/pricing"]));
+        Assert.Contains(roles.Roles[1].Grants, g => g.Actions.Contains("ecr:BatchGetImage") && g.Resources.SequenceEqual(
+            ["arn:aws:ecr:eu-west-1:111111111111:repository/web", "arn:aws:ecr:eu-west-1:111111111111:repository/pricing"]));
+    }
+
+    private async Task<CiRoles> RolesAsync(string environment, string? service = null)
     {
         var config = Assert.IsType<ServiceConfig>(new ConfigLoader().Load(_folder.File("fargo.toml")));
-        var settings = config.ForEnvironment(environment);
+        var settings = service is null ? config.ForEnvironment(environment) : config.ForEnvironment(environment, service);
         return await VerifyCiRoles.ForAsync(new ServiceSelection(ServiceSpec.FromSettings(settings), TargetEnvironment.Of(settings.Environment), config), CancellationToken.None);
     }
 }

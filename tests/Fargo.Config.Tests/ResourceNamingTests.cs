@@ -26,6 +26,27 @@ public sealed class ResourceNamingTests
     }
 
     [Fact]
+    public void The_ci_roles_are_the_apps_and_every_service_of_an_app_names_the_same_ones()
+    {
+        var config = Assert.IsType<ServiceConfig>(new ConfigLoader().Parse("""
+            name = "shop"
+            port = 8080
+            [services.web]
+            [services.billing]
+            kind = "worker"
+            [environments.prod]
+            account = "222222222222"
+            region = "eu-west-1"
+            """, "/src/shop/fargo.toml"));
+
+        var services = config.ServicesIn("prod");
+
+        Assert.All(services, service => Assert.Equal(("shop-prod-deploy", "shop-prod-read"), (service.Names.DeployRole, service.Names.ReadRole)));
+        // Everything else stays the service's own.
+        Assert.Equal(["billing-prod-execution", "web-prod-execution"], services.Select(s => s.Names.ExecutionRole).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Long_names_fit_aws_limits_and_stay_distinct_and_stable()
     {
         var service = new string('a', 32);

@@ -198,7 +198,7 @@ public sealed class DeployAccessStackTests(SynthesisFixture synthesis)
             .SelectMany(Resources)
             .Where(r => r != "*")
             .Distinct();
-        Assert.Equal([access.Pipeline.Stages[access.Pipeline.IndexOf(access.Settings.Environment.Name)].RepositoryArn], repositories);
+        Assert.Equal(access.Pipeline.Stages[access.Pipeline.IndexOf(access.Settings.Environment.Name)].RepositoryArns, repositories);
         Assert.DoesNotContain(Statements(access), s => (string?)s["Sid"] == "PullFromEarlierStages");
     }
 

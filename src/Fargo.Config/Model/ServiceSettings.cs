@@ -385,7 +385,8 @@ public sealed record LocalSettings(string? Build, string? Command);
 /// The names of the AWS resources of one service in one environment. They are a pure function of the
 /// configuration so that the CDK stacks create exactly what deploys later look up. DeployRole is the role CI/CD
 /// assumes (GitHub OIDC or the CodePipeline build) to build, push, promote and deploy into the environment; ReadRole
-/// is the read-only role the next stage's job assumes to see what runs here and copy its image (promote).
+/// is the read-only role the next stage's job assumes to see what runs here and copy its image (promote). Those two are
+/// the app's: every service of an app names the same ones (for a file of one service, the app is the service).
 /// </summary>
 public sealed record ResourceNames(
     string Cluster,

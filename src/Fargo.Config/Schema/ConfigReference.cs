@@ -54,7 +54,8 @@ public static class ConfigReference
               so that `[secrets]` holds nothing but variable names.
             - **Pipeline**: `[pipeline]` is read by `fargo pipeline github` (a GitHub Actions workflow) and
               `fargo pipeline codepipeline` (an AWS CodePipeline stack). It belongs to the top level only; its
-              stages name the environments in the order one image goes through them.
+              stages name the environments in the order one image goes through them. An app of several services
+              has one pipeline: each stage builds (or promotes) and deploys every service's image.
 
 
             """);

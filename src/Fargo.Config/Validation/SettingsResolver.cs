@@ -30,7 +30,7 @@ internal sealed class SettingsResolver(DiagnosticBag diagnostics, string context
         DropWhatTheKindCannotUse(service, merged);
         var resources = Resources(Fields.Table(merged, "resources"));
         var network = Network(Fields.Table(merged, "network"), target);
-        var names = ResourceNaming.For(name, environmentName);
+        var names = ResourceNaming.For(name, environmentName, app);
         var local = Local(Fields.Table(merged, "local"));
         var health = Health(Fields.Table(merged, "health"));
 

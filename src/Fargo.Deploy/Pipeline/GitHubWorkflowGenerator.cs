@@ -54,7 +54,8 @@ public sealed record GitHubWorkflow(string Yaml, IReadOnlyList<WorkflowJob> Jobs
 /// <summary>
 /// Writes the GitHub Actions workflow of a service's pipeline (.github/workflows/fargo.yml): the first stage builds
 /// the image once, runs the test inside it, pushes and deploys it; each later stage promotes that very digest and
-/// deploys it, the last one in the protected `production` environment. AWS access is through OIDC role assumption:
+/// deploys it, the last one in the protected `production` environment. In an app of several services the same commands,
+/// without --service, do so for every service (one image each), and a stage deploys them called ones first. AWS access is through OIDC role assumption:
 /// no stored keys. A pure function of its request.
 /// </summary>
 public static partial class GitHubWorkflowGenerator
@@ -116,13 +117,17 @@ public static partial class GitHubWorkflowGenerator
         return new GitHubWorkflow(yaml.ToString(), jobs);
     }
 
-    /// <summary>The settings of each stage, in order, once checked: at least one, none on the local region, `production` only last.</summary>
+    /// <summary>
+    /// The settings of each stage, in order, once checked: at least one, none on the local region, `production` only last.
+    /// In an app of several services, the first service's settings of each stage: the workflow reads from them only what
+    /// the app's services share there (the environment, [iam], the app's deploy and read roles); its commands, without
+    /// --service, build, push, promote and deploy every service.
+    /// </summary>
     /// <exception cref="DeployUsageException">The stages cannot make a workflow.</exception>
     public static IReadOnlyList<ServiceSettings> StageSettings(ServiceConfig config, PipelineSettings pipeline)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(pipeline);
-        PipelineScope.RequireOneService(config);
         var stages = pipeline.Stages;
         if (stages.Count == 0)
         {
@@ -131,7 +136,7 @@ public static partial class GitHubWorkflowGenerator
                 "Add one under [environments.NAME] with account and region (say qa, then prod); the stages are every AWS environment in the order written, or [pipeline] stages = [\"qa\", \"prod\"].");
         }
 
-        var settings = stages.Select(config.ForEnvironment).ToList();
+        var settings = stages.Select(stage => config.ServicesIn(stage)[0]).ToList();
         if (settings.FirstOrDefault(s => s.Environment.IsLocal || s.Environment.Account is null || s.Environment.Region is null) is { } local)
         {
             throw new DeployUsageException(
@@ -161,13 +166,15 @@ public static partial class GitHubWorkflowGenerator
         var name = environment.Name;
         var version = $"\"${VersionVariable}\"";
         var tested = request.Pipeline.Tests.Count > 0;
+        var several = request.Config.HasSeveralServices;
         IReadOnlyList<WorkflowStep> bring = index == 0
             ?
             [
-                new("Build the image" + (tested ? " and test it inside itself" : ""), $"fargo build --env {name} --version {version}" + request.Pipeline.TestArguments()),
-                new("Push it", $"fargo push --env {name} --version {version}"),
+                new((several ? "Build every service's image" : "Build the image") + (tested ? (several ? " and test each inside itself" : " and test it inside itself") : ""),
+                    $"fargo build --env {name} --version {version}" + request.Pipeline.TestArguments()),
+                new(several ? "Push them" : "Push it", $"fargo push --env {name} --version {version}"),
             ]
-            : [new($"Promote the digest from {names[index - 1]} (no rebuild)", $"fargo promote --from {names[index - 1]} --to {name} --version {version} --from-profile {SourceProfile(names[index - 1])}")];
+            : [new($"Promote {(several ? "every service's digest" : "the digest")} from {names[index - 1]} (no rebuild)", $"fargo promote --from {names[index - 1]} --to {name} --version {version} --from-profile {SourceProfile(names[index - 1])}")];
         // [pipeline] infra: the environment's stacks are brought up to fargo.toml right before the deploy, after the
         // changes are printed for the run's log (infra up keeps the image that runs; the deploy then rolls the new one out).
         IReadOnlyList<WorkflowStep> infra = request.Pipeline.Infra
@@ -187,8 +194,8 @@ public static partial class GitHubWorkflowGenerator
             Account: environment.Account!,
             Region: environment.Region!,
             RoleArn: settings.Iam.RoleArn(environment.Region!, environment.Account!, settings.Names.DeployRole),
-            ConcurrencyGroup: $"fargo-{settings.Name}-{name}",
-            Steps: [.. bring, .. infra, new($"Deploy to {name}", $"fargo deploy --env {name} --version {version} --yes")],
+            ConcurrencyGroup: $"fargo-{settings.App}-{name}",
+            Steps: [.. bring, .. infra, new(several ? $"Deploy every service to {name} (called ones first)" : $"Deploy to {name}", $"fargo deploy --env {name} --version {version} --yes")],
             Source: previous is null
                 ? null
                 : new PromoteSource(
@@ -202,14 +209,30 @@ public static partial class GitHubWorkflowGenerator
     {
         var flow = string.Join(" -> ", jobs.Select(j => j.Environment));
         var first = jobs[0].Environment;
+        var several = request.Config.HasSeveralServices;
+        var later = jobs.Count > 1
+            ? (several ? " Every later stage promotes those very digests (no rebuild) and deploys them; the last one waits for" : " Every later stage promotes that very digest (no rebuild) and deploys it; the last one waits for")
+            : " With a single stage nothing waits for a person's approval: add a later stage to [pipeline]";
+        string[] images = several
+            ?
+            [
+                $"Services: {string.Join(", ", request.Config.ServiceNames)}. Every job works on all of them (no --service), each image",
+                "in its service's own repository, and deploys them called services first.",
+                $"One image per service, built once: a push to {request.Pipeline.Branch} builds the images, tests each inside itself,",
+                $"pushes them and deploys them to {first}.",
+                later.TrimStart(),
+            ]
+            :
+            [
+                $"One image, built once: a push to {request.Pipeline.Branch} builds the image, tests it inside itself, pushes it and",
+                $"deploys it to {first}." + later,
+            ];
         yaml.Comment(
+        [
             $"Generated by `fargo pipeline github` (Fargo {request.FargoVersion}) for {request.Config.Name}: {flow}.",
             "It is yours to edit; `fargo pipeline github --force` writes it anew from fargo.toml.",
             "",
-            $"One image, built once: a push to {request.Pipeline.Branch} builds the image, tests it inside itself, pushes it and",
-            $"deploys it to {first}." + (jobs.Count > 1
-                ? " Every later stage promotes that very digest (no rebuild) and deploys it; the last one waits for"
-                : " With a single stage nothing waits for a person's approval: add a later stage to [pipeline]"),
+            .. images,
             jobs.Count > 1
                 ? $"a person's approval in the protected `{PipelineStages.ProtectedEnvironment}` GitHub environment."
                 : $"stages (it runs in the protected `{PipelineStages.ProtectedEnvironment}` environment), or protect the `{first}` environment.",
@@ -218,7 +241,8 @@ public static partial class GitHubWorkflowGenerator
             $"(<name>-<env>-deploy), which trusts only repo:{request.Repository}:environment:<the job's GitHub environment>.",
             "A later stage also reads the previous environment (what runs there, its image) through that environment's",
             "read-only role (<name>-<env>-read), which trusts only the later stage's deploy role.",
-            "`fargo infra up --env ENV --oidc` creates the OIDC provider and these roles in each environment's account.");
+            "`fargo infra up --env ENV --oidc` creates the OIDC provider and these roles in each environment's account.",
+        ]);
         yaml.Blank();
     }
 
@@ -258,9 +282,10 @@ public static partial class GitHubWorkflowGenerator
 
             j.Map("steps", steps =>
             {
-                CommonSteps(steps, first, isFirst: true);
+                CommonSteps(steps, request.Config.ServicesIn(first.Environment.Name), isFirst: true);
+                var what = request.Config.HasSeveralServices ? "Build every service's image" + (tested ? " and test each inside itself" : "") : "Build the image" + (tested ? " and test it inside itself" : "");
                 steps.Item(s => s
-                    .Pair("name", tested ? "Build the image and test it inside itself (not pushed)" : "Build the image (not pushed)")
+                    .Pair("name", what + " (not pushed)")
                     .Pair("run", $"fargo build --env {first.Environment.Name} --version \"${VersionVariable}\"" + request.Pipeline.TestArguments()));
                 if (request.Pipeline.Infra)
                 {
@@ -327,11 +352,12 @@ public static partial class GitHubWorkflowGenerator
                     request.Pipeline));
             }
 
-            j.Map("steps", steps => Steps(steps, settings, job, isFirst));
+            j.Map("steps", steps => Steps(steps, request.Config.ServicesIn(settings.Environment.Name), job, isFirst));
         });
     }
 
-    private static void CommonSteps(YamlText steps, ServiceSettings settings, bool isFirst)
+    /// <param name="services">Every service of the stage: an image of any of them for arm64 needs the emulation.</param>
+    private static void CommonSteps(YamlText steps, IReadOnlyList<ServiceSettings> services, bool isFirst)
     {
         steps.Item(s => s.Pair("name", "Check out").Uses(PinnedActions.Checkout));
         steps.Item(s => s
@@ -347,7 +373,7 @@ public static partial class GitHubWorkflowGenerator
         steps.Item(s => s
             .Pair("name", "Version = the commit's 7-character short SHA (the same in every job of a run)")
             .Pair("run", $"echo \"{VersionVariable}=${{GITHUB_SHA::7}}\" >> \"$GITHUB_ENV\""));
-        if (isFirst && settings.Resources.Architecture == CpuArchitecture.Arm64)
+        if (isFirst && services.Any(service => service.Resources.Architecture == CpuArchitecture.Arm64))
         {
             steps.Item(s => s
                 .Pair("name", "Emulate arm64 (the task runs on linux/arm64; the runner is x86-64)")
@@ -356,9 +382,9 @@ public static partial class GitHubWorkflowGenerator
         }
     }
 
-    private static void Steps(YamlText steps, ServiceSettings settings, WorkflowJob job, bool isFirst)
+    private static void Steps(YamlText steps, IReadOnlyList<ServiceSettings> services, WorkflowJob job, bool isFirst)
     {
-        CommonSteps(steps, settings, isFirst);
+        CommonSteps(steps, services, isFirst);
         steps.Item(s => s
             .Pair("name", $"Assume the deploy role of {job.Environment} (OIDC, no stored keys)")
             .Uses(PinnedActions.ConfigureAwsCredentials)

@@ -6,41 +6,59 @@ using Fargo.Config.Model;
 namespace Fargo.Infrastructure.Pipelines;
 
 /// <summary>
-/// One environment the image goes through, with the GitHub environment whose jobs may assume its deploy role.
+/// One environment the app's images go through, with the GitHub environment whose jobs may assume its deploy role.
 /// </summary>
-/// <param name="Settings">The environment's effective settings.</param>
+/// <param name="Services">
+/// Every service's effective settings in the environment, in the order written (a file of one service: that one). The
+/// stage's CI roles are the app's: each service's settings name the same ones.
+/// </param>
 /// <param name="GitHubEnvironment">
 /// The GitHub environment of its workflow job: the Fargo environment's name, except the last of several stages, which is
 /// the protected <c>production</c> environment (s2-contracts.md).
 /// </param>
-public sealed record DeliveryStage(ServiceSettings Settings, string GitHubEnvironment)
+public sealed record DeliveryStage(IReadOnlyList<ServiceSettings> Services, string GitHubEnvironment)
 {
+    /// <summary>A stage of one service.</summary>
+    public DeliveryStage(ServiceSettings settings, string gitHubEnvironment)
+        : this([settings], gitHubEnvironment)
+    {
+    }
+
+    /// <summary>
+    /// The first service's settings: what the environment's services share (the environment, [iam], the CI roles' names)
+    /// is read from here; what each service has of its own is read from <see cref="Services"/>.
+    /// </summary>
+    public ServiceSettings Settings => Services[0];
+
     public string Name => Settings.Environment.Name;
 
     public string Account => Settings.Environment.Account!;
 
     public string Region => Settings.Environment.Region!;
 
-    /// <summary>The role CI/CD assumes in the stage's account (<see cref="ResourceNames.DeployRole"/>).</summary>
+    /// <summary>The role CI/CD assumes in the stage's account (<see cref="ResourceNames.DeployRole"/>, the app's).</summary>
     public string DeployRoleArn => Settings.Iam.RoleArn(Region, Account, Settings.Names.DeployRole);
 
     /// <summary>
-    /// The read-only role the next stage's promote reads this stage with (<see cref="ResourceNames.ReadRole"/>); only a
-    /// stage that another follows has it.
+    /// The read-only role the next stage's promote reads this stage with (<see cref="ResourceNames.ReadRole"/>, the app's);
+    /// only a stage that another follows has it.
     /// </summary>
     public string ReadRoleArn => Settings.Iam.RoleArn(Region, Account, Settings.Names.ReadRole);
 
-    /// <summary>The service's image repository in the stage's account and region.</summary>
-    public string RepositoryArn => $"arn:{AwsPartitions.Of(Region)}:ecr:{Region}:{Account}:repository/{Settings.Names.Repository}";
+    /// <summary>Each service's image repository in the stage's account and region, in <see cref="Services"/> order.</summary>
+    public IReadOnlyList<string> RepositoryArns =>
+        [.. Services.Select(service => $"arn:{AwsPartitions.Of(Region)}:ecr:{Region}:{Account}:repository/{service.Names.Repository}").Distinct(StringComparer.Ordinal)];
 }
 
 /// <summary>
-/// The CI/CD of one service, checked once: the GitHub repository and branch, the stages in order (the first builds,
-/// tests, pushes and deploys; every later one waits for an approval, promotes the same digest and deploys it), and
-/// the names the deploy roles and the CodePipeline stack share. Built from <see cref="PipelineSettings"/>.
+/// The CI/CD of one app (a file of one service: that service), checked once: the GitHub repository and branch, the
+/// stages in order (the first builds, tests, pushes and deploys every service; every later one waits for an approval,
+/// promotes the same digests and deploys them), and the names the deploy roles and the CodePipeline stack share. Built
+/// from <see cref="PipelineSettings"/>.
 /// </summary>
+/// <param name="App">fargo.toml's name: the app's, or for a file of one service the service's.</param>
 public sealed partial record DeliveryPipeline(
-    string Service,
+    string App,
     string GitHubRepository,
     string Branch,
     PipelineSettings Settings,
@@ -62,6 +80,21 @@ public sealed partial record DeliveryPipeline(
     /// <param name="configDirectory">The folder of fargo.toml relative to the repository's root ("." at the root).</param>
     public static DeliveryPipeline Create(PipelineSettings settings, string gitHubRepository, IReadOnlyList<ServiceSettings> stages, string fargoVersion, string configDirectory = ".")
     {
+        ArgumentNullException.ThrowIfNull(stages);
+        return ForApp(settings, gitHubRepository, [.. stages.Select(stage => (IReadOnlyList<ServiceSettings>)[stage])], fargoVersion, configDirectory);
+    }
+
+    /// <param name="settings">The [pipeline] table.</param>
+    /// <param name="gitHubRepository">"owner/name": [pipeline].repository, else what `git remote get-url origin` names.</param>
+    /// <param name="stages">
+    /// Every service's effective settings in each stage (<see cref="Fargo.Config.ServiceConfig.ServicesIn"/>), the stages in
+    /// the order of <see cref="PipelineSettings.Stages"/>.
+    /// </param>
+    /// <param name="fargoVersion">The Fargo version the pipeline installs (the running one).</param>
+    /// <param name="configDirectory">The folder of fargo.toml relative to the repository's root ("." at the root).</param>
+    public static DeliveryPipeline ForApp(
+        PipelineSettings settings, string gitHubRepository, IReadOnlyList<IReadOnlyList<ServiceSettings>> stages, string fargoVersion, string configDirectory = ".")
+    {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(stages);
         ArgumentException.ThrowIfNullOrWhiteSpace(fargoVersion);
@@ -77,7 +110,12 @@ public sealed partial record DeliveryPipeline(
                 $"'{gitHubRepository}' is not a GitHub repository: set [pipeline] repository = \"owner/name\"");
         }
 
-        foreach (var stage in stages)
+        if (stages.Any(services => services.Count == 0))
+        {
+            throw new ArgumentException("every stage holds at least one service", nameof(stages));
+        }
+
+        foreach (var stage in stages.SelectMany(services => services))
         {
             var environment = stage.Environment;
             if (environment.IsLocal || string.IsNullOrWhiteSpace(environment.Account) || string.IsNullOrWhiteSpace(environment.Region))
@@ -86,18 +124,18 @@ public sealed partial record DeliveryPipeline(
                     $"pipeline stage '{environment.Name}' is not an AWS environment: a stage needs an account and a region ([environments.{environment.Name}])");
             }
 
-            if (stage.Name != stages[0].Name)
+            if (stage.App != stages[0][0].App)
             {
-                throw new InfrastructureConfigurationException($"the pipeline's stages belong to different services ('{stages[0].Name}' and '{stage.Name}')");
+                throw new InfrastructureConfigurationException($"the pipeline's stages belong to different apps ('{stages[0][0].App}' and '{stage.App}')");
             }
         }
 
         var delivery = stages
-            .Select((stage, index) => new DeliveryStage(stage, index > 0 && index == stages.Count - 1 ? ProductionGitHubEnvironment : stage.Environment.Name))
+            .Select((services, index) => new DeliveryStage(services, index > 0 && index == stages.Count - 1 ? ProductionGitHubEnvironment : services[0].Environment.Name))
             .ToList();
         var directory = string.IsNullOrWhiteSpace(configDirectory) ? "." : configDirectory.Replace('\\', '/').TrimEnd('/');
         return new DeliveryPipeline(
-            stages[0].Name, gitHubRepository!, settings.Branch, settings, settings.Approvers, settings.Connection, delivery, fargoVersion, directory.Length == 0 ? "." : directory);
+            stages[0][0].App, gitHubRepository!, settings.Branch, settings, settings.Approvers, settings.Connection, delivery, fargoVersion, directory.Length == 0 ? "." : directory);
     }
 
     public DeliveryStage First => Stages[0];
@@ -107,19 +145,19 @@ public sealed partial record DeliveryPipeline(
     public string RepositoryName => GitHubRepository.Split('/')[1];
 
     /// <summary>The CodePipeline pipeline.</summary>
-    public string PipelineName => $"fargo-{Service}";
+    public string PipelineName => $"fargo-{App}";
 
     /// <summary>The role of the CodeBuild project that builds, tests, pushes and deploys the first stage.</summary>
-    public string BuildRoleName => FitRoleName($"{Service}-pipeline-build");
+    public string BuildRoleName => FitRoleName($"{App}-pipeline-build");
 
     /// <summary>The role of the CodeBuild project that promotes and deploys every later stage.</summary>
-    public string PromoteRoleName => FitRoleName($"{Service}-pipeline-promote");
+    public string PromoteRoleName => FitRoleName($"{App}-pipeline-promote");
 
     /// <summary>
     /// The Secrets Manager secret (a GitHub token allowed to read the repository and manage its hooks) the webhook
     /// source reads, when there is no connection. Its value also signs the webhook (GITHUB_HMAC).
     /// </summary>
-    public string GitHubTokenSecretName => $"fargo/{Service}/github-token";
+    public string GitHubTokenSecretName => $"fargo/{App}/github-token";
 
     public string CodeBuildRoleArn(int stageIndex) =>
         First.Settings.Iam.RoleArn(First.Region, First.Account, stageIndex == 0 ? BuildRoleName : PromoteRoleName);

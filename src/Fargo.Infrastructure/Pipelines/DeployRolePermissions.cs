@@ -12,7 +12,9 @@ public sealed record GrantCondition(string Operator, string Key, string Value);
 /// <summary>
 /// What the CI roles of one pipeline stage may do, as plain data: the one list the deploy access stack writes into the
 /// roles' policies (<see cref="DeployAccessStack"/>, whose remarks say where Fargo calls each action) and `fargo verify`
-/// checks a live role against.
+/// checks a live role against. The roles are the app's: a statement on a service's resource (its repository, ECS
+/// service, task family, roles, log group, secrets) lists that resource of every service of the stage, in the order
+/// written; what the services share (the cluster, the account-wide reads) is granted once.
 /// </summary>
 public static class DeployRolePermissions
 {
@@ -20,7 +22,6 @@ public static class DeployRolePermissions
     public static IEnumerable<PermissionGrant> ReadRole(DeliveryPipeline pipeline, int stageIndex)
     {
         var stage = pipeline.Stages[stageIndex];
-        var names = stage.Settings.Names;
         var partition = AwsPartitions.Of(stage.Region);
 
         // No resource-level permissions exist for these (IAM's service authorization reference): "*" is the only choice.
@@ -28,9 +29,9 @@ public static class DeployRolePermissions
             "ecr:GetAuthorizationToken",
             "ecs:DescribeTaskDefinition",
             "sts:GetCallerIdentity");
-        yield return Statement("DescribeService", [$"arn:{partition}:ecs:{stage.Region}:{stage.Account}:service/{names.Cluster}/{names.Service}"],
+        yield return Statement("DescribeService", EachService(stage, names => $"arn:{partition}:ecs:{stage.Region}:{stage.Account}:service/{names.Cluster}/{names.Service}"),
             "ecs:DescribeServices");
-        yield return Statement("PullFromServiceRepository", [stage.RepositoryArn],
+        yield return Statement("PullFromServiceRepository", [.. stage.RepositoryArns],
             "ecr:BatchGetImage",
             "ecr:DescribeImages",
             "ecr:GetDownloadUrlForLayer");
@@ -40,11 +41,10 @@ public static class DeployRolePermissions
     public static IEnumerable<PermissionGrant> DeployRole(DeliveryPipeline pipeline, int stageIndex)
     {
         var stage = pipeline.Stages[stageIndex];
-        var names = stage.Settings.Names;
         var region = stage.Region;
         var account = stage.Account;
         var partition = AwsPartitions.Of(region);
-        var cluster = $"arn:{partition}:ecs:{region}:{account}:cluster/{names.Cluster}";
+        var clusters = EachService(stage, names => $"arn:{partition}:ecs:{region}:{account}:cluster/{names.Cluster}");
 
         // No resource-level permissions exist for these (IAM's service authorization reference): "*" is the only choice.
         yield return Statement("AccountWideReads", ["*"],
@@ -56,7 +56,7 @@ public static class DeployRolePermissions
             "elasticloadbalancing:DescribeTargetHealth",
             "sts:GetCallerIdentity");
 
-        yield return Statement("PushToServiceRepository", [stage.RepositoryArn],
+        yield return Statement("PushToServiceRepository", [.. stage.RepositoryArns],
             "ecr:BatchCheckLayerAvailability",
             "ecr:BatchGetImage",
             "ecr:CompleteLayerUpload",
@@ -69,22 +69,26 @@ public static class DeployRolePermissions
             "ecr:UploadLayerPart");
 
         // Tag-on-create: RegisterTaskDefinition with tags also needs ecs:TagResource; the condition keeps it to that call.
-        yield return Statement("TagTaskDefinitionsOnRegister", [$"arn:{partition}:ecs:{region}:{account}:task-definition/{names.TaskFamily}:*"], "ecs:TagResource")
+        yield return Statement("TagTaskDefinitionsOnRegister", EachService(stage, names => $"arn:{partition}:ecs:{region}:{account}:task-definition/{names.TaskFamily}:*"), "ecs:TagResource")
             with { Condition = new GrantCondition("StringEquals", "ecs:CreateAction", "RegisterTaskDefinition") };
 
-        yield return Statement("DeployService", [$"arn:{partition}:ecs:{region}:{account}:service/{names.Cluster}/{names.Service}"],
+        yield return Statement("DeployService", EachService(stage, names => $"arn:{partition}:ecs:{region}:{account}:service/{names.Cluster}/{names.Service}"),
             "ecs:DescribeServices",
             "ecs:UpdateService");
-        yield return Statement("DescribeCluster", [cluster], "ecs:DescribeClusters");
-        yield return Statement("WatchTasks", [$"arn:{partition}:ecs:{region}:{account}:task/{names.Cluster}/*"], "ecs:DescribeTasks");
-        // ListTasks is authorized on container instances; the cluster condition keeps it to this cluster.
-        yield return Statement("ListClusterTasks", ["*"], "ecs:ListTasks") with { Condition = new GrantCondition("ArnEquals", "ecs:cluster", cluster) };
+        yield return Statement("DescribeCluster", clusters, "ecs:DescribeClusters");
+        yield return Statement("WatchTasks", EachService(stage, names => $"arn:{partition}:ecs:{region}:{account}:task/{names.Cluster}/*"), "ecs:DescribeTasks");
+        // ListTasks is authorized on container instances; the cluster condition keeps it to the environment's cluster
+        // (a grant holds one condition value: the services of an app share their environment's cluster).
+        yield return Statement("ListClusterTasks", ["*"], "ecs:ListTasks") with { Condition = new GrantCondition("ArnEquals", "ecs:cluster", clusters[0]) };
 
         yield return Statement("PassTaskRoles",
-            [stage.Settings.Iam.RoleArn(region, account, names.ExecutionRole), stage.Settings.Iam.RoleArn(region, account, names.TaskRole)],
+            [.. stage.Services
+                .SelectMany(service => new[] { service.Iam.RoleArn(region, account, service.Names.ExecutionRole), service.Iam.RoleArn(region, account, service.Names.TaskRole) })
+                .Distinct(StringComparer.Ordinal)],
             "iam:PassRole") with { Condition = new GrantCondition("StringEquals", "iam:PassedToService", "ecs-tasks.amazonaws.com") };
 
-        var secretsManagerSecrets = stage.Settings.Secrets.Explicit
+        var secretsManagerSecrets = stage.Services
+            .SelectMany(service => service.Secrets.Explicit)
             .Select(secret => SecretReference.Parse(secret.Key, secret.Value))
             .OfType<SecretsManagerSecret>()
             .Select(secret => secret.PolicyResource)
@@ -95,7 +99,7 @@ public static class DeployRolePermissions
             yield return Statement("CheckSecretsManagerSecrets", secretsManagerSecrets, "secretsmanager:DescribeSecret");
         }
         yield return Statement("FindLogGroup", [$"arn:{partition}:logs:{region}:{account}:log-group:*"], "logs:DescribeLogGroups");
-        yield return Statement("ReadServiceLogs", [$"arn:{partition}:logs:{region}:{account}:log-group:{names.LogGroup}:*"], "logs:FilterLogEvents");
+        yield return Statement("ReadServiceLogs", EachService(stage, names => $"arn:{partition}:logs:{region}:{account}:log-group:{names.LogGroup}:*"), "logs:FilterLogEvents");
 
         // Promote's source: the previous stage's read role, which trusts this role (and nothing of GitHub) in turn.
         if (stageIndex > 0)
@@ -126,12 +130,15 @@ public static class DeployRolePermissions
             "DeployThroughCdkBootstrapRoles",
             [.. CdkBootstrapRoleKinds.Select(kind => $"arn:{partition}:iam::{account}:role/cdk-{CdkBootstrapQualifier}-{kind}-role-{account}-{region}")],
             "sts:AssumeRole");
-        var stacks = StackNames.For(stage.Settings);
         yield return Statement(
             "ReadEnvironmentStacks",
-            [.. new[] { stacks.Environment, stacks.Service }.Select(name => $"arn:{partition}:cloudformation:{region}:{account}:stack/{name}/*")],
+            [.. stage.Services
+                .Select(StackNames.For)
+                .SelectMany(stacks => new[] { stacks.Environment, stacks.Service })
+                .Distinct(StringComparer.Ordinal)
+                .Select(name => $"arn:{partition}:cloudformation:{region}:{account}:stack/{name}/*")],
             "cloudformation:DescribeStacks");
-        if (stage.Settings.Network.HostedZone is not null)
+        if (stage.Services.Any(service => service.Network.HostedZone is not null))
         {
             // No resource-level permissions exist for it: "*" is the only choice.
             yield return Statement("FindHostedZone", ["*"], "route53:ListHostedZonesByName");
@@ -139,4 +146,8 @@ public static class DeployRolePermissions
     }
 
     private static PermissionGrant Statement(string sid, string[] resources, params string[] actions) => new(sid, actions, resources);
+
+    /// <summary>A resource of every service of the stage, in the order written, each once (the services share the cluster).</summary>
+    private static string[] EachService(DeliveryStage stage, Func<ResourceNames, string> resource) =>
+        [.. stage.Services.Select(service => resource(service.Names)).Distinct(StringComparer.Ordinal)];
 }

@@ -118,7 +118,7 @@ internal sealed class DeployAccessStack : Stack
         var role = new Role(this, "DeployRole", new RoleProps
         {
             RoleName = names.DeployRole,
-            Description = $"CI/CD of {settings.Name} in {stage.Name}: build, push, promote, deploy (GitHub {pipeline.GitHubRepository}, environment {stage.GitHubEnvironment})",
+            Description = $"CI/CD of {settings.App} in {stage.Name}: build, push, promote, deploy (GitHub {pipeline.GitHubRepository}, environment {stage.GitHubEnvironment})",
             MaxSessionDuration = Duration.Hours(1),
             AssumedBy = GitHubPrincipal(providerArn, pipeline, stage),
         });
@@ -162,7 +162,7 @@ internal sealed class DeployAccessStack : Stack
         var role = new Role(this, "ReadRole", new RoleProps
         {
             RoleName = stage.Settings.Names.ReadRole,
-            Description = $"Promote of {stage.Settings.Name} to {next.Name}: reads what runs in {stage.Name} and its image, nothing else (assumed by {next.Settings.Names.DeployRole}, GitHub {pipeline.GitHubRepository}, environment {next.GitHubEnvironment})",
+            Description = $"Promote of {stage.Settings.App} to {next.Name}: reads what runs in {stage.Name} and its image, nothing else (assumed by {next.Settings.Names.DeployRole}, GitHub {pipeline.GitHubRepository}, environment {next.GitHubEnvironment})",
             MaxSessionDuration = Duration.Hours(1),
             AssumedBy = RoleInAccount(next.Account, next.DeployRoleArn),
         });

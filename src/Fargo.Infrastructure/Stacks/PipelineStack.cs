@@ -16,11 +16,11 @@ using Fargo.Infrastructure.Pipelines;
 namespace Fargo.Infrastructure.Stacks;
 
 /// <summary>
-/// The CodePipeline of a service (`fargo infra … --pipeline`), in the first stage's account and region: the GitHub
-/// source (a CodeStar connection, or a webhook authenticated with GITHUB_HMAC), a privileged CodeBuild project that builds
-/// the image once, tests it inside itself, pushes it and deploys the first stage, then for every later stage a manual
-/// approval that notifies the approvers' SNS topic followed by a CodeBuild project that promotes the same digest and
-/// deploys it. Every build works through the stage's deploy role (<see cref="DeployAccessStack"/>), and a promote reads
+/// The CodePipeline of an app (`fargo infra … --pipeline`; a file of one service: that service), in the first stage's
+/// account and region: the GitHub source (a CodeStar connection, or a webhook authenticated with GITHUB_HMAC), a
+/// privileged CodeBuild project that builds each service's image once, tests it inside itself, pushes it and deploys the
+/// first stage (every service, called ones first), then for every later stage a manual approval that notifies the
+/// approvers' SNS topic followed by a CodeBuild project that promotes the same digests and deploys them. Every build works through the stage's deploy role (<see cref="DeployAccessStack"/>), and a promote reads
 /// the previous stage through that stage's read role, never with its own access to the environments.
 /// </summary>
 internal sealed class PipelineStack : Stack
@@ -34,7 +34,7 @@ internal sealed class PipelineStack : Stack
         var artifacts = Buckets.Create(this, "ArtifactsBucket", BucketEncryption.KMS_MANAGED, keep: false, serverAccessLogs: null, serverAccessLogsPrefix: null, expireObjectsAfterDays: 30);
         var logs = new LogGroup(this, "BuildLogs", new LogGroupProps
         {
-            LogGroupName = $"/fargo/pipeline/{pipeline.Service}",
+            LogGroupName = $"/fargo/pipeline/{pipeline.App}",
             RemovalPolicy = RemovalPolicy.DESTROY,
         });
         // A year, as Control Tower asks of log groups: these are the record of what was deployed when.

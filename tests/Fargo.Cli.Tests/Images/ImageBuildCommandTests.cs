@@ -260,6 +260,68 @@ public sealed partial class ImageBuildCommandTests : IDisposable
         Assert.Contains("cannot be an image tag", result.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task In_an_app_build_and_push_work_on_every_service_called_ones_first_each_into_its_own_repository()
+    {
+        AppProject();
+        using var docker = new FakeContainerEngine();
+
+        var build = await FargoAsync(docker, null, "build", "--env", "qa", "--version", "v1", "--test", "dotnet Shop.dll --self-test");
+        var push = await FargoAsync(docker, null, "push", "--env", "qa", "--version", "v1", "--dry-run");
+
+        Assert.True(build.ExitCode == 0, build.ToString());
+        var tags = docker.Calls.Where(c => c.Arguments[0] == "build").Select(c => c.Arguments[c.Arguments.ToList().IndexOf("--tag") + 1]);
+        Assert.Equal([$"{Registry}/pricing:v1", $"{Registry}/web:v1"], tags);
+        // --test runs inside each image.
+        Assert.Equal([$"{Registry}/pricing:v1", $"{Registry}/web:v1"], docker.Calls.Where(c => c.Arguments[0] == "run").Select(c => c.Arguments[6]));
+        Assert.True(push.ExitCode == 0, push.ToString());
+        var login = Path.Combine(Path.GetTempPath(), "fargo-registry-login-XXXX");
+        Assert.Equal($"docker --config {login} push {Registry}/pricing:v1\ndocker --config {login} push {Registry}/web:v1\n", push.Out);
+    }
+
+    [Fact]
+    public async Task In_an_app_the_json_of_build_and_push_is_one_array_and_service_picks_one()
+    {
+        AppProject();
+        using var docker = new FakeContainerEngine();
+
+        var build = await FargoAsync(docker, null, "build", "--env", "qa", "--version", "v1", "--dry-run", "--output", "json");
+        var push = await FargoAsync(docker, null, "push", "--env", "qa", "--version", "v1", "--dry-run", "--output", "json");
+        var one = await FargoAsync(docker, null, "build", "--env", "qa", "--version", "v1", "--dry-run", "--output", "json", "--service", "web");
+
+        Assert.True(build.ExitCode == 0, build.ToString());
+        using var builds = JsonDocument.Parse(build.Out);
+        Assert.Equal(
+            [("pricing", $"{Registry}/pricing:v1"), ("web", $"{Registry}/web:v1")],
+            builds.RootElement.EnumerateArray().Select(b => (b.GetProperty("service").GetString(), b.GetProperty("image").GetString())));
+        using var pushes = JsonDocument.Parse(push.Out);
+        Assert.Equal(["pricing", "web"], pushes.RootElement.EnumerateArray().Select(p => p.GetProperty("service").GetString()));
+        Assert.True(one.ExitCode == 0, one.ToString());
+        using var single = JsonDocument.Parse(one.Out);
+        Assert.Equal("web", single.RootElement.GetProperty("service").GetString());
+        Assert.Empty(docker.Calls);
+    }
+
+    [Fact]
+    public async Task In_an_app_the_first_failing_service_stops_the_build_and_is_named()
+    {
+        AppProject();
+        using var docker = new FakeContainerEngine(runExitCode: 3);
+
+        var result = await FargoAsync(docker, null, "build", "--env", "qa", "--version", "v1", "--test", "dotnet Shop.dll --self-test");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("pricing failed (none before it); the 1 service(s) after it were not attempted.", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(docker.Calls, c => c.Arguments.Contains($"{Registry}/web:v1"));
+    }
+
+    private void AppProject()
+    {
+        // Two services from one Dockerfile.
+        _folder.Write("fargo.toml", Configs.App);
+        _folder.Write("Dockerfile", "FROM mcr.microsoft.com/dotnet/aspnet:10.0\nCOPY out /app\n");
+    }
+
     [GeneratedRegex(@"org\.opencontainers\.image\.created=(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ) ")]
     private static partial Regex CreatedLabel();
 }

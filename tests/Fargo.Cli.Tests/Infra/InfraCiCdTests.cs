@@ -27,8 +27,8 @@ public sealed class InfraCiCdTests : IDisposable
     public InfraCiCdTests(InfraSynthesisFixture fixture)
     {
         _fixture = fixture;
-        // The example's API (a pipeline is of one service; the example is an app of two), with the repository named (the
-        // temporary folder is in no git repository) and approvers.
+        // The example's API alone (the stacks of a file of one service), with the repository named (the temporary folder
+        // is in no git repository) and approvers.
         _config = _folder.File("fargo.toml");
         File.WriteAllText(_config, EndToEnd.Support.TodoProject.WithoutWorker(File.ReadAllText(Repository.ExampleConfig)) + """
 
@@ -59,6 +59,39 @@ public sealed class InfraCiCdTests : IDisposable
         // No connection and no --trust-codepipeline: GitHub only.
         Assert.Equal("deploy-access prod (trusting CodePipeline: False)", _fixture.Synthesizer.SingleStacks[^1]);
         Assert.Empty(_aws.Calls);
+    }
+
+    [Fact]
+    public async Task Synth_oidc_of_an_app_without_service_writes_the_apps_deploy_access_stack_granting_every_service()
+    {
+        // Environments of their own: the fixture keeps one synthesized stack per environment.
+        var app = _folder.File("app.toml");
+        File.WriteAllText(app, """
+            name = "shop"
+            port = 8080
+            [services.web]
+            [services.billing]
+            kind = "worker"
+            [environments.appqa]
+            account = "111111111111"
+            region = "eu-west-1"
+            [environments.appprod]
+            account = "222222222222"
+            region = "eu-west-1"
+            [pipeline]
+            repository = "acme/shop"
+            """);
+
+        var result = await RunWithConfigAsync(app, "infra", "synth", "--env", "appqa", "--oidc", "--output", "json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var json = JsonDocument.Parse(result.Out);
+        var stack = Assert.Single(Assert.Single(json.RootElement.GetProperty("environments").EnumerateArray()).GetProperty("stacks").EnumerateArray());
+        Assert.Equal("fargo-appqa-shop-deploy-access", stack.GetProperty("name").GetString());
+        var template = File.ReadAllText(stack.GetProperty("template").GetString()!);
+        Assert.Contains("\"shop-appqa-deploy\"", template, StringComparison.Ordinal);
+        Assert.Contains("repository/web\"", template, StringComparison.Ordinal);
+        Assert.Contains("repository/billing\"", template, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -152,10 +185,12 @@ public sealed class InfraCiCdTests : IDisposable
         Assert.Empty(_runner.ToolkitRuns);
     }
 
-    private Task<CliResult> RunAsync(params string[] args)
+    private Task<CliResult> RunAsync(params string[] args) => RunWithConfigAsync(_config, args);
+
+    private Task<CliResult> RunWithConfigAsync(string config, params string[] args)
     {
         var dependencies = new InfraDependencies(_runner, _ => _folder.File("tools"), _fixture.Synthesizer, (_, region) => _aws.Options(region), new ScriptedPrompt(canAsk: false));
-        return InfraCli.RunAsync(dependencies, _folder.Path, [.. args, "--config", _config, "--out", Out]);
+        return InfraCli.RunAsync(dependencies, _folder.Path, [.. args, "--config", config, "--out", Out]);
     }
 
     /// <summary>`fargo pipeline codepipeline` on its own root, the way PipelineCommand hosts it.</summary>

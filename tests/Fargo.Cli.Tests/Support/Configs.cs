@@ -3,6 +3,27 @@ namespace Fargo.Cli.Tests.Support;
 /// <summary>Configuration files for the command tests.</summary>
 internal static class Configs
 {
+    /// <summary>An app of two services, web calling pricing (so pricing comes first), with qa and prod.</summary>
+    public const string App = """
+        name = "shop"
+        port = 8080
+
+        [services.web]
+        calls = ["pricing"]
+
+        [services.pricing]
+        kind = "internal"
+        port = 9090
+
+        [environments.qa]
+        account = "111111111111"
+        region = "eu-west-1"
+
+        [environments.prod]
+        account = "222222222222"
+        region = "eu-west-1"
+        """;
+
     public const string Valid = """
         name = "shop"
         port = 8080

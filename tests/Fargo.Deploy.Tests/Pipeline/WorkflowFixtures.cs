@@ -6,14 +6,16 @@ using YamlDotNet.RepresentationModel;
 namespace Fargo.Deploy.Tests.Pipeline;
 
 /// <summary>
-/// The workflows under test: the example's (qa, then prod), a three-stage arm64 service with a test, and a two-stage
-/// service with several tests whose pipeline applies the infrastructure.
+/// The workflows under test: the example's API alone (qa, then prod), the example app of two services, a three-stage
+/// arm64 service with a test, and a two-stage service with several tests whose pipeline applies the infrastructure.
 /// </summary>
 internal static class WorkflowFixtures
 {
     public const string FargoVersion = "0.1.0";
 
     public const string Example = "todo-api example";
+
+    public const string ExampleApp = "todo example app";
 
     public const string ThreeStages = "three stages";
 
@@ -66,16 +68,19 @@ internal static class WorkflowFixtures
         infra = true
         """;
 
-    public static IReadOnlyList<string> Names => [Example, ThreeStages, Infra];
+    public static IReadOnlyList<string> Names => [Example, ExampleApp, ThreeStages, Infra];
 
     public static GitHubWorkflowRequest Request(string name)
     {
         switch (name)
         {
             case Example:
-                // The example's API: a pipeline is of one service (PipelineScope), and the example is an app of two.
+                // The example's API alone: the workflow of a file of one service.
                 var example = Assert.IsType<ServiceConfig>(new ConfigLoader().Parse(RepositoryPaths.ExampleApiAlone(), RepositoryPaths.ExampleConfig));
                 return new GitHubWorkflowRequest(example, example.Pipeline, "acme/todo-api", FargoVersion, "examples/todo-api");
+            case ExampleApp:
+                var app = Assert.IsType<ServiceConfig>(new ConfigLoader().Load(RepositoryPaths.ExampleConfig));
+                return new GitHubWorkflowRequest(app, app.Pipeline, "acme/todo-api", FargoVersion, "examples/todo-api");
             case ThreeStages:
                 var orders = Assert.IsType<ServiceConfig>(new ConfigLoader().Parse(ThreeStagesToml, "/src/acme/services/orders/fargo.toml"));
                 return new GitHubWorkflowRequest(orders, orders.Pipeline, orders.Pipeline.Repository!, FargoVersion, "services/orders");

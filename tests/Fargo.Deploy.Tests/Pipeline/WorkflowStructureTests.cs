@@ -43,12 +43,33 @@ public sealed partial class WorkflowStructureTests
     }
 
     [Fact]
-    public void A_file_of_several_services_is_refused_naming_them()
+    public void Example_app_builds_pushes_promotes_and_deploys_every_service_with_the_same_commands_and_the_apps_roles()
     {
-        var app = Assert.IsType<ServiceConfig>(new ConfigLoader().Load(Fargo.Deploy.Tests.AwsModels.RepositoryPaths.ExampleConfig));
+        var workflow = WorkflowFixtures.Generate(WorkflowFixtures.ExampleApp);
+        var jobs = Jobs(workflow.Yaml);
 
-        var error = Assert.Throws<DeployUsageException>(() => GitHubWorkflowGenerator.StageSettings(app, app.Pipeline));
-        Assert.Contains("declares several services (todo-api, todo-worker)", error.Message, StringComparison.Ordinal);
+        // Without --service each command works on every service of the app: one image per service, deploys called ones first.
+        Assert.Equal(["qa", "prod"], jobs.Children.Keys.Select(k => ((YamlScalarNode)k).Value));
+        Assert.Equal(
+            [
+                "fargo build --env qa --version \"$VERSION\"",
+                "fargo push --env qa --version \"$VERSION\"",
+                "fargo deploy --env qa --version \"$VERSION\" --yes",
+            ],
+            FargoCommands(Map(jobs, "qa")));
+        Assert.Equal(
+            [
+                "fargo promote --from qa --to prod --version \"$VERSION\" --from-profile fargo-qa-read",
+                "fargo deploy --env prod --version \"$VERSION\" --yes",
+            ],
+            FargoCommands(Map(jobs, "prod")));
+        Assert.Equal("fargo build --env qa --version \"$VERSION\"", FargoCommands(PullRequestJob(workflow.Yaml))[0]);
+        Assert.Equal(["Build every service's image", "Push them", "Deploy every service to qa (called ones first)"], workflow.Jobs[0].Steps.Select(s => s.Title));
+        Assert.Equal("arn:aws:iam::111111111111:role/todo-api-qa-deploy", workflow.Jobs[0].RoleArn);
+        Assert.Equal("arn:aws:iam::222222222222:role/delegatedadmin/developer/todo-api-prod-deploy", workflow.Jobs[1].RoleArn);
+        Assert.Equal("arn:aws:iam::111111111111:role/todo-api-qa-read", workflow.Jobs[1].Source!.ReadRoleArn);
+        Assert.Equal("fargo-todo-api-prod", Text(Map(Map(jobs, "prod"), "concurrency"), "group"));
+        Assert.Contains("# Services: todo-api, todo-worker.", workflow.Yaml, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -122,8 +143,9 @@ public sealed partial class WorkflowStructureTests
 
         foreach (var (id, job) in Jobs(yaml).Children.Select(j => (((YamlScalarNode)j.Key).Value!, (YamlMappingNode)j.Value)))
         {
-            var environment = request.Config.ForEnvironment(id).Environment;
-            var path = request.Config.ForEnvironment(id).Iam.Path;
+            // The environment and its [iam] are the same for every service of an app.
+            var environment = request.Config.ServicesIn(id)[0].Environment;
+            var path = request.Config.ServicesIn(id)[0].Iam.Path;
             var assumptions = Steps(job).Where(s => s.Children.ContainsKey("uses") && Text(s, "uses").StartsWith("aws-actions/configure-aws-credentials@", StringComparison.Ordinal)).ToList();
             var deploy = Assert.Single(assumptions, s => !s.Children.ContainsKey("id"));
             Assert.Equal(
@@ -140,8 +162,8 @@ public sealed partial class WorkflowStructureTests
                 continue;
             }
 
-            var previous = request.Config.ForEnvironment(stages[index - 1]).Environment;
-            var previousPath = request.Config.ForEnvironment(stages[index - 1]).Iam.Path;
+            var previous = request.Config.ServicesIn(stages[index - 1])[0].Environment;
+            var previousPath = request.Config.ServicesIn(stages[index - 1])[0].Iam.Path;
             var profile = $"fargo-{previous.Name}-read";
             var profileStep = Assert.Single(Steps(job), s => s.Children.ContainsKey("run") && Text(s, "run").Contains("--profile " + profile, StringComparison.Ordinal));
             Assert.True(Steps(job).ToList().IndexOf(deploy) < Steps(job).ToList().IndexOf(profileStep), "the profile's credential source is the deploy role's credentials");

@@ -8,7 +8,7 @@ using Fargo.Infrastructure.Pipelines;
 namespace Fargo.Cli.Commands.Infra;
 
 /// <summary>
-/// The service's pipeline from fargo.toml's [pipeline] table (<see cref="ServiceConfig.Pipeline"/>): its stages' settings,
+/// The app's pipeline (a file of one service: the service's) from fargo.toml's [pipeline] table (<see cref="ServiceConfig.Pipeline"/>): its stages' settings,
 /// the GitHub repository ([pipeline] repository, else the `origin` remote of the git repository that holds fargo.toml),
 /// the folder of fargo.toml within that repository, and the running Fargo's version (what the pipeline installs).
 /// </summary>
@@ -17,7 +17,6 @@ internal static class DeliveryPipelineLoader
     public static async Task<DeliveryPipeline> LoadAsync(ServiceConfig config, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(config);
-        PipelineScope.RequireOneService(config);
         var settings = config.Pipeline;
         if (settings.Stages.Count == 0)
         {
@@ -30,7 +29,7 @@ internal static class DeliveryPipelineLoader
         var configDirectory = Path.GetDirectoryName(Path.GetFullPath(config.SourcePath))!;
         var gitRoot = Git.FindRoot(configDirectory);
         var relative = gitRoot is null ? "." : Path.GetRelativePath(gitRoot, configDirectory).Replace('\\', '/');
-        return DeliveryPipeline.Create(settings, repository, [.. settings.Stages.Select(config.ForEnvironment)], RunningVersion(), relative);
+        return DeliveryPipeline.ForApp(settings, repository, [.. settings.Stages.Select(config.ServicesIn)], RunningVersion(), relative);
     }
 
     /// <summary>The version of this Fargo: what the pipeline installs.</summary>

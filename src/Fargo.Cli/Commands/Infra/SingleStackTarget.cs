@@ -93,7 +93,7 @@ internal sealed class SingleStackOptions
             if (context.Settings.Env is not null)
             {
                 throw new UsageException(
-                    "--pipeline works on the service's one pipeline, which lives in the first stage's account and region; drop --env.");
+                    "--pipeline works on the app's one pipeline, which lives in the first stage's account and region; drop --env.");
             }
 
             var delivery = await DeliveryPipelineLoader.LoadAsync(config, cancellation);
@@ -105,7 +105,9 @@ internal sealed class SingleStackOptions
             return null;
         }
 
-        var settings = InfraCommand.SelectEnvironment(config, context.Settings.Env, context.Settings.Service, verb + " --oidc");
+        // The deploy access stack is the app's (one deploy role per environment for every service): without --service an
+        // app's first service stands for it, as the pipeline's stages read what the services share from it.
+        var settings = InfraCommand.SelectEnvironment(config, context.Settings.Env, context.Settings.Service ?? config.ServiceNames[0], verb + " --oidc");
         var loaded = await DeliveryPipelineLoader.LoadAsync(config, cancellation);
         if (loaded.IndexOf(settings.Environment.Name) < 0)
         {

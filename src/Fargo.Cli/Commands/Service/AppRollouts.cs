@@ -1,14 +1,16 @@
+using System.Text.Json.Serialization.Metadata;
+
 namespace Fargo.Cli.Commands.Service;
 
 /// <summary>
-/// Where a rollout's `--output json` result goes: one service's result is the document itself; the results of the services
+/// Where a command's `--output json` result goes: one service's result is the document itself; the results of the services
 /// of a whole-app command are collected and written as one document, an array in the order they ran (as `fargo status`).
 /// </summary>
-internal sealed class RolloutResults(CommandContext context, bool wholeApp)
+internal class AppJsonResults<T>(CommandContext context, bool wholeApp, JsonTypeInfo<T> one, JsonTypeInfo<IReadOnlyList<T>> all)
 {
-    private readonly List<DeployResultJson> _results = [];
+    private readonly List<T> _results = [];
 
-    public void Add(DeployResultJson result)
+    public void Add(T result)
     {
         ArgumentNullException.ThrowIfNull(result);
         if (wholeApp)
@@ -17,7 +19,7 @@ internal sealed class RolloutResults(CommandContext context, bool wholeApp)
         }
         else
         {
-            context.WriteJson(result, ServiceJsonContext.Default.DeployResultJson);
+            context.WriteJson(result, one);
         }
     }
 
@@ -26,10 +28,14 @@ internal sealed class RolloutResults(CommandContext context, bool wholeApp)
     {
         if (wholeApp && _results.Count > 0)
         {
-            context.WriteJson<IReadOnlyList<DeployResultJson>>(_results, ServiceJsonContext.Default.IReadOnlyListDeployResultJson);
+            context.WriteJson<IReadOnlyList<T>>(_results, all);
         }
     }
 }
+
+/// <summary>A rollout's results: <see cref="DeployResultJson"/>, one or an array.</summary>
+internal sealed class RolloutResults(CommandContext context, bool wholeApp)
+    : AppJsonResults<DeployResultJson>(context, wholeApp, ServiceJsonContext.Default.DeployResultJson, ServiceJsonContext.Default.IReadOnlyListDeployResultJson);
 
 /// <summary>
 /// A rollout command over the services of the app (`deploy`, `redeploy`, `rollback`, `up` without --service): each service

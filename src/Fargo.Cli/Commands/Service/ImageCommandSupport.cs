@@ -9,16 +9,67 @@ namespace Fargo.Cli.Commands.Service;
 /// <summary>What `fargo build` and `fargo push` share for AWS environments: the request, the engine, showing commands.</summary>
 internal static class ImageCommandSupport
 {
-    /// <summary>fargo.toml's settings: a flat deploy file deploys images built elsewhere, so it has nothing to build.</summary>
-    public static (ServiceSelection Selection, ServiceSettings Settings) Select(CommandContext context)
-    {
-        var selection = ServiceTargets.Select(context);
-        if (selection.Settings is not { } settings)
-        {
-            throw new UsageException("A flat deploy file has nothing to build: it deploys an image built elsewhere.");
-        }
+    /// <summary>
+    /// The services `fargo build`, `push` and `promote` work on, with fargo.toml's settings: the one of --service (or of a
+    /// file of one service), else every service of the app, called services first (as deploys go). A flat deploy file
+    /// deploys images built elsewhere, so it has nothing to build.
+    /// </summary>
+    /// <param name="environment">The environment; null: --env's.</param>
+    public static IReadOnlyList<(ServiceSelection Selection, ServiceSettings Settings)> SelectAll(CommandContext context, string? environment = null) =>
+        [.. ServiceTargets.SelectApp(context, environment).Select(selection => selection.Settings is { } settings
+            ? (selection, settings)
+            : throw new UsageException("A flat deploy file has nothing to build: it deploys an image built elsewhere."))];
 
-        return (selection, settings);
+    /// <summary>
+    /// Runs an image command on each service in turn. The first failure stops there, so the services after it are left as
+    /// they were; with several services, the error output first says which service failed and which were done.
+    /// </summary>
+    public static async Task<int> EachAsync<TService, TResult>(
+        CommandContext context, IReadOnlyList<TService> services, Func<TService, string> name, AppJsonResults<TResult> results, Func<TService, Task<int>> command)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(results);
+        ArgumentNullException.ThrowIfNull(command);
+        var done = new List<string>();
+        try
+        {
+            foreach (var service in services)
+            {
+                int exitCode;
+                try
+                {
+                    exitCode = await command(service);
+                }
+                catch (Exception e) when (services.Count > 1 && e is not OperationCanceledException)
+                {
+                    ReportStop(context, name(service), done, services.Count);
+                    throw;
+                }
+
+                if (exitCode != ExitCodes.Success)
+                {
+                    ReportStop(context, name(service), done, services.Count);
+                    return exitCode;
+                }
+
+                done.Add(name(service));
+            }
+
+            return ExitCodes.Success;
+        }
+        finally
+        {
+            results.Complete();
+        }
+    }
+
+    private static void ReportStop(CommandContext context, string failed, List<string> done, int count)
+    {
+        var before = done.Count == 0 ? "none before it" : $"done before it: {string.Join(", ", done)}";
+        context.Host.Error.MarkupLine(
+            $"[red]✘[/] {Markup.Escape(failed)} failed ({Markup.Escape(before)}); the {count - done.Count - 1} service(s) after it were not attempted.");
     }
 
     /// <summary>The version (--version, else the git short SHA with -dirty), the source, git's revision and the engine.</summary>

@@ -34,5 +34,7 @@ internal sealed record ImagePushJson(
     WriteIndented = true,
     NewLine = "\n")]
 [JsonSerializable(typeof(ImageBuildJson))]
+[JsonSerializable(typeof(IReadOnlyList<ImageBuildJson>))]
 [JsonSerializable(typeof(ImagePushJson))]
+[JsonSerializable(typeof(IReadOnlyList<ImagePushJson>))]
 internal sealed partial class ImageJsonContext : JsonSerializerContext;

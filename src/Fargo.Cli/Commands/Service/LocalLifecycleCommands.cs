@@ -189,11 +189,31 @@ internal sealed class DownCommand : ICliCommand
 }
 
 /// <summary>
-/// The builds of one `fargo up` of an app: services with the same [local] build in the same folder (an API and its
-/// worker built from one project) are built once, and each imports that output as its own image.
+/// The builds of one `fargo up` or `fargo build` of an app: services with the same [local] build in the same folder (an
+/// API and its worker built from one project) are built once, and each imports that output as its own image.
 /// </summary>
 internal sealed class LocalBuilds
 {
+    /// <summary>
+    /// The build folder `fargo push` imports as a service's version: its own, or, when it has none, that of the first
+    /// service of the app (as written) with the same [local] build that has one (`fargo build` built them once, there).
+    /// </summary>
+    public static string OutputOf(ServiceSelection selection, ServiceSettings settings, string buildsDirectory, string version)
+    {
+        ArgumentNullException.ThrowIfNull(selection);
+        ArgumentNullException.ThrowIfNull(settings);
+        var own = LocalBuild.OutputDirectory(buildsDirectory, settings.Name, version);
+        if (Directory.Exists(own) || selection.Config is not ServiceConfig { HasSeveralServices: true } app || settings.Local?.Build is not { } build)
+        {
+            return own;
+        }
+
+        return app.ServicesIn(settings.Environment.Name)
+            .Where(other => other.Local?.Build == build)
+            .Select(other => LocalBuild.OutputDirectory(buildsDirectory, other.Name, version))
+            .FirstOrDefault(Directory.Exists) ?? own;
+    }
+
     private readonly Dictionary<(string Folder, string Build), (string Service, LocalBuildResult Result)> _done = [];
 
     public (string Service, LocalBuildResult Result)? Find(string folder, ServiceSettings settings) =>

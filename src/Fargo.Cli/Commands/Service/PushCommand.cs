@@ -12,7 +12,8 @@ namespace Fargo.Cli.Commands.Service;
 /// <summary>
 /// `fargo push [--version V] [--dry-run]`. AWS environments: the built image into the environment's ECR repository
 /// (created when missing), logged in through a temporary Docker configuration; prints the digest ECR holds for the tag.
-/// The local region: the version's build folder into the local ECR.
+/// The local region: the version's build folder into the local ECR. In an app of several services without --service:
+/// every service, called ones first, each into its own repository.
 /// </summary>
 internal sealed class PushCommand : ICliCommand
 {
@@ -33,33 +34,42 @@ internal sealed class PushCommand : ICliCommand
             "immutable tags), logs in with ECR's GetAuthorizationToken through a temporary Docker configuration (never on a command " +
             "line, never in ~/.docker, deleted afterwards), pushes with docker or podman (or the .NET SDK when no engine answers), " +
             "and reads the digest back from ECR; the immutable tag is the record of it, and in GitHub Actions it is also written to " +
-            "$GITHUB_OUTPUT (image, digest). The local region: the build folder into the local ECR. Then `fargo deploy --version VERSION`.")
+            "$GITHUB_OUTPUT (image, digest; for several services SERVICE-image, SERVICE-digest). In an app of several services without --service, every service's image, called ones first. The local region: the build folder into the local ECR. Then `fargo deploy --version VERSION`.")
         {
             version,
             dryRun,
         };
         services.SetAction(command, (context, cancellation) => ServiceTargets.TranslateAsync(async () =>
         {
-            var (selection, settings) = ImageCommandSupport.Select(context);
+            // Every service of an app without --service (called ones first), each into its own repository.
+            var selected = ImageCommandSupport.SelectAll(context);
+            var environment = selected[0].Selection.Environment;
+            var requested = context.ParseResult.GetValue(version);
             var dry = context.ParseResult.GetValue(dryRun);
-            if (!selection.Environment.IsLocal)
+            var wholeApp = selected.Count > 1;
+            if (!environment.IsLocal)
             {
-                return await PushImageAsync(context, selection, settings, context.ParseResult.GetValue(version), dry, cancellation);
+                var images = new AppJsonResults<ImagePushJson>(context, wholeApp, ImageJsonContext.Default.ImagePushJson, ImageJsonContext.Default.IReadOnlyListImagePushJson);
+                return await ImageCommandSupport.EachAsync(context, selected, s => s.Settings.Name, images,
+                    s => ServiceTargets.TranslateAsync(() => PushImageAsync(context, s.Selection, s.Settings, requested, dry, wholeApp, images, cancellation)));
             }
 
             if (dry)
             {
                 throw new UsageException(
-                    $"--dry-run applies to container images (AWS environments); {selection.Environment.Name} is the local region.",
+                    $"--dry-run applies to container images (AWS environments); {environment.Name} is the local region.",
                     "Leave it out, or pass --env with an AWS environment.");
             }
 
-            return await PushLocalAsync(context, selection, settings, context.ParseResult.GetValue(version), cancellation);
+            var folders = new AppJsonResults<BuildJson>(context, wholeApp, ServiceJsonContext.Default.BuildJson, ServiceJsonContext.Default.IReadOnlyListBuildJson);
+            return await ImageCommandSupport.EachAsync(context, selected, s => s.Settings.Name, folders,
+                s => ServiceTargets.TranslateAsync(() => PushLocalAsync(context, s.Selection, s.Settings, requested, folders, cancellation)));
         }));
         return command;
     }
 
-    private static async Task<int> PushImageAsync(CommandContext context, ServiceSelection selection, ServiceSettings settings, string? version, bool dryRun, CancellationToken cancellation)
+    private static async Task<int> PushImageAsync(
+        CommandContext context, ServiceSelection selection, ServiceSettings settings, string? version, bool dryRun, bool wholeApp, AppJsonResults<ImagePushJson> results, CancellationToken cancellation)
     {
         var (request, engine) = await ImageCommandSupport.PrepareAsync(context, selection, settings, version, [], dryRun, cancellation);
         if (dryRun)
@@ -67,9 +77,7 @@ internal sealed class PushCommand : ICliCommand
             var commands = ImageBuildCommands.Push(request, engine, LoginPlaceholder);
             if (context.Json)
             {
-                context.WriteJson(
-                    new ImagePushJson(settings.Name, selection.Environment.Name, request.Version, request.Image, true, ImageCommandSupport.Arrays(commands)),
-                    ImageJsonContext.Default.ImagePushJson);
+                results.Add(new ImagePushJson(settings.Name, selection.Environment.Name, request.Version, request.Image, true, ImageCommandSupport.Arrays(commands)));
             }
             else
             {
@@ -83,13 +91,11 @@ internal sealed class PushCommand : ICliCommand
         var console = ImageCommandSupport.Console(context);
         console.MarkupLine($"Pushing {Markup.Escape(request.Image)} with {Markup.Escape(engine?.Name ?? "the .NET SDK (no container engine answers)")}");
         var pushed = await ImagePusher.PushAsync(session.Target, request, engine, ImageCommandSupport.Starting(context), BuildOutput.For(context, null), cancellation);
-        RecordForGitHubActions(context, pushed);
+        RecordForGitHubActions(context, pushed, wholeApp ? $"{settings.Name}-" : "");
         if (context.Json)
         {
-            context.WriteJson(
-                new ImagePushJson(settings.Name, selection.Environment.Name, pushed.Version, pushed.Image, false,
-                    ImageCommandSupport.Arrays(ImageBuildCommands.Push(request, engine, LoginPlaceholder)), pushed.Digest, pushed.PinnedImage, pushed.RepositoryCreated),
-                ImageJsonContext.Default.ImagePushJson);
+            results.Add(new ImagePushJson(settings.Name, selection.Environment.Name, pushed.Version, pushed.Image, false,
+                ImageCommandSupport.Arrays(ImageBuildCommands.Push(request, engine, LoginPlaceholder)), pushed.Digest, pushed.PinnedImage, pushed.RepositoryCreated));
         }
         else
         {
@@ -106,8 +112,9 @@ internal sealed class PushCommand : ICliCommand
         return ExitCodes.Success;
     }
 
-    // A GitHub Actions step's outputs: later steps and jobs read steps.<id>.outputs.digest.
-    private static void RecordForGitHubActions(CommandContext context, PushedImage pushed)
+    // A GitHub Actions step's outputs: later steps and jobs read steps.<id>.outputs.digest (a push of several services:
+    // each under its service's name, steps.<id>.outputs.todo-api-digest).
+    private static void RecordForGitHubActions(CommandContext context, PushedImage pushed, string prefix)
     {
         var outputs = context.Host.GetEnvironmentVariable("GITHUB_OUTPUT");
         if (string.IsNullOrEmpty(outputs))
@@ -115,14 +122,15 @@ internal sealed class PushCommand : ICliCommand
             return;
         }
 
-        File.AppendAllText(outputs, string.Create(CultureInfo.InvariantCulture, $"image={pushed.PinnedImage}\ndigest={pushed.Digest}\nversion={pushed.Version}\n"));
+        File.AppendAllText(outputs, string.Create(CultureInfo.InvariantCulture, $"{prefix}image={pushed.PinnedImage}\n{prefix}digest={pushed.Digest}\n{prefix}version={pushed.Version}\n"));
     }
 
-    private static async Task<int> PushLocalAsync(CommandContext context, ServiceSelection selection, ServiceSettings settings, string? version, CancellationToken cancellation)
+    private static async Task<int> PushLocalAsync(
+        CommandContext context, ServiceSelection selection, ServiceSettings settings, string? version, AppJsonResults<BuildJson> results, CancellationToken cancellation)
     {
         var tag = version ?? await GitVersion.ResolveAsync(selection.ProjectDirectory, cancellation);
         using var local = new LocalRegionAccessor(context.Host);
-        var folder = LocalBuild.OutputDirectory(local.BuildsDirectory, settings.Name, tag);
+        var folder = LocalBuilds.OutputOf(selection, settings, local.BuildsDirectory, tag);
         if (!Directory.Exists(folder))
         {
             throw new UsageException($"There is no build of {settings.Name} {tag} ({folder}).", $"Build it first: fargo build --version {tag}");
@@ -133,7 +141,7 @@ internal sealed class PushCommand : ICliCommand
         var image = await local.ImportAsync(folder, session.Target.Spec.Repository!, tag, cancellation);
         if (context.Json)
         {
-            context.WriteJson(new BuildJson(settings.Name, tag, folder, 0, image.ImageUri, image.Digest), ServiceJsonContext.Default.BuildJson);
+            results.Add(new BuildJson(settings.Name, tag, folder, 0, image.ImageUri, image.Digest));
         }
         else
         {

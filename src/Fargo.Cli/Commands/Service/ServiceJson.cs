@@ -120,7 +120,8 @@ internal sealed record PromoteJson(
     bool Forced,
     int? BlobsCopied,
     int? BlobsPresent,
-    long? BytesCopied);
+    long? BytesCopied,
+    string? Service = null);
 
 internal sealed record RunJson(string TaskArn, int? ExitCode, string? StoppedReason, string? StopCode);
 
@@ -143,8 +144,10 @@ internal sealed record LogLineJson(DateTimeOffset Timestamp, string Task, string
 [JsonSerializable(typeof(DiffJson))]
 [JsonSerializable(typeof(SecretListJson))]
 [JsonSerializable(typeof(PromoteJson))]
+[JsonSerializable(typeof(IReadOnlyList<PromoteJson>))]
 [JsonSerializable(typeof(RunJson))]
 [JsonSerializable(typeof(BuildJson))]
+[JsonSerializable(typeof(IReadOnlyList<BuildJson>))]
 [JsonSerializable(typeof(UpJson))]
 internal sealed partial class ServiceJsonContext : JsonSerializerContext;
 

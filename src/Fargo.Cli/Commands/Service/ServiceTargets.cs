@@ -60,18 +60,19 @@ internal static class ServiceTargets
 
     /// <summary>
     /// The services a command over the whole app works on: the one of --service (or of a file of one service), else every
-    /// service of the app in deploy order (each called service before its callers).
+    /// service of the app in deploy order (each called service before its callers), in the environment of --env or
+    /// <paramref name="environment"/> (promote's --from and --to).
     /// </summary>
-    public static IReadOnlyList<ServiceSelection> SelectApp(CommandContext context)
+    public static IReadOnlyList<ServiceSelection> SelectApp(CommandContext context, string? environment = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         var config = new ConfigLoader().Load(context.ConfigFile());
         if (context.Settings.Service is not null || config is not ServiceConfig { HasSeveralServices: true } app)
         {
-            return [Select(context)];
+            return [Select(context, environment: environment)];
         }
 
-        var environment = context.Settings.Env ?? Environments.Default;
+        environment ??= context.Settings.Env ?? Environments.Default;
         return [.. app.ServicesInDeployOrder(environment).Select(settings =>
             new ServiceSelection(ServiceSpec.FromSettings(settings), Translate(() => TargetEnvironment.Of(settings.Environment)), config))];
     }
