@@ -55,7 +55,7 @@ public sealed class DeployAccessStackTests(SynthesisFixture synthesis)
     private static readonly string[] ActionsWithoutResourceLevelPermissions =
     [
         "ecr:GetAuthorizationToken", "ecs:DescribeTaskDefinition", "ecs:RegisterTaskDefinition", "elasticloadbalancing:DescribeTargetGroups",
-        "elasticloadbalancing:DescribeTargetHealth", "ssm:DescribeParameters", "sts:GetCallerIdentity",
+        "elasticloadbalancing:DescribeTargetHealth", "logs:DescribeLogGroups", "ssm:DescribeParameters", "sts:GetCallerIdentity",
     ];
 
     [Fact]
