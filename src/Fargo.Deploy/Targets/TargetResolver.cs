@@ -47,7 +47,13 @@ public sealed class TargetResolver(ILocalRegion localRegion, IAwsEnvironment aws
                 await CheckAccountAsync(apis.Apis.Sts, environment, cancellationToken);
             }
 
-            return new TargetSession(new DeployTarget(environment, spec, apis.Apis) { LocalRegionEndpoint = localEndpoint }, apis);
+            return new TargetSession(
+                new DeployTarget(environment, spec, apis.Apis)
+                {
+                    LocalRegionEndpoint = localEndpoint,
+                    CallerCredentials = environment.UsesCallerCredentials ? options.Credentials : null,
+                },
+                apis);
         }
         catch
         {
