@@ -34,6 +34,17 @@ public sealed class PipelineRehearsalTests(LocalRegionFixture region) : IDisposa
     public async Task The_generated_workflow_passes_on_the_local_region_with_the_generated_roles()
     {
         var admin = await AdminKeysAsync();
+
+        // A stage on the local region is reached with the caller's credentials: none, or keys it does not know, change nothing.
+        var without = await FailAsync(Anonymous(admin), "infra", "up", "--env", "qa");
+        Assert.Contains("Environment 'qa' is a [pipeline] stage on the local region", without.Error, StringComparison.Ordinal);
+        Assert.Contains("fargo local env", without.Error, StringComparison.Ordinal);
+        var foreign = await FailAsync(
+            new Dictionary<string, string?>(admin) { ["AWS_ACCESS_KEY_ID"] = "AKIAIOSFODNN7EXAMPLE", ["AWS_SECRET_ACCESS_KEY"] = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY" },
+            "infra", "up", "--env", "qa");
+        Assert.Contains("the local region does not accept the credentials in use (InvalidClientTokenId", foreign.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("wJalrXUtnFEMI", foreign.Out + foreign.Error, StringComparison.Ordinal);
+
         foreach (var stage in new[] { "qa", "prod" })
         {
             await RunAsync(admin, "infra", "up", "--env", stage);
@@ -59,6 +70,13 @@ public sealed class PipelineRehearsalTests(LocalRegionFixture region) : IDisposa
             foreach (var step in job.Steps)
             {
                 await RunAsync(session, Arguments(step.Command));
+            }
+
+            if (job.Environment == "qa")
+            {
+                // The same account and region, yet qa's deploy role reaches nothing of prod: AWS's AccessDenied, nothing changed.
+                var elsewhere = await FailAsync(session, "deploy", "--env", "prod", "--version", Version, "--yes");
+                Assert.Contains("User: arn:aws:sts::000000000000:assumed-role/rehearsal-qa-deploy/GitHubActions is not authorized to perform: ecs:", elsewhere.Error, StringComparison.Ordinal);
             }
 
             // Not a step of the workflow, but what a user adds to it: verify from inside the job, with the deploy role.
@@ -137,6 +155,13 @@ public sealed class PipelineRehearsalTests(LocalRegionFixture region) : IDisposa
     {
         var result = await E2eProcess.RunAsync("dotnet", [E2eProcess.FargoAssembly, .. args], _app.Path, environment, TimeSpan.FromMinutes(5));
         Assert.True(result.ExitCode == 0, $"fargo {string.Join(' ', args)}\n{region.Explain(result)}");
+        return result;
+    }
+
+    private async Task<CliResult> FailAsync(IReadOnlyDictionary<string, string?> environment, params string[] args)
+    {
+        var result = await E2eProcess.RunAsync("dotnet", [E2eProcess.FargoAssembly, .. args], _app.Path, environment, TimeSpan.FromMinutes(5));
+        Assert.True(result.ExitCode != 0, $"fargo {string.Join(' ', args)} should have failed\n{result}");
         return result;
     }
 
