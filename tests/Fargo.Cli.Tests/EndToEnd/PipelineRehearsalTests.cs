@@ -190,55 +190,18 @@ public sealed class PipelineRehearsalTests(LocalRegionFixture region) : IDisposa
         return json.RootElement.GetProperty("image").GetString()!;
     }
 
-    /// <summary>One small Python service; qa and prod are environments of the local region, the pipeline's two stages.</summary>
-    private static TempFolder WriteApp()
-    {
-        var folder = new TempFolder();
-        folder.Write("server.py", """
-            import http.server, os
+    /// <summary>One small Python service (as the shared-environment tests'); qa and prod are environments of the local region, the pipeline's two stages.</summary>
+    private static TempFolder WriteApp() => SharedEnvironmentEndToEndTests.Services.Write(Service, "/" + Service, $"""
+        [environments.qa]
+        account = "000000000000"
+        region = "local"
 
-            class Answer(http.server.BaseHTTPRequestHandler):
-                def do_GET(self):
-                    body = b"rehearsed"
-                    self.send_response(200)
-                    self.send_header("Content-Length", str(len(body)))
-                    self.end_headers()
-                    self.wfile.write(body)
+        [environments.prod]
+        account = "000000000000"
+        region = "local"
 
-                def log_message(self, *args):
-                    pass
-
-            http.server.ThreadingHTTPServer(("127.0.0.1", int(os.environ["PORT"])), Answer).serve_forever()
-            """);
-        folder.Write("fargo.toml", $"""
-            name = "{Service}"
-            port = 8080
-
-            [health]
-            path = "/"
-            interval = "6s"
-            timeout = "2s"
-            healthy_threshold = 2
-
-            [scaling]
-            count = 1
-
-            [local]
-            build = "cp server.py {"{out}"}/"
-            command = "python3 server.py"
-
-            [environments.qa]
-            account = "000000000000"
-            region = "local"
-
-            [environments.prod]
-            account = "000000000000"
-            region = "local"
-
-            [pipeline]
-            repository = "{Repository}"
-            stages = ["qa", "prod"]
-            """);
-        return folder;
-    }
+        [pipeline]
+        repository = "{Repository}"
+        stages = ["qa", "prod"]
+        """);
 }
