@@ -10,7 +10,8 @@ namespace Fargo.Deploy.Targets;
 /// <summary>
 /// Connects to an environment: the local region through its own endpoint and key (started on demand), an AWS
 /// environment through the default credential chain (or --profile) in the environment's region, after checking with
-/// STS that the credentials belong to the environment's account.
+/// STS that the credentials belong to the environment's account; a [pipeline] stage on the local region through its
+/// endpoint with the caller's credentials, checked the same way (<see cref="TargetEnvironment.UsesCallerCredentials"/>).
 /// </summary>
 public sealed class TargetResolver(ILocalRegion localRegion, IAwsEnvironment awsEnvironment, string? profile)
 {
