@@ -1,4 +1,5 @@
 using Fargo.Config.Model;
+using Fargo.Config.Schema;
 
 namespace Fargo.Infrastructure;
 
@@ -21,7 +22,7 @@ public sealed record RepositoryPlacement(bool Owns, string? OwnerEnvironment, IR
 
     /// <summary>
     /// Where the repository of <paramref name="settings"/> lives, given the settings of every environment of the same
-    /// fargo.toml in the file's order. Environments on the local region, or without an account and region, never count.
+    /// fargo.toml in the file's order. The environment "local", or one without an account and region, never counts.
     /// </summary>
     public static RepositoryPlacement For(ServiceSettings settings, IReadOnlyList<ServiceSettings> environments)
     {
@@ -55,8 +56,10 @@ public sealed record RepositoryPlacement(bool Owns, string? OwnerEnvironment, IR
             : new RepositoryPlacement(Owns: false, OwnerEnvironment: owner, SharedWith: others);
     }
 
+    // "local" (`fargo up`'s) keeps a repository of its own; the local region's other environments (pipeline stages
+    // rehearsed on this machine) share its one registry as AWS environments of one account and region do.
     private static bool IsAws(EnvironmentTarget environment) =>
-        !environment.IsLocal && !string.IsNullOrWhiteSpace(environment.Account) && !string.IsNullOrWhiteSpace(environment.Region);
+        environment.Name != ConfigSchema.LocalEnvironment && !string.IsNullOrWhiteSpace(environment.Account) && !string.IsNullOrWhiteSpace(environment.Region);
 
     // One registry per account and region; within it, a repository by name.
     private static bool SameRepository(ServiceSettings a, ServiceSettings b) =>

@@ -26,8 +26,7 @@ public sealed class PipelineConfigTests
         ["misspelt stage"] = new(TwoStages + "stages = [\"qa\", \"prdo\"]\n", 10, 17, "pipeline.stages", "\"prdo\" is not an environment of this file", "did you mean \"prod\"?"),
         ["stage nothing like an environment"] = new(TwoStages + "stages = [\"qa\", \"integration\"]\n", 10, 17, "pipeline.stages", "\"integration\" is not an environment of this file", "the AWS environments are qa, prod"),
         ["stage listed twice"] = new(TwoStages + "stages = [\"qa\", \"prod\", \"qa\"]\n", 10, 25, "pipeline.stages", "\"qa\" is listed twice"),
-        ["local as a stage"] = new(TwoStages + "stages = [\"local\", \"prod\"]\n", 10, 11, "pipeline.stages", "\"local\" is the local region on this machine, which a pipeline cannot deploy to", "the AWS environments are qa, prod"),
-        ["environment on the local region as a stage"] = new(Configs.Minimal + Staging + Prod + "[pipeline]\nstages = [\"staging\", \"prod\"]\n", 10, 11, "pipeline.stages", "\"staging\" lives on the local region", "the AWS environments are prod"),
+        ["local as a stage"] = new(TwoStages + "stages = [\"local\", \"prod\"]\n", 10, 11, "pipeline.stages", "\"local\" is the local region's development environment, which a pipeline does not deploy to", "the AWS environments are qa, prod; to rehearse the pipeline on this machine, add an environment of the local region"),
         ["no stage at all"] = new(TwoStages + "stages = []\n", 10, 10, "pipeline.stages", "a pipeline needs at least one stage", "e.g. stages = [\"qa\", \"prod\"]"),
         ["stages written as a string"] = new(TwoStages + "stages = \"qa\"\n", 10, 10, "pipeline.stages", "expected an array of strings, found a string", "write it as an array: [\"qa\"]"),
         ["stage that is not a string"] = new(TwoStages + "stages = [\"qa\", 2]\n", 10, 17, "pipeline.stages", "expected a string, found an integer", "write it in quotes: \"2\""),
@@ -89,6 +88,15 @@ public sealed class PipelineConfigTests
         var config = Configs.Service(Configs.Minimal + Staging + Qa + Prod + "[pipeline]\n");
 
         Assert.Equal(["qa", "prod"], config.Pipeline.Stages);
+    }
+
+    [Fact]
+    public void An_environment_of_the_local_region_other_than_local_may_be_listed_as_a_stage()
+    {
+        // The pipeline rehearsed on this machine: stages on the local region, reached with the caller's credentials.
+        var config = Configs.Service(Configs.Minimal + Staging + Prod + "[pipeline]\nstages = [\"staging\", \"prod\"]\n");
+
+        Assert.Equal(["staging", "prod"], config.Pipeline.Stages);
     }
 
     [Fact]

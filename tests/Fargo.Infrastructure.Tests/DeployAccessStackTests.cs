@@ -28,7 +28,7 @@ public sealed class DeployAccessStackTests(SynthesisFixture synthesis)
         "ecs:DescribeClusters", "ecs:DescribeServices", "ecs:DescribeTaskDefinition", "ecs:DescribeTasks", "ecs:ListTasks",
         "ecs:RegisterTaskDefinition", "ecs:TagResource", "ecs:UpdateService",
         "elasticloadbalancing:DescribeTargetGroups", "elasticloadbalancing:DescribeTargetHealth",
-        "iam:PassRole",
+        "iam:PassRole", "iam:SimulatePrincipalPolicy",
         "logs:DescribeLogGroups", "logs:FilterLogEvents",
         "ssm:DescribeParameters",
         "sts:GetCallerIdentity",
@@ -55,7 +55,7 @@ public sealed class DeployAccessStackTests(SynthesisFixture synthesis)
     private static readonly string[] ActionsWithoutResourceLevelPermissions =
     [
         "ecr:GetAuthorizationToken", "ecs:DescribeTaskDefinition", "ecs:RegisterTaskDefinition", "elasticloadbalancing:DescribeTargetGroups",
-        "elasticloadbalancing:DescribeTargetHealth", "ssm:DescribeParameters", "sts:GetCallerIdentity",
+        "elasticloadbalancing:DescribeTargetHealth", "logs:DescribeLogGroups", "ssm:DescribeParameters", "sts:GetCallerIdentity",
     ];
 
     [Fact]
@@ -103,6 +103,22 @@ public sealed class DeployAccessStackTests(SynthesisFixture synthesis)
             ("Condition", "CreatesOidcProvider"),
             ("Properties", Like(("Url", "https://token.actions.githubusercontent.com"), ("ClientIdList", A("sts.amazonaws.com"))))));
         access.Template.HasCondition("CreatesOidcProvider", O(("Fn::Equals", A(O(("Ref", StackParameters.CreateOidcProvider)), "true"))));
+    }
+
+    [Theory]
+    [InlineData("qa-access")]
+    [InlineData("prod-access")]
+    public void Deploy_role_may_simulate_its_own_stages_roles_only_for_fargo_verify(string name)
+    {
+        var access = synthesis.GetSingle(name);
+        var statement = Statements(access).Single(s => (string?)s["Sid"] == "CheckOwnCiRoles");
+        var settings = access.Settings;
+        string RoleArn(string role) => settings.Iam.RoleArn(settings.Environment.Region!, settings.Environment.Account!, role);
+
+        Assert.Equal(["iam:SimulatePrincipalPolicy"], ServiceStackTests.Actions(statement));
+        // qa is followed by prod, which promotes from qa's read role: verify in qa's job checks both; prod has no read role.
+        string[] expected = name == "qa-access" ? [RoleArn(settings.Names.DeployRole), RoleArn(settings.Names.ReadRole)] : [RoleArn(settings.Names.DeployRole)];
+        Assert.Equal(expected, Resources(statement));
     }
 
     [Theory]

@@ -92,14 +92,15 @@ internal sealed class PipelineResolver(DiagnosticBag diagnostics)
                 var close = Suggestions.Closest(name, aws);
                 diagnostics.Add(at, $"\"{name}\" is not an environment of this file", close is null ? awsChoices : $"did you mean \"{close}\"?");
             }
-            else if (environment.Environment.IsLocal)
+            else if (name == ConfigSchema.LocalEnvironment)
             {
+                // Another environment of the local region may be a stage (a rehearsal of the pipeline on this machine,
+                // reached with the caller's credentials like an AWS account); "local" itself is `fargo up`'s, signed
+                // with the local region's own key, and has no CI roles.
                 diagnostics.Add(
                     at,
-                    name == ConfigSchema.LocalEnvironment
-                        ? "\"local\" is the local region on this machine, which a pipeline cannot deploy to"
-                        : $"\"{name}\" lives on the local region (account {SettingsResolver.LocalAccount}), which a pipeline cannot deploy to",
-                    awsChoices);
+                    "\"local\" is the local region's development environment, which a pipeline does not deploy to",
+                    $"{awsChoices}; to rehearse the pipeline on this machine, add an environment of the local region ([environments.qa] account = \"{SettingsResolver.LocalAccount}\", region = \"{SettingsResolver.LocalRegion}\") and list it");
             }
             else
             {

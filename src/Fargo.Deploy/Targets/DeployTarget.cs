@@ -20,6 +20,12 @@ public sealed record DeployTarget(TargetEnvironment Environment, ServiceSpec Spe
     /// </summary>
     public Uri? LocalRegionEndpoint { get; init; }
 
+    /// <summary>
+    /// The caller's credentials on a [pipeline] stage of the local region (<see cref="TargetEnvironment.UsesCallerCredentials"/>):
+    /// what its image import is signed with, so that the stage's roles authorize the push too. Null elsewhere.
+    /// </summary>
+    public Fargo.Aws.Credentials.IAwsCredentialsProvider? CallerCredentials { get; init; }
+
     /// <summary>"todo-api in fargo-qa (qa, account 111111111111, us-east-1)", for messages.</summary>
     public string Describe() => $"{Spec.Service} in cluster {Spec.Cluster} on {Environment.Describe()}";
 }

@@ -39,6 +39,27 @@ public sealed record TargetEnvironment(string Name, bool IsLocal, string Account
         return new TargetEnvironment(environment.Name, false, environment.Account, environment.Region, environment.RequiresApproval);
     }
 
+    /// <summary>
+    /// The local region reached like an AWS account: with the caller's credentials (environment variables, --profile, the
+    /// default chain) against the local region's endpoint, checked by STS to be the local account's, instead of the local
+    /// region's own all-powerful key. True for an environment of the local region that is a [pipeline] stage, so that its
+    /// CI roles authorize what the pipeline's commands do there, as they would on AWS (docs/iam.md).
+    /// </summary>
+    public bool UsesCallerCredentials { get; init; }
+
+    /// <summary>
+    /// The environment of a fargo.toml environment that may be a stage of <paramref name="pipeline"/>: a stage on the local
+    /// region <see cref="UsesCallerCredentials"/>; "local" and the local region's other environments keep its own key.
+    /// </summary>
+    public static TargetEnvironment Of(EnvironmentTarget environment, PipelineSettings pipeline)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        var target = Of(environment);
+        return target.IsLocal && pipeline.Stages.Contains(environment.Name, StringComparer.Ordinal)
+            ? target with { UsesCallerCredentials = true }
+            : target;
+    }
+
     /// <summary>"the local region" or "qa (account 111111111111, us-east-1)", for messages.</summary>
     public string Describe() => IsLocal ? "the local region" : $"{Name} (account {Account}, {Region})";
 }

@@ -10,7 +10,8 @@ namespace Fargo.Deploy.Targets;
 /// <summary>
 /// Connects to an environment: the local region through its own endpoint and key (started on demand), an AWS
 /// environment through the default credential chain (or --profile) in the environment's region, after checking with
-/// STS that the credentials belong to the environment's account.
+/// STS that the credentials belong to the environment's account; a [pipeline] stage on the local region through its
+/// endpoint with the caller's credentials, checked the same way (<see cref="TargetEnvironment.UsesCallerCredentials"/>).
 /// </summary>
 public sealed class TargetResolver(ILocalRegion localRegion, IAwsEnvironment awsEnvironment, string? profile)
 {
@@ -28,7 +29,7 @@ public sealed class TargetResolver(ILocalRegion localRegion, IAwsEnvironment aws
         {
             var access = await localRegion.EnsureRunningAsync(cancellationToken);
             localEndpoint = access.Endpoint;
-            options = LocalOptions(access);
+            options = environment.UsesCallerCredentials ? CallerOptionsOnLocalRegion(environment, access.Endpoint) : LocalOptions(access);
         }
         else
         {
@@ -38,12 +39,22 @@ public sealed class TargetResolver(ILocalRegion localRegion, IAwsEnvironment aws
         var apis = new AwsServiceApis(options);
         try
         {
-            if (!environment.IsLocal)
+            if (environment.UsesCallerCredentials)
+            {
+                await CheckLocalRegionCallerAsync(apis.Apis.Sts, environment, cancellationToken);
+            }
+            else if (!environment.IsLocal)
             {
                 await CheckAccountAsync(apis.Apis.Sts, environment, cancellationToken);
             }
 
-            return new TargetSession(new DeployTarget(environment, spec, apis.Apis) { LocalRegionEndpoint = localEndpoint }, apis);
+            return new TargetSession(
+                new DeployTarget(environment, spec, apis.Apis)
+                {
+                    LocalRegionEndpoint = localEndpoint,
+                    CallerCredentials = environment.UsesCallerCredentials ? options.Credentials : null,
+                },
+                apis);
         }
         catch
         {
@@ -63,6 +74,44 @@ public sealed class TargetResolver(ILocalRegion localRegion, IAwsEnvironment aws
             Endpoints = AwsEndpointResolver.Fixed(access.Endpoint),
             UserAgent = "fargo",
         };
+    }
+
+    /// <summary>
+    /// A [pipeline] stage on the local region: the caller's credentials (as for an AWS environment: environment variables,
+    /// --profile, the default chain) sent to the local region's endpoint, so that its roles authorize every call.
+    /// </summary>
+    private AwsClientOptions CallerOptionsOnLocalRegion(TargetEnvironment environment, Uri endpoint)
+    {
+        try
+        {
+            var options = AwsClientOptions.FromEnvironment(awsEnvironment, profile, environment.Region, endpoint);
+            return options with { Endpoints = AwsEndpointResolver.Fixed(endpoint), UserAgent = "fargo" };
+        }
+        catch (AwsCredentialsException e)
+        {
+            throw new DeployUsageException(
+                $"Environment '{environment.Name}' is a [pipeline] stage on the local region, which is reached with your credentials as an AWS account would be, and none were found: {e.Message} Nothing was changed.",
+                LocalStageCredentialsHint);
+        }
+    }
+
+    private const string LocalStageCredentialsHint =
+        "In the pipeline: the deploy role's session (aws sts assume-role-with-web-identity with a token of `fargo local oidc-token`). " +
+        "As the account's administrator (e.g. `fargo infra up --oidc`): eval \"$(fargo local env)\" sets the local region's own keys.";
+
+    /// <summary>Refuses credentials the local region does not know (e.g. a real AWS account's), before anything is changed.</summary>
+    private static async Task CheckLocalRegionCallerAsync(IStsApi sts, TargetEnvironment environment, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await CheckAccountAsync(sts, environment, cancellationToken);
+        }
+        catch (AwsServiceException e) when (e.Code is "InvalidClientTokenId" or "UnrecognizedClientException" or "SignatureDoesNotMatch" or "ExpiredToken" or "ExpiredTokenException")
+        {
+            throw new DeployUsageException(
+                $"Environment '{environment.Name}' is a [pipeline] stage on the local region, and the local region does not accept the credentials in use ({e.Code}: {e.Message}). Nothing was changed.",
+                LocalStageCredentialsHint);
+        }
     }
 
     /// <summary>Refuses credentials of another account than the environment's.</summary>

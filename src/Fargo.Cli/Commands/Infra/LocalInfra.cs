@@ -35,11 +35,20 @@ internal static class LocalInfra
         var app = AppOf(config, settings);
         var synthesis = await Cache(host).GetOrSynthesizeAppAsync(
             app,
-            _ => RepositoryPlacement.Alone,
-            (directory, token) => dependencies.Synthesizer.SynthesizeAppAsync(app, _ => RepositoryPlacement.Alone, directory, token),
+            service => RepositoryPlacementOf(config, service),
+            (directory, token) => dependencies.Synthesizer.SynthesizeAppAsync(app, service => RepositoryPlacementOf(config, service), directory, token),
             cancellationToken);
         return synthesis.Of(settings.Name);
     }
+
+    /// <summary>
+    /// The local region has one registry: "local" keeps its own repository, and its other environments (pipeline stages
+    /// rehearsed here) share one as AWS environments of one account and region do, the first in the file creating it.
+    /// </summary>
+    private static RepositoryPlacement RepositoryPlacementOf(LoadedConfig config, ServiceSettings settings) =>
+        config is ServiceConfig file && settings.Environment.Name != Fargo.Config.Schema.ConfigSchema.LocalEnvironment
+            ? RepositoryPlacement.For(settings, [.. file.EnvironmentNames.Where(name => file.TargetOf(name).IsLocal).Select(name => file.ForEnvironment(name, settings.Name))])
+            : RepositoryPlacement.Alone;
 
     /// <summary>Every service of the app in the environment of <paramref name="settings"/>, in deploy order (called services first).</summary>
     public static IReadOnlyList<ServiceSettings> AppOf(LoadedConfig config, ServiceSettings settings) =>
@@ -301,12 +310,38 @@ internal static class LocalInfra
         return results;
     }
 
+    /// <summary>
+    /// `fargo infra up --env E --oidc` for a [pipeline] stage on the local region: the deploy access stack (GitHub's OIDC
+    /// provider, the deploy and read roles), synthesized as for AWS and deployed by Fargo's stack deployer, with the
+    /// caller's credentials as the stage's other commands (`eval "$(fargo local env)"`: the local region's own).
+    /// </summary>
+    public static async Task<(SingleStackAssembly Assembly, IReadOnlyDictionary<string, string> Outputs)> DeployAccessUpAsync(
+        InfraDependencies dependencies, CommandContext context, SingleStackTarget target, IReadOnlyDictionary<string, string> parameters, string root, CancellationToken cancellationToken)
+    {
+        var output = new ToolkitOutput(context);
+        var (_, local, session) = await ConnectAsync(context, target.Settings, cancellationToken);
+        using (local)
+        using (session)
+        {
+            var assembly = await target.SynthesizeAsync(dependencies, output, root, cancellationToken);
+            var template = await File.ReadAllTextAsync(assembly.Template, cancellationToken);
+            var result = await ServiceTargets.TranslateAsync(() => Deployer(session.Target).DeployAsync(
+                new StackDeployment(assembly.StackName, template, parameters, EnvironmentStacks.Capabilities), new EventPrinter(output.Say), cancellationToken));
+            output.Say($"Stack {result.StackName}: {Describe(result.Outcome)}");
+            return (assembly, result.Outputs);
+        }
+    }
+
     /// <summary>One session with the local region for the app's stacks (a service's settings name the account and region).</summary>
     private static async Task<(ServiceSelection Selection, LocalRegionAccessor Local, TargetSession Session)> ConnectAsync(
         CommandContext context, ServiceSettings settings, CancellationToken cancellationToken)
     {
         var config = context.LoadConfig();
-        var selection = new ServiceSelection(ServiceSpec.FromSettings(settings), ServiceTargets.Translate(() => TargetEnvironment.Of(settings.Environment)), config);
+        var pipeline = config is ServiceConfig service ? service.Pipeline : null;
+        var selection = new ServiceSelection(
+            ServiceSpec.FromSettings(settings),
+            ServiceTargets.Translate(() => pipeline is null ? TargetEnvironment.Of(settings.Environment) : TargetEnvironment.Of(settings.Environment, pipeline)),
+            config);
         var local = new LocalRegionAccessor(context.Host);
         try
         {

@@ -60,10 +60,14 @@ internal sealed class LocalRegionAccessor(CliHost host) : ILocalRegion, ILocalDa
         return described.Distributions.FirstOrDefault(d => string.Equals(d.DomainName, domainName, StringComparison.OrdinalIgnoreCase))?.LocalUrl;
     }
 
-    public async Task<LocalImage> ImportAsync(string directory, string repository, string tag, CancellationToken cancellationToken)
+    public Task<LocalImage> ImportAsync(string directory, string repository, string tag, CancellationToken cancellationToken) =>
+        ImportAsync(directory, repository, tag, signer: null, cancellationToken);
+
+    /// <param name="signer">Null: signed with the local region's own key; else these credentials (a [pipeline] stage's caller).</param>
+    public async Task<LocalImage> ImportAsync(string directory, string repository, string tag, Fargo.Aws.Credentials.AwsCredentials? signer, CancellationToken cancellationToken)
     {
         var connection = await ConnectAsync(cancellationToken);
-        var imported = await LocalImageImporter.ImportAsync(connection, directory, repository, tag, cancellationToken);
+        var imported = await LocalImageImporter.ImportAsync(connection, directory, repository, tag, cancellationToken, signer);
         return new LocalImage(imported.RepositoryName, imported.ImageTag, imported.ImageDigest, imported.ImageUri);
     }
 

@@ -138,7 +138,9 @@ internal sealed class PushCommand : ICliCommand
 
         using var session = await ServiceTargets.ConnectAsync(context, selection, local, cancellation);
         await EnsureLocalRepositoryAsync(session.Target, cancellation);
-        var image = await local.ImportAsync(folder, session.Target.Spec.Repository!, tag, cancellation);
+        // A [pipeline] stage on the local region: the import is signed, and authorized, as the caller (its deploy role).
+        var signer = session.Target.CallerCredentials is { } caller ? await caller.GetCredentialsAsync(cancellation) : null;
+        var image = await local.ImportAsync(folder, session.Target.Spec.Repository!, tag, signer, cancellation);
         if (context.Json)
         {
             results.Add(new BuildJson(settings.Name, tag, folder, 0, image.ImageUri, image.Digest));

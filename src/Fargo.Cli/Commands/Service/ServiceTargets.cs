@@ -37,7 +37,7 @@ internal static class ServiceTargets
         {
             case ServiceConfig service:
                 var settings = Environments.Select(service, environment, context.Settings.Service);
-                return new ServiceSelection(ServiceSpec.FromSettings(settings), Translate(() => TargetEnvironment.Of(settings.Environment)), config);
+                return new ServiceSelection(ServiceSpec.FromSettings(settings), Translate(() => TargetEnvironment.Of(settings.Environment, service.Pipeline)), config);
             case FlatConfig flat:
                 if (environment is null)
                 {
@@ -74,7 +74,7 @@ internal static class ServiceTargets
 
         environment ??= context.Settings.Env ?? Environments.Default;
         return [.. app.ServicesInDeployOrder(environment).Select(settings =>
-            new ServiceSelection(ServiceSpec.FromSettings(settings), Translate(() => TargetEnvironment.Of(settings.Environment)), config))];
+            new ServiceSelection(ServiceSpec.FromSettings(settings), Translate(() => TargetEnvironment.Of(settings.Environment, app.Pipeline)), config))];
     }
 
     /// <summary>
