@@ -72,7 +72,8 @@ public sealed class AppPipelineTests
         Assert.Equal([$"{Ecs}:cluster/fargo-qa"], Resources(Sid(statements, "DescribeCluster")));
         Assert.Equal([$"{Ecs}:task/fargo-qa/*"], Resources(Sid(statements, "WatchTasks")));
 
-        // And nothing else: every resource named is one of the above, "*" (where IAM has nothing narrower) or the log groups' lookup.
+        // And nothing else: every resource named is one of the above, "*" (where IAM has nothing narrower) or the app's own CI
+        // roles, which `fargo verify` simulates.
         string[] expected =
         [
             "*",
@@ -82,7 +83,7 @@ public sealed class AppPipelineTests
             $"{Ecs}:cluster/fargo-qa", $"{Ecs}:task/fargo-qa/*",
             "arn:aws:iam::111111111111:role/todo-api-qa-execution", "arn:aws:iam::111111111111:role/todo-api-qa-task",
             "arn:aws:iam::111111111111:role/todo-worker-qa-execution", "arn:aws:iam::111111111111:role/todo-worker-qa-task",
-            "arn:aws:logs:us-east-1:111111111111:log-group:*",
+            "arn:aws:iam::111111111111:role/todo-api-qa-deploy", "arn:aws:iam::111111111111:role/todo-api-qa-read",
             "arn:aws:logs:us-east-1:111111111111:log-group:/fargo/qa/todo-api:*", "arn:aws:logs:us-east-1:111111111111:log-group:/fargo/qa/todo-worker:*",
         ];
         Assert.Equal(expected.Order(StringComparer.Ordinal), statements.SelectMany(Resources).Distinct().Order(StringComparer.Ordinal));
