@@ -134,7 +134,15 @@ public sealed record EnvironmentTarget(
     string? Account,
     string? Region,
     bool RequiresApproval,
-    bool IsLocal);
+    bool IsLocal)
+{
+    /// <summary>
+    /// Whether a [pipeline] stage may be this environment: one with an account and a region, on AWS or on the local region
+    /// (the pipeline rehearsed on this machine), but not "local" itself, `fargo up`'s, which has no CI roles.
+    /// </summary>
+    public bool CanBePipelineStage =>
+        Name != Schema.ConfigSchema.LocalEnvironment && !string.IsNullOrWhiteSpace(Account) && !string.IsNullOrWhiteSpace(Region);
+}
 
 /// <summary>
 /// How the image is built: a Dockerfile, relative to <see cref="DockerfileFolder"/> (fargo.toml's folder; null when

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using Fargo.Config;
 using Fargo.Config.Model;
-using Fargo.Config.Schema;
 using Fargo.Deploy.Rendering;
 
 namespace Fargo.Deploy.Pipeline;
@@ -138,8 +137,7 @@ public static partial class GitHubWorkflowGenerator
         }
 
         var settings = stages.Select(stage => config.ServicesIn(stage)[0]).ToList();
-        // Another environment of the local region may be a stage: the workflow's jobs then rehearse on this machine.
-        if (settings.FirstOrDefault(s => s.Environment.Name == ConfigSchema.LocalEnvironment || s.Environment.Account is null || s.Environment.Region is null) is { } local)
+        if (settings.FirstOrDefault(s => !s.Environment.CanBePipelineStage) is { } local)
         {
             throw new DeployUsageException(
                 $"Environment '{local.Environment.Name}' lives on the local region on this machine; a GitHub workflow cannot deploy to it.",

@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using Fargo.Config.Model;
-using Fargo.Config.Schema;
 
 namespace Fargo.Infrastructure.Pipelines;
 
@@ -119,9 +118,7 @@ public sealed partial record DeliveryPipeline(
         foreach (var stage in stages.SelectMany(services => services))
         {
             var environment = stage.Environment;
-            // Another environment of the local region may be a stage (the pipeline rehearsed on this machine); "local" is
-            // the development environment, which has no CI roles.
-            if (environment.Name == ConfigSchema.LocalEnvironment || string.IsNullOrWhiteSpace(environment.Account) || string.IsNullOrWhiteSpace(environment.Region))
+            if (!environment.CanBePipelineStage)
             {
                 throw new InfrastructureConfigurationException(
                     $"pipeline stage '{environment.Name}' is not an AWS environment: a stage needs an account and a region ([environments.{environment.Name}])");

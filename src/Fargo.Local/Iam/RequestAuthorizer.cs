@@ -82,7 +82,7 @@ internal sealed class RequestAuthorizer(IamStore iam, RoleSessions sessions, Res
             var context = Context(roleArn, call.Tags);
             if (call.ServicePrefix == "ecs" && EcsClusterKeyActions.Contains(call.ActionName) && names.TryGetValue("ClusterName", out var cluster))
             {
-                context.With("ecs:cluster", $"arn:aws:ecs:{LocalRegionConstants.Region}:{LocalRegionConstants.Account}:cluster/{cluster}");
+                context.With("ecs:cluster", Ecs.EcsArns.Cluster(Ecs.EcsArns.NameOf(cluster)));
             }
 
             yield return (new AuthorizationRequest(sessionArn, actionName, resource, context), resourcePolicy);
